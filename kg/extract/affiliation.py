@@ -1,0 +1,99 @@
+"""Whom a person works for, read from the title written around the name.
+
+"Foreign Minister of Denmark Jeppe Kofod" -> Denmark; "Russian Ambassador to the UK" -> Russia
+(the state after "to" is a posting, not an employer); "Secretary General of the Council of
+Europe" -> the Council of Europe; "Under-Secretary-General" -> the UN; "MI-5 employee" -> MI5
+(and its state). An unqualified office ("Foreign Minister") -> the state whose page this is when
+the person is the speaker; a head of state or government known to the gazetteer -> its entry.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.common import lex, titles
+from kg.model import Entity, Mention, Statement
+
+__all__ = ["affiliations", "title_spans"]
+
+_POSTED = re.compile(r"\b(?:to|in|at)\s+(?:the\s+)?$", re.I)
+_CHAIR = re.compile(r"\b(?:Co-)?Chair(?:man|woman|person)?\s+of\s+(?:the\s+)?$", re.I)
+
+
+def title_spans(m: Mention) -> list[tuple[int, int]]:
+    spans = []
+    if m.info.get("title_start") is not None:
+        spans.append((m.info["title_start"], m.info["title_end"]))
+    if m.info.get("post_title"):
+        spans.append(tuple(m.info["post_title"]))
+    return spans
+
+
+def _in_title(stmt: Statement, spans: list[tuple[int, int]]) -> list[Mention]:
+    text = stmt.context.text
+    out = []
+    for other in stmt.mentions:
+        if other.entity.kind not in ("State", "Organization") or other.form in ("capital", "metonym"):
+            continue
+        for a, b in spans:
+            if a <= other.start and other.end <= b:
+                before = text[a:other.start]
+                if _POSTED.search(before) or _CHAIR.search(before):
+                    break
+                out.append(other)
+                break
+    return out
+
+
+def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
+    """The states and organizations the person mentioned at ``m`` acts for, best first."""
+    spans = title_spans(m)
+    if not spans:
+        return []
+    text = stmt.context.text
+    title = " ".join(text[a:b] for a, b in spans)
+    found = _in_title(stmt, spans)
+    out: list[Entity] = []
+    states = [o.entity for o in found if o.entity.kind == "State"]
+    orgs = [o.entity for o in found if o.entity.kind == "Organization"]
+    if states:
+        out.append(states[0])
+    for org in orgs:
+        if org.attr("type") == "NationalBody":
+            out.append(org)
+            st = lex().state(org.attr("state") or "")
+            if st is not None and not states and not org.key.startswith("MFA-"):
+                out.append(st)
+            elif st is not None and not states:
+                out.insert(0, st)
+        elif not states:
+            out.append(org)
+    if out:
+        return _unique(out)
+    tt = titles()
+    low = title.lower()
+    for org_id, phrases in tt.implies.items():
+        if any(p in low for p in phrases):
+            ent = lex().organization(org_id)
+            if ent is not None:
+                return [ent]
+    words = {w for w in tt.national if re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", low)}
+    if not words:
+        return []
+    if is_speaker and stmt.context.home_state is not None:
+        return [stmt.context.home_state]
+    if words <= tt.ranks:
+        return []
+    known = m.entity.attr("affiliation")
+    if known:
+        ent = lex().state(known) or lex().organization(known)
+        return [ent] if ent is not None else []
+    return []
+
+
+def _unique(ents: list[Entity]) -> list[Entity]:
+    seen, out = set(), []
+    for e in ents:
+        if (e.kind, e.key) not in seen:
+            seen.add((e.kind, e.key))
+            out.append(e)
+    return out

@@ -1,0 +1,216 @@
+"""What kind of statement this is, when and where it was made, by whom, for whom, at which event
+and forum. Reads the heading first (listing date only as a fallback; the first day of a range),
+then the first sentence of the body for what a heading leaves out (joint statements, readouts)."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from kg.dates import find_dates
+from kg.extract.affiliation import affiliations
+from kg.extract.common import hits, sentence_bounds
+from kg.iris import slug
+from kg.model import Attribute, Entity, Mention, Statement
+from kg.segment import layout
+
+__all__ = ["metadata", "speaker_mentions"]
+
+_VENUE = re.compile(r"\bat the ((?:[A-Z][\w’'-]+\s+){0,4}(?:Memorial|Museum|Square|Cathedral|Palace|Hall|Cent(?:er|re)|"
+                    r"House|Castle|Park|Cemetery|Monument|Theatre|Theater|Library|University|Institute|Academy|"
+                    r"Stadium|Arena|Residence|Building|Headquarters))\b")
+_EVENT_NOUN = (r"session|meeting|summit|debate|conference|plenary|forum|segment|consultations?|dialogue|hearing|"
+               r"round|talks|ceremony|event|gala|festival|reception|celebration|exhibition|symposium|seminar|"
+               r"workshop|congress|assembly|council|briefing|visit|review conference")
+_EVENT = re.compile(r"(?:\b(?:at|during|before|in the course of)\s+(?:the|a|an)\s+|\b(?:delegation|address|message|"
+                    r"statement|speech|remarks)\s+to\s+the\s+)(?P<ev>(?:(?!\n\s*\n)[^,;()])*?\b(?:" + _EVENT_NOUN +
+                    r")\b(?:(?!\n\s*\n)[^,;()])*)", re.I)
+_EVENT_CUT = re.compile(r"\s(?:following|after|with|between|regarding|concerning|about|titled|entitled)\b", re.I)
+_ISSUED_BY = re.compile(r"(?:^|\b(?:statement|comment|commentary|report|article|briefing|remarks|declaration|"
+                        r"communiqu[eé]|press release|letter|note|message)\s+(?:by|of|from)\s+(?:the\s+)?)"
+                        r"(?:News Agency\s+)?(?:(?:Co-)?Chairs?(?:men)?\s+of\s+(?:the\s+)?)?[\"“«]?$", re.I)
+_ISSUER_CUE = re.compile(r"\b(?:Embassy|Ambassador|Foreign Ministry|Ministry|Mission|Consulate|Spokes(?:wo)?m[ae]n|"
+                         r"Spokesperson|press officer|press service|Department)\b", re.I)
+_ON_BEHALF = re.compile(r"\bon behalf of\s+(?:the\s+)?", re.I)
+_CO_CHAIRS = re.compile(r"\b(?:Co-)?Chair(?:s|men|persons)?(?:\s+countries)?\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _head_start(stmt: Statement) -> int:
+    m = layout().listing.match(stmt.context.text[stmt.start:stmt.heading_end])
+    return stmt.start + m.end() if m else stmt.start
+
+
+def _first_sentence(stmt: Statement) -> tuple[int, int]:
+    text = stmt.context.text
+    pos = stmt.heading_end
+    while pos < stmt.end and text[pos].isspace():
+        pos += 1
+    # skip salutations and transcript labels
+    return sentence_bounds(text, pos, pos, stmt.end)
+
+
+def _date(stmt: Statement, hs: int) -> tuple[str | None, int | None, int | None]:
+    text = stmt.context.text
+    head = find_dates(text, hs, stmt.heading_end)
+    if head:
+        h = head[-1]
+        return h.iso, h.start, h.end
+    # a readout: "On May 6, Foreign Minister ..." takes the year of the listing date
+    if stmt.listing_date:
+        bs, be = _first_sentence(stmt)
+        m = re.match(r"\s*On\s+", text[bs:be])
+        if m:
+            near = find_dates(text, bs, min(be, bs + 40), yearless=True)
+            if near and near[0].start <= bs + m.end() + 1:
+                d = near[0]
+                year = int(stmt.listing_date[:4])
+                iso = f"{year:04d}-{d.month:02d}-{d.day:02d}"
+                if iso > stmt.listing_date:
+                    iso = f"{year - 1:04d}-{d.month:02d}-{d.day:02d}"
+                return iso, d.start, d.end
+        return stmt.listing_date, None, None
+    return None, None, None
+
+
+def _place(stmt: Statement, hs: int, date_start: int | None, kind: str) -> tuple[Entity, int, int] | None:
+    text = stmt.context.text
+    places = [m for m in stmt.mentions if m.entity.kind == "Place"]
+    if date_start is not None and date_start < stmt.heading_end:
+        before = [m for m in places if hs <= m.start and m.end <= date_start
+                  and re.fullmatch(r"[\s,(]*", text[m.end:date_start])]
+        if before:
+            p = before[-1]
+            pair = [m for m in places if m.end == p.start - 1 and text[m.end] in "-–"]
+            p = pair[0] if pair else p
+            return p.entity, p.start, p.end
+    v = _VENUE.search(text, hs, stmt.heading_end)
+    if v:
+        label = v.group(1).strip()
+        return Entity("Place", slug(label), label), v.start(1), v.end(1)
+    if kind == "news":
+        bs, be = _first_sentence(stmt)
+        inside = [m for m in places if bs <= m.start < be]
+        if inside:
+            return inside[0].entity, inside[0].start, inside[0].end
+    return None
+
+
+def _kind_words(text: str) -> int:
+    """How many statement-kind words ("comment", "statements") stand in ``text``, quoted titles aside."""
+    bare = re.sub(r"[“\"«][^”\"»]*[”\"»]", " ", text)
+    return len({m.start() for _, pat in layout().kinds for m in pat.finditer(bare)})
+
+
+def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
+    """The person mentions that name the statement's speakers."""
+    text = stmt.context.text
+    head = [m for m in stmt.mentions if m.entity.kind == "Person" and hs <= m.start < stmt.heading_end]
+    chosen: list[Mention] = []
+    if kind == "conversation":
+        chosen = list(head)
+        if len({m.entity.key for m in chosen}) < 2:
+            bs, be = _first_sentence(stmt)
+            chosen += [m for m in stmt.mentions if m.entity.kind == "Person" and bs <= m.start < be]
+    else:
+        for m in head:
+            after = text[m.end:m.end + 2]
+            pre = text[hs:m.info.get("title_start", m.start)]
+            if after in ("’s", "'s") or not pre.strip(" *_\n") or (
+                    re.search(r"\b(?:by|of|from|on behalf of)\s+(?:the\s+)?[*_]*$", pre, re.I)
+                    and _kind_words(pre) <= 1):
+                chosen.append(m)
+                break
+        if not chosen and re.search(r"\bjoint\b", text[hs:stmt.heading_end], re.I):
+            bs, be = _first_sentence(stmt)
+            chosen = [m for m in stmt.mentions if m.entity.kind == "Person" and bs <= m.start < be]
+    out, seen = [], set()
+    for m in chosen:
+        if m.entity.key not in seen:
+            seen.add(m.entity.key)
+            out.append(m)
+    return out
+
+
+def _issuer(stmt: Statement, hs: int) -> list[Entity]:
+    """Who issued an unsigned statement: a body named in the heading, or the page's own state."""
+    text = stmt.context.text
+    heading = text[hs:stmt.heading_end]
+    for m in stmt.mentions:
+        if m.entity.kind != "Organization" or not (hs <= m.start < stmt.heading_end):
+            continue
+        pre = text[hs:m.start]
+        if _ISSUED_BY.search(pre.strip(" *_\n") + (" " if pre.endswith(" ") else "")) or not pre.strip(" *_\n") \
+                or re.match(r"^(?:statement|comment|article|report)\b", text[m.end:m.end + 20].strip(" \"”»"), re.I):
+            t = m.entity.attr("type")
+            if t == "NationalBody":
+                state = m.entity.attr("state")
+                from kg.extract.common import lex
+                st = lex().state(state) if state else None
+                return [st] if st is not None else [m.entity]
+            return [m.entity]
+    if _ISSUER_CUE.search(heading) and stmt.context.home_state is not None:
+        return [stmt.context.home_state]
+    return []
+
+
+def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tuple[str, int, int] | None]:
+    text = stmt.context.text
+    orgs = [m for m in stmt.mentions if m.entity.kind == "Organization" and not m.info.get("nested")]
+    event = None
+    forum = None
+    ev = _EVENT.search(text, hs, stmt.heading_end)
+    if ev:
+        es, ee = ev.start("ev"), ev.end("ev")
+        cut = _EVENT_CUT.search(text, es, ee)
+        ee = cut.start() if cut else ee
+        event = (re.sub(r"\s+", " ", text[es:ee]).strip(), es, ee)
+        inside = [m for m in orgs if es <= m.start < ee and m.entity.attr("type") != "NationalBody"]
+        if inside:
+            forum = (inside[0].entity, inside[0].start, inside[0].end)
+    if forum is None:
+        # statements by a body's chairs, or by states "representing the Co-Chair countries of" it
+        bs, be = _first_sentence(stmt)
+        for m in orgs:
+            if (hs <= m.start < stmt.heading_end or bs <= m.start < be) and _CO_CHAIRS.search(text[max(hs, m.start - 60):m.start]):
+                forum = (m.entity, m.start, m.end)
+                break
+    return forum, event
+
+
+def metadata(stmt: Statement) -> Iterator[Attribute]:
+    text = stmt.context.text
+    hs = _head_start(stmt)
+    kind = layout().kind_of(text[hs:stmt.heading_end]) or ("statement" if stmt.listing_date is None else "news")
+    yield Attribute("kind", kind)
+    date, ds, de = _date(stmt, hs)
+    if date:
+        yield Attribute("date", date, ds, de)
+    if stmt.listing_date:
+        yield Attribute("published", stmt.listing_date)
+    place = _place(stmt, hs, ds, kind)
+    if place:
+        yield Attribute("place", place[0], place[1], place[2])
+    speakers = speaker_mentions(stmt, kind, hs)
+    if speakers:
+        yield Attribute("speakers", [(m.entity, m.start, m.end, m.info.get("title")) for m in speakers])
+    behalf: list[Entity] = []
+    head_and_first = (hs, _first_sentence(stmt)[1])
+    for m in _ON_BEHALF.finditer(text, *head_and_first):
+        for other in stmt.mentions:
+            if other.start == m.end() and other.entity.kind in ("State", "Organization"):
+                behalf.append(other.entity)
+    if not behalf:
+        for m in speakers:
+            affs = affiliations(stmt, m, True)
+            if affs:
+                state = next((a for a in affs if a.kind == "State"), affs[0])
+                behalf.append(state)
+    if not behalf and not speakers:
+        behalf = _issuer(stmt, hs)
+    if behalf:
+        uniq = list({(e.kind, e.key): e for e in behalf}.values())
+        yield Attribute("on_behalf_of", uniq)
+    forum, event = _forum(stmt, hs)
+    if forum:
+        yield Attribute("forum", forum[0], forum[1], forum[2])
+    if event:
+        yield Attribute("event", event[0], event[1], event[2])

@@ -1,0 +1,256 @@
+"""Organizations: the gazetteer (UN system, other intergovernmental bodies, national bodies,
+media, parties, armed groups) plus patterns for national bodies ("Ministry of Foreign Affairs
+of X", "X's Foreign Ministry", "Permanent Mission of X to Y", "Embassy of X") and media
+("News Agency X", "the magazine X"). A generic mention of a recurring body ("the OEWG") is
+resolved to the instance the statement speaks of (the OEWG 2019-2021 or 2021-2025)."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from typing import Iterator
+
+from kg.dates import find_dates
+from kg.extract.common import hits, lex, sentence_bounds
+from kg.gazetteer import Lexicon
+from kg.model import Entity, Mention, Statement
+
+__all__ = ["organizations", "national_body", "state_phrase", "context_date", "resolve_instance"]
+
+_THE = re.compile(r"\b(Republic|Kingdom|Federation|United|Union|State|States|Emirates|Islands|Commonwealth|"
+                  r"Principality|Duchy|Sultanate|Confederation|Holy See|Netherlands|Philippines|Bahamas|Gambia|"
+                  r"Niger|Sudan|Comoros|Maldives)\b")
+
+
+def state_phrase(state: Entity) -> str:
+    """'the Russian Federation', 'France': the state's name as it reads inside a body's name."""
+    name = state.attr("official") or state.label
+    return f"the {name}" if _THE.search(name) and not name.startswith("the ") else name
+
+
+def national_body(kind: str, state: Entity, target: Entity | None = None) -> Entity:
+    """The canonical entity of a state's ministry, mission or embassy."""
+    iso = state.key
+    if kind == "MFA":
+        key, label = f"MFA-{iso}", f"Ministry of Foreign Affairs of {state_phrase(state)}"
+    elif kind == "PM":
+        tkey = target.key if target is not None else "UN"
+        tlabel = target.label if target is not None else "United Nations"
+        key, label = f"PM-{iso}-{tkey}", f"Permanent Mission of {state_phrase(state)} to the {tlabel}"
+    else:
+        where = target.label if target is not None else None
+        key = f"EMB-{iso}-{target.key.upper()}" if target is not None else f"EMB-{iso}"
+        label = f"Embassy of {state_phrase(state)}" + (f" in {where}" if where else "")
+    known = lex().organization(key)
+    if known is not None:
+        return known
+    return Entity("Organization", key, label, (("type", "NationalBody"), ("state", iso)))
+
+
+def _state_near(stmt: Statement, start: int, end: int) -> Entity | None:
+    for h in hits(stmt):
+        if h.start >= start and h.end <= end:
+            for f in h.forms:
+                if f.entity is not None and f.entity.kind == "State" and f.form != "capital":
+                    return f.entity
+    return None
+
+
+_MFA_OF = re.compile(r"\b(?:Ministry of Foreign Affairs|Foreign Ministry|MFA|Ministry for Foreign Affairs|"
+                     r"Ministry of External Affairs)\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w’' -]{1,60}?)(?=[\s,.;:)]|$)")
+_MFA_ADJ = re.compile(r"\b(?P<state>[A-Z][\w-]+(?:[’']s)?)\s+(?:Foreign Ministry|Ministry of Foreign Affairs|MFA|"
+                      r"Foreign Office)\b")
+_MFA_BARE = re.compile(r"(?<![\w-])(?:the\s+)?(?:Foreign Ministry|Ministry of Foreign Affairs|Ministry for Foreign "
+                       r"Affairs|MFA)\b(?!\s+of\b)")
+_MISSION = re.compile(r"\bPermanent Mission\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w’' -]{1,60}?)\s+to\s+(?:the\s+)?"
+                      r"(?P<target>[A-Z][\w.’' -]{1,60}?)(?=[\s,.;:)*]|$)")
+_EMBASSY = re.compile(r"\bEmbassy\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w’' -]{1,60}?)(?:\s+(?:in|to)\s+(?:the\s+)?"
+                      r"(?P<target>[A-Z][\w’' -]{1,40}?))?(?=[\s,.;:)]|$)")
+_MEDIA = re.compile(r"\b(?:News Agency|news agency|[Mm]agazine|[Nn]ewspaper|TV channel|[Jj]ournal)\s+[“\"«]?"
+                    r"(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})[”\"»]?")
+
+
+def _state_named(stmt: Statement, text: str, start: int) -> Entity | None:
+    """The state whose name (or adjective) is written at ``text[start:]``."""
+    for h in hits(stmt):
+        if h.start == start:
+            for f in h.forms:
+                if f.entity is not None and f.entity.kind == "State":
+                    return f.entity
+    return None
+
+
+def _target(stmt: Statement, start: int, end: int) -> Entity | None:
+    for h in hits(stmt):
+        if h.start >= start and h.end <= end + 1:
+            for f in h.forms:
+                if f.entity is not None and f.entity.kind in ("Organization", "Place", "State"):
+                    return f.entity
+    return None
+
+
+def _patterns(stmt: Statement) -> Iterator[Mention]:
+    text = stmt.context.text
+    seg = text[stmt.start:stmt.end]
+    off = stmt.start
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in _MISSION.finditer(seg):
+        state = _state_named(stmt, text, off + m.start("state"))
+        if state is None:
+            continue
+        target = _target(stmt, off + m.start("target"), off + m.end("target"))
+        ent = national_body("PM", state, target if target is not None and target.kind == "Organization" else None)
+        s, e = off + m.start(), off + m.end()
+        taken.append((s, e))
+        yield Mention(s, e, text[s:e], ent, "pattern")
+    for m in _EMBASSY.finditer(seg):
+        state = _state_named(stmt, text, off + m.start("state"))
+        if state is None or not free(off + m.start(), off + m.end()):
+            continue
+        s, e = off + m.start(), off + m.end()
+        taken.append((s, e))
+        yield Mention(s, e, text[s:e], national_body("EMB", state), "pattern")
+    for pat in (_MFA_OF, _MFA_ADJ):
+        for m in pat.finditer(seg):
+            s, e = off + m.start(), off + m.end()
+            if not free(s, e):
+                continue
+            state = _state_named(stmt, text, off + m.start("state"))
+            if state is None:
+                continue
+            taken.append((s, e))
+            yield Mention(s, e, text[s:e], national_body("MFA", state), "pattern")
+    home = stmt.context.home_state
+    if home is not None:
+        for m in _MFA_BARE.finditer(seg):
+            s, e = off + m.start(), off + m.end()
+            if not free(s, e) or _inside_gazetteer_name(stmt, s, e):
+                continue
+            if m.group(0)[:1].islower() and not m.group(0).startswith("the "):
+                continue
+            taken.append((s, e))
+            yield Mention(s, e, text[s:e], national_body("MFA", home), "pattern")
+    for m in _MEDIA.finditer(seg):
+        s, e = off + m.start("name"), off + m.end("name")
+        if not free(s, e) or _inside_gazetteer_name(stmt, s, e):
+            continue
+        name = m.group("name").strip()
+        known = [f.entity for f in lex().lookup(name) if f.entity is not None]
+        if known:
+            continue  # the gazetteer reader reports it
+        taken.append((s, e))
+        ent = Entity("Organization", "MEDIA-" + re.sub(r"[^A-Z0-9]+", "-", name.upper()).strip("-"), name,
+                     (("type", "MediaOrganization"),))
+        yield Mention(s, e, text[s:e], ent, "pattern")
+
+
+def _inside_gazetteer_name(stmt: Statement, s: int, e: int) -> bool:
+    for h in hits(stmt):
+        if h.start <= s and e <= h.end and (h.end - h.start) > (e - s):
+            return any(f.entity is not None and f.entity.kind == "Organization" for f in h.forms)
+    return False
+
+
+# ---------------------------------------------------------------- instances of recurring bodies
+@functools.lru_cache(maxsize=1)
+def _families() -> dict[str, list[Entity]]:
+    fam: dict[str, list[Entity]] = {}
+    for ent in lex().organizations.values():
+        if ent.attr("family") and ent.attr("period"):
+            fam.setdefault(ent.attr("family"), []).append(ent)
+    for members in fam.values():
+        members.sort(key=lambda e: e.attr("period")[0])
+    return fam
+
+
+def context_date(stmt: Statement) -> dt.date | None:
+    """The date a statement speaks from: its heading date, its listing date, or its GA session."""
+    if "context_date" in stmt.cache:
+        return stmt.cache["context_date"]
+    found = None
+    head = find_dates(stmt.context.text, stmt.start, stmt.heading_end)
+    iso = head[-1].iso if head else stmt.listing_date
+    if iso:
+        found = dt.date.fromisoformat(iso)
+    elif stmt.context.session:
+        found = dt.date(1945 + stmt.context.session, 10, 15)
+    stmt.cache["context_date"] = found
+    return found
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+_REPORT = re.compile(r"\b(?:final\s+)?reports?\b|\boutcomes?\b|\bconclusions\b", re.I)
+
+
+def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading_instances: list[Entity]) -> Entity:
+    """The instance of the recurring body ``ent`` that the mention at ``[start, end)`` means."""
+    members = _families().get(ent.key)
+    if not members:
+        return ent
+    text = stmt.context.text
+    before = text[max(stmt.start, start - 30):start].lower()
+    m = re.search(r"\b(first|second|third|fourth|fifth|sixth|seventh)\s+(?:un\s+)?$", before)
+    if m and _ORDINALS[m.group(1)] <= len(members):
+        return members[_ORDINALS[m.group(1)] - 1]
+    when = context_date(stmt)
+    s0, s1 = sentence_bounds(text, start, stmt.start, stmt.end)
+    if when is not None and _REPORT.search(text[s0:s1]):
+        ended = [e for e in members
+                 if dt.date.fromisoformat(e.attr("period")[1]) <= when
+                 and (when - dt.date.fromisoformat(e.attr("period")[1])).days <= 400]
+        if ended:
+            return ended[-1]
+    for h in heading_instances:
+        if h.attr("family") == ent.key:
+            return h
+    if when is not None:
+        active = [e for e in members if dt.date.fromisoformat(e.attr("period")[0]) <= when
+                  <= dt.date.fromisoformat(e.attr("period")[1])]
+        if active:
+            return active[-1]
+    return ent
+
+
+def _requires_met(stmt: Statement, ent: Entity, quote: str, lexicon: Lexicon) -> bool:
+    need = ent.attr("requires") or ()
+    if not need:
+        return True
+    doc = stmt.context.text
+    for rid in need:
+        other = lexicon.organization(rid)
+        forms = [rid] + ([other.label] if other else []) + list(lexicon.org_data.get(rid, {}).get("abbreviations") or [])
+        if any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", quote) for f in forms):
+            return True
+        if any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", doc[stmt.start:stmt.end]) for f in forms):
+            return True
+    return False
+
+
+def organizations(stmt: Statement) -> Iterator[Mention]:
+    text = stmt.context.text
+    lexicon = lex()
+    found: list[Mention] = []
+    for hit in hits(stmt):
+        outer = [f.entity for f in hit.outer.forms if f.entity is not None] if hit.outer is not None else []
+        for f in hit.forms:
+            ent = f.entity
+            if ent is None or ent.kind != "Organization":
+                continue
+            if any(o.kind == "Person" or o.attr("family") == ent.key or o.key == ent.key for o in outer):
+                continue  # "Group of Governmental Experts" inside the name of one particular Group
+            if outer and f.form == "name" and " " not in f.text:
+                continue  # a bare word ("Secretariat") inside a longer name names nothing by itself
+            quote = text[hit.start:hit.end]
+            if not _requires_met(stmt, ent, quote, lexicon):
+                continue
+            found.append(Mention(hit.start, hit.end, quote, ent, f.form, {"nested": True} if hit.outer else {}))
+            break
+    heading = [m.entity for m in found if m.start < stmt.heading_end and m.entity.attr("family")]
+    for m in found:
+        m.entity = resolve_instance(stmt, m.entity, m.start, m.end, heading)
+        yield m
+    yield from _patterns(stmt)

@@ -1,0 +1,322 @@
+"""Persons: titled names in any case ("Foreign Minister Sergey Lavrov", "H.E.Mr. Alexander
+Yakovenko", "DR. VLADIMIR SHIN"), initials ("A.V.Krutskikh"), transcript labels ("Sergey
+Lavrov:"), known persons from the gazetteer, and a surname alone ("Lavrov's") resolved to the
+full name met earlier in the document. Spelling variants (Sergey/Sergei) share one identity.
+A name needs a title, a gazetteer entry or a speaker label: no person is made from a title
+or an organization's name alone."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from kg.extract.common import hits, lex, line_is_caps, titles
+from kg.model import Entity, Mention, Statement
+
+__all__ = ["persons", "person_entity"]
+
+_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LOW = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
+_TOKEN = re.compile(rf"[{_UP}][{_LOW}]+(?:['’][{_UP}][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)*|[{_UP}]\.(?=\s)"
+                    rf"|[{_UP}][{_UP}'’-]+|[{_LOW}]+(?:-[{_LOW}]+)*|\d+|[^\s]")
+_PARTICLES = {"de", "da", "do", "dos", "du", "van", "von", "der", "den", "del", "della", "di", "la", "al", "el", "bin",
+              "ibn", "ter", "ten", "y"}
+_CONNECT = {"of", "the", "to", "for", "and", "in", "on", ",", "at", "&"}
+_NOT_NAMES = {
+    "The", "This", "That", "These", "Those", "We", "Our", "Us", "It", "Its", "He", "She", "They", "Their", "I", "My",
+    "In", "On", "At", "As", "By", "For", "From", "With", "And", "But", "Or", "If", "When", "While", "After", "Before",
+    "Ladies", "Gentlemen", "Dear", "Distinguished", "Question", "Answer", "Thank", "Thanks", "Excellency",
+    "Excellencies", "Colleagues", "Friends", "Madam", "Sir", "Mister", "Today", "Yesterday", "Tomorrow", "Monday",
+    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
+    "May", "June", "July", "August", "September", "October", "November", "December", "Europe", "Asia", "Africa",
+    "America", "Americas", "Eurasia", "Arctic", "Antarctica", "Middle", "East", "West", "North", "South", "Western",
+    "Eastern", "Northern", "Southern", "Central", "Chair", "Committee", "Group", "Council", "Assembly", "Ministry",
+    "Department", "Office", "Agency", "Commission", "Conference", "Session", "Summit", "Treaty", "Convention",
+    "Charter", "Resolution", "Declaration", "Statement", "Day", "Victory", "War", "World", "Republic", "Kingdom",
+    "Federation", "State", "States", "Union", "Nations", "International", "National", "Global", "Security",
+    "Affairs", "Foreign", "Embassy", "Mission", "Delegation", "Government", "Administration", "Parliament",
+    "Press", "News", "Agency", "Memorial", "Museum", "Square", "Gala", "Forum", "Dialogue", "Partnership",
+    "Initiative", "Programme", "Program", "Strategy", "Doctrine", "Concept", "Article", "Paragraph", "Annex",
+    "Covid", "COVID", "Internet", "Russophobia", "Nazism", "Nazi", "Nazis", "Unfortunately", "However",
+    "Moreover", "Indeed", "Once", "Also", "Now", "Then", "Here", "There", "What", "Which", "Who", "Why", "How",
+}
+
+
+def person_entity(name: str) -> Entity:
+    """The person called ``name``: the gazetteer's entry if it knows the name, else a new identity."""
+    lexicon = lex()
+    known = lexicon.find_person(name)
+    if known is not None:
+        return known
+    return Entity("Person", lexicon.person_key(name), name)
+
+
+def _caps_to_title(name: str) -> str:
+    return " ".join(t.capitalize() if t.isupper() and len(t) > 1 else t for t in name.split())
+
+
+class _Tok:
+    __slots__ = ("s", "e", "t")
+
+    def __init__(self, s: int, e: int, t: str) -> None:
+        self.s, self.e, self.t = s, e, t
+
+
+def _blocked_spans(stmt: Statement) -> list[tuple[int, int]]:
+    """Spans of gazetteer names that are not persons (states, bodies, places, treaties)."""
+    out = []
+    for h in hits(stmt):
+        if not any(f.entity is not None and f.entity.kind == "Person" for f in h.forms):
+            out.append((h.start, h.end))
+    return out
+
+
+def _title_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    tt = titles()
+    out = []
+    for m in tt.title_re.finditer(text, start, end):
+        w = m.group(0)
+        if w[:1].isupper() or line_is_caps(text, m.start()):
+            out.append((m.start(), m.end()))
+    # "H.E.Mr." written without spaces
+    for m in re.finditer(r"H\.\s?E\.\s?(?:Mr|Ms|Mrs|Dr)\.?", text[start:end]):
+        out.append((start + m.start(), start + m.end()))
+    return out
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def persons(stmt: Statement) -> Iterator[Mention]:
+    ctx = stmt.context
+    text = ctx.text
+    tt = titles()
+    blocked = _blocked_spans(stmt)
+    tspans = _title_spans(text, stmt.start, stmt.end)
+    toks = [_Tok(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text[:stmt.end], stmt.start)]
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(s: int, e: int, ent: Entity, form: str, info: dict) -> None:
+        if any(s < b and a < e for a, b in taken):
+            return
+        taken.append((s, e))
+        found.append(Mention(s, e, text[s:e], ent, form, info))
+
+    # 1. known persons (full names, distinctive surnames) from the gazetteer
+    known = [h for h in hits(stmt) if h.outer is None and any(f.entity is not None and f.entity.kind == "Person"
+                                                               for f in h.forms)]
+    spans = [(h.start, h.end) for h in known]
+    for h in known:
+        ent = next(f.entity for f in h.forms if f.entity is not None and f.entity.kind == "Person")
+        form = next(f.form for f in h.forms if f.entity is ent)
+        add(h.start, h.end, ent, form, _title_info(text, stmt, toks, h.start, h.end, tspans, blocked, spans))
+
+    # 2. titled names
+    def eligible(tok: _Tok, caps: bool) -> bool:
+        if _inside(tok.s, tspans) or _inside(tok.s, blocked):
+            return False
+        if caps:
+            return bool(re.fullmatch(rf"[{_UP}][{_UP}'’-]+", tok.t)) and tok.t.capitalize() not in _NOT_NAMES
+        if re.fullmatch(rf"[{_UP}]\.", tok.t):
+            return True
+        if tok.t.lower() in _PARTICLES and tok.t[:1].islower():
+            return True
+        return bool(re.fullmatch(rf"[{_UP}][{_LOW}].*", tok.t)) and tok.t not in _NOT_NAMES
+
+    i = 0
+    n = len(toks)
+    while i < n:
+        caps = line_is_caps(text, toks[i].s)
+        if not eligible(toks[i], caps) or re.fullmatch(rf"[{_UP}]\.", toks[i].t) or toks[i].t[:1].islower():
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and eligible(toks[j + 1], caps) and _adjacent(text, toks[j], toks[j + 1]):
+            j += 1
+        while j > i and (toks[j].t.lower() in _PARTICLES or re.fullmatch(rf"[{_UP}]\.", toks[j].t)):
+            j -= 1
+        run = toks[i:j + 1]
+        s, e = run[0].s, run[-1].e
+        info = _title_info(text, stmt, toks, s, e, tspans, blocked, taken)
+        nxt = toks[j + 1] if j + 1 < n else None
+        glued_after = nxt is not None and _adjacent(text, run[-1], nxt) and re.fullmatch(rf"[{_UP}].*", nxt.t) \
+            and not _inside(nxt.s, tspans)
+        if len(run) >= 2 and len(run) <= 4 and info.get("titled") and (not caps or info.get("honorific_before")) \
+                and not (glued_after and not info.get("immediate_title")):
+            name = text[s:e]
+            if caps:
+                name = _caps_to_title(name)
+            add(s, e, person_entity(name), "name", info)
+        elif len(run) == 1 and info.get("immediate_title") and not caps:
+            ent = _by_surname(ctx, run[0].t)
+            if ent is not None:
+                add(s, e, ent, "surname", info)
+        i = j + 1
+
+    # 3. initials and a surname: "A.V.Krutskikh", "A. V. Krutskikh"
+    for m in re.finditer(rf"\b((?:[{_UP}]\.\s?){{1,3}})([{_UP}][{_LOW}]+)", text[stmt.start:stmt.end]):
+        s, e = stmt.start + m.start(), stmt.start + m.end()
+        surname = m.group(2)
+        if surname in _NOT_NAMES or _inside(s, blocked) or tt.is_title_word(surname) or _inside(stmt.start + m.start(2), tspans):
+            continue
+        ent = _by_surname(ctx, surname) or Entity("Person", lex().person_key(m.group(0)),
+                                                  m.group(1).replace(" ", "") + " " + surname)
+        add(s, e, ent, "name", {})
+
+    # 4. transcript labels: "Sergey Lavrov: ..." at a line or sentence start
+    for m in re.finditer(rf"(?:^|(?<=[\n?.!]\s)|(?<=\n))((?:[{_UP}][{_LOW}]+\s){{1,2}}[{_UP}][{_LOW}]+):\s",
+                         text[stmt.start:stmt.end]):
+        s, e = stmt.start + m.start(1), stmt.start + m.end(1)
+        words = m.group(1).split()
+        if any(w in _NOT_NAMES or tt.is_title_word(w) for w in words) or _inside(s, blocked):
+            continue
+        add(s, e, person_entity(m.group(1)), "name", {"speaker_label": True})
+
+    # 5. surnames of persons met earlier in the document (or just above)
+    for p in found:
+        _remember(ctx, p.entity)
+    if ctx.persons:
+        pat = re.compile(r"(?<![\w.-])(" + "|".join(re.escape(k) for k in sorted(ctx.persons, key=len, reverse=True))
+                         + r")(?![\w-])")
+        for m in pat.finditer(text, stmt.start, stmt.end):
+            s, e = m.start(), m.end()
+            if _inside(s, blocked):
+                continue
+            prev = text[max(0, s - 30):s]
+            if re.search(rf"[{_UP}][{_LOW}]+\s$", prev) and not re.search(r"(?:^|\s)(?:Mr|Ms|Mrs|Dr|Minister|President|"
+                                                                             r"Ambassador|Secretary)\.?\s$", prev):
+                continue  # part of a longer, different name
+            add(s, e, ctx.persons[m.group(1)], "surname", {})
+    found.sort(key=lambda m: m.start)
+    yield from found
+
+
+def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
+    gap = text[a.e:b.s]
+    return gap in (" ", "\u00a0") or (gap == "" and a.t.endswith("."))
+
+
+def _remember(ctx, ent: Entity) -> None:  # noqa: ANN001
+    parts = ent.label.split()
+    if len(parts) >= 2:
+        surname = parts[-1]
+        if len(surname) >= 3 and surname not in _NOT_NAMES:
+            ctx.persons.setdefault(surname, ent)
+    gz = lex().persons.get(ent.key)
+    if gz is not None:
+        for sname, ents in lex().person_surnames.items():
+            if ent in ents and len(ents) == 1:
+                ctx.persons.setdefault(sname, ent)
+
+
+def _by_surname(ctx, surname: str) -> Entity | None:  # noqa: ANN001
+    if surname in ctx.persons:
+        return ctx.persons[surname]
+    known = lex().person_surnames.get(surname) or []
+    return known[0] if len(known) == 1 else None
+
+
+def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, tspans, blocked,  # noqa: ANN001
+                taken: list[tuple[int, int]] | None = None) -> dict:
+    """Read the title before the name at ``[s, e)`` (and one after it, set off by a comma).
+
+    Walking back from the name: title words ("Foreign Minister", "Mr"), their complements ("of the
+    Republic of Belarus", "to the OPCW", "for Disarmament Affairs") and a comma before a form of
+    address ("President of Niger, His Excellency Mr"). The title starts at the earliest title word
+    reached, plus the capitalised words glued to its front ("UK Foreign Secretary", "MI-5 employee").
+    """
+    tt = titles()
+    info: dict = {}
+    brk = text.rfind("\n\n", 0, s)
+    lo = max(stmt.start, brk + 2 if brk >= 0 else stmt.start)
+    before = [t for t in toks if lo <= t.s and t.e <= s]
+    taken = taken or []
+
+    def is_title(t: _Tok) -> bool:
+        if _inside(t.s, tspans):
+            return True
+        m = tt.lower_re.match(text, t.s)
+        return bool(m) and m.end() <= s
+
+    def role_ending_at(t: _Tok) -> int | None:
+        """Index of the first token of a lower-case role ("head of state") that ends with ``t``."""
+        for m in tt.lower_re.finditer(text, max(lo, t.s - 40), t.e):
+            if m.end() == t.e:
+                for i, x in enumerate(before):
+                    if x.s == m.start():
+                        return i
+        return None
+
+    k = len(before) - 1
+    earliest = None
+    immediate = False
+    honorific = False
+    while k >= 0:
+        t = before[k]
+        if any(a <= t.s < b for a, b in taken):
+            break
+        low = t.t.lower()
+        if is_title(t):
+            if earliest is None and (k == len(before) - 1 or (k == len(before) - 2 and before[-1].t == ",")):
+                immediate = True
+                span = next(((a, b) for a, b in tspans if a <= t.s < b), (t.s, t.e))
+                if text[span[0]:span[1]].strip() in tt.honorifics or re.fullmatch(
+                        r"(?i)(?:dr|mr|ms|mrs|miss|mme|sir|prof|amb|h\.\s?e\.\s?(?:mr|ms|dr)?)\.?|"
+                        r"(?:his|her|your) excellency", text[span[0]:span[1]].strip()):
+                    honorific = True
+            earliest = t
+        elif t.t[:1].islower() and low not in _CONNECT and role_ending_at(t) is not None:
+            r = role_ending_at(t)
+            if earliest is None and k >= len(before) - 2:
+                immediate = True
+            earliest = before[r]
+            k = r - 1
+            continue
+        elif low in tt.stops:
+            break
+        elif t.t == ",":
+            nxt = before[k + 1] if k + 1 < len(before) else None
+            if nxt is None or not is_title(nxt):
+                if earliest is None and k == len(before) - 1:
+                    k -= 1
+                    continue  # "head of state, Petr Poroshenko"
+                break
+        elif low in _CONNECT or t.t in ("’", "'", "-"):
+            pass
+        elif _inside(t.s, blocked) or re.fullmatch(rf"[{_UP}0-9].*", t.t):
+            pass
+        else:
+            break
+        k -= 1
+    if earliest is not None:
+        title_start = earliest.s
+        idx = before.index(earliest)
+        j = idx - 1
+        glued = 0
+        while j >= 0 and glued < 4:
+            t = before[j]
+            if text[t.e:before[j + 1].s] not in (" ", "") or t.t.lower() in tt.stops:
+                break
+            if re.fullmatch(rf"[{_UP}0-9].*", t.t) or _inside(t.s, blocked):
+                title_start = t.s
+                glued += 1
+                j -= 1
+                continue
+            break
+        info.update(titled=True, title_start=title_start, title_end=s, immediate_title=immediate,
+                    honorific_before=honorific, title=text[title_start:s].strip(" ,"))
+    # a title after the name: "Izumi Nakamitsu, Under-Secretary-General ...", "Alexander Yakovenko Russian Ambassador"
+    after = text[e:min(stmt.end, e + 300)]
+    m = re.match(r"(,[ \t]*|[ \t]+)((?:(?:the|[A-Z][\w.’'-]*|of|to|for|and|in|on)(?:[ \t]+|,[ \t]+|$))+)", after)
+    if m:
+        seg_s = e + m.start(2)
+        seg_e = e + m.end(2)
+        first_title = [a for a, b in tspans if seg_s <= a < seg_s + 30]
+        if first_title:
+            cut = re.search(r"\s+(?:at|during|on|in|before)\s+(?:the|a)\s", text[seg_s:seg_e])
+            end2 = seg_s + cut.start() if cut else seg_e
+            end2 = seg_s + len(text[seg_s:end2].rstrip(" ,"))
+            info.update(post_title=(seg_s, end2), titled=True)
+            info.setdefault("title", text[seg_s:end2])
+    return info

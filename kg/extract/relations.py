@@ -1,0 +1,159 @@
+"""Typed relations between entities, each with the span it was read from.
+
+- affiliatedWith: a person's office ("Foreign Minister of Denmark Jeppe Kofod" -> Denmark).
+- chairOf: "We congratulate Switzerland on its election as the Group's Chair", "Chair of the OEWG,
+  Ambassador Burhan Gafoor", "Russia will chair the UN Security Council", "the Nigerien
+  chairmanship", "representing the Co-Chair countries of the OSCE Minsk Group".
+- establishedBy: "the mandate of the OEWG enshrined in resolution 75/240", "established pursuant to".
+- sponsoredBy: "the Russia-US draft resolution", "submitted by Singapore", "co-sponsored by".
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from kg.extract.affiliation import affiliations
+from kg.extract.common import sentence_bounds
+from kg.model import Entity, Mention, Relation, Statement
+
+__all__ = ["relations"]
+
+_GROUP_WORDS = re.compile(r"\bthe\s+(?:Group|Committee|Conference|Council|Working Group|Commission|Assembly|"
+                          r"Forum|Meeting)(?:['’]s)?\s*$", re.I)
+_ESTABLISH = re.compile(r"\b(?:(?:mandate|mandated)\b[^.;]{0,80}?\b(?:enshrined|set forth|set out|established|"
+                        r"defined|contained|laid down|stipulated|provided for|as set forth)\s+(?:in|by|under)|"
+                        r"(?:established|set up|created|convened|mandated)\s+(?:by|pursuant to|under|in accordance "
+                        r"with|in line with|through))\b", re.I)
+_SPONSOR_BY = re.compile(r"\b(?:submitted|sponsored|co-sponsored|cosponsored|introduced|tabled|presented|proposed)\s+by\s+",
+                         re.I)
+_SPONSOR_VERB = re.compile(r"\b(?:submitted|introduced|tabled|sponsored|co-sponsored|presented)\s+(?:the\s+|a\s+|its\s+)?"
+                           r"(?:draft\s+)?(?:resolution|decision)?\s*", re.I)
+
+
+def _in(stmt: Statement, kind: str, a: int, b: int) -> list[Mention]:
+    """Mentions of ``kind`` inside ``[a, b)``, outermost names only ("OSCE Minsk Group", not its "OSCE")."""
+    return [m for m in stmt.mentions if m.entity.kind == kind and a <= m.start and m.end <= b
+            and not m.info.get("nested")]
+
+
+def _state_of(stmt: Statement, m: Mention) -> Entity | None:
+    if m.entity.kind == "State":
+        return m.entity
+    if m.entity.kind == "Person":
+        for a in affiliations(stmt, m, False):
+            if a.kind == "State":
+                return a
+    return None
+
+
+def relations(stmt: Statement) -> Iterator[Relation]:
+    text = stmt.context.text
+    speakers = {e.key for e, *_ in stmt.value("speakers", [])}
+    forum = stmt.value("forum")
+
+    # affiliatedWith, from every titled person
+    for m in stmt.mentions:
+        if m.entity.kind != "Person":
+            continue
+        for aff in affiliations(stmt, m, m.entity.key in speakers):
+            start = m.info.get("title_start", m.start)
+            end = max(m.end, (m.info.get("post_title") or (0, 0))[1])
+            yield Relation(m.entity, "affiliatedWith", aff, min(start, m.start), end)
+        # chairOf from a title: "Burhan Gafoor, Chair of the UN Open-ended Working Group"
+        for a, b in ([(m.info["title_start"], m.info["title_end"])] if m.info.get("title_start") is not None else []) \
+                + ([tuple(m.info["post_title"])] if m.info.get("post_title") else []):
+            ch = re.search(r"\b(?<!Co-)(?:Chair(?:man|woman|person)?|President)\s+of\s+(?:the\s+)?", text[a:b])
+            if ch:
+                orgs = [o for o in _in(stmt, "Organization", a + ch.end(), b) if o.start == a + ch.end()]
+                if orgs:
+                    yield Relation(m.entity, "chairOf", orgs[0].entity, min(a, m.start), max(b, m.end))
+
+    for s0, s1 in _sentences(stmt):
+        sent = text[s0:s1]
+        # "<State> on its election as the Group's Chair"
+        for mm in re.finditer(r"\bon\s+(?:its|their|her|his)\s+election\s+as\s+(?P<what>[^.;]{0,80}?)\s*(?:Chair(?:man|person)?|"
+                              r"President|Presidency)\b", sent):
+            subj = [x for x in _in(stmt, "State", s0, s0 + mm.start()) if x.end <= s0 + mm.start()]
+            obj = _in(stmt, "Organization", s0 + mm.start("what"), s0 + mm.end("what"))
+            target = obj[0].entity if obj else (forum if forum is not None and _GROUP_WORDS.search(mm.group("what") + " ")
+                                                or forum is not None and re.search(r"Group|Committee|Conference", mm.group("what")) else None)
+            if subj and target is not None:
+                yield Relation(subj[-1].entity, "chairOf", target, s0 + mm.start() - (s0 + mm.start() - subj[-1].start), s0 + mm.end())
+        # "<State> will chair the UN Security Council", "<State>'s presidency of the Council"
+        for mm in re.finditer(r"\b(?:will\s+|shall\s+|to\s+)?(?:chairs?|chaired|presides?\s+over|presided\s+over)\s+(?:the\s+)?",
+                              sent):
+            subj = [x for x in _in(stmt, "State", s0, s0 + mm.start()) if s0 + mm.start() - x.end <= 2]
+            obj = [o for o in _in(stmt, "Organization", s0 + mm.end(), s1) if o.start == s0 + mm.end()]
+            if subj and obj:
+                yield Relation(subj[-1].entity, "chairOf", obj[0].entity, subj[-1].start, obj[0].end)
+        # "the Nigerien chairmanship" -> the forum of this statement
+        for mm in re.finditer(r"\b(?:chairmanship|presidency|chairship)\b", sent, re.I):
+            adj = [x for x in _in(stmt, "State", s0, s0 + mm.start()) if s0 + mm.start() - x.end <= 1]
+            of = re.match(r"\s+of\s+(?:the\s+)?", sent[mm.end():])
+            obj = None
+            if of:
+                after = [o for o in _in(stmt, "Organization", s0 + mm.end() + of.end(), s1)
+                         if o.start == s0 + mm.end() + of.end()]
+                obj = after[0].entity if after else None
+            if obj is None:
+                obj = forum
+            if adj and obj is not None:
+                yield Relation(adj[-1].entity, "chairOf", obj, adj[-1].start, s0 + mm.end())
+        # "representing the Co-Chair countries of the OSCE Minsk Group"
+        for mm in re.finditer(r"\bCo-?Chair(?:s|men)?(?:\s+countries|\s+states)?\s+of\s+(?:the\s+)?", sent, re.I):
+            obj = [o for o in _in(stmt, "Organization", s0 + mm.end(), s1) if o.start == s0 + mm.end()]
+            if not obj:
+                continue
+            before = [x for x in stmt.mentions if s0 <= x.start and x.end <= s0 + mm.start()
+                      and x.entity.kind in ("Person", "State")]
+            states = []
+            for x in before:
+                st = _state_of(stmt, x)
+                if st is not None and st.key not in {s.key for s in states}:
+                    states.append(st)
+            persons_before = [x for x in before if x.entity.kind == "Person"]
+            if persons_before:  # the states those persons represent, not every state named on the way
+                states = [s for s in (_state_of(stmt, x) for x in persons_before) if s is not None]
+            for st in {s.key: s for s in states}.values():
+                yield Relation(st, "chairOf", obj[0].entity, s0, s0 + mm.end() + len(obj[0].quote))
+        # establishedBy
+        for mm in _ESTABLISH.finditer(sent):
+            orgs = [o for o in _in(stmt, "Organization", s0, s0 + mm.start())
+                    if o.entity.attr("family") or o.entity.attr("type") == "UNBody"]
+            orgs = [o for o in orgs if o.entity.key not in ("UN", "UNGA", "UNSC")] or []
+            res = [r for r in _in(stmt, "Resolution", s0 + mm.end(), s1)]
+            if orgs and res:
+                yield Relation(orgs[-1].entity, "establishedBy", res[0].entity, orgs[-1].start, res[0].end)
+        # sponsoredBy: "the Russia-US draft resolution"
+        for mm in re.finditer(r"(?P<pair>\S+?)[-–](?P<b>\S+?)\s+(?:draft\s+)?(?:resolution|draft)\b", sent):
+            a_ = [x for x in _in(stmt, "State", s0 + mm.start(), s0 + mm.end("pair") + 1)]
+            b_ = [x for x in _in(stmt, "State", s0 + mm.start("b"), s0 + mm.end("b"))]
+            if not (a_ and b_):
+                continue
+            drafts = [r for r in stmt.mentions if r.entity.kind == "Resolution" and r.entity.attr("draft")]
+            in_sent = [r for r in _in(stmt, "Resolution", s0, s1)]
+            target = (in_sent[0] if in_sent else (drafts[0] if len({d.entity.key for d in drafts}) == 1 else None))
+            if target is None:
+                continue
+            for st in (a_[0].entity, b_[0].entity):
+                yield Relation(target.entity, "sponsoredBy", st, s0 + mm.start(), s0 + mm.end())
+        for mm in _SPONSOR_BY.finditer(sent):
+            res = [r for r in _in(stmt, "Resolution", s0, s0 + mm.start())]
+            if not res:
+                continue
+            tail = sent[mm.end():]
+            stop = re.search(r"[.;]|\b(?:which|that|who|was|were|is|and\s+(?:adopted|approved))\b", tail)
+            end = s0 + mm.end() + (stop.start() if stop else len(tail))
+            for st in _in(stmt, "State", s0 + mm.end(), end):
+                yield Relation(res[-1].entity, "sponsoredBy", st.entity, res[-1].start, st.end)
+
+
+def _sentences(stmt: Statement) -> Iterator[tuple[int, int]]:
+    text = stmt.context.text
+    pos = stmt.start
+    while pos < stmt.end:
+        s0, s1 = sentence_bounds(text, pos, pos, stmt.end)
+        if s1 <= pos:
+            s1 = pos + 1
+        yield s0, s1
+        pos = s1

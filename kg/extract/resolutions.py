@@ -1,0 +1,151 @@
+"""UN resolutions, decisions and drafts in any written or spoken form, with a canonical symbol.
+
+``A/RES/75/240``, "resolution 75/240", "resolutions 73/27 and 73/266", ``A/C.1/76/L.13``,
+``/Rev.1``, "draft L.13" / "document L.13" (placed in its session and committee when the text
+tells them), "decision 75/564", Security Council "resolution 2334 (2016)". Report symbols such
+as ``A/68/98`` are UN documents, not resolutions."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from kg.model import Entity, Mention, Statement
+
+__all__ = ["resolutions", "find_symbols", "normalize_symbol", "canonical_symbol", "resolution_entity", "session_of"]
+
+_REV = r"(?:\s*/\s*Rev\.\s*(?P<rev>\d+))?"
+_GA_RES = re.compile(r"\bA\s*/\s*RES\s*/\s*(?P<s>\d{1,3})\s*/\s*(?P<n>\d{1,4})" + _REV)
+_DEC = re.compile(r"\bA\s*/\s*DEC\s*/\s*(?P<s>\d{1,3})\s*/\s*(?P<n>\d{1,4})")
+_COMMITTEE_DRAFT = re.compile(r"\bA\s*/\s*C\.\s*(?P<c>[1-6])\s*/\s*(?P<s>\d{1,3})\s*/\s*L\.\s*(?P<n>\d{1,4})" + _REV)
+_PLENARY_DRAFT = re.compile(r"\bA\s*/\s*(?P<s>\d{1,3})\s*/\s*L\.\s*(?P<n>\d{1,4})" + _REV)
+_SC_RES = re.compile(r"\bS\s*/\s*RES\s*/\s*(?P<n>\d{1,4})\s*\((?P<y>\d{4})\)")
+_REPORT = re.compile(r"(?<![\w/])A\s*/\s*(?P<s>\d{2,3})\s*/\s*(?P<n>\d{1,4})(?P<add>\s*/\s*(?:Add|Corr)\.\s*\d+)?(?![\w/])")
+# "resolution 75/240", "UNGA resolutions 73/27 and 73/266", "decision 75/564"
+_SPOKEN = re.compile(r"\b(?P<word>[Rr]esolutions?|[Dd]ecisions?)\s+(?P<list>\d{2,3}/\d{1,4}"
+                     r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+as well as\s+)\d{2,3}/\d{1,4})*)")
+# "resolution 2334 (2016)", "Security Council resolution 1540"
+_SC_SPOKEN = re.compile(r"\b(?:Security Council\s+)?[Rr]esolutions?\s+(?P<n>\d{3,4})\s*\((?P<y>(?:19|20)\d{2})\)")
+_SC_PLAIN = re.compile(r"\bSecurity Council\s+[Rr]esolutions?\s+(?P<n>\d{3,4})\b(?!\s*\()")
+# "draft L.13", "document L.13", "L.13/Rev.1"
+_SHORT_DRAFT = re.compile(r"\b(?:[Dd]raft(?:\s+resolution)?|[Dd]ocument|[Dd]raft decision)\s+(?P<sym>L\.\s*(?P<n>\d{1,4}))" + _REV)
+
+_ORD_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+              "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+              "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19}
+_TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+         "eightieth": 80, "ninetieth": 90}
+_TENS_CARD = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+              "ninety": 90}
+_SESSION = re.compile(r"\b(?P<num>\d{1,3})(?:st|nd|rd|th)\s+session\b|\b(?P<word>(?:(?:twenty|thirty|forty|fifty|"
+                      r"sixty|seventy|eighty|ninety)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                      r"ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
+                      r"eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|"
+                      r"ninetieth))\s+session\s+of\s+the\s+(?:UN\s+|United Nations\s+)?General Assembly", re.I)
+_COMMITTEE = re.compile(r"\b(First|Second|Third|Fourth|Fifth|Sixth)\s+Committee\b")
+_COMMITTEE_NUM = {"First": 1, "Second": 2, "Third": 3, "Fourth": 4, "Fifth": 5, "Sixth": 6}
+
+
+def _ordinal(word: str) -> int | None:
+    w = word.lower().replace(" ", "-")
+    if "-" in w:
+        tens, unit = w.split("-", 1)
+        if tens in _TENS_CARD and unit in _ORD_WORDS:
+            return _TENS_CARD[tens] + _ORD_WORDS[unit]
+        return None
+    return _ORD_WORDS.get(w) or _TENS.get(w)
+
+
+def session_of(text: str) -> int | None:
+    """The General Assembly session a text speaks of ("76th session", "seventy-sixth session", A/C.1/76/...)."""
+    m = _COMMITTEE_DRAFT.search(text) or _GA_RES.search(text)
+    for m2 in _SESSION.finditer(text):
+        if m2.group("num") and int(m2.group("num")) >= 40:
+            return int(m2.group("num"))
+        if m2.group("word"):
+            n = _ordinal(m2.group("word"))
+            if n and n >= 40:
+                return n
+    if m:
+        return int(m.group("s"))
+    return None
+
+
+def canonical_symbol(kind: str, **p: str | int | None) -> str:
+    rev = f"/Rev.{p['rev']}" if p.get("rev") else ""
+    if kind == "ga":
+        return f"A/RES/{p['s']}/{p['n']}"
+    if kind == "dec":
+        return f"A/DEC/{p['s']}/{p['n']}"
+    if kind == "cdraft":
+        return f"A/C.{p['c']}/{p['s']}/L.{p['n']}{rev}"
+    if kind == "pdraft":
+        return f"A/{p['s']}/L.{p['n']}{rev}"
+    if kind == "sc":
+        return f"S/RES/{p['n']} ({p['y']})"
+    if kind == "short":
+        return f"L.{p['n']}{rev}"
+    raise ValueError(kind)
+
+
+def resolution_entity(symbol: str, draft: bool = False) -> Entity:
+    return Entity("Resolution", symbol, symbol, (("symbol", symbol), ("draft", draft)))
+
+
+def _committee(stmt: Statement) -> int | None:
+    text = stmt.context.text
+    m = _COMMITTEE.search(text, stmt.start, stmt.end) or _COMMITTEE.search(text)
+    return _COMMITTEE_NUM[m.group(1)] if m else None
+
+
+def find_symbols(seg: str, session: int | None = None, committee: int | None = None) -> list[tuple[int, int, Entity, str]]:
+    """Every resolution, draft, decision and UN document symbol in ``seg``: (start, end, entity, form)."""
+    out: list[tuple[int, int, Entity, str]] = []
+
+    def emit(s: int, e: int, ent: Entity, form: str) -> None:
+        if not any(s < b and a < e for a, b, _, _ in out):
+            out.append((s, e, ent, form))
+
+    for pat, kind, draft in ((_COMMITTEE_DRAFT, "cdraft", True), (_PLENARY_DRAFT, "pdraft", True),
+                             (_GA_RES, "ga", False), (_DEC, "dec", False), (_SC_RES, "sc", False)):
+        for m in pat.finditer(seg):
+            emit(m.start(), m.end(), resolution_entity(canonical_symbol(kind, **m.groupdict()), draft), "symbol")
+    for m in _SC_SPOKEN.finditer(seg):
+        emit(m.start("n"), m.end("y") + 1, resolution_entity(canonical_symbol("sc", n=m.group("n"), y=m.group("y"))),
+             "spoken")
+    for m in _SC_PLAIN.finditer(seg):
+        emit(m.start("n"), m.end("n"), resolution_entity(f"S/RES/{m.group('n')}"), "spoken")
+    for m in _SPOKEN.finditer(seg):
+        kind = "dec" if m.group("word").lower().startswith("decision") else "ga"
+        for n in re.finditer(r"(\d{2,3})/(\d{1,4})", m.group("list")):
+            s, e = m.start("list") + n.start(), m.start("list") + n.end()
+            emit(s, e, resolution_entity(canonical_symbol(kind, s=n.group(1), n=n.group(2))), "spoken")
+    for m in _SHORT_DRAFT.finditer(seg):
+        if session and committee:
+            sym = canonical_symbol("cdraft", c=committee, s=session, n=m.group("n"), rev=m.group("rev"))
+        elif session:
+            sym = canonical_symbol("pdraft", s=session, n=m.group("n"), rev=m.group("rev"))
+        else:
+            sym = canonical_symbol("short", n=m.group("n"), rev=m.group("rev"))
+        emit(m.start("sym"), m.end(), resolution_entity(sym, True), "spoken")
+    for m in _REPORT.finditer(seg):
+        sym = f"A/{m.group('s')}/{m.group('n')}" + (m.group("add") or "").replace(" ", "")
+        emit(m.start(), m.end(), Entity("UNDocument", sym, sym, (("symbol", sym),)), "symbol")
+    return sorted(out, key=lambda x: x[0])
+
+
+def normalize_symbol(text: str) -> str | None:
+    """The canonical symbol ``text`` stands for ("75/240" -> "A/RES/75/240"), or None."""
+    t = text.strip()
+    if re.fullmatch(r"\d{2,3}/\d{1,4}", t):
+        t = "resolution " + t
+    elif re.fullmatch(r"\d{3,4}\s*\(\d{4}\)", t):
+        t = "resolution " + t
+    found = find_symbols(t)
+    return found[0][2].key if found else None
+
+
+def resolutions(stmt: Statement) -> Iterator[Mention]:
+    text = stmt.context.text
+    seg = text[stmt.start:stmt.end]
+    for s, e, ent, form in find_symbols(seg, stmt.context.session, _committee(stmt)):
+        yield Mention(stmt.start + s, stmt.start + e, seg[s:e], ent, form)

@@ -1,0 +1,324 @@
+"""Loading the gazetteers (``data/gazetteer/*.yaml``) once, and matching their names in text.
+
+All surface forms of all gazetteers go into ONE Aho-Corasick automaton (pyahocorasick), so
+that one pass over a statement finds every candidate and the longest match wins across
+kinds ("ASEAN Regional Forum" over "ASEAN", "Latin American" over "American").
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import ahocorasick
+import yaml
+
+from kg.errors import GazetteerError
+from kg.model import Entity
+from kg.paths import GAZETTEER_DIR
+
+__all__ = ["Form", "Hit", "Lexicon", "load_yaml", "lexicon", "fold", "ORG_TYPES"]
+
+ORG_TYPES = ("UNBody", "IntergovernmentalOrganization", "NationalBody", "MediaOrganization", "PoliticalParty",
+             "ArmedGroup", "NonGovernmentalOrganization", "ReligiousOrganization")
+
+# one character in, one character out, so offsets in the folded text are offsets in the original
+_FOLD = {ord(a): b for a, b in {"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-",
+                                 "\u00a0": " ", "\n": " ", "\t": " "}.items()}
+
+
+def fold(text: str) -> str:
+    """Lower-case and unify quotes, dashes and spaces without changing the length."""
+    t = text.translate(_FOLD)
+    low = t.lower()
+    if len(low) == len(t):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in t)
+
+
+def _norm_exact(text: str) -> str:
+    return text.translate(_FOLD)
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One surface form of one entity: how it may match and what it names."""
+
+    text: str
+    entity: Entity | None  # None for a blocked phrase
+    form: str  # name | abbreviation | adjective | capital | metonym | surname | place | blocked
+    case: str  # "exact": as written (or ALL CAPS in an all-caps line); "title": any case with a capital initial
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    forms: tuple[Form, ...]
+    outer: "Hit | None" = None  # set when this name stands inside a longer one ("OPCW" in "OPCW Executive Council")
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse one YAML file; errors name the file, line and column."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except FileNotFoundError:
+        raise GazetteerError(f"{path}: gazetteer file is missing; restore it from the repository") from None
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark
+        where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise GazetteerError(f"{path}:{where}: {e.problem or e}; fix the YAML syntax there") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as e:
+        raise GazetteerError(f"{path}: not readable YAML ({e})") from None
+
+
+def _section(path: Path, key: str) -> dict[str, dict]:
+    data = load_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get(key), dict):
+        raise GazetteerError(f"{path}: expected a top-level mapping '{key}:'; see the file's header comment")
+    out = data[key]
+    for k, v in out.items():
+        if not isinstance(v, dict):
+            raise GazetteerError(f"{path}: entry {k!r} must be a mapping of fields, not {type(v).__name__}")
+        if "label" not in v:
+            raise GazetteerError(f"{path}: entry {k!r} has no 'label'")
+    return out
+
+
+def _strs(path: Path, key: str, entry: dict, field: str) -> list[str]:
+    v = entry.get(field) or []
+    if isinstance(v, str):
+        v = [v]
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        raise GazetteerError(f"{path}: entry {key!r}: '{field}' must be a list of strings")
+    return v
+
+
+class Lexicon:
+    """Every gazetteer entity, indexed by key and by surface form."""
+
+    def __init__(self, folder: Path = GAZETTEER_DIR) -> None:
+        self.folder = folder
+        self.states: dict[str, Entity] = {}
+        self.organizations: dict[str, Entity] = {}
+        self.treaties: dict[str, Entity] = {}
+        self.persons: dict[str, Entity] = {}
+        self.places: dict[str, Entity] = {}
+        self.capitals: dict[str, Entity] = {}  # capital name -> state
+        self.org_data: dict[str, dict] = {}
+        self.person_surnames: dict[str, list[Entity]] = {}
+        self.person_names: dict[str, Entity] = {}  # normalised full name -> person
+        self.name_variants: dict[str, str] = {}  # variant token -> canonical token
+        self._forms: dict[str, list[Form]] = {}
+        self._load()
+        self._automaton = ahocorasick.Automaton()
+        for key, forms in self._forms.items():
+            self._automaton.add_word(key, (len(key), tuple(forms)))
+        self._automaton.make_automaton()
+
+    # ------------------------------------------------------------------ loading
+    def _add(self, text: str, entity: Entity | None, form: str, case: str) -> None:
+        text = text.strip()
+        if not text:
+            return
+        self._forms.setdefault(fold(text), []).append(Form(text, entity, form, case))
+
+    def _load(self) -> None:
+        self._load_variants()
+        self._load_states()
+        self._load_places()
+        self._load_organizations()
+        self._load_treaties()
+        self._load_persons()
+
+    def _load_variants(self) -> None:
+        path = self.folder / "name_variants.yaml"
+        data = load_yaml(path) or {}
+        for section in ("given_names", "surnames"):
+            for canon, variants in (data.get(section) or {}).items():
+                for v in variants or []:
+                    self.name_variants[str(v)] = str(canon)
+
+    def _load_states(self) -> None:
+        path = self.folder / "states.yaml"
+        data = load_yaml(path)
+        if not isinstance(data, dict) or not isinstance(data.get("states"), dict):
+            raise GazetteerError(f"{path}: expected a top-level mapping 'states:'")
+        for key, e in data["states"].items():
+            if not isinstance(e, dict) or "label" not in e:
+                raise GazetteerError(f"{path}: entry {key!r} needs at least a 'label'")
+            iso3 = e.get("iso3")
+            ent = Entity("State", str(iso3 or key), e["label"],
+                         (("iso3", iso3), ("official", e.get("official")), ("status", e.get("status"))))
+            self.states[ent.key] = ent
+            for n in [e["label"], *_strs(path, key, e, "names")]:
+                self._add(n, ent, "name", "exact")
+            if e.get("official"):
+                self._add(e["official"], ent, "name", "exact")
+            for n in _strs(path, key, e, "abbreviations"):
+                self._add(n, ent, "abbreviation", "exact")
+            for n in _strs(path, key, e, "adjectives"):
+                self._add(n, ent, "adjective", "exact")
+            for n in _strs(path, key, e, "capitals"):
+                self._add(n, ent, "capital", "exact")
+                self.capitals[n] = ent
+            for n in _strs(path, key, e, "metonyms"):
+                self._add(n, ent, "metonym", "exact")
+        for phrase in data.get("blocked") or []:
+            self._add(str(phrase), None, "blocked", "exact")
+
+    def _load_places(self) -> None:
+        path = self.folder / "places.yaml"
+        for key, e in _section(path, "places").items():
+            ent = Entity("Place", str(key), e["label"], (("country", e.get("country")),))
+            self.places[ent.key] = ent
+            for n in [e["label"], *_strs(path, key, e, "names")]:
+                self._add(n, ent, "place", "exact")
+
+    def _load_organizations(self) -> None:
+        path = self.folder / "organizations.yaml"
+        for key, e in _section(path, "organizations").items():
+            otype = e.get("type")
+            if otype not in ORG_TYPES:
+                raise GazetteerError(f"{path}: entry {key!r}: type {otype!r} is not one of {', '.join(ORG_TYPES)}")
+            period = e.get("period")
+            ent = Entity("Organization", str(key), e["label"], (
+                ("type", otype), ("parent", e.get("parent")), ("family", e.get("family")),
+                ("state", e.get("state")), ("requires", tuple(e.get("requires") or ())),
+                ("period", tuple(str(p) for p in period) if period else None),
+            ))
+            self.organizations[ent.key] = ent
+            self.org_data[ent.key] = e
+            names = _names_with_label(e, _strs(path, key, e, "names"))
+            for n in names:
+                # single words ("Izvestia", "Taliban") must be written as they are; phrases may vary in case
+                self._add(n, ent, "name", "title" if " " in n.strip() else "exact")
+            for n in _strs(path, key, e, "abbreviations"):
+                self._add(n, ent, "abbreviation", "exact")
+
+    def _load_treaties(self) -> None:
+        path = self.folder / "treaties.yaml"
+        for key, e in _section(path, "treaties").items():
+            ent = Entity("Treaty", str(key), e["label"], (("year", e.get("year")),))
+            self.treaties[ent.key] = ent
+            for n in _names_with_label(e, _strs(path, key, e, "names")):
+                self._add(n, ent, "name", "title" if " " in n.strip() else "exact")
+            for n in _strs(path, key, e, "abbreviations"):
+                self._add(n, ent, "abbreviation", "exact")
+
+    def _load_persons(self) -> None:
+        path = self.folder / "persons.yaml"
+        for key, e in _section(path, "persons").items():
+            ent = Entity("Person", self.person_key(e["label"]), e["label"],
+                         (("affiliation", e.get("affiliation")), ("gazetteer", str(key))))
+            self.persons[ent.key] = ent
+            for n in [e["label"], *_strs(path, key, e, "names")]:
+                self._add(n, ent, "name", "exact")
+                self.person_names[self.person_key(n)] = ent
+            surname = e.get("surname")
+            if surname:
+                self.person_surnames.setdefault(str(surname), []).append(ent)
+                if e.get("surname_alone"):
+                    self._add(str(surname), ent, "surname", "exact")
+
+    # ------------------------------------------------------------------ lookups
+    def person_key(self, name: str) -> str:
+        """Normalised identity of a person's name: variants unified, case and accents ignored."""
+        from kg.iris import slug
+
+        tokens = [self.name_variants.get(t, t) for t in re.split(r"\s+", name.strip())]
+        return slug(" ".join(tokens))
+
+    def find_person(self, name: str) -> Entity | None:
+        return self.person_names.get(self.person_key(name))
+
+    def state(self, code: str) -> Entity | None:
+        return self.states.get(code)
+
+    def organization(self, org_id: str) -> Entity | None:
+        return self.organizations.get(org_id)
+
+    def lookup(self, name: str) -> list[Form]:
+        """Every form whose text equals ``name`` (case-insensitively)."""
+        return list(self._forms.get(fold(name.strip()), []))
+
+    # ------------------------------------------------------------------ matching
+    def scan(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        """Whole-word gazetteer matches in ``text[start:end]``, leftmost-longest, not overlapping."""
+        end = len(text) if end is None else end
+        segment = text[start:end]
+        folded = fold(segment)
+        cands: list[Hit] = []
+        for last, (length, forms) in self._automaton.iter(folded):
+            s = last - length + 1
+            e = last + 1
+            if s > 0 and (folded[s - 1].isalnum() or folded[s - 1] in "_"):
+                continue
+            if e < len(folded) and (folded[e].isalnum() or folded[e] in "_"):
+                continue
+            written = segment[s:e]
+            ok = tuple(f for f in forms if _case_ok(f, written, segment, s, e))
+            if ok:
+                cands.append(Hit(start + s, start + e, ok))
+        cands.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        top = _leftmost_longest(cands)
+        out: list[Hit] = list(top)
+        for outer in top:
+            if any(f.form == "blocked" for f in outer.forms):
+                continue
+            inner = [h for h in cands if outer.start <= h.start and h.end <= outer.end and h != outer]
+            out += [Hit(h.start, h.end, h.forms, outer) for h in _leftmost_longest(inner)]
+        out.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        return out
+
+
+def _leftmost_longest(cands: list[Hit]) -> list[Hit]:
+    out: list[Hit] = []
+    reach = -1
+    for h in cands:
+        if h.start >= reach:
+            out.append(h)
+            reach = h.end
+    return out
+
+
+def _names_with_label(entry: dict, names: list[str]) -> list[str]:
+    """A body's label is also a name to look for only when it is distinctive (three words or more):
+    "Foreign Affairs" (a journal) or "International Affairs" must not match the common phrase."""
+    label = str(entry["label"])
+    return names if label in names or len(label.split()) < 3 else [label, *names]
+
+
+def _case_ok(form: Form, written: str, segment: str, s: int, e: int) -> bool:
+    w = _norm_exact(written)
+    f = _norm_exact(form.text)
+    if w == f:
+        return True
+    if form.case == "title" and written[:1].isupper() and w.lower() == f.lower():
+        return True
+    # an ALL-CAPS heading ("THE RUSSIAN FEDERATION"): accept the upper-case form of a name
+    if w == f.upper() and len(f) > 3 and _line_is_caps(segment, s, e):
+        return True
+    return False
+
+
+def _line_is_caps(segment: str, s: int, e: int) -> bool:
+    ls = segment.rfind("\n", 0, s) + 1
+    le = segment.find("\n", e)
+    line = segment[ls: le if le >= 0 else len(segment)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 8 and not any(c.islower() for c in letters)
+
+
+@functools.lru_cache(maxsize=4)
+def lexicon(folder: Path = GAZETTEER_DIR) -> Lexicon:
+    """The lexicon of ``folder``, loaded once per process."""
+    return Lexicon(folder)
+
+
+def iter_forms(lex: Lexicon) -> Iterator[Form]:
+    for forms in lex._forms.values():
+        yield from forms

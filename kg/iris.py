@@ -1,0 +1,122 @@
+"""The only place that mints IRIs.
+
+Entity IRIs depend only on the entity's canonical key (ISO code, gazetteer ID, resolution
+symbol, normalised name), so the same thing gets the same IRI in every run and from every
+document. Document IRIs depend on the document's identity (its absolute path); statement,
+mention and evidence IRIs hang below their document's.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import quote
+
+__all__ = [
+    "BASE",
+    "slug",
+    "state_iri",
+    "organization_iri",
+    "person_iri",
+    "resolution_iri",
+    "treaty_iri",
+    "place_iri",
+    "event_iri",
+    "undocument_iri",
+    "document_iri",
+    "document_key",
+    "statement_iri",
+    "mention_iri",
+    "evidence_iri",
+    "entity_iri",
+]
+
+BASE = "https://w3id.org/diplokg/id/"
+
+
+def slug(text: str) -> str:
+    """ASCII, lowercase, hyphen-separated form of ``text`` (never empty)."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    out = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    if not out:  # a name written only in a script that folds to nothing
+        out = "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    return out
+
+
+def _key(text: str) -> str:
+    """An IRI-safe path segment that keeps the key readable (A-Z, digits, '-', '.', '_')."""
+    return quote(text, safe="-._~")
+
+
+def state_iri(code: str) -> str:
+    return f"{BASE}state/{_key(code.upper())}"
+
+
+def organization_iri(org_id: str) -> str:
+    return f"{BASE}org/{_key(org_id)}"
+
+
+def person_iri(key: str) -> str:
+    return f"{BASE}person/{_key(slug(key))}"
+
+
+def resolution_iri(symbol: str) -> str:
+    """``A/RES/75/240`` -> ``.../resolution/A-RES-75-240``."""
+    return f"{BASE}resolution/{_key(symbol.replace('/', '-').replace(' ', ''))}"
+
+
+def undocument_iri(symbol: str) -> str:
+    return f"{BASE}document/{_key(symbol.replace('/', '-').replace(' ', ''))}"
+
+
+def treaty_iri(treaty_id: str) -> str:
+    return f"{BASE}treaty/{_key(treaty_id)}"
+
+
+def place_iri(key: str) -> str:
+    return f"{BASE}place/{_key(slug(key))}"
+
+
+def event_iri(document_key: str, label: str) -> str:
+    return f"{BASE}event/{document_key}-{slug(label)[:80]}"
+
+
+def document_iri(identity: str) -> str:
+    """A document is identified by its absolute source path; the IRI holds a digest of it."""
+    return f"{BASE}doc/{document_key(identity)}"
+
+
+def document_key(identity: str) -> str:
+    return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:16]
+
+
+def statement_iri(doc_iri: str, index: int) -> str:
+    return f"{doc_iri}/statement/{index}"
+
+
+def mention_iri(doc_iri: str, start: int, end: int, kind: str) -> str:
+    return f"{doc_iri}/mention/{start}-{end}-{kind.lower()}"
+
+
+def evidence_iri(doc_iri: str, statement_index: int, n: int) -> str:
+    return f"{doc_iri}/statement/{statement_index}/evidence/{n}"
+
+
+_MINTERS = {
+    "State": state_iri,
+    "Organization": organization_iri,
+    "Person": person_iri,
+    "Resolution": resolution_iri,
+    "Treaty": treaty_iri,
+    "Place": place_iri,
+    "UNDocument": undocument_iri,
+}
+
+
+def entity_iri(kind: str, key: str) -> str:
+    """IRI of an entity of ``kind`` (State, Organization, Person, ...) with canonical ``key``."""
+    try:
+        return _MINTERS[kind](key)
+    except KeyError:
+        raise ValueError(f"no IRI scheme for entity kind {kind!r}") from None

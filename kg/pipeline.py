@@ -1,0 +1,95 @@
+"""A document through the extractors: segment, set the document context, run each extractor on
+each statement in order, and keep what they find on the statement (never in a graph)."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Callable, Iterable
+
+from kg.extract.common import lex
+from kg.extract.metadata import metadata
+from kg.extract.organizations import organizations
+from kg.extract.persons import persons
+from kg.extract.places import places
+from kg.extract.relations import relations
+from kg.extract.resolutions import resolutions, session_of
+from kg.extract.states import states
+from kg.extract.treaties import treaties
+from kg.model import Attribute, Context, Document, Entity, Finding, Mention, Relation, Statement
+from kg.segment import segment
+
+__all__ = ["ENTITY_EXTRACTORS", "STATEMENT_EXTRACTORS", "extract_document", "home_state"]
+
+Extractor = Callable[[Statement], Iterable[Finding]]
+
+# entity readers first (later ones may look at what earlier ones found), then statement-level readers
+ENTITY_EXTRACTORS: list[Extractor] = [states, organizations, treaties, resolutions, persons, places]
+STATEMENT_EXTRACTORS: list[Extractor] = [metadata, relations]
+
+
+def home_state(doc: Document, first_statement_start: int | None) -> Entity | None:
+    """The state whose page this is: the one its letterhead and text name most."""
+    counts: Counter[str] = Counter()
+    text = doc.text
+    for h in lex().scan(text):
+        for f in h.forms:
+            if f.entity is not None and f.entity.kind == "State" and f.form in ("name", "adjective", "abbreviation"):
+                weight = 3 if first_statement_start is not None and h.start < first_statement_start else 1
+                counts[f.entity.key] += weight
+                break
+    if not counts:
+        return None
+    return lex().state(counts.most_common(1)[0][0])
+
+
+def _apply(stmt: Statement, findings: Iterable[Finding]) -> None:
+    for f in findings:
+        if isinstance(f, Mention):
+            stmt.mentions.append(f)
+        elif isinstance(f, Relation):
+            stmt.relations.append(f)
+        elif isinstance(f, Attribute):
+            stmt.attrs[f.name] = f
+        else:  # pragma: no cover - a programming error in an extractor
+            raise TypeError(f"extractor yielded {type(f).__name__}, not a finding")
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    """Drop a mention that lies inside a longer one of the same kind, or inside a person's name."""
+    ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start))
+    kept: list[Mention] = []
+    for m in ordered:
+        clash = False
+        for k in kept:
+            if k.start <= m.start and m.end <= k.end and (k.start, k.end) != (m.start, m.end):
+                if m.info.get("nested") and k.entity.kind != "Person" and k.entity.key != m.entity.key:
+                    continue  # a name inside a longer name: "Ministry of Foreign Affairs" in "Department ... of the Ministry ..."
+                if k.entity.kind == m.entity.kind or k.entity.kind == "Person":
+                    clash = True
+                    break
+            elif (k.start, k.end) == (m.start, m.end) and k.entity.kind == m.entity.kind:
+                clash = True
+                break
+            elif k.start < m.end and m.start < k.end and not (k.start <= m.start and m.end <= k.end) \
+                    and k.entity.kind == m.entity.kind:
+                clash = True  # partial overlap of two readings of the same kind: keep the longer
+                break
+        if not clash:
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def extract_document(doc: Document) -> list[Statement]:
+    """Every statement of ``doc`` with its mentions, attributes and relations."""
+    segments = segment(doc.text)
+    ctx = Context(doc)
+    ctx.session = session_of(doc.text)
+    ctx.home_state = home_state(doc, segments[0].start if segments else None)
+    stmts = [Statement(i, s.start, s.end, s.heading_end, ctx, s.listing_date) for i, s in enumerate(segments)]
+    for stmt in stmts:
+        for extractor in ENTITY_EXTRACTORS:
+            _apply(stmt, extractor(stmt))
+        stmt.mentions = _dedupe(stmt.mentions)
+        for extractor in STATEMENT_EXTRACTORS:
+            _apply(stmt, extractor(stmt))
+        stmt.cache.clear()
+    return stmts

@@ -1,0 +1,230 @@
+"""Named SPARQL queries (``data/queries/*.rq``), their parameters, and the result formats.
+
+A query file starts with comment lines: what it answers, then ``# @param NAME TYPE description``
+for each parameter and ``# @example ...``. Parameters are converted to RDF terms and bound with
+pyoxigraph substitutions: a value is data, never SPARQL text.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg import iris
+from kg.errors import ParameterError, QueryError
+from kg.paths import QUERIES_DIR
+from kg.store import Result, Store
+from kg.terms import PREFIXES
+
+__all__ = ["Param", "NamedQuery", "PARAM_TYPES", "named_queries", "load_query", "bind", "run", "format_result",
+           "FORMATS"]
+
+PARAM_TYPES = ("iri", "state", "organization", "person", "resolution", "treaty", "string", "date", "integer")
+FORMATS = ("table", "csv", "tsv", "json")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    description: str
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    path: Path
+    text: str
+    summary: str
+    params: tuple[Param, ...] = field(default_factory=tuple)
+    example: str | None = None
+
+
+def _parse(path: Path, text: str) -> NamedQuery:
+    lines = []
+    params = []
+    example = None
+    for raw in text.splitlines():
+        if not raw.startswith("#"):
+            break
+        line = raw[1:].strip()
+        m = re.match(r"@param\s+(\w+)\s+(\w+)(\s+optional)?\s*(.*)", line)
+        if m:
+            if m.group(2) not in PARAM_TYPES:
+                raise QueryError(f"{path}: parameter {m.group(1)!r} has unknown type {m.group(2)!r}; "
+                                 f"use one of {', '.join(PARAM_TYPES)}")
+            params.append(Param(m.group(1), m.group(2), m.group(4).strip(), bool(m.group(3))))
+        elif line.startswith("@example"):
+            example = line[len("@example"):].strip()
+        elif line:
+            lines.append(line)
+    return NamedQuery(path.stem, path, text, " ".join(lines), tuple(params), example)
+
+
+def named_queries(folder: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
+    """The shipped queries by name."""
+    return {p.stem: _parse(p, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.rq"))}
+
+
+def load_query(name_or_file: str, folder: Path = QUERIES_DIR) -> NamedQuery:
+    """A named query (``statements``) or a query file (``my.rq``)."""
+    p = Path(name_or_file)
+    if p.suffix == ".rq" or "/" in name_or_file:
+        try:
+            return _parse(p, p.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise QueryError(f"{name_or_file}: no such query file") from None
+        except (OSError, UnicodeDecodeError) as e:
+            raise QueryError(f"{name_or_file}: cannot be read ({e})") from None
+    known = named_queries(folder)
+    if name_or_file not in known:
+        raise QueryError(f"no query named {name_or_file!r}; the named queries are: {', '.join(known)} "
+                         "(or give a FILE.rq or --sparql TEXT)")
+    return known[name_or_file]
+
+
+def _convert(param: Param, value: str) -> Any:
+    from kg.extract.common import lex
+    from kg.extract.resolutions import normalize_symbol
+
+    v = value.strip()
+    t = param.type
+    if t == "iri":
+        v = v.strip("<>")
+        if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*$", v):
+            raise ParameterError(f"--param {param.name}={value!r}: not an IRI (expected e.g. https://...)")
+        return ox.NamedNode(v)
+    if t == "string":
+        return ox.Literal(value)
+    if t == "integer":
+        if not re.fullmatch(r"[+-]?\d+", v):
+            raise ParameterError(f"--param {param.name}={value!r}: not a whole number")
+        return ox.Literal(v, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    if t == "date":
+        try:
+            dt.date.fromisoformat(v)
+        except ValueError:
+            raise ParameterError(f"--param {param.name}={value!r}: not a date; write it as YYYY-MM-DD") from None
+        return ox.Literal(v, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+    if t == "resolution":
+        sym = normalize_symbol(v)
+        if sym is None:
+            raise ParameterError(f"--param {param.name}={value!r}: not a resolution symbol; write e.g. "
+                                 "A/RES/75/240, 75/240 or A/C.1/76/L.13")
+        return ox.NamedNode(iris.resolution_iri(sym))
+    lexicon = lex()
+    if t == "state":
+        st = lexicon.state(v.upper()) or next((f.entity for f in lexicon.lookup(v)
+                                               if f.entity is not None and f.entity.kind == "State"), None)
+        if st is None:
+            raise ParameterError(f"--param {param.name}={value!r}: no such state; give an ISO 3166-1 alpha-3 code "
+                                 "(RUS) or a name (Russia)")
+        return ox.NamedNode(iris.state_iri(st.key))
+    if t == "organization":
+        org = lexicon.organization(v) or lexicon.organization(v.upper()) or next(
+            (f.entity for f in lexicon.lookup(v) if f.entity is not None and f.entity.kind == "Organization"), None)
+        if org is None:
+            raise ParameterError(f"--param {param.name}={value!r}: no such body in the gazetteer; give its ID "
+                                 "(OEWG-2021, UNSC) or a name (Security Council)")
+        return ox.NamedNode(iris.organization_iri(org.key))
+    if t == "treaty":
+        tr = lexicon.treaties.get(v.upper()) or next(
+            (f.entity for f in lexicon.lookup(v) if f.entity is not None and f.entity.kind == "Treaty"), None)
+        if tr is None:
+            raise ParameterError(f"--param {param.name}={value!r}: no such treaty; give its ID (NPT) or a name")
+        return ox.NamedNode(iris.treaty_iri(tr.key))
+    if t == "person":
+        p = lexicon.find_person(v)
+        return ox.NamedNode(iris.person_iri(p.key if p is not None else lexicon.person_key(v)))
+    raise ParameterError(f"parameter {param.name!r} has unknown type {t!r}")  # pragma: no cover
+
+
+def bind(query: NamedQuery, values: dict[str, str]) -> dict[str, Any]:
+    """Check ``values`` against the query's declared parameters and convert them to RDF terms."""
+    declared = {p.name: p for p in query.params}
+    unknown = [k for k in values if k not in declared]
+    if unknown:
+        have = ", ".join(f"{p.name} ({p.type})" for p in query.params) or "none"
+        raise ParameterError(f"query {query.name!r} has no parameter {unknown[0]!r}; its parameters: {have}")
+    missing = [p for p in query.params if p.name not in values and not p.optional]
+    if missing:
+        p = missing[0]
+        raise ParameterError(f"query {query.name!r} needs --param {p.name}=... ({p.type}: {p.description})")
+    return {k: _convert(declared[k], v) for k, v in values.items()}
+
+
+def run(store: Store, query: NamedQuery, values: dict[str, str] | None = None) -> Result:
+    return store.select(query.text, bind(query, values or {}))
+
+
+# ---------------------------------------------------------------- formatting
+def _plain(term: Any) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, (ox.NamedNode, ox.Literal)):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return str(term)
+
+
+def _short(term: Any) -> str:
+    s = _plain(term)
+    if isinstance(term, ox.NamedNode):
+        for prefix, ns in PREFIXES.items():
+            if s.startswith(ns):
+                return f"{prefix}:{s[len(ns):]}"
+    return s
+
+
+def _json_term(term: Any) -> dict | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = term.datatype.value
+    return out
+
+
+def format_result(result: Result, fmt: str, width: int = 60) -> str:
+    """Render a result as an aligned table, CSV, TSV or SPARQL 1.1 JSON results."""
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(result.variables)
+        for row in result.rows:
+            w.writerow([_plain(t) for t in row])
+        return buf.getvalue()
+    if fmt == "tsv":
+        def cell(t: Any) -> str:
+            return _plain(t).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+        lines = ["\t".join(result.variables)] + ["\t".join(cell(t) for t in row) for row in result.rows]
+        return "\n".join(lines) + "\n"
+    if fmt == "json":
+        bindings = [{v: _json_term(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows]
+        return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}},
+                          ensure_ascii=False, indent=1) + "\n"
+    if fmt != "table":
+        raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    cells = [[re.sub(r"\s+", " ", _short(t)) for t in row] for row in result.rows]
+    cells = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in cells]
+    widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(result.variables)]
+    out = ["  ".join(v.ljust(w) for v, w in zip(result.variables, widths)).rstrip(),
+           "  ".join("-" * w for w in widths)]
+    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells]
+    out.append(f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})")
+    return "\n".join(out) + "\n"

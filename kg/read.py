@@ -1,0 +1,177 @@
+"""Files to :class:`~kg.model.Document`: finding them, decoding them, taking text out of HTML.
+
+Offsets in the graph refer to the text this module produces: for ``.txt`` the decoded file
+with line ends normalised to ``\\n`` (as Python's text mode reads it) and a leading BOM
+dropped; for HTML the visible text, with a line break at every block element.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from kg.errors import DecodeError, InputError
+from kg.model import Document
+
+__all__ = ["TEXT_SUFFIXES", "HTML_SUFFIXES", "SUFFIXES", "Skipped", "find_files", "read_document", "decode",
+           "html_to_text"]
+
+TEXT_SUFFIXES = {".txt"}
+HTML_SUFFIXES = {".html", ".htm"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+
+_BINARY_MAGIC = {
+    b"%PDF": "a PDF file",
+    b"\x89PNG": "a PNG image",
+    b"PK\x03\x04": "a zip archive (or an Office document)",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x1f\x8b": "a gzip archive",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    path: Path
+    reason: str
+
+
+def find_files(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
+    """Expand files and folders (recursively) into the documents to read, in a stable order."""
+    found: list[Path] = []
+    skipped: list[Skipped] = []
+    for p in paths:
+        if not p.exists():
+            raise InputError(f"{p}: no such file or folder; check the path")
+        if p.is_dir():
+            inside = sorted(q for q in p.rglob("*") if q.is_file())
+            readable = [q for q in inside if q.suffix.lower() in SUFFIXES]
+            skipped += [Skipped(q, "not a .txt, .html or .htm file") for q in inside
+                        if q.suffix.lower() not in SUFFIXES and not q.name.startswith(".")]
+            found += readable
+        elif p.suffix.lower() in SUFFIXES:
+            found.append(p)
+        else:
+            skipped.append(Skipped(p, f"unsupported file type {p.suffix or '(no extension)'!r}; "
+                                      "diplokg reads .txt, .html and .htm"))
+    seen: set[Path] = set()
+    unique = []
+    for f in found:
+        r = f.resolve()
+        if r not in seen:
+            seen.add(r)
+            unique.append(f)
+    return unique, skipped
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """Bytes to text; returns ``(text, encoding used)``. Raises :class:`DecodeError`."""
+    for magic, what in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise DecodeError(f"{name}: {what}, not text; convert it to .txt or .html first")
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except LookupError:
+            raise DecodeError(f"{name}: unknown encoding {encoding!r}; pass a Python codec name "
+                              "such as utf-8, cp1251 or latin-1") from None
+        except UnicodeDecodeError as e:
+            raise DecodeError(f"{name}: not {encoding} text (byte 0x{data[e.start]:02X} at offset {e.start}); "
+                              "pass the right --encoding") from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return _detect(data, name, e)
+    else:
+        if "\x00" in text:
+            raise DecodeError(f"{name}: contains NUL bytes, so it is binary, not text; "
+                              "convert it to .txt or .html first")
+        return text, "utf-8"
+
+
+def _detect(data: bytes, name: str, err: UnicodeDecodeError) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise DecodeError(f"{name}: not UTF-8 text (byte 0x{data[err.start]:02X} at offset {err.start}) and "
+                          "no other encoding fits; convert it or pass --encoding") from None
+    return str(best), best.encoding
+
+
+class _TextExtractor(HTMLParser):
+    _SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
+    _BLOCK = {"p", "div", "br", "li", "ul", "ol", "tr", "table", "section", "article", "header", "footer",
+              "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "dd", "dt", "dl", "nav",
+              "aside", "main", "figure", "figcaption", "form", "title", "td", "th", "address"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:  # noqa: ANN001
+        if tag in self._SKIP:
+            self.skip += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs) -> None:  # noqa: ANN001
+        if tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """The visible text of an HTML page: no scripts, styles or comments; blocks on their own lines."""
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    raw = "".join(parser.parts)
+    lines = [re.sub(r"[ \t\r\f\v\u00a0]+", " ", line).strip() for line in raw.split("\n")]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+def read_document(path: Path, encoding: str | None = None) -> Document:
+    """Read one file as a :class:`Document`. Raises :class:`InputError` when it cannot."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"{name}: cannot be read ({e.strerror or e}); check its permissions") from None
+    if not data.strip():
+        raise InputError(f"{name}: empty file (no text to read)")
+    text, used = decode(data, name, encoding)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if path.suffix.lower() in HTML_SUFFIXES:
+        text = html_to_text(text)
+        media, source = "text/html", "visible text extracted from the HTML (scripts, styles and comments dropped)"
+    else:
+        media, source = "text/plain", f"file decoded as {used}, line ends normalised to LF"
+    if not text.strip():
+        raise InputError(f"{name}: no readable text in it")
+    return Document(
+        identity=path.resolve().as_posix(),
+        name=path.name,
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        media_type=media,
+        text_source=source,
+        encoding=used,
+    )

@@ -1,0 +1,166 @@
+"""A document's text to its statements: a main text, dated listing items; chrome left out.
+
+A statement is a span ``[start, end)`` of the document text with a heading
+``[start, heading_end)``. Page chrome (clocks, phone numbers, banners, letterheads,
+"all messages") lies outside every statement.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from kg.dates import find_dates, parse_listing_date
+from kg.errors import GazetteerError
+from kg.gazetteer import load_yaml
+from kg.paths import GAZETTEER_DIR
+
+__all__ = ["Segment", "Layout", "layout", "segment"]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    start: int
+    end: int
+    heading_end: int
+    listing_date: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+class Layout:
+    """The compiled layout rules of ``data/gazetteer/layout.yaml``."""
+
+    def __init__(self, path=GAZETTEER_DIR / "layout.yaml") -> None:
+        data = load_yaml(path)
+        try:
+            self.chrome = [re.compile(p, re.I) for p in data["chrome_lines"]]
+            self.listing = re.compile(data["listing_item"])
+            self.kinds = [(str(k), re.compile(p, re.I)) for k, p in data["kinds"]]
+        except (KeyError, TypeError, ValueError) as e:
+            raise GazetteerError(f"{path}: needs chrome_lines, listing_item and kinds ({e})") from None
+        except re.error as e:
+            raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
+
+    def is_chrome(self, line: str) -> bool:
+        return any(p.search(line) for p in self.chrome)
+
+    def kind_of(self, heading: str) -> str | None:
+        bare = re.sub(r"[“\"«][^”\"»]*[”\"»]", " ", heading)
+        for kind, pat in self.kinds:
+            if pat.search(bare):
+                return kind
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def layout() -> Layout:
+    return Layout()
+
+
+def _lines(text: str) -> list[_Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        out.append(_Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+_SPACED = re.compile(r"^[\s*_]*(?:[A-Z] ){3,}[A-Z][\s*_]*$")
+
+
+def _is_heading(line: str, lay: Layout) -> bool:
+    s = line.strip(" *_#\t")
+    if not s or len(s) > 700:
+        return False
+    if _SPACED.match(line):
+        return True
+    head = s[:120]
+    if lay.kind_of(head):
+        return True
+    return False
+
+
+def _is_dateline(line: str) -> bool:
+    """'New York, 13 December 2021' or '(London, 31 March 2019)': a short line that is a place and a date."""
+    s = line.strip(" *_()\t")
+    if not s or len(s) > 80:
+        return False
+    hits = find_dates(s)
+    return bool(hits) and hits[-1].end >= len(s) - 1
+
+
+def segment(text: str, lay: Layout | None = None) -> list[Segment]:
+    """Split ``text`` into statements (see the module docstring)."""
+    lay = lay or layout()
+    lines = _lines(text)
+    blank = [not ln.text.strip() for ln in lines]
+    chrome = [(not blank[i]) and lay.is_chrome(ln.text) for i, ln in enumerate(lines)]
+    items = [i for i, ln in enumerate(lines) if lay.listing.match(ln.text)]
+
+    starts: list[tuple[int, str | None, bool]] = []  # (line index, listing date, is main)
+    first_item = items[0] if items else len(lines)
+    pre = [i for i in range(first_item) if not blank[i] and not chrome[i]]
+    main = None
+    for i in pre:
+        if _is_heading(lines[i].text, lay):
+            main = i
+            break
+        if len(lines[i].text.strip()) >= 200:  # a paragraph before any heading: the text starts there
+            main = pre[0]
+            break
+    if main is None and pre and any(len(lines[i].text.strip()) >= 80 for i in pre):
+        main = pre[0]
+    if main is not None:
+        starts.append((main, None, True))
+    for i in items:
+        m = lay.listing.match(lines[i].text)
+        starts.append((i, parse_listing_date(m.group("date")) if m else None, False))
+
+    segments: list[Segment] = []
+    for n, (i, listed, is_main) in enumerate(starts):
+        stop = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        body = [j for j in range(i, stop) if not blank[j] and not chrome[j]]
+        if not body:
+            continue
+        last = body[-1]
+        head_last = _heading_end(lines, blank, chrome, i, stop, lay)
+        start = lines[i].start + (len(lines[i].text) - len(lines[i].text.lstrip()))
+        segments.append(Segment(start, lines[last].end, lines[head_last].end, listed))
+    return segments
+
+
+def _heading_end(lines: list[_Line], blank: list[bool], chrome: list[bool], i: int, stop: int, lay: Layout) -> int:
+    """Index of the heading's last line: the heading line, the all-caps or 'BY ...' lines that
+    continue a bare heading word, and a place-and-date line right after it."""
+    last = i
+    bare = len(lines[i].text.strip(" *_")) < 40 or _SPACED.match(lines[i].text)
+    j = i + 1
+    while j < stop:
+        if blank[j] or chrome[j]:
+            j += 1
+            continue
+        t = lines[j].text.strip(" *_")
+        letters = [c for c in t if c.isalpha()]
+        caps = len(letters) >= 4 and not any(c.islower() for c in letters)
+        if _is_dateline(lines[j].text):
+            last = j
+            break
+        if bare and (caps or re.match(r"(?i)by\b", t)):
+            last = j
+            j += 1
+            continue
+        if not blank[last + 1] if last + 1 < stop else False:
+            # the heading wraps onto the next line without a blank line between
+            if len(lines[last].text) < 200 and not re.search(r"[.!?:]\s*$", lines[last].text) and len(t) < 200 \
+                    and j == last + 1 and not bare:
+                last = j
+                j += 1
+                continue
+        break
+    return last

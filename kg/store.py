@@ -1,0 +1,159 @@
+"""The only module that talks to the store: an on-disk pyoxigraph (RocksDB) database with one
+named graph per document. Ingesting a document is one transaction: a new document is added
+with one atomic ``extend``, a changed one replaced by one atomic SPARQL update (drop its graph,
+insert the new triples), so an interrupted ingest never leaves half a document."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, BinaryIO, Iterable, Iterator
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError, StoreBusyError, StoreError
+from kg.terms import DKG, PREFIXES
+
+__all__ = ["Store", "Result"]
+
+
+class Result:
+    """A SELECT result: variable names and rows of RDF terms (``None`` when unbound)."""
+
+    def __init__(self, variables: list[str], rows: list[list[Any]]) -> None:
+        self.variables = variables
+        self.rows = rows
+
+
+class Store:
+    """An open store. Use as a context manager; ``read_only`` stores can sit beside a writer."""
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        try:
+            if read_only:
+                if not (self.path / "CURRENT").exists():
+                    raise StoreError(f"{self.path}: no store here yet; run `kg ingest PATH` first "
+                                     "(or point --store / KG_STORE at an existing store)")
+                self._db = ox.Store.read_only(str(self.path))
+            else:
+                if self.path.exists() and not self.path.is_dir():
+                    raise StoreError(f"{self.path}: exists and is not a folder; choose another --store")
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._db = ox.Store(str(self.path))
+        except OSError as e:
+            msg = str(e)
+            if "lock" in msg.lower():
+                raise StoreBusyError(f"{self.path}: another kg process is writing to this store; wait for it to "
+                                     "finish, or use another --store") from None
+            if "Permission denied" in msg or "Read-only" in msg or "read-only" in msg:
+                raise StoreError(f"{self.path}: cannot write here ({msg}); check the folder's permissions") from None
+            raise StoreError(f"{self.path}: cannot open the store ({msg})") from None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        db = getattr(self, "_db", None)
+        if db is not None and not self.read_only:
+            try:
+                db.flush()
+            except OSError:
+                pass
+        self._db = None
+
+    @property
+    def db(self) -> ox.Store:
+        if self._db is None:
+            raise StoreError(f"{self.path}: the store is closed")
+        return self._db
+
+    # ---------------------------------------------------------------- documents
+    def document_sha(self, doc_iri: str) -> str | None:
+        node = ox.NamedNode(doc_iri)
+        for q in self.db.quads_for_pattern(node, ox.NamedNode(str(DKG.sha256)), None, node):
+            return q.object.value
+        return None
+
+    def put_document(self, doc_iri: str, sha256: str, quads: list[ox.Quad]) -> str:
+        """Store one document's quads; returns ``added``, ``replaced`` or ``unchanged``."""
+        old = self.document_sha(doc_iri)
+        if old == sha256:
+            return "unchanged"
+        try:
+            if old is None:
+                self.db.extend(quads)
+                return "added"
+            body = " .\n".join(str(ox.Triple(q.subject, q.predicate, q.object)) for q in quads)
+            self.db.update(f"DROP SILENT GRAPH <{doc_iri}> ;\nINSERT DATA {{ GRAPH <{doc_iri}> {{\n{body} .\n}} }}")
+            return "replaced"
+        except OSError as e:
+            raise StoreError(f"{self.path}: writing failed ({e}); the store still holds its previous state") from None
+
+    def remove_document(self, doc_iri: str) -> None:
+        try:
+            self.db.remove_graph(ox.NamedNode(doc_iri))
+        except OSError as e:
+            raise StoreError(f"{self.path}: removing {doc_iri} failed ({e})") from None
+
+    def documents(self) -> list[str]:
+        return [g.value for g in self.db.named_graphs()]
+
+    def graphs_of(self, subject: str) -> list[str]:
+        """The named graphs (documents) that say something about ``subject``."""
+        seen = []
+        for q in self.db.quads_for_pattern(ox.NamedNode(subject), None, None, None):
+            g = q.graph_name
+            if isinstance(g, ox.NamedNode) and g.value not in seen:
+                seen.append(g.value)
+        return seen
+
+    def __len__(self) -> int:
+        return len(self.db)
+
+    # ---------------------------------------------------------------- queries
+    def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> Any:
+        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        try:
+            return self.db.query(sparql, use_default_graph_as_union=True, substitutions=subs or None,
+                                 prefixes=PREFIXES)
+        except SyntaxError as e:
+            raise QueryError(f"the SPARQL query does not parse: {e}") from None
+        except OSError as e:
+            raise QueryError(f"the query failed while reading {self.path}: {e}") from None
+
+    def select(self, sparql: str, bindings: dict[str, Any] | None = None) -> Result:
+        res = self.query(sparql, bindings)
+        if isinstance(res, ox.QuerySolutions):
+            variables = [v.value for v in res.variables]
+            rows = [[sol[v] for v in variables] for sol in res]
+            return Result(variables, rows)
+        if isinstance(res, ox.QueryBoolean):
+            return Result(["result"], [[ox.Literal(str(bool(res)).lower(), datatype=ox.NamedNode(
+                "http://www.w3.org/2001/XMLSchema#boolean"))]])
+        rows = [[t.subject, t.predicate, t.object] for t in res]
+        return Result(["subject", "predicate", "object"], rows)
+
+    def triples(self) -> Iterator[ox.Triple]:
+        """Every distinct triple of every document graph (the merged graph)."""
+        res = self.db.query("SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+        for sol in res:
+            yield ox.Triple(sol["s"], sol["p"], sol["o"])
+
+    def quads(self) -> Iterable[ox.Quad]:
+        return self.db.quads_for_pattern(None, None, None, None)
+
+    def dump(self, out: BinaryIO, fmt: ox.RdfFormat) -> None:
+        try:
+            if fmt.supports_datasets:
+                ox.serialize(self.quads(), out, format=fmt, prefixes=_prefixes(fmt))
+            else:
+                ox.serialize(self.triples(), out, format=fmt, prefixes=_prefixes(fmt))
+        except OSError as e:
+            raise StoreError(f"writing the export failed: {e}") from None
+
+
+def _prefixes(fmt: ox.RdfFormat) -> dict[str, str] | None:
+    return dict(PREFIXES) if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
