@@ -276,3 +276,11 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except Exception as e:  # noqa: BLE001 - the last line of defence: no traceback for users
+        import os
+
+        if os.environ.get("KG_DEBUG"):
+            raise
+        _err(f"Error: unexpected failure ({type(e).__name__}: {e}); rerun with KG_DEBUG=1 for the "
+             "traceback and report it")
+        sys.exit(1)

@@ -59,6 +59,9 @@ def export(store: Store, fmt: str, path: Path | None, stdout: BinaryIO | None = 
     try:
         with os.fdopen(fd, "wb") as fh:
             store.dump(fh, rdf_format)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; an export is an ordinary file
         os.replace(tmp, path)
     except BaseException:
         try:

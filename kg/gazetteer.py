@@ -269,7 +269,9 @@ class Lexicon:
         for outer in top:
             if any(f.form == "blocked" for f in outer.forms):
                 continue
-            inner = [h for h in cands if outer.start <= h.start and h.end <= outer.end and h != outer]
+            mine = {(f.entity.kind, f.entity.key) for f in outer.forms if f.entity is not None}
+            inner = [h for h in cands if outer.start <= h.start and h.end <= outer.end and h != outer
+                     and not mine & {(f.entity.kind, f.entity.key) for f in h.forms if f.entity is not None}]
             out += [Hit(h.start, h.end, h.forms, outer) for h in _leftmost_longest(inner)]
         out.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return out

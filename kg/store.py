@@ -123,6 +123,11 @@ class Store:
             raise QueryError(f"the SPARQL query does not parse: {e}") from None
         except OSError as e:
             raise QueryError(f"the query failed while reading {self.path}: {e}") from None
+        except (RuntimeError, ValueError, TypeError) as e:
+            hint = ""
+            if "projection" in str(e):
+                hint = "; a bound parameter must appear in the SELECT clause (and GROUP BY, if any)"
+            raise QueryError(f"the query cannot run: {e}{hint}") from None
 
     def select(self, sparql: str, bindings: dict[str, Any] | None = None) -> Result:
         res = self.query(sparql, bindings)

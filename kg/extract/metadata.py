@@ -135,7 +135,7 @@ def _issuer(stmt: Statement, hs: int) -> list[Entity]:
     text = stmt.context.text
     heading = text[hs:stmt.heading_end]
     for m in stmt.mentions:
-        if m.entity.kind != "Organization" or not (hs <= m.start < stmt.heading_end):
+        if m.entity.kind != "Organization" or not (hs <= m.start < stmt.heading_end) or m.info.get("nested"):
             continue
         pre = text[hs:m.start]
         if _ISSUED_BY.search(pre.strip(" *_\n") + (" " if pre.endswith(" ") else "")) or not pre.strip(" *_\n") \

@@ -244,6 +244,8 @@ def organizations(stmt: Statement) -> Iterator[Mention]:
                 continue  # "Group of Governmental Experts" inside the name of one particular Group
             if outer and f.form == "name" and " " not in f.text:
                 continue  # a bare word ("Secretariat") inside a longer name names nothing by itself
+            if outer and not re.search(r"\bof\s+(?:the\s+)?$", text[hit.outer.start:hit.start], re.I):
+                continue  # "UN" in "UN General Assembly" qualifies the Assembly; "... of the Ministry" names one
             quote = text[hit.start:hit.end]
             if not _requires_met(stmt, ent, quote, lexicon):
                 continue

@@ -308,7 +308,8 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
                     honorific_before=honorific, title=text[title_start:s].strip(" ,"))
     # a title after the name: "Izumi Nakamitsu, Under-Secretary-General ...", "Alexander Yakovenko Russian Ambassador"
     after = text[e:min(stmt.end, e + 300)]
-    m = re.match(r"(,[ \t]*|[ \t]+)((?:(?:the|[A-Z][\w.’'-]*|of|to|for|and|in|on)(?:[ \t]+|,[ \t]+|$))+)", after)
+    m = re.match(r"(,[ \t]*|[ \t]+)((?:(?:the|[A-Z][\w.’'-]*|of|to|for|and|in|on)(?:[ \t]+|,[ \t]+|(?=[,.;:)\n])|$))+)",
+                 after)
     if m:
         seg_s = e + m.start(2)
         seg_e = e + m.end(2)
