@@ -80,10 +80,10 @@ def _is_heading(line: str, lay: Layout) -> bool:
         return False
     if _SPACED.match(line):
         return True
-    head = s[:120]
-    if lay.kind_of(head):
-        return True
-    return False
+    if re.match(r"^[A-Z][\w .’'-]{0,40}:\s", s):
+        return False  # "Brazil: Thank you, Mr. Chair" is a turn of a transcript, not a heading
+    head = " ".join(s.split()[:10])
+    return bool(lay.kind_of(head))
 
 
 def _is_dateline(line: str) -> bool:

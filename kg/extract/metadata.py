@@ -25,11 +25,13 @@ _EVENT = re.compile(r"(?:\b(?:at|during|before|in the course of)\s+(?:the|a|an)\
                     r"statement|speech|remarks)\s+to\s+the\s+)(?P<ev>(?:(?!\n\s*\n)[^,;()])*?\b(?:" + _EVENT_NOUN +
                     r")\b(?:(?!\n\s*\n)[^,;()])*)", re.I)
 _EVENT_CUT = re.compile(r"\s(?:following|after|with|between|regarding|concerning|about|titled|entitled)\b", re.I)
-_ISSUED_BY = re.compile(r"(?:^|\b(?:statement|comment|commentary|report|article|briefing|remarks|declaration|"
+_ISSUED_BY = re.compile(r"(?:\b(?:statement|comment|commentary|report|article|briefing|remarks|declaration|"
                         r"communiqu[eé]|press release|letter|note|message)\s+(?:by|of|from)\s+(?:the\s+)?)"
                         r"(?:News Agency\s+)?(?:(?:Co-)?Chairs?(?:men)?\s+of\s+(?:the\s+)?)?[\"“«]?$", re.I)
 _ISSUER_CUE = re.compile(r"\b(?:Embassy|Ambassador|Foreign Ministry|Ministry|Mission|Consulate|Spokes(?:wo)?m[ae]n|"
                          r"Spokesperson|press officer|press service|Department)\b", re.I)
+_KIND_AFTER = re.compile(r"^\s*(?:[’']s\s+)?(?:joint\s+)?(?:statement|comment|commentary|declaration|communiqu[eé]|"
+                         r"press release|report|remarks|letter|note|message|position|briefing)s?\b", re.I)
 _ON_BEHALF = re.compile(r"\bon behalf of\s+(?:the\s+)?", re.I)
 _CO_CHAIRS = re.compile(r"\b(?:Co-)?Chair(?:s|men|persons)?(?:\s+countries)?\s+of\s+(?:the\s+)?$", re.I)
 
@@ -138,8 +140,8 @@ def _issuer(stmt: Statement, hs: int) -> list[Entity]:
         if m.entity.kind != "Organization" or not (hs <= m.start < stmt.heading_end) or m.info.get("nested"):
             continue
         pre = text[hs:m.start]
-        if _ISSUED_BY.search(pre.strip(" *_\n") + (" " if pre.endswith(" ") else "")) or not pre.strip(" *_\n") \
-                or re.match(r"^(?:statement|comment|article|report)\b", text[m.end:m.end + 20].strip(" \"”»"), re.I):
+        if _ISSUED_BY.search(pre.strip(" *_\n") + (" " if pre.endswith(" ") else "")) \
+                or _KIND_AFTER.match(text[m.end:m.end + 30].lstrip(" \"”»")):
             t = m.entity.attr("type")
             if t == "NationalBody":
                 state = m.entity.attr("state")
@@ -167,6 +169,14 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
         if inside:
             forum = (inside[0].entity, inside[0].start, inside[0].end)
     if forum is None:
+        for m in orgs:
+            if hs <= m.start < stmt.heading_end and m.entity.attr("type") in ("UNBody", "IntergovernmentalOrganization") \
+                    and re.search(r"(?:^|[–—-]|:)\s*(?:the\s+)?$", text[hs:m.start].strip(" *_\n") + " " if
+                                  text[hs:m.start].strip(" *_\n") else "", re.I) is not None \
+                    and not _issued_by_body(text[hs:m.start]) and not _KIND_AFTER.match(text[m.end:m.end + 30]):
+                forum = (m.entity, m.start, m.end)
+                break
+    if forum is None:
         # statements by a body's chairs, or by states "representing the Co-Chair countries of" it
         bs, be = _first_sentence(stmt)
         for m in orgs:
@@ -174,6 +184,10 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
                 forum = (m.entity, m.start, m.end)
                 break
     return forum, event
+
+
+def _issued_by_body(pre: str) -> bool:
+    return bool(re.search(r"\b(?:by|of|from)\s+(?:the\s+)?$", pre, re.I))
 
 
 def metadata(stmt: Statement) -> Iterator[Attribute]:

@@ -183,7 +183,10 @@ def context_date(stmt: Statement) -> dt.date | None:
 
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
-_REPORT = re.compile(r"\b(?:final\s+)?reports?\b|\boutcomes?\b|\bconclusions\b", re.I)
+# "the final reports of the OEWG", "the outcomes of the OEWG and (of) the GGE": a body whose work is done
+_REPORT_OF = re.compile(r"\b(?:reports?|outcomes?|results|conclusions|recommendations)\s+of\s+(?:the\s+)?"
+                        r"(?:[^.;]{0,100}?\band\s+(?:of\s+)?(?:the\s+)?)?$", re.I)
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})\b[^.;]{0,20}$")
 
 
 def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading_instances: list[Entity]) -> Entity:
@@ -196,9 +199,15 @@ def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading
     m = re.search(r"\b(first|second|third|fourth|fifth|sixth|seventh)\s+(?:un\s+)?$", before)
     if m and _ORDINALS[m.group(1)] <= len(members):
         return members[_ORDINALS[m.group(1)] - 1]
+    y = _YEAR_BEFORE.search(before)
+    if y:  # "the 2015 report of the GGE"
+        year = y.group(1)
+        dated = [e for e in members if e.attr("period")[0][:4] <= year <= e.attr("period")[1][:4]]
+        if dated:
+            return dated[-1]
     when = context_date(stmt)
-    s0, s1 = sentence_bounds(text, start, stmt.start, stmt.end)
-    if when is not None and _REPORT.search(text[s0:s1]):
+    s0, _s1 = sentence_bounds(text, start, stmt.start, stmt.end)
+    if when is not None and _REPORT_OF.search(text[max(s0, start - 140):start]):
         ended = [e for e in members
                  if dt.date.fromisoformat(e.attr("period")[1]) <= when
                  and (when - dt.date.fromisoformat(e.attr("period")[1])).days <= 400]
@@ -252,7 +261,13 @@ def organizations(stmt: Statement) -> Iterator[Mention]:
             found.append(Mention(hit.start, hit.end, quote, ent, f.form, {"nested": True} if hit.outer else {}))
             break
     heading = [m.entity for m in found if m.start < stmt.heading_end and m.entity.attr("family")]
+    prev: Mention | None = None
     for m in found:
-        m.entity = resolve_instance(stmt, m.entity, m.start, m.end, heading)
+        if prev is not None and re.fullmatch(r"\s*\(", text[prev.end:m.start]) and \
+                (prev.entity.attr("family") == m.entity.key or prev.entity.key == m.entity.key):
+            m.entity = prev.entity  # "the Open-ended Working Group (OEWG)": the abbreviation names the same body
+        else:
+            m.entity = resolve_instance(stmt, m.entity, m.start, m.end, heading)
+        prev = m
         yield m
     yield from _patterns(stmt)

@@ -1,6 +1,7 @@
 """Places: cities and venues named as locations (a capital used as an actor is a state, not a place)."""
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from kg.extract.common import hits
@@ -8,6 +9,11 @@ from kg.extract.states import capital_is_actor
 from kg.model import Mention, Statement
 
 __all__ = ["places"]
+
+
+def _dateline(text: str, end: int) -> bool:
+    return bool(re.match(r",?\s*\(?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|,?\s*[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}",
+                         text[end:end + 30]))
 
 
 def places(stmt: Statement) -> Iterator[Mention]:
@@ -20,4 +26,7 @@ def places(stmt: Statement) -> Iterator[Mention]:
             continue
         if any(f.form in ("capital", "metonym") for f in hit.forms) and capital_is_actor(text, hit.start, hit.end):
             continue
+        if any(f.entity is not None and f.entity.kind == "State" and f.form in ("name", "abbreviation", "adjective")
+               for f in hit.forms) and not _dateline(text, hit.end):
+            continue  # "Burhan Gafoor of Singapore": the state; "Singapore, 4 May 2022": the city
         yield Mention(hit.start, hit.end, text[hit.start:hit.end], forms[0].entity, "place")

@@ -139,8 +139,9 @@ def relations(stmt: Statement) -> Iterator[Relation]:
                 yield Relation(target.entity, "sponsoredBy", st, s0 + mm.start(), s0 + mm.end())
         for mm in _SPONSOR_BY.finditer(sent):
             res = [r for r in _in(stmt, "Resolution", s0, s0 + mm.start())]
-            if not res:
-                continue
+            gap = text[res[-1].end:s0 + mm.start()] if res else ""
+            if not res or len(gap) > 30 or re.search(r"[A-Z]", gap):
+                continue  # "the Programme of Action, co-sponsored by ..." is not the resolution named earlier
             tail = sent[mm.end():]
             stop = re.search(r"[.;]|\b(?:which|that|who|was|were|is|and\s+(?:adopted|approved))\b", tail)
             end = s0 + mm.end() + (stop.start() if stop else len(tail))
