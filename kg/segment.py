@@ -131,7 +131,9 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
         last = body[-1]
         head_last = _heading_end(lines, blank, chrome, i, stop, lay)
         start = lines[i].start + (len(lines[i].text) - len(lines[i].text.lstrip()))
-        segments.append(Segment(start, lines[last].end, lines[head_last].end, listed))
+        end = lines[last].start + len(lines[last].text.rstrip())
+        head_end = min(end, lines[head_last].start + len(lines[head_last].text.rstrip()))
+        segments.append(Segment(start, end, head_end, listed))
     return segments
 
 

@@ -79,15 +79,17 @@ def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
     words = {w for w in tt.national if re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", low)}
     if not words:
         return []
-    if is_speaker and stmt.context.home_state is not None:
-        return [stmt.context.home_state]
+    known = m.entity.attr("affiliation")
+    known_ent = (lex().state(known) or lex().organization(known)) if known else None
+    if is_speaker:
+        # the gazetteer knows whom a famous speaker serves; anyone else speaks for the page's own state
+        if known_ent is not None and known_ent.kind == "State":
+            return [known_ent]
+        if stmt.context.home_state is not None:
+            return [stmt.context.home_state]
     if words <= tt.ranks:
         return []
-    known = m.entity.attr("affiliation")
-    if known:
-        ent = lex().state(known) or lex().organization(known)
-        return [ent] if ent is not None else []
-    return []
+    return [known_ent] if known_ent is not None else []
 
 
 def _unique(ents: list[Entity]) -> list[Entity]:

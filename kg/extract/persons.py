@@ -198,7 +198,7 @@ def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
 
 
 def _remember(ctx, ent: Entity) -> None:  # noqa: ANN001
-    parts = ent.label.split()
+    parts = [p for p in ent.label.split() if p.rstrip(".,") not in ("Jr", "Sr", "II", "III", "IV")]
     if len(parts) >= 2:
         surname = parts[-1]
         if len(surname) >= 3 and surname not in _NOT_NAMES:

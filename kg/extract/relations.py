@@ -20,10 +20,10 @@ __all__ = ["relations"]
 
 _GROUP_WORDS = re.compile(r"\bthe\s+(?:Group|Committee|Conference|Council|Working Group|Commission|Assembly|"
                           r"Forum|Meeting)(?:['’]s)?\s*$", re.I)
-_ESTABLISH = re.compile(r"\b(?:(?:mandate|mandated)\b[^.;]{0,80}?\b(?:enshrined|set forth|set out|established|"
-                        r"defined|contained|laid down|stipulated|provided for|as set forth)\s+(?:in|by|under)|"
-                        r"(?:established|set up|created|convened|mandated)\s+(?:by|pursuant to|under|in accordance "
-                        r"with|in line with|through))\b", re.I)
+_ESTABLISH = re.compile(r"\bmandate\b[^.;]{0,120}?\b(?P<verb>enshrined|set forth|set out|established|defined|contained|"
+                        r"laid down|stipulated|provided for)\s+(?:in|by|under)\b|"
+                        r"\b(?P<verb2>established|set up|created|convened|mandated)\s+(?:by|pursuant to|under|"
+                        r"in accordance with|in line with|through)\b", re.I)
 _SPONSOR_BY = re.compile(r"\b(?:submitted|sponsored|co-sponsored|cosponsored|introduced|tabled|presented|proposed)\s+by\s+",
                          re.I)
 _SPONSOR_VERB = re.compile(r"\b(?:submitted|introduced|tabled|sponsored|co-sponsored|presented)\s+(?:the\s+|a\s+|its\s+)?"
@@ -64,7 +64,7 @@ def relations(stmt: Statement) -> Iterator[Relation]:
                 + ([tuple(m.info["post_title"])] if m.info.get("post_title") else []):
             ch = re.search(r"\b(?<!Co-)(?:Chair(?:man|woman|person)?|President)\s+of\s+(?:the\s+)?", text[a:b])
             if ch:
-                orgs = [o for o in _in(stmt, "Organization", a + ch.end(), b) if o.start == a + ch.end()]
+                orgs = [o for o in _in(stmt, "Organization", a + ch.end(), stmt.end) if o.start == a + ch.end()]
                 if orgs:
                     yield Relation(m.entity, "chairOf", orgs[0].entity, min(a, m.start), max(b, m.end))
 
@@ -118,7 +118,8 @@ def relations(stmt: Statement) -> Iterator[Relation]:
                 yield Relation(st, "chairOf", obj[0].entity, s0, s0 + mm.end() + len(obj[0].quote))
         # establishedBy
         for mm in _ESTABLISH.finditer(sent):
-            orgs = [o for o in _in(stmt, "Organization", s0, s0 + mm.start())
+            verb = s0 + (mm.start("verb") if mm.group("verb") else mm.start("verb2"))
+            orgs = [o for o in _in(stmt, "Organization", s0, verb)
                     if o.entity.attr("family") or o.entity.attr("type") == "UNBody"]
             orgs = [o for o in orgs if o.entity.key not in ("UN", "UNGA", "UNSC")] or []
             res = [r for r in _in(stmt, "Resolution", s0 + mm.end(), s1)]

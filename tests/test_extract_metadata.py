@@ -1,0 +1,47 @@
+"""Statement metadata: kind, date (range, listing fallback, readout), place, speakers, on-behalf-of, forum."""
+from helpers import extract, value_keys
+
+
+def test_extract_metadata_heading_date_place_forum_and_first_day_of_range():
+    [s] = extract("Statement by Amb. Ivan Petrov, Permanent Representative of the Russian Federation, at the "
+                  "First Session of the UN Open-ended Working Group on Developments in the Field of Information "
+                  "and Telecommunications in the Context of International Security, New York, 3-4 June 2019\n\nText.")
+    assert s.value("kind") == "statement"
+    assert s.value("date") == "2019-06-03"
+    assert s.value("place").label == "New York"
+    assert s.value("forum").key == "OEWG-2019"
+    assert value_keys(s, "on_behalf_of") == ["RUS"]
+
+
+def test_extract_metadata_listing_date_is_only_a_fallback_and_readouts_use_their_day():
+    a, b = extract("01.04.2019 - Welcoming letter on behalf of H.E.Mr. Alexander Yakovenko Russian Ambassador "
+                   "to the UK (London, 31 March 2019)\n\nDear guests!\n\n"
+                   "07.05.2020 - Press release on Foreign Minister Sergey Lavrov’s telephone conversation with UK "
+                   "Foreign Secretary Dominic Raab\n\nOn May 6, Foreign Minister Sergey Lavrov had a conversation.")
+    assert (a.value("date"), a.value("published"), a.value("kind")) == ("2019-03-31", "2019-04-01", "letter")
+    assert a.value("place").label == "London"
+    assert value_keys(a, "speakers") == ["alexander-yakovenko"] and value_keys(a, "on_behalf_of") == ["RUS"]
+    assert (b.value("date"), b.value("kind")) == ("2020-05-06", "conversation")
+    assert value_keys(b, "speakers") == ["sergey-lavrov", "dominic-raab"]
+    assert value_keys(b, "on_behalf_of") == ["RUS", "GBR"]
+
+
+def test_extract_metadata_joint_statement_speakers_from_the_first_sentence():
+    [s] = extract("06.10.2020 - Joint statement calling for a ceasefire\n\nThe Minister of Foreign Affairs of "
+                  "the Russian Federation Sergey Lavrov, Minister for Europe and Foreign Affairs of France "
+                  "Jean-Yves Le Drian, and Secretary of State of the United States of America Michael R. Pompeo, "
+                  "representing the Co-Chair countries of the OSCE Minsk Group, condemn the violence.")
+    assert value_keys(s, "speakers") == ["sergey-lavrov", "jean-yves-le-drian", "mike-pompeo"]
+    assert value_keys(s, "on_behalf_of") == ["RUS", "FRA", "USA"]
+    assert s.value("forum").key == "OSCE-MG"
+
+
+def test_extract_metadata_unsigned_comments_speak_for_their_issuer():
+    stmts = extract("20.10.2020 - Embassy comment concerning statements by Foreign Secretary Dominic Raab\n\n"
+                    "Russia rejects the accusations of the British side against Russia.\n\n"
+                    "14.10.2020 - Statement by the Co-Chairs of the OSCE Minsk Group, Geneva-Moscow, 13 October "
+                    "2020\n\nThe Co-Chairs note with alarm the violence.")
+    a, b = stmts
+    assert value_keys(a, "speakers") == [] and value_keys(a, "on_behalf_of") == ["RUS"]
+    assert value_keys(b, "on_behalf_of") == ["OSCE-MG"] and b.value("forum").key == "OSCE-MG"
+    assert b.value("place").label == "Geneva" and b.value("date") == "2020-10-13"

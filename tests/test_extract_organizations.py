@@ -1,0 +1,43 @@
+"""Organizations: the UN system, other bodies, national bodies by pattern, media, and the two OEWGs."""
+from helpers import extract, keys
+
+
+def test_extract_organizations_two_oewgs_are_told_apart():
+    [a] = extract("Statement at the first session of the Open-ended Working Group on Developments in the Field "
+                  "of Information and Telecommunications in the Context of International Security, New York, "
+                  "3 June 2019\n\nThe OEWG will succeed.")
+    [b] = extract("Statement at the first substantive session of the Open-ended Working Group on security of "
+                  "and in the use of ICTs 2021-2025, New York, 13 December 2021\n\nThe final reports of the first "
+                  "OEWG were adopted. The OEWG will now continue.", "b.txt")
+    assert keys(a, "Organization") == {"OEWG-2019"}
+    assert {"OEWG-2019", "OEWG-2021"} <= keys(b, "Organization")
+    assert a.value("forum").key == "OEWG-2019" and b.value("forum").key == "OEWG-2021"
+
+
+def test_extract_organizations_national_bodies_by_pattern():
+    [s] = extract("Statement by the delegation\n\nThe Ministry of Foreign Affairs of France, the Permanent "
+                  "Mission of Brazil to the United Nations and the Embassy of Japan replied.")
+    got = keys(s, "Organization")
+    assert {"MFA-FRA", "PM-BRA-UN", "EMB-JPN"} <= got
+
+
+def test_extract_organizations_bare_foreign_ministry_is_the_pages_own():
+    [s] = extract("20.10.2020 - Foreign Ministry statement on relations with Russia\n\nRussia and the Russian "
+                  "side stress that Russian proposals stand.")
+    assert "MFA-RUS" in keys(s, "Organization")
+
+
+def test_extract_organizations_media_by_pattern_and_gazetteer():
+    [s] = extract("28.09.2020 - Article for the magazine Diplomatic Courier Weekly\n\nAs reported by Izvestia "
+                  "and the Financial Times.")
+    got = keys(s, "Organization")
+    assert {"IZVESTIA", "FT"} <= got
+    assert any(k.startswith("MEDIA-DIPLOMATIC-COURIER") for k in got)
+
+
+def test_extract_organizations_generic_words_need_their_body():
+    [s] = extract("Statement by the delegation\n\nThe Technical Secretariat and the Executive Council met.")
+    assert keys(s, "Organization") == set()
+    [t] = extract("Statement by the delegation\n\nThe OPCW Technical Secretariat and the Executive Council of the "
+                  "OPCW met.", "t.txt")
+    assert {"OPCW-TS", "OPCW-EC", "OPCW"} <= keys(t, "Organization")

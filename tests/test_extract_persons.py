@@ -1,0 +1,34 @@
+"""Persons: titled names in any case, initials, surnames resolved to the full name, no invented persons."""
+from helpers import extract, labels, keys
+
+
+def test_extract_persons_titled_names_and_forms_of_address():
+    [s] = extract("Statement by the delegation\n\nWe thank Under-Secretary-General Ms. Izumi Nakamitsu and "
+                  "H.E.Mr. Alexander Yakovenko. Dr. Jane Okafor, Director of the Institute, spoke.")
+    assert {"Izumi Nakamitsu", "Alexander Yakovenko", "Jane Okafor"} <= labels(s, "Person")
+
+
+def test_extract_persons_all_caps_heading():
+    [s] = extract("STATEMENT\n\nBY THE HEAD OF THE RUSSIAN DELEGATION DR. VLADIMIR SHIN\n\nColleagues, welcome.")
+    assert labels(s, "Person") == {"Vladimir Shin"}
+    assert [e.label for e, *_ in s.value("speakers")] == ["Vladimir Shin"]
+
+
+def test_extract_persons_surname_alone_and_spelling_variants_merge():
+    [s] = extract("Statement by the delegation\n\nForeign Minister Sergei Lavrov met his colleague. "
+                  "Lavrov's proposal was welcomed.")
+    persons = [m for m in s.mentions if m.entity.kind == "Person"]
+    assert {m.entity.key for m in persons} == {"sergey-lavrov"}
+    assert len(persons) == 2
+
+
+def test_extract_persons_initials_resolve_to_a_known_person():
+    [s] = extract("Statement by the delegation\n\nThe Special Representative A.V.Krutskikh opened the meeting.")
+    assert keys(s, "Person") == {"andrey-krutskikh"}
+
+
+def test_extract_persons_no_person_from_titles_or_bodies():
+    [s] = extract("Statement by the delegation\n\nThe Secretary-General of the United Nations and the Chair of "
+                  "the Group met the Minister of Foreign Affairs. Mr. Chairman, Distinguished Delegates, the "
+                  "Russian Ballet Icons Gala and the Airline Total Networking Conference were held.")
+    assert labels(s, "Person") == set()

@@ -1,0 +1,36 @@
+"""Relations: chair-of, affiliated-with, established-by, sponsored-by, each from its text span."""
+from helpers import extract, rels
+
+
+def test_extract_relations_chair_of():
+    stmts = extract("Statement at the First Session of the UN Open-ended Working Group on Developments in the "
+                    "Field of Information and Telecommunications in the Context of International Security\n\n"
+                    "We congratulate Switzerland on its election as the Group's Chair. In October, Russia will "
+                    "chair the UN Security Council. We thank Ambassador Burhan Gafoor, Chair of the Open-ended "
+                    "Working Group on security of and in the use of ICTs 2021-2025, for his work.")
+    got = rels(stmts)
+    assert ("CHE", "chairOf", "OEWG-2019") in got
+    assert ("RUS", "chairOf", "UNSC") in got
+    assert ("burhan-gafoor", "chairOf", "OEWG-2021") in got
+
+
+def test_extract_relations_affiliated_with_from_titles():
+    stmts = extract("Statement by the delegation\n\nWe held talks with Foreign Minister of Denmark Jeppe Kofod, "
+                    "Azerbaijani President Ilham Aliyev, Secretary General of the Council of Europe Marija "
+                    "Pejčinović Burić and UN Secretary-General António Guterres. Ambassador Burhan Gafoor spoke.")
+    got = rels(stmts)
+    assert {("jeppe-kofod", "affiliatedWith", "DNK"), ("ilham-aliyev", "affiliatedWith", "AZE"),
+            ("marija-pejcinovic-buric", "affiliatedWith", "COE"),
+            ("antonio-guterres", "affiliatedWith", "UN")} <= got
+    assert not any(s == "burhan-gafoor" and p == "affiliatedWith" for s, p, _ in got)
+
+
+def test_extract_relations_established_and_sponsored_by():
+    stmts = extract("Statement at the plenary meeting of the First Committee of the 76th session of the UN General "
+                    "Assembly\n\nThe mandate of the OEWG on security of and in the use of ICTs 2021-2025 enshrined in "
+                    "UNGA resolution 75/240 is clear. The Russia-US draft resolution is balanced; we call on all "
+                    "States to support document L.13. Draft resolution A/C.1/76/L.11 was submitted by Singapore.")
+    got = rels(stmts)
+    assert ("OEWG-2021", "establishedBy", "A/RES/75/240") in got
+    assert {("A/C.1/76/L.13", "sponsoredBy", "RUS"), ("A/C.1/76/L.13", "sponsoredBy", "USA"),
+            ("A/C.1/76/L.11", "sponsoredBy", "SGP")} <= got

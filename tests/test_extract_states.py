@@ -1,0 +1,33 @@
+"""States by name, short and official forms, adjectives and demonyms; capitals as actors vs places."""
+from helpers import extract, keys
+
+
+def test_extract_states_names_adjectives_and_abbreviations():
+    [s] = extract("Statement by the delegation\n\nThe Russian Federation, the US and British authorities "
+                  "discussed Swiss proposals with Nigerien officials and the U.K.")
+    assert keys(s, "State") == {"RUS", "USA", "GBR", "CHE", "NER"}
+
+
+def test_extract_states_capital_as_actor_but_not_as_location():
+    [s] = extract("Statement by the delegation\n\nWashington has not issued visas. The talks were held in "
+                  "Moscow, May 27, 2019, and Paris and Berlin objected.")
+    assert keys(s, "State") == {"USA", "FRA", "DEU"}
+    assert "moscow" in keys(s, "Place")
+
+
+def test_extract_states_possessive_capital_is_actor_unless_a_place_name_follows():
+    [s] = extract("Statement by the delegation\n\nFrom Moscow's perspective the report is sensational. "
+                  "A museum stands on Moscow’s Poklonnaya Gora.")
+    got = [m for m in s.mentions if m.entity.kind == "State"]
+    assert len(got) == 1 and got[0].quote == "Moscow"
+    assert s.context.text[got[0].end:got[0].end + 2] == "'s"
+
+
+def test_extract_states_regions_and_languages_are_not_states():
+    [s] = extract("Statement by the delegation\n\nLatin American and North American partners met.")
+    assert keys(s, "State") == set()
+
+
+def test_extract_states_historical_states():
+    [s] = extract("Statement by the delegation\n\nThe Soviet Union defeated the Third Reich.")
+    assert keys(s, "State") == {"SUN", "THIRD-REICH"}

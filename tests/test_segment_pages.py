@@ -1,0 +1,76 @@
+"""Pages split into statements; chrome (clocks, phones, banners, letterheads, 'all messages') in none."""
+from kg.segment import segment
+
+EMBASSY_PAGE = """16 June 2019
+Moscow: 22:06
+London: 20:06
+
+Consular queries:
++44 (0) 203 668 7474
+
+469 days have passed since the incident - no credible information from the authorities
+
+Statement by Ambassador Ivan Petrov at the Conference on Disarmament, Geneva, 3 June 2019
+
+Distinguished colleagues, we welcome the work of the Conference.
+
+05.06.2019 - Article by Foreign Minister Sergey Lavrov for International Affairs magazine, June 4, 2019
+
+The month of May is behind us.
+
+28.05.2019 - Comment by the Information and Press Department
+
+We noted the statement.
+
+all messages"""
+
+LETTERHEAD = """**Permanent Mission
+of the Russian Federation
+to the United Nations**
+
+*Phone: (212) 861-4900
+Fax: (212) 628-0252*
+
+S T A T E M E N T
+
+**BY THE HEAD OF DELEGATION DR. VLADIMIR SHIN**
+
+New York, 13 December 2021
+
+Unofficial translation
+
+Your Excellency, the session is open."""
+
+
+def _texts(text):
+    return [text[s.start:s.end] for s in segment(text)]
+
+
+def test_segment_main_text_and_dated_items():
+    segs = segment(EMBASSY_PAGE)
+    assert len(segs) == 3
+    assert [s.listing_date for s in segs] == [None, "2019-06-05", "2019-05-28"]
+    texts = _texts(EMBASSY_PAGE)
+    assert texts[0].startswith("Statement by Ambassador Ivan Petrov")
+    assert texts[2].endswith("We noted the statement.")
+
+
+def test_segment_chrome_belongs_to_no_statement():
+    joined = "\n".join(_texts(EMBASSY_PAGE))
+    for chrome in ("Moscow: 22:06", "Consular queries", "+44 (0) 203", "days have passed", "all messages"):
+        assert chrome not in joined
+
+
+def test_segment_letterhead_is_chrome_and_heading_runs_to_the_dateline():
+    segs = segment(LETTERHEAD)
+    assert len(segs) == 1
+    s = segs[0]
+    assert LETTERHEAD[s.start:].startswith("S T A T E M E N T")
+    assert LETTERHEAD[s.start:s.heading_end].endswith("New York, 13 December 2021")
+    assert "Permanent Mission" not in LETTERHEAD[s.start:s.end]
+
+
+def test_segment_plain_text_without_heading_is_one_statement():
+    text = "We welcome the adoption of the report. " * 10
+    segs = segment(text)
+    assert len(segs) == 1 and segs[0].start == 0 and segs[0].end == len(text.rstrip())
