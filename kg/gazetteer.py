@@ -110,6 +110,7 @@ class Lexicon:
         self.capitals: dict[str, Entity] = {}  # capital name -> state
         self.org_data: dict[str, dict] = {}
         self.person_surnames: dict[str, list[Entity]] = {}
+        self.surname_of: dict[str, str] = {}  # person key -> surname
         self.person_names: dict[str, Entity] = {}  # normalised full name -> person
         self.name_variants: dict[str, str] = {}  # variant token -> canonical token
         self._forms: dict[str, list[Form]] = {}
@@ -221,6 +222,7 @@ class Lexicon:
             surname = e.get("surname")
             if surname:
                 self.person_surnames.setdefault(str(surname), []).append(ent)
+                self.surname_of[ent.key] = str(surname)
                 if e.get("surname_alone"):
                     self._add(str(surname), ent, "surname", "exact")
 

@@ -1,6 +1,7 @@
 """What several extractors share: the gazetteer scan of a statement, done once and cached on it."""
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -8,7 +9,7 @@ from kg.gazetteer import Hit, Lexicon, lexicon, load_yaml
 from kg.model import Statement
 from kg.paths import GAZETTEER_DIR
 
-__all__ = ["hits", "lex", "titles", "Titles", "sentence_bounds", "line_is_caps"]
+__all__ = ["hits", "lex", "titles", "Titles", "sentence_bounds", "line_is_caps", "SpanIndex", "CapsLines"]
 
 
 def lex() -> Lexicon:
@@ -56,18 +57,77 @@ _SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bN
                        r"[.!?;:]\s+(?=[A-Z“\"(])|\n\s*\n")
 
 
+@functools.lru_cache(maxsize=8)
+def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
+    """Where sentences end and the next begins, for the whole text (computed once per document)."""
+    ends, nexts = [], []
+    for m in _SENT_END.finditer(text):
+        ends.append(m.start())
+        nexts.append(m.end())
+    return ends, nexts
+
+
 def sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     """The sentence of ``text`` around ``pos``, kept within ``[lo, hi)``."""
-    start = lo
-    for m in _SENT_END.finditer(text, lo, pos):
-        start = m.end()
-    m = _SENT_END.search(text, pos, hi)
-    return start, (m.start() + 1 if m else hi)
+    ends, nexts = _sentence_ends(text)
+    i = bisect.bisect_right(nexts, pos) - 1  # the last break that ends at or before pos
+    start = max(lo, nexts[i]) if i >= 0 else lo
+    j = bisect.bisect_left(ends, pos)  # the first break at or after pos
+    end = ends[j] + 1 if j < len(ends) and ends[j] < hi else hi
+    return start, min(end, hi)
+
+
+_LOWER = re.compile(r"[^\W\d_]")
 
 
 def line_is_caps(text: str, pos: int) -> bool:
+    """Is the line around ``pos`` written in capitals (an ALL-CAPS heading)? One line at a time;
+    use :class:`CapsLines` when asking about many positions."""
     ls = text.rfind("\n", 0, pos) + 1
     le = text.find("\n", pos)
     line = text[ls: le if le >= 0 else len(text)]
-    letters = [c for c in line if c.isalpha()]
+    return _caps(line)
+
+
+def _caps(line: str) -> bool:
+    letters = _LOWER.findall(line)
     return len(letters) >= 8 and not any(c.islower() for c in letters)
+
+
+class CapsLines:
+    """Which lines of ``text[start:end]`` are ALL CAPS, answered by binary search."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.starts: list[int] = []
+        self.caps: list[bool] = []
+        pos = text.rfind("\n", 0, start) + 1
+        while pos <= end:
+            nl = text.find("\n", pos)
+            stop = nl if nl >= 0 else len(text)
+            self.starts.append(pos)
+            self.caps.append(_caps(text[pos:stop]))
+            if nl < 0:
+                break
+            pos = nl + 1
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.caps[i]
+
+
+class SpanIndex:
+    """Is a position inside any of a set of spans? Binary search over starts and running maximum ends."""
+
+    def __init__(self, spans) -> None:  # noqa: ANN001
+        ordered = sorted(spans)
+        self.spans = ordered
+        self.starts = [a for a, _ in ordered]
+        self.max_end: list[int] = []
+        m = -1
+        for _, b in ordered:
+            m = max(m, b)
+            self.max_end.append(m)
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.max_end[i] > pos

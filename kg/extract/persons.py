@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from kg.extract.common import hits, lex, line_is_caps, titles
+import bisect
+
+from kg.extract.common import CapsLines, SpanIndex, hits, lex, line_is_caps, titles
 from kg.model import Entity, Mention, Statement
 
 __all__ = ["persons", "person_entity"]
@@ -39,6 +41,13 @@ _NOT_NAMES = {
     "Covid", "COVID", "Internet", "Russophobia", "Nazism", "Nazi", "Nazis", "Unfortunately", "However",
     "Moreover", "Indeed", "Once", "Also", "Now", "Then", "Here", "There", "What", "Which", "Who", "Why", "How",
 }
+
+
+_CAPS_WORD = re.compile(rf"[{_UP}][{_UP}'’-]+")
+_INITIAL = re.compile(rf"[{_UP}]\.")
+_CAP_WORD = re.compile(rf"[{_UP}][{_LOW}].*")
+_CAP_ANY = re.compile(rf"[{_UP}].*")
+_CAP_OR_DIGIT = re.compile(rf"[{_UP}0-9].*")
 
 
 def person_entity(name: str) -> Entity:
@@ -83,7 +92,9 @@ def _title_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+def _inside(pos: int, spans) -> bool:  # noqa: ANN001
+    if isinstance(spans, SpanIndex):
+        return pos in spans
     return any(a <= pos < b for a, b in spans)
 
 
@@ -91,9 +102,11 @@ def persons(stmt: Statement) -> Iterator[Mention]:
     ctx = stmt.context
     text = ctx.text
     tt = titles()
-    blocked = _blocked_spans(stmt)
-    tspans = _title_spans(text, stmt.start, stmt.end)
-    toks = [_Tok(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text[:stmt.end], stmt.start)]
+    blocked = SpanIndex(_blocked_spans(stmt))
+    tlist = _title_spans(text, stmt.start, stmt.end)
+    tspans = SpanIndex(tlist)
+    caps_line = CapsLines(text, stmt.start, stmt.end)
+    toks = [_Tok(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, stmt.start, stmt.end)]
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
@@ -117,30 +130,30 @@ def persons(stmt: Statement) -> Iterator[Mention]:
         if _inside(tok.s, tspans) or _inside(tok.s, blocked):
             return False
         if caps:
-            return bool(re.fullmatch(rf"[{_UP}][{_UP}'’-]+", tok.t)) and tok.t.capitalize() not in _NOT_NAMES
-        if re.fullmatch(rf"[{_UP}]\.", tok.t):
+            return bool(_CAPS_WORD.fullmatch(tok.t)) and tok.t.capitalize() not in _NOT_NAMES
+        if _INITIAL.fullmatch(tok.t):
             return True
         if tok.t.lower() in _PARTICLES and tok.t[:1].islower():
             return True
-        return bool(re.fullmatch(rf"[{_UP}][{_LOW}].*", tok.t)) and tok.t not in _NOT_NAMES
+        return bool(_CAP_WORD.fullmatch(tok.t)) and tok.t not in _NOT_NAMES
 
     i = 0
     n = len(toks)
     while i < n:
-        caps = line_is_caps(text, toks[i].s)
-        if not eligible(toks[i], caps) or re.fullmatch(rf"[{_UP}]\.", toks[i].t) or toks[i].t[:1].islower():
+        caps = caps_line(toks[i].s)
+        if not eligible(toks[i], caps) or _INITIAL.fullmatch(toks[i].t) or toks[i].t[:1].islower():
             i += 1
             continue
         j = i
         while j + 1 < n and eligible(toks[j + 1], caps) and _adjacent(text, toks[j], toks[j + 1]):
             j += 1
-        while j > i and (toks[j].t.lower() in _PARTICLES or re.fullmatch(rf"[{_UP}]\.", toks[j].t)):
+        while j > i and (toks[j].t.lower() in _PARTICLES or _INITIAL.fullmatch(toks[j].t)):
             j -= 1
         run = toks[i:j + 1]
         s, e = run[0].s, run[-1].e
         info = _title_info(text, stmt, toks, s, e, tspans, blocked, taken)
         nxt = toks[j + 1] if j + 1 < n else None
-        glued_after = nxt is not None and _adjacent(text, run[-1], nxt) and re.fullmatch(rf"[{_UP}].*", nxt.t) \
+        glued_after = nxt is not None and _adjacent(text, run[-1], nxt) and _CAP_ANY.fullmatch(nxt.t) \
             and not _inside(nxt.s, tspans)
         if len(run) >= 2 and len(run) <= 4 and info.get("titled") and (not caps or info.get("honorific_before")) \
                 and not (glued_after and not info.get("immediate_title")):
@@ -203,11 +216,9 @@ def _remember(ctx, ent: Entity) -> None:  # noqa: ANN001
         surname = parts[-1]
         if len(surname) >= 3 and surname not in _NOT_NAMES:
             ctx.persons.setdefault(surname, ent)
-    gz = lex().persons.get(ent.key)
-    if gz is not None:
-        for sname, ents in lex().person_surnames.items():
-            if ent in ents and len(ents) == 1:
-                ctx.persons.setdefault(sname, ent)
+    sname = lex().surname_of.get(ent.key)
+    if sname and len(lex().person_surnames.get(sname, ())) == 1:
+        ctx.persons.setdefault(sname, ent)
 
 
 def _by_surname(ctx, surname: str) -> Entity | None:  # noqa: ANN001
@@ -229,8 +240,11 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
     tt = titles()
     info: dict = {}
     brk = text.rfind("\n\n", 0, s)
-    lo = max(stmt.start, brk + 2 if brk >= 0 else stmt.start)
-    before = [t for t in toks if lo <= t.s and t.e <= s]
+    lo = max(stmt.start, brk + 2 if brk >= 0 else stmt.start, s - 600)
+    starts = stmt.cache.get("token_starts")
+    if starts is None or len(starts) != len(toks):
+        starts = stmt.cache["token_starts"] = [t.s for t in toks]
+    before = [t for t in toks[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, s)] if t.e <= s]
     taken = taken or []
 
     def is_title(t: _Tok) -> bool:
@@ -260,7 +274,7 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
         if is_title(t):
             if earliest is None and (k == len(before) - 1 or (k == len(before) - 2 and before[-1].t == ",")):
                 immediate = True
-                span = next(((a, b) for a, b in tspans if a <= t.s < b), (t.s, t.e))
+                span = next(((a, b) for a, b in tspans.spans if a <= t.s < b), (t.s, t.e))
                 if text[span[0]:span[1]].strip() in tt.honorifics or re.fullmatch(
                         r"(?i)(?:dr|mr|ms|mrs|miss|mme|sir|prof|amb|h\.\s?e\.\s?(?:mr|ms|dr)?)\.?|"
                         r"(?:his|her|your) excellency", text[span[0]:span[1]].strip()):
@@ -284,7 +298,7 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
                 break
         elif low in _CONNECT or t.t in ("’", "'", "-"):
             pass
-        elif _inside(t.s, blocked) or re.fullmatch(rf"[{_UP}0-9].*", t.t):
+        elif _inside(t.s, blocked) or _CAP_OR_DIGIT.fullmatch(t.t):
             pass
         else:
             break
@@ -298,7 +312,7 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
             t = before[j]
             if text[t.e:before[j + 1].s] not in (" ", "") or t.t.lower() in tt.stops:
                 break
-            if re.fullmatch(rf"[{_UP}0-9].*", t.t) or _inside(t.s, blocked):
+            if _CAP_OR_DIGIT.fullmatch(t.t) or _inside(t.s, blocked):
                 title_start = t.s
                 glued += 1
                 j -= 1
@@ -313,7 +327,7 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
     if m:
         seg_s = e + m.start(2)
         seg_e = e + m.end(2)
-        first_title = [a for a, b in tspans if seg_s <= a < seg_s + 30]
+        first_title = [a for a, b in tspans.spans if seg_s <= a < seg_s + 30]
         if first_title:
             cut = re.search(r"\s+(?:at|during|on|in|before)\s+(?:the|a)\s", text[seg_s:seg_e])
             end2 = seg_s + cut.start() if cut else seg_e
