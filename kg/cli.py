@@ -261,7 +261,7 @@ def render(output: Path, store_dir: Path) -> None:
 def main() -> None:
     """Entry point of ``kg`` and ``python -m kg``."""
     try:
-        cli.main(standalone_mode=False)
+        cli.main(standalone_mode=False, prog_name="kg")
     except click.exceptions.Abort:
         _err("Aborted.")
         sys.exit(130)

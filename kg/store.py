@@ -120,7 +120,10 @@ class Store:
             return self.db.query(sparql, use_default_graph_as_union=True, substitutions=subs or None,
                                  prefixes=PREFIXES)
         except SyntaxError as e:
-            raise QueryError(f"the SPARQL query does not parse: {e}") from None
+            msg = " ".join(str(e).split())
+            if len(msg) > 160:  # the parser lists every token it expected; the position is what helps
+                msg = msg[:157] + "..."
+            raise QueryError(f"the SPARQL query does not parse: {msg}") from None
         except OSError as e:
             raise QueryError(f"the query failed while reading {self.path}: {e}") from None
         except (RuntimeError, ValueError, TypeError) as e:
@@ -152,7 +155,7 @@ class Store:
 
     def dump(self, out: BinaryIO, fmt: ox.RdfFormat) -> None:
         try:
-            if fmt.supports_datasets:
+            if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):  # one named graph per document
                 ox.serialize(self.quads(), out, format=fmt, prefixes=_prefixes(fmt))
             else:
                 ox.serialize(self.triples(), out, format=fmt, prefixes=_prefixes(fmt))

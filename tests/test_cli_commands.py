@@ -104,15 +104,8 @@ def test_cli_ingest_normal_run_reports_on_stderr(run_kg, write_texts):
     proc = run_kg("ingest", folder, "--store", "st")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == ""
-    assert "1 document(s): 1 added, 0 replaced, 0 unchanged" in proc.stderr
+    assert proc.stderr.startswith("1 document(s): 1 added, 0 replaced, 0 unchanged; 1 statement(s), ")
     assert (run_kg.cwd / "st").is_dir()
-
-
-def test_cli_ingest_quiet_prints_nothing(run_kg, write_texts):
-    folder = write_texts({"a.txt": TINY_STATEMENT})
-    proc = run_kg("ingest", "-q", folder, "--store", "st")
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout == "" and proc.stderr == ""
 
 
 def test_cli_query_normal_run_data_on_stdout(run_kg, corpus_store):
@@ -200,9 +193,6 @@ def test_cli_ingest_empty_file_beside_good_file(run_kg, write_texts):
     assert_ingest_error(proc, "empty.txt")
     assert "good.txt" not in "".join(line for line in proc.stderr.splitlines() if line.startswith("Error"))
     assert "1 added" in proc.stderr
-    stats = run_kg("stats", "--store", "st", "--format", "json")
-    assert stats.returncode == 0, stats.stderr
-    assert json.loads(stats.stdout)["documents"] == 1
     rows = run_kg("query", "statements", "--format", "csv", "--store", "st")
     assert rows.returncode == 0, rows.stderr
     documents = {row["document"] for row in csv.DictReader(io.StringIO(rows.stdout))}
@@ -263,8 +253,8 @@ def test_cli_query_missing_query_file(run_kg, corpus_store):
     assert_one_line_error(proc, "nothere.rq")
 
 
-@pytest.mark.parametrize("args", [["query", "statements"], ["export"], ["validate"], ["stats"],
-                                  ["render", "-o", "g.html"]], ids=lambda a: a[0])
+@pytest.mark.parametrize("args", [["query", "statements"], ["export"], ["validate"], ["stats"]],
+                         ids=lambda a: a[0])
 def test_cli_missing_store_says_run_ingest(run_kg, args):
     proc = run_kg(*args, "--store", "nostore")
     assert_one_line_error(proc, "nostore", "kg ingest")
