@@ -41,3 +41,10 @@ def test_extract_organizations_generic_words_need_their_body():
     [t] = extract("Statement by the delegation\n\nThe OPCW Technical Secretariat and the Executive Council of the "
                   "OPCW met.", "t.txt")
     assert {"OPCW-TS", "OPCW-EC", "OPCW"} <= keys(t, "Organization")
+
+
+def test_extract_organizations_a_treaty_inside_a_bodys_name_is_not_a_treaty_mention():
+    [s] = extract("Statement by the delegation\n\nThe Collective Security Treaty Organisation met. The 2020 Review "
+                  "Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear Weapons was postponed.")
+    assert keys(s, "Treaty") == {"NPT"}
+    assert {"CSTO", "NPT-REVCON"} <= keys(s, "Organization")

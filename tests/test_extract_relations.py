@@ -34,3 +34,22 @@ def test_extract_relations_established_and_sponsored_by():
     assert ("OEWG-2021", "establishedBy", "A/RES/75/240") in got
     assert {("A/C.1/76/L.13", "sponsoredBy", "RUS"), ("A/C.1/76/L.13", "sponsoredBy", "USA"),
             ("A/C.1/76/L.11", "sponsoredBy", "SGP")} <= got
+
+
+def test_extract_relations_titles_do_not_run_into_the_next_person():
+    stmts = extract("Statement by the delegation\n\nI thank the Secretary-General of the CSTO Stanislav Zas, the "
+                    "Secretary General of the CIS Sergey Lebedev and the Secretary-General of the SCO Vladimir Norov. "
+                    "We note the statements of the High Representative for Disarmament Affairs, Mrs. Izumi "
+                    "Nakamitsu, and of the Chair of the OEWG, Ambassador Jürg Lauber of Switzerland.")
+    got = {(s, o) for s, p, o in rels(stmts) if p == "affiliatedWith"}
+    assert got == {("stanislav-zas", "CSTO"), ("sergey-lebedev", "CIS"), ("vladimir-norov", "SCO"),
+                   ("izumi-nakamitsu", "UN"), ("jurg-lauber", "CHE")}
+
+
+def test_extract_relations_presidency_and_sponsors_in_other_phrasings():
+    stmts = extract("Statement at the UN Security Council meeting on cyber threats\n\nWe welcome Viet Nam's "
+                    "presidency of the Security Council. Russia, together with 30 co-sponsors, submitted draft "
+                    "resolution A/C.1/75/L.4. The draft was co-sponsored by Belarus, China and Iran.")
+    got = rels(stmts)
+    assert ("VNM", "chairOf", "UNSC") in got
+    assert {("A/C.1/75/L.4", "sponsoredBy", k) for k in ("RUS", "BLR", "CHN", "IRN")} <= got

@@ -327,11 +327,36 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
     if m:
         seg_s = e + m.start(2)
         seg_e = e + m.end(2)
-        first_title = [a for a, b in tspans.spans if seg_s <= a < seg_s + 30]
-        if first_title:
-            cut = re.search(r"\s+(?:at|during|on|in|before)\s+(?:the|a)\s", text[seg_s:seg_e])
+        lead = re.match(r"(?:the\s+)?", text[seg_s:seg_e]).end()
+        first = next((a for a, b in tspans.spans if seg_s + lead <= a < seg_s + lead + 40), None)
+        # a title right after the name, maybe after a state or body ("Alexander Yakovenko Russian Ambassador")
+        starts_with_title = first is not None and all(
+            p in blocked for p in range(seg_s + lead, first) if not text[p].isspace())
+        of_state = re.match(r"of\s+(?:the\s+)?", text[seg_s:seg_e]) is not None and m.group(1).strip() == "" \
+            and any(a == seg_s + re.match(r"of\s+(?:the\s+)?", text[seg_s:seg_e]).end() for a, _ in blocked.spans)
+        if starts_with_title or of_state:
+            cut = re.search(r"\s+(?:at|during|on|in|before)\s+(?:the|a)\s|,\s+(?:and\s+)?(?:of\s+)?(?:the\s+)?"
+                            r"(?=[A-Z])", text[seg_s:seg_e]) if of_state else \
+                re.search(r"\s+(?:at|during|on|in|before)\s+(?:the|a)\s", text[seg_s:seg_e])
             end2 = seg_s + cut.start() if cut else seg_e
+            end2 = _before_next_name(text, seg_s, end2, tspans, blocked)
             end2 = seg_s + len(text[seg_s:end2].rstrip(" ,"))
-            info.update(post_title=(seg_s, end2), titled=True)
-            info.setdefault("title", text[seg_s:end2])
+            if end2 > seg_s:
+                info.update(post_title=(seg_s, end2), titled=True)
+                info.setdefault("title", text[seg_s:end2])
     return info
+
+
+_NAME_PAIR = re.compile(rf"(?<![\w-])[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?\s+[{_UP}][{_LOW}]+")
+
+
+def _before_next_name(text: str, start: int, end: int, tspans, blocked) -> int:  # noqa: ANN001
+    """Cut a title that runs on into the next person's name ("..., the Secretary General of the CIS Sergey Lebedev")."""
+    for m in _NAME_PAIR.finditer(text, start, end):
+        if m.start() not in tspans and m.start() not in blocked and (m.end() - 1) not in tspans \
+                and (m.end() - 1) not in blocked:
+            words = m.group(0).split()
+            if not any(w in _NOT_NAMES for w in words):
+                prev = re.search(r"(?:,\s*|\s+and\s+|\s+)(?:the\s+)?(?:[\w.-]+\s+)*$", text[start:m.start()])
+                return start + (prev.start() if prev else m.start() - start)
+    return end

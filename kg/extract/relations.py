@@ -27,7 +27,7 @@ _ESTABLISH = re.compile(r"\bmandate\b[^.;]{0,120}?\b(?P<verb>enshrined|set forth
 _SPONSOR_BY = re.compile(r"\b(?:submitted|sponsored|co-sponsored|cosponsored|introduced|tabled|presented|proposed)\s+by\s+",
                          re.I)
 _SPONSOR_VERB = re.compile(r"\b(?:submitted|introduced|tabled|sponsored|co-sponsored|presented)\s+(?:the\s+|a\s+|its\s+)?"
-                           r"(?:draft\s+)?(?:resolution|decision)?\s*", re.I)
+                           r"(?:draft\s+)?(?:resolution|decision)?\s*(?=[A-Z\d])")
 
 
 def _in(stmt: Statement, kind: str, a: int, b: int) -> list[Mention]:
@@ -88,7 +88,8 @@ def relations(stmt: Statement) -> Iterator[Relation]:
                 yield Relation(subj[-1].entity, "chairOf", obj[0].entity, subj[-1].start, obj[0].end)
         # "the Nigerien chairmanship" -> the forum of this statement
         for mm in re.finditer(r"\b(?:chairmanship|presidency|chairship)\b", sent, re.I):
-            adj = [x for x in _in(stmt, "State", s0, s0 + mm.start()) if s0 + mm.start() - x.end <= 1]
+            adj = [x for x in _in(stmt, "State", s0, s0 + mm.start())
+                   if re.fullmatch(r"(?:[’']s)?\s?", text[x.end:s0 + mm.start()])]
             of = re.match(r"\s+of\s+(?:the\s+)?", sent[mm.end():])
             obj = None
             if of:
@@ -138,6 +139,22 @@ def relations(stmt: Statement) -> Iterator[Relation]:
                 continue
             for st in (a_[0].entity, b_[0].entity):
                 yield Relation(target.entity, "sponsoredBy", st, s0 + mm.start(), s0 + mm.end())
+        # "Russia, together with 30 co-sponsors, submitted draft resolution A/C.1/75/L.4"
+        for mm in _SPONSOR_VERB.finditer(sent):
+            res = [r for r in _in(stmt, "Resolution", s0 + mm.end(), s1) if r.start <= s0 + mm.end() + 2]
+            subj = [x for x in _in(stmt, "State", s0, s0 + mm.start())]
+            if res and subj and not re.search(r"\b(?:which|that|who)\b", text[subj[0].end:s0 + mm.start()]):
+                for st in subj:
+                    yield Relation(res[0].entity, "sponsoredBy", st.entity, st.start, res[0].end)
+        # "The draft was co-sponsored by Belarus, China and Iran": the draft named last
+        m_draft = re.match(r"\s*(?:The|This|That|Our)\s+draft(?:\s+resolution)?\s+(?:was|has been|is)\s+"
+                           r"(?:co-?sponsored|sponsored|submitted|tabled)\s+by\s+", sent)
+        if m_draft:
+            drafts = [r for r in stmt.mentions if r.entity.kind == "Resolution" and r.entity.attr("draft")
+                      and r.end <= s0]
+            if drafts:
+                for st in _in(stmt, "State", s0 + m_draft.end(), s1):
+                    yield Relation(drafts[-1].entity, "sponsoredBy", st.entity, s0, st.end)
         for mm in _SPONSOR_BY.finditer(sent):
             res = [r for r in _in(stmt, "Resolution", s0, s0 + mm.start())]
             gap = text[res[-1].end:s0 + mm.start()] if res else ""
