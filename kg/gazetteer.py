@@ -127,6 +127,14 @@ class Lexicon:
             return
         self._forms.setdefault(fold(text), []).append(Form(text, entity, form, case))
 
+    def _add_names(self, path: Path, key: str, entry: dict, ent: Entity) -> None:
+        """A body's or treaty's names and abbreviations: single words ("Izvestia", "Taliban") must be
+        written as they are; phrases may vary in case ("OPEN-ENDED WORKING GROUP" in a heading)."""
+        for n in _names_with_label(entry, _strs(path, key, entry, "names")):
+            self._add(n, ent, "name", "title" if " " in n.strip() else "exact")
+        for n in _strs(path, key, entry, "abbreviations"):
+            self._add(n, ent, "abbreviation", "exact")
+
     def _load(self) -> None:
         self._load_variants()
         self._load_states()
@@ -193,22 +201,14 @@ class Lexicon:
             ))
             self.organizations[ent.key] = ent
             self.org_data[ent.key] = e
-            names = _names_with_label(e, _strs(path, key, e, "names"))
-            for n in names:
-                # single words ("Izvestia", "Taliban") must be written as they are; phrases may vary in case
-                self._add(n, ent, "name", "title" if " " in n.strip() else "exact")
-            for n in _strs(path, key, e, "abbreviations"):
-                self._add(n, ent, "abbreviation", "exact")
+            self._add_names(path, key, e, ent)
 
     def _load_treaties(self) -> None:
         path = self.folder / "treaties.yaml"
         for key, e in _section(path, "treaties").items():
             ent = Entity("Treaty", str(key), e["label"], (("year", e.get("year")),))
             self.treaties[ent.key] = ent
-            for n in _names_with_label(e, _strs(path, key, e, "names")):
-                self._add(n, ent, "name", "title" if " " in n.strip() else "exact")
-            for n in _strs(path, key, e, "abbreviations"):
-                self._add(n, ent, "abbreviation", "exact")
+            self._add_names(path, key, e, ent)
 
     def _load_persons(self) -> None:
         path = self.folder / "persons.yaml"

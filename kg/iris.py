@@ -61,13 +61,17 @@ def person_iri(key: str) -> str:
     return f"{BASE}person/{_key(slug(key))}"
 
 
+def _symbol_key(symbol: str) -> str:
+    return _key(symbol.replace("/", "-").replace(" ", ""))
+
+
 def resolution_iri(symbol: str) -> str:
     """``A/RES/75/240`` -> ``.../resolution/A-RES-75-240``."""
-    return f"{BASE}resolution/{_key(symbol.replace('/', '-').replace(' ', ''))}"
+    return f"{BASE}resolution/{_symbol_key(symbol)}"
 
 
 def undocument_iri(symbol: str) -> str:
-    return f"{BASE}document/{_key(symbol.replace('/', '-').replace(' ', ''))}"
+    return f"{BASE}document/{_symbol_key(symbol)}"
 
 
 def treaty_iri(treaty_id: str) -> str:
