@@ -5,10 +5,13 @@ and exit code 1; usage errors exit 2.
 """
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
 import time
 from pathlib import Path
+from typing import Iterator
 
 import click
 
@@ -26,6 +29,17 @@ def _store_option(f):  # noqa: ANN001, ANN201
 
 def _err(msg: str) -> None:
     click.echo(msg, err=True)
+
+
+@contextlib.contextmanager
+def _stdout_reader_may_leave() -> Iterator[None]:
+    """`kg export | head`: when the reader goes away, stop quietly with exit code 0 (click would
+    exit 1), pointing stdout at devnull so the interpreter's last flush does not fail again."""
+    try:
+        yield
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -64,7 +78,16 @@ def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet
       kg ingest data/statements/ --store .kg
     """
     from kg.ingest import ingest as run_ingest
+    from kg.read import find_files
     from kg.store import Store
+
+    files, skipped = find_files(list(paths))
+    if not files:  # nothing to read: say why, and do not create a store
+        for s in skipped:
+            _err(f"{'Error' if s.missing else 'Warning'}: {s.path}: {'skipped, ' if not s.missing else ''}{s.reason}")
+        if not any(s.missing for s in skipped):
+            _err("Error: no .txt, .html or .htm files to ingest in " + ", ".join(str(p) for p in paths))
+        sys.exit(1)
 
     bar = None
     started = time.perf_counter()
@@ -95,9 +118,6 @@ def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet
         _err(f"{report.documents} document(s): {len(report.added)} added, {len(report.replaced)} replaced, "
              f"{len(report.unchanged)} unchanged; {report.statements} statement(s), {report.quads} quads "
              f"in {secs:.2f} s" + (f"; {len(report.failed)} failed" if report.failed else ""))
-    if report.documents == 0 and not report.failed:
-        _err("Error: no .txt, .html or .htm files found in " + ", ".join(str(p) for p in paths))
-        sys.exit(1)
     if report.failed:
         sys.exit(1)
 
@@ -124,7 +144,9 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: st
       kg query statements --format csv
       kg query resolution-mentions --param resolution=75/240
       kg query state-mentions -p state=RUS -f json
-      kg query --sparql 'SELECT ?s WHERE { ?s a dkg:State }'
+      kg query --sparql 'SELECT DISTINCT ?s ?label WHERE { ?s a dkg:State ; rdfs:label ?label }'
+
+    A triple stated by several documents comes back once per document: use DISTINCT.
     """
     from kg.query import NamedQuery, format_result, load_query, named_queries, run
     from kg.store import Store
@@ -149,7 +171,9 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: st
     q = load_query(name) if name else NamedQuery("--sparql", Path("-"), sparql or "", "")
     with Store(store_dir, read_only=True) as store:
         result = run(store, q, values)
-    sys.stdout.write(format_result(result, fmt))
+    with _stdout_reader_may_leave():
+        sys.stdout.write(format_result(result, fmt))
+        sys.stdout.flush()
 
 
 # ------------------------------------------------------------------ export
@@ -173,7 +197,7 @@ def export(fmt: str | None, output: Path | None, store_dir: Path) -> None:
     from kg.store import Store
 
     chosen = guess_format(output, fmt)
-    with Store(store_dir, read_only=True) as store:
+    with Store(store_dir, read_only=True) as store, _stdout_reader_may_leave():
         run_export(store, chosen, output)
     if output is not None:
         _err(f"wrote {output} ({chosen})")
@@ -274,11 +298,7 @@ def main() -> None:
     except KeyboardInterrupt:
         _err("Interrupted: the store keeps every document that was fully written.")
         sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(0)
     except Exception as e:  # noqa: BLE001 - the last line of defence: no traceback for users
-        import os
-
         if os.environ.get("KG_DEBUG"):
             raise
         _err(f"Error: unexpected failure ({type(e).__name__}: {e}); rerun with KG_DEBUG=1 for the "

@@ -62,7 +62,10 @@ def export(store: Store, fmt: str, path: Path | None, stdout: BinaryIO | None = 
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; an export is an ordinary file
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except OSError as e:
+            raise ExportError(f"{path}: cannot write there ({e.strerror or e}); choose another -o FILE") from None
     except BaseException:
         try:
             os.unlink(tmp)

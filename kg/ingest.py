@@ -41,7 +41,8 @@ def ingest(paths: list[Path], store: Store, *, encoding: str | None = None,
            on_file: Callable[[Path, str], None] | None = None) -> IngestReport:
     """Ingest files and folders (recursively) into ``store``."""
     files, skipped = find_files(paths)
-    report = IngestReport(skipped=skipped)
+    report = IngestReport(skipped=[s for s in skipped if not s.missing],
+                          failed=[(s.path, f"{s.path}: {s.reason}") for s in skipped if s.missing])
     if on_start:
         on_start(len(files))
     for path in files:

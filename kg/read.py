@@ -36,6 +36,7 @@ _BINARY_MAGIC = {
 class Skipped:
     path: Path
     reason: str
+    missing: bool = False  # the path does not exist (an error, not just a file of another type)
 
 
 def find_files(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
@@ -44,7 +45,8 @@ def find_files(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
     skipped: list[Skipped] = []
     for p in paths:
         if not p.exists():
-            raise InputError(f"{p}: no such file or folder; check the path")
+            skipped.append(Skipped(p, "no such file or folder; check the path", missing=True))
+            continue
         if p.is_dir():
             inside = sorted(q for q in p.rglob("*") if q.is_file())
             readable = [q for q in inside if q.suffix.lower() in SUFFIXES]

@@ -159,6 +159,8 @@ class Store:
                 ox.serialize(self.quads(), out, format=fmt, prefixes=_prefixes(fmt))
             else:
                 ox.serialize(self.triples(), out, format=fmt, prefixes=_prefixes(fmt))
+        except BrokenPipeError:
+            raise  # the reader went away (`kg export | head`): not a store problem
         except OSError as e:
             raise StoreError(f"writing the export failed: {e}") from None
 

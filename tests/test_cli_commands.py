@@ -303,3 +303,32 @@ def test_cli_kg_store_environment_variable_is_honoured(run_kg, write_texts, tmp_
     assert json.loads(stats.stdout)["documents"] == 1
     # without KG_STORE the default ./.kg is used, and there is none
     assert_one_line_error(run_kg("stats"), ".kg", "kg ingest")
+
+
+def test_cli_ingest_missing_path_creates_no_store_and_spares_the_others(run_kg, write_texts):
+    proc = run_kg("ingest", "no/such/folder", "--store", "fresh")
+    assert proc.returncode == 1 and not (Path(run_kg.cwd) / "fresh").exists()
+    folder = write_texts({"good.txt": TINY_STATEMENT})
+    proc = run_kg("ingest", "no/such/file.txt", str(folder), "--store", "st")
+    assert proc.returncode == 1
+    assert "no/such/file.txt: no such file or folder" in proc.stderr
+    assert "1 added" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_cli_export_to_a_reader_that_leaves_exits_quietly(corpus_store):
+    store, _ = corpus_store
+    for args in (["export", "--store", str(store)], ["query", "mentions", "--store", str(store)]):
+        p = subprocess.Popen([sys.executable, "-m", "kg", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             env=kg_env())
+        p.stdout.read(10)
+        p.stdout.close()
+        assert p.wait() == 0
+        assert p.stderr.read() == b""
+
+
+def test_cli_export_onto_a_folder_is_a_clear_error(run_kg, corpus_store, tmp_path):
+    store, _ = corpus_store
+    (tmp_path / "d.ttl").mkdir()
+    proc = run_kg("export", "-o", str(tmp_path / "d.ttl"), "--store", str(store))
+    assert proc.returncode == 1 and "cannot write there" in proc.stderr and "Traceback" not in proc.stderr
+    assert "unexpected" not in proc.stderr

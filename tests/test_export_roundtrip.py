@@ -8,6 +8,9 @@ from rdflib.compare import isomorphic
 
 from conftest import CORPUS_FILES, run_kg_in
 
+# rdflib's own parsers use its deprecated ConjunctiveGraph API internally
+pytestmark = pytest.mark.filterwarnings("ignore:.*is deprecated, use Dataset.*:DeprecationWarning")
+
 # format name, file extension, rdflib parser name, is a dataset (one named graph per document)
 FORMATS = [
     ("turtle", ".ttl", "turtle", False),

@@ -51,5 +51,7 @@ def test_read_find_files_recurses_and_reports_other_types(tmp_path):
     found, skipped = find_files([tmp_path])
     assert sorted(p.name for p in found) == ["one.txt", "two.htm"]
     assert [s.path.name for s in skipped] == ["three.pdf"]
-    with pytest.raises(InputError, match="no such file"):
-        find_files([tmp_path / "missing"])
+    found, skipped = find_files([tmp_path / "missing", tmp_path / "two.htm"])
+    assert [p.name for p in found] == ["two.htm"]
+    assert [(s.path.name, s.missing) for s in skipped] == [("missing", True)]
+    assert "no such file" in skipped[0].reason
