@@ -34,6 +34,8 @@ class Titles:
         self.ranks = {s.lower() for s in data["diplomatic_ranks"]}
         self.implies = {org: [s.lower() for s in forms] for org, forms in (data.get("implies") or {}).items()}
         self.stops = {s.lower() for s in data["title_stops"]}
+        self.not_names = set(data["not_names"])
+        self.particles = set(data["name_particles"])
         words = sorted(self.honorifics | self.offices, key=len, reverse=True)
         alt = "|".join(re.escape(w) for w in words)
         # a title word ending right before position p: searched on reversed text would be complex; instead

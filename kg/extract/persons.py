@@ -6,12 +6,11 @@ A name needs a title, a gazetteer entry or a speaker label: no person is made fr
 or an organization's name alone."""
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterator
 
-import bisect
-
-from kg.extract.common import CapsLines, SpanIndex, hits, lex, line_is_caps, titles
+from kg.extract.common import CapsLines, SpanIndex, hits, lex, titles
 from kg.model import Entity, Mention, Statement
 
 __all__ = ["persons", "person_entity"]
@@ -20,27 +19,7 @@ _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽ
 _LOW = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
 _TOKEN = re.compile(rf"[{_UP}][{_LOW}]+(?:['’][{_UP}][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)*|[{_UP}]\.(?=\s)"
                     rf"|[{_UP}][{_UP}'’-]+|[{_LOW}]+(?:-[{_LOW}]+)*|\d+|[^\s]")
-_PARTICLES = {"de", "da", "do", "dos", "du", "van", "von", "der", "den", "del", "della", "di", "la", "al", "el", "bin",
-              "ibn", "ter", "ten", "y"}
 _CONNECT = {"of", "the", "to", "for", "and", "in", "on", ",", "at", "&"}
-_NOT_NAMES = {
-    "The", "This", "That", "These", "Those", "We", "Our", "Us", "It", "Its", "He", "She", "They", "Their", "I", "My",
-    "In", "On", "At", "As", "By", "For", "From", "With", "And", "But", "Or", "If", "When", "While", "After", "Before",
-    "Ladies", "Gentlemen", "Dear", "Distinguished", "Question", "Answer", "Thank", "Thanks", "Excellency",
-    "Excellencies", "Colleagues", "Friends", "Madam", "Sir", "Mister", "Today", "Yesterday", "Tomorrow", "Monday",
-    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
-    "May", "June", "July", "August", "September", "October", "November", "December", "Europe", "Asia", "Africa",
-    "America", "Americas", "Eurasia", "Arctic", "Antarctica", "Middle", "East", "West", "North", "South", "Western",
-    "Eastern", "Northern", "Southern", "Central", "Chair", "Committee", "Group", "Council", "Assembly", "Ministry",
-    "Department", "Office", "Agency", "Commission", "Conference", "Session", "Summit", "Treaty", "Convention",
-    "Charter", "Resolution", "Declaration", "Statement", "Day", "Victory", "War", "World", "Republic", "Kingdom",
-    "Federation", "State", "States", "Union", "Nations", "International", "National", "Global", "Security",
-    "Affairs", "Foreign", "Embassy", "Mission", "Delegation", "Government", "Administration", "Parliament",
-    "Press", "News", "Agency", "Memorial", "Museum", "Square", "Gala", "Forum", "Dialogue", "Partnership",
-    "Initiative", "Programme", "Program", "Strategy", "Doctrine", "Concept", "Article", "Paragraph", "Annex",
-    "Covid", "COVID", "Internet", "Russophobia", "Nazism", "Nazi", "Nazis", "Unfortunately", "However",
-    "Moreover", "Indeed", "Once", "Also", "Now", "Then", "Here", "There", "What", "Which", "Who", "Why", "How",
-}
 
 
 _CAPS_WORD = re.compile(rf"[{_UP}][{_UP}'’-]+")
@@ -79,12 +58,12 @@ def _blocked_spans(stmt: Statement) -> list[tuple[int, int]]:
     return out
 
 
-def _title_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _title_spans(text: str, start: int, end: int, caps_line: CapsLines) -> list[tuple[int, int]]:
     tt = titles()
     out = []
     for m in tt.title_re.finditer(text, start, end):
         w = m.group(0)
-        if w[:1].isupper() or line_is_caps(text, m.start()):
+        if w[:1].isupper() or caps_line(m.start()):
             out.append((m.start(), m.end()))
     # "H.E.Mr." written without spaces
     for m in re.finditer(r"H\.\s?E\.\s?(?:Mr|Ms|Mrs|Dr)\.?", text[start:end]):
@@ -103,9 +82,8 @@ def persons(stmt: Statement) -> Iterator[Mention]:
     text = ctx.text
     tt = titles()
     blocked = SpanIndex(_blocked_spans(stmt))
-    tlist = _title_spans(text, stmt.start, stmt.end)
-    tspans = SpanIndex(tlist)
     caps_line = CapsLines(text, stmt.start, stmt.end)
+    tspans = SpanIndex(_title_spans(text, stmt.start, stmt.end, caps_line))
     toks = [_Tok(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, stmt.start, stmt.end)]
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -130,12 +108,12 @@ def persons(stmt: Statement) -> Iterator[Mention]:
         if _inside(tok.s, tspans) or _inside(tok.s, blocked):
             return False
         if caps:
-            return bool(_CAPS_WORD.fullmatch(tok.t)) and tok.t.capitalize() not in _NOT_NAMES
+            return bool(_CAPS_WORD.fullmatch(tok.t)) and tok.t.capitalize() not in titles().not_names
         if _INITIAL.fullmatch(tok.t):
             return True
-        if tok.t.lower() in _PARTICLES and tok.t[:1].islower():
+        if tok.t.lower() in titles().particles and tok.t[:1].islower():
             return True
-        return bool(_CAP_WORD.fullmatch(tok.t)) and tok.t not in _NOT_NAMES
+        return bool(_CAP_WORD.fullmatch(tok.t)) and tok.t not in titles().not_names
 
     i = 0
     n = len(toks)
@@ -147,7 +125,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
         j = i
         while j + 1 < n and eligible(toks[j + 1], caps) and _adjacent(text, toks[j], toks[j + 1]):
             j += 1
-        while j > i and (toks[j].t.lower() in _PARTICLES or _INITIAL.fullmatch(toks[j].t)):
+        while j > i and (toks[j].t.lower() in titles().particles or _INITIAL.fullmatch(toks[j].t)):
             j -= 1
         run = toks[i:j + 1]
         s, e = run[0].s, run[-1].e
@@ -171,7 +149,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
     for m in re.finditer(rf"\b((?:[{_UP}]\.\s?){{1,3}})([{_UP}][{_LOW}]+)", text[stmt.start:stmt.end]):
         s, e = stmt.start + m.start(), stmt.start + m.end()
         surname = m.group(2)
-        if surname in _NOT_NAMES or _inside(s, blocked) or tt.is_title_word(surname) or _inside(stmt.start + m.start(2), tspans):
+        if surname in titles().not_names or _inside(s, blocked) or tt.is_title_word(surname) or _inside(stmt.start + m.start(2), tspans):
             continue
         ent = _by_surname(ctx, surname) or Entity("Person", lex().person_key(m.group(0)),
                                                   m.group(1).replace(" ", "") + " " + surname)
@@ -182,7 +160,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
                          text[stmt.start:stmt.end]):
         s, e = stmt.start + m.start(1), stmt.start + m.end(1)
         words = m.group(1).split()
-        if any(w in _NOT_NAMES or tt.is_title_word(w) for w in words) or _inside(s, blocked):
+        if any(w in titles().not_names or tt.is_title_word(w) for w in words) or _inside(s, blocked):
             continue
         add(s, e, person_entity(m.group(1)), "name", {"speaker_label": True})
 
@@ -214,7 +192,7 @@ def _remember(ctx, ent: Entity) -> None:  # noqa: ANN001
     parts = [p for p in ent.label.split() if p.rstrip(".,") not in ("Jr", "Sr", "II", "III", "IV")]
     if len(parts) >= 2:
         surname = parts[-1]
-        if len(surname) >= 3 and surname not in _NOT_NAMES:
+        if len(surname) >= 3 and surname not in titles().not_names:
             ctx.persons.setdefault(surname, ent)
     sname = lex().surname_of.get(ent.key)
     if sname and len(lex().person_surnames.get(sname, ())) == 1:
@@ -356,7 +334,7 @@ def _before_next_name(text: str, start: int, end: int, tspans, blocked) -> int: 
         if m.start() not in tspans and m.start() not in blocked and (m.end() - 1) not in tspans \
                 and (m.end() - 1) not in blocked:
             words = m.group(0).split()
-            if not any(w in _NOT_NAMES for w in words):
+            if not any(w in titles().not_names for w in words):
                 prev = re.search(r"(?:,\s*|\s+and\s+|\s+)(?:the\s+)?(?:[\w.-]+\s+)*$", text[start:m.start()])
                 return start + (prev.start() if prev else m.start() - start)
     return end
