@@ -41,9 +41,10 @@ class Layout:
         try:
             self.chrome = [re.compile(p, re.I) for p in data["chrome_lines"]]
             self.listing = re.compile(data["listing_item"])
+            self.kinds_first = [(str(k), re.compile(p, re.I)) for k, p in data["kinds_first"]]
             self.kinds = [(str(k), re.compile(p, re.I)) for k, p in data["kinds"]]
         except (KeyError, TypeError, ValueError) as e:
-            raise GazetteerError(f"{path}: needs chrome_lines, listing_item and kinds ({e})") from None
+            raise GazetteerError(f"{path}: needs chrome_lines, listing_item, kinds_first and kinds ({e})") from None
         except re.error as e:
             raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
 
@@ -52,10 +53,11 @@ class Layout:
 
     def kind_of(self, heading: str) -> str | None:
         bare = re.sub(r"[“\"«][^”\"»]*[”\"»]", " ", heading)
-        for kind, pat in self.kinds:
+        for kind, pat in self.kinds_first:
             if pat.search(bare):
                 return kind
-        return None
+        found = [(m.start(), kind) for kind, pat in self.kinds for m in [pat.search(bare)] if m]
+        return min(found)[1] if found else None
 
 
 @functools.lru_cache(maxsize=1)

@@ -45,3 +45,18 @@ def test_extract_metadata_unsigned_comments_speak_for_their_issuer():
     assert value_keys(a, "speakers") == [] and value_keys(a, "on_behalf_of") == ["RUS"]
     assert value_keys(b, "on_behalf_of") == ["OSCE-MG"] and b.value("forum").key == "OSCE-MG"
     assert b.value("place").label == "Geneva" and b.value("date") == "2020-10-13"
+
+
+def test_extract_metadata_kind_is_named_first_unless_a_readout_or_press_conference():
+    heads = {
+        "Statement of the Embassy regarding the State Department's comments": "statement",
+        "STATEMENT BY H.E. MR. VASSILY NEBENZIA AT THE UNSC BRIEFING ON UKRAINE": "statement",
+        "Comment by the Spokeswoman on the joint statement by two ministers": "comment",
+        "Press release on Foreign Minister Sergey Lavrov’s telephone conversation with Dominic Raab": "conversation",
+        "Foreign Minister Sergey Lavrov’s statement and answers to media questions at a news conference": "remarks",
+        "Article “Statement of Principles” by Foreign Minister Sergey Lavrov": "article",
+        "Opening of Memory Watch 2019 national event": "news",
+    }
+    text = "\n\n".join(f"0{i + 1}.05.2020 - {h}\n\nBody text." for i, h in enumerate(heads))
+    got = [s.value("kind") for s in extract(text)]
+    assert got == list(heads.values())

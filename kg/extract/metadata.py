@@ -99,7 +99,7 @@ def _place(stmt: Statement, hs: int, date_start: int | None, kind: str) -> tuple
 def _kind_words(text: str) -> int:
     """How many statement-kind words ("comment", "statements") stand in ``text``, quoted titles aside."""
     bare = re.sub(r"[“\"«][^”\"»]*[”\"»]", " ", text)
-    return len({m.start() for _, pat in layout().kinds for m in pat.finditer(bare)})
+    return len({m.start() for _, pat in layout().kinds_first + layout().kinds for m in pat.finditer(bare)})
 
 
 def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
@@ -140,8 +140,9 @@ def _issuer(stmt: Statement, hs: int) -> list[Entity]:
         if m.entity.kind != "Organization" or not (hs <= m.start < stmt.heading_end) or m.info.get("nested"):
             continue
         pre = text[hs:m.start]
-        if _ISSUED_BY.search(pre.strip(" *_\n") + (" " if pre.endswith(" ") else "")) \
-                or _KIND_AFTER.match(text[m.end:m.end + 30].lstrip(" \"”»")):
+        if _ISSUED_BY.search(pre.strip(" *_\n") + (" " if pre.endswith(" ") else "")) or (
+                re.fullmatch(r"[\s*_\"“«]*(?:the\s+)?", pre, re.I)
+                and _KIND_AFTER.match(text[m.end:m.end + 30].lstrip(" \"”»"))):
             t = m.entity.attr("type")
             if t == "NationalBody":
                 state = m.entity.attr("state")
