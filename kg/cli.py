@@ -122,6 +122,39 @@ def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet
         sys.exit(1)
 
 
+# ------------------------------------------------------------------ remove
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_store_option
+def remove(paths: tuple[Path, ...], store_dir: Path) -> None:
+    """Take documents out of the store (by the path they were ingested from; the files
+    themselves need not exist any more). Every other document stays as it is.
+
+    
+    Example:
+      kg remove data/statements/000_3d589752d8a82ee5.txt
+    """
+    from kg import iris
+    from kg.store import Store
+
+    missing = []
+    with Store(store_dir, read_only=True) as store:
+        known = set(store.documents())
+    with Store(store_dir) as store:
+        for p in paths:
+            doc_iri = iris.document_iri(p.resolve().as_posix())
+            if doc_iri not in known:
+                missing.append(p)
+                continue
+            store.remove_document(doc_iri)
+            _err(f"removed {p}")
+    for p in missing:
+        _err(f"Error: {p}: no such document in {store_dir}; `kg query --sparql 'SELECT ?p WHERE "
+             "{ ?d dkg:sourcePath ?p }'` lists them")
+    if missing:
+        sys.exit(1)
+
+
 # ------------------------------------------------------------------ query
 @cli.command()
 @click.argument("name", required=False)

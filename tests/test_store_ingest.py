@@ -129,3 +129,26 @@ def test_store_busy_cli_ingest_is_one_line_error(tmp_path, write_texts):
     lines = proc.stderr.strip("\n").splitlines()
     assert len(lines) == 1 and re.match(r"Error: .*another kg process is writing", lines[0]), proc.stderr
     assert reader.returncode == 0, reader.stderr
+
+
+def test_store_ingest_remove_takes_out_one_document_only(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import copy_corpus, kg_env, stats_json
+
+    corpus = copy_corpus(tmp_path / "corpus")
+    store = tmp_path / "st"
+    run = lambda *a: subprocess.run([sys.executable, "-m", "kg", *map(str, a)], capture_output=True, text=True,  # noqa: E731
+                                    env=kg_env(), cwd=tmp_path)
+    assert run("ingest", corpus, "--store", store).returncode == 0
+    before = stats_json(store, tmp_path)
+    victim = sorted(corpus.glob("*.txt"))[2]
+    proc = run("remove", victim, "--store", store)
+    assert proc.returncode == 0, proc.stderr
+    after = stats_json(store, tmp_path)
+    assert after["documents"] == before["documents"] - 1 and after["triples"] < before["triples"]
+    proc = run("remove", victim, "--store", store)
+    assert proc.returncode == 1 and "no such document" in proc.stderr
+    assert run("ingest", corpus, "--store", store).stderr.count("1 added") == 1
+    assert stats_json(store, tmp_path) == before
