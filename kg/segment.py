@@ -88,6 +88,12 @@ def _is_heading(line: str, lay: Layout) -> bool:
     return bool(lay.kind_of(head))
 
 
+def _is_bare_date(line: str) -> bool:
+    s = line.strip(" *_()\t")
+    hits = find_dates(s)
+    return len(hits) == 1 and hits[0].start <= 1 and hits[0].end >= len(s) - 1
+
+
 def _is_dateline(line: str) -> bool:
     """'New York, 13 December 2021' or '(London, 31 March 2019)': a short line that is a place and a date."""
     s = line.strip(" *_()\t")
@@ -117,7 +123,8 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
             main = pre[0]
             break
     if main is None and pre and any(len(lines[i].text.strip()) >= 80 for i in pre):
-        main = pre[0]
+        # no heading: the text starts at its first line that is more than a bare date (a page's own date)
+        main = next((i for i in pre if not _is_bare_date(lines[i].text)), pre[0])
     if main is not None:
         starts.append((main, None, True))
     for i in items:

@@ -60,3 +60,16 @@ def test_extract_metadata_kind_is_named_first_unless_a_readout_or_press_conferen
     text = "\n\n".join(f"0{i + 1}.05.2020 - {h}\n\nBody text." for i, h in enumerate(heads))
     got = [s.value("kind") for s in extract(text)]
     assert got == list(heads.values())
+
+
+def test_extract_metadata_mfa_listing_page_headings_and_untitled_speakers():
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "fixtures" / "mfa_listing_page.txt").read_text(encoding="utf-8")
+    stmts = extract(text, "mfa_listing_page.txt")
+    assert len(stmts) == 5
+    first = stmts[0]
+    assert text[first.start:].startswith("Foreign Ministry Spokeswoman Maria Zakharova’s answer")
+    assert (first.value("kind"), first.value("date")) == ("comment", "2021-11-22")
+    assert value_keys(stmts[1], "speakers") == ["sergey-lavrov"] and value_keys(stmts[1], "on_behalf_of") == ["RUS"]
+    assert [s.value("kind") for s in stmts] == ["comment", "remarks", "letter", "article", "statement"]

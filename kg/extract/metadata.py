@@ -8,7 +8,7 @@ from typing import Iterator
 
 from kg.dates import find_dates
 from kg.extract.affiliation import affiliations
-from kg.extract.common import hits, sentence_bounds
+from kg.extract.common import lex, sentence_bounds
 from kg.iris import slug
 from kg.model import Attribute, Entity, Mention, Statement
 from kg.segment import layout
@@ -146,7 +146,6 @@ def _issuer(stmt: Statement, hs: int) -> list[Entity]:
             t = m.entity.attr("type")
             if t == "NationalBody":
                 state = m.entity.attr("state")
-                from kg.extract.common import lex
                 st = lex().state(state) if state else None
                 return [st] if st is not None else [m.entity]
             return [m.entity]
@@ -217,8 +216,14 @@ def metadata(stmt: Statement) -> Iterator[Attribute]:
         for m in speakers:
             affs = affiliations(stmt, m, True)
             if affs:
-                state = next((a for a in affs if a.kind == "State"), affs[0])
-                behalf.append(state)
+                behalf.append(next((a for a in affs if a.kind == "State"), affs[0]))
+            elif not m.info.get("titled"):
+                # a speaker named without a title ("Sergey Lavrov’s opening remarks"): whom the gazetteer
+                # says they serve, else the state whose page this is
+                known = lex().state(m.entity.attr("affiliation") or "")
+                home = stmt.context.home_state
+                if known is not None or home is not None:
+                    behalf.append(known if known is not None else home)
     if not behalf and not speakers:
         behalf = _issuer(stmt, hs)
     if behalf:
