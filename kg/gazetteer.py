@@ -6,6 +6,7 @@ kinds ("ASEAN Regional Forum" over "ASEAN", "Latin American" over "American").
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -271,11 +272,13 @@ class Lexicon:
         cands.sort(key=lambda h: (h.start, -(h.end - h.start)))
         top = _leftmost_longest(cands)
         out: list[Hit] = list(top)
+        starts = [h.start for h in cands]
         for outer in top:
             if any(f.form == "blocked" for f in outer.forms):
                 continue
             mine = {(f.entity.kind, f.entity.key) for f in outer.forms if f.entity is not None}
-            inner = [h for h in cands if outer.start <= h.start and h.end <= outer.end and h != outer
+            window = cands[bisect.bisect_left(starts, outer.start):bisect.bisect_left(starts, outer.end)]
+            inner = [h for h in window if h.end <= outer.end and h != outer
                      and not mine & {(f.entity.kind, f.entity.key) for f in h.forms if f.entity is not None}]
             out += [Hit(h.start, h.end, h.forms, outer) for h in _leftmost_longest(inner)]
         out.sort(key=lambda h: (h.start, -(h.end - h.start)))
