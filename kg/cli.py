@@ -111,7 +111,7 @@ def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet
                 bar.close()
     for s in report.skipped:
         _err(f"Warning: {s.path}: skipped, {s.reason}")
-    for path, reason in report.failed:
+    for _path, reason in report.failed:
         _err(f"Error: {reason}")
     if not quiet:
         secs = time.perf_counter() - started

@@ -111,7 +111,7 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
     chrome = [(not blank[i]) and lay.is_chrome(ln.text) for i, ln in enumerate(lines)]
     items = [i for i, ln in enumerate(lines) if lay.listing.match(ln.text)]
 
-    starts: list[tuple[int, str | None, bool]] = []  # (line index, listing date, is main)
+    starts: list[tuple[int, str | None]] = []  # (line index, listing date)
     first_item = items[0] if items else len(lines)
     pre = [i for i in range(first_item) if not blank[i] and not chrome[i]]
     main = None
@@ -126,13 +126,13 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
         # no heading: the text starts at its first line that is more than a bare date (a page's own date)
         main = next((i for i in pre if not _is_bare_date(lines[i].text)), pre[0])
     if main is not None:
-        starts.append((main, None, True))
+        starts.append((main, None))
     for i in items:
         m = lay.listing.match(lines[i].text)
-        starts.append((i, parse_listing_date(m.group("date")) if m else None, False))
+        starts.append((i, parse_listing_date(m.group("date")) if m else None))
 
     segments: list[Segment] = []
-    for n, (i, listed, is_main) in enumerate(starts):
+    for n, (i, listed) in enumerate(starts):
         stop = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         body = [j for j in range(i, stop) if not blank[j] and not chrome[j]]
         if not body:

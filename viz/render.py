@@ -6,7 +6,6 @@ is inlined, and tooltips are escaped text: nothing from a document is run as HTM
 from __future__ import annotations
 
 import html
-import json
 import re
 from pathlib import Path
 

@@ -47,15 +47,6 @@ def national_body(kind: str, state: Entity, target: Entity | None = None) -> Ent
     return Entity("Organization", key, label, (("type", "NationalBody"), ("state", iso)))
 
 
-def _state_near(stmt: Statement, start: int, end: int) -> Entity | None:
-    for h in hits(stmt):
-        if h.start >= start and h.end <= end:
-            for f in h.forms:
-                if f.entity is not None and f.entity.kind == "State" and f.form != "capital":
-                    return f.entity
-    return None
-
-
 _MFA_OF = re.compile(r"\b(?:Ministry of Foreign Affairs|Foreign Ministry|MFA|Ministry for Foreign Affairs|"
                      r"Ministry of External Affairs)\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w’' -]{1,60}?)(?=[\s,.;:)]|$)")
 _MFA_ADJ = re.compile(r"\b(?P<state>[A-Z][\w-]+(?:[’']s)?)\s+(?:Foreign Ministry|Ministry of Foreign Affairs|MFA|"

@@ -24,8 +24,6 @@ _VERBS = (r"has|have|had|is|was|were|are|will|would|shall|should|must|can|cannot
           r"withdraws?|expelled|expels?|retaliated|responded")
 _ACTOR_AFTER = re.compile(r"^(?:[’']s\s+[a-z]|\s+(?:(?:also|now|still|already|again|repeatedly|officially|not|"
                           r"never|only|then|too|clearly|openly)\s+)*(?:" + _VERBS + r")\b)")
-_ACTOR_BEFORE = re.compile(r"(?:\b(?:with|by|against|between|from|for|toward|towards|and|pressure on|"
-                           r"relations with|ties with)\s+(?:official\s+)?)$", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|near|via|into|outside|around|across|over|visit(?:ed|s)?|arrived in)\s+$", re.I)
 
 
