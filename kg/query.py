@@ -131,9 +131,11 @@ def _convert(param: Param, value: str) -> Any:
     if t == "organization":
         org = lexicon.organization(v) or lexicon.organization(v.upper()) or next(
             (f.entity for f in lexicon.lookup(v) if f.entity is not None and f.entity.kind == "Organization"), None)
+        if org is None and re.fullmatch(r"(?:MFA|PM|EMB|MEDIA)-[A-Z0-9-]+", v.upper()):
+            return ox.NamedNode(iris.organization_iri(v.upper()))  # a body named by pattern (MFA-FRA, PM-BRA-UN)
         if org is None:
             raise ParameterError(f"--param {param.name}={value!r}: no such body in the gazetteer; give its ID "
-                                 "(OEWG-2021, UNSC) or a name (Security Council)")
+                                 "(OEWG-2021, UNSC, MFA-FRA) or a name (Security Council)")
         return ox.NamedNode(iris.organization_iri(org.key))
     if t == "treaty":
         tr = lexicon.treaties.get(v.upper()) or next(
