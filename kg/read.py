@@ -108,7 +108,9 @@ def _detect(data: bytes, name: str, err: UnicodeDecodeError) -> tuple[str, str]:
 
 
 class _TextExtractor(HTMLParser):
-    _SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
+    # not text, or site chrome (menus, sidebars, footers, forms): no statement lives there
+    _SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "nav", "footer", "aside",
+             "form", "button", "select", "canvas"}
     _BLOCK = {"p", "div", "br", "li", "ul", "ol", "tr", "table", "section", "article", "header", "footer",
               "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "dd", "dt", "dl", "nav",
               "aside", "main", "figure", "figcaption", "form", "title", "td", "th", "address"}
@@ -117,15 +119,18 @@ class _TextExtractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip = 0
+        self.pre = 0
 
     def handle_starttag(self, tag: str, attrs) -> None:  # noqa: ANN001
         if tag in self._SKIP:
             self.skip += 1
         elif tag in self._BLOCK:
             self.parts.append("\n")
+        if tag == "pre":
+            self.pre += 1
 
     def handle_startendtag(self, tag: str, attrs) -> None:  # noqa: ANN001
-        if tag in self._BLOCK:
+        if tag in self._BLOCK:  # <br/>: a line break, and never a skipped region left open
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
@@ -133,10 +138,13 @@ class _TextExtractor(HTMLParser):
             self.skip = max(0, self.skip - 1)
         elif tag in self._BLOCK:
             self.parts.append("\n")
+        if tag == "pre":
+            self.pre = max(0, self.pre - 1)
 
     def handle_data(self, data: str) -> None:
         if not self.skip:
-            self.parts.append(data)
+            # in HTML a line break inside text is a space; lines come from elements (and <pre>)
+            self.parts.append(data if self.pre else data.replace("\n", " "))
 
 
 def html_to_text(markup: str) -> str:
@@ -147,7 +155,9 @@ def html_to_text(markup: str) -> str:
     raw = "".join(parser.parts)
     lines = [re.sub(r"[ \t\r\f\v\u00a0]+", " ", line).strip() for line in raw.split("\n")]
     text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+    # one element boundary is a line break, several (a paragraph after a heading) a blank line
+    text = re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+    return text
 
 
 def read_document(path: Path, encoding: str | None = None) -> Document:

@@ -55,3 +55,11 @@ def test_read_find_files_recurses_and_reports_other_types(tmp_path):
     assert [p.name for p in found] == ["two.htm"]
     assert [(s.path.name, s.missing) for s in skipped] == [("missing", True)]
     assert "no such file" in skipped[0].reason
+
+
+def test_read_html_site_chrome_is_dropped():
+    d = read_document(FIXTURES / "embassy_page.html")
+    assert "Statement by Ambassador Andrei Kelin" in d.text and "Chemical Weapons Convention" in d.text
+    for chrome in ("Home", "Statement archive", "Related statements", "privacy policy", "Kensington"):
+        assert chrome not in d.text
+    assert "questions.\nWe call" in d.text  # <br> is a line break
