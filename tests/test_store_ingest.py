@@ -152,3 +152,30 @@ def test_store_ingest_remove_takes_out_one_document_only(tmp_path):
     assert proc.returncode == 1 and "no such document" in proc.stderr
     assert run("ingest", corpus, "--store", store).stderr.count("1 added") == 1
     assert stats_json(store, tmp_path) == before
+
+
+def test_store_ingest_replacing_a_document_with_hostile_text_keeps_it_whole(tmp_path):
+    import rdflib
+    from rdflib.compare import isomorphic
+
+    from kg.ingest import ingest
+    from kg.store import Store
+
+    hostile = ('Statement by Foreign Minister Sergey Lavrov on "quotes" \\ backslashes } { ; DROP ALL ; #\n\n'
+               "Russia\u200f and the \x07 US <script>alert(1)</script> 😀 met in Moscow, May 27, 2019. '''\"\"\"\n")
+    f = tmp_path / "h.txt"
+    f.write_text(hostile, encoding="utf-8")
+    with Store(tmp_path / "st") as store:
+        assert ingest([f], store).added
+        f.write_text(hostile + "\nSwitzerland agreed.\n", encoding="utf-8")
+        assert ingest([f], store).replaced
+        nt = b"".join(
+            (str(t) + " .\n").encode("utf-8") for t in store.triples())
+    g = rdflib.Graph().parse(data=nt.decode("utf-8"), format="nt")
+    quotes = {str(o) for o in g.objects(None, rdflib.URIRef("https://w3id.org/diplokg/ontology#quote"))}
+    assert "Switzerland" in quotes and "Sergey Lavrov" in quotes
+    # the stored graph is what a fresh ingest of the changed file gives
+    with Store(tmp_path / "fresh") as fresh:
+        ingest([f], fresh)
+        nt2 = "".join(str(t) + " .\n" for t in fresh.triples())
+    assert isomorphic(g, rdflib.Graph().parse(data=nt2, format="nt"))
