@@ -46,7 +46,6 @@ def _first_sentence(stmt: Statement) -> tuple[int, int]:
     pos = stmt.heading_end
     while pos < stmt.end and text[pos].isspace():
         pos += 1
-    # skip salutations and transcript labels
     return sentence_bounds(text, pos, pos, stmt.end)
 
 
@@ -169,11 +168,12 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
         if inside:
             forum = (inside[0].entity, inside[0].start, inside[0].end)
     if forum is None:
+        # a body named at the start of the heading or right after a dash ("EU Statement – UN OEWG on ...")
         for m in orgs:
+            pre = text[hs:m.start].strip(" *_\n")
             if hs <= m.start < stmt.heading_end and m.entity.attr("type") in ("UNBody", "IntergovernmentalOrganization") \
-                    and re.search(r"(?:^|[–—-]|:)\s*(?:the\s+)?$", text[hs:m.start].strip(" *_\n") + " " if
-                                  text[hs:m.start].strip(" *_\n") else "", re.I) is not None \
-                    and not _issued_by_body(text[hs:m.start]) and not _KIND_AFTER.match(text[m.end:m.end + 30]):
+                    and (not pre or re.search(r"[–—:-]\s*(?:the)?$", pre, re.I)) \
+                    and not _KIND_AFTER.match(text[m.end:m.end + 30]):
                 forum = (m.entity, m.start, m.end)
                 break
     if forum is None:
@@ -184,10 +184,6 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
                 forum = (m.entity, m.start, m.end)
                 break
     return forum, event
-
-
-def _issued_by_body(pre: str) -> bool:
-    return bool(re.search(r"\b(?:by|of|from)\s+(?:the\s+)?$", pre, re.I))
 
 
 def metadata(stmt: Statement) -> Iterator[Attribute]:
