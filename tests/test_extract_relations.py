@@ -53,3 +53,10 @@ def test_extract_relations_presidency_and_sponsors_in_other_phrasings():
     got = rels(stmts)
     assert ("VNM", "chairOf", "UNSC") in got
     assert {("A/C.1/75/L.4", "sponsoredBy", k) for k in ("RUS", "BLR", "CHN", "IRN")} <= got
+
+
+def test_extract_relations_state_then_office_after_a_name():
+    stmts = extract("Statement by the delegation\n\nWe congratulate Ambassador Burhan Gafoor of Singapore, Chair of "
+                    "the Open-ended Working Group on security of and in the use of ICTs 2021-2025, on the report.")
+    got = rels(stmts)
+    assert {("burhan-gafoor", "affiliatedWith", "SGP"), ("burhan-gafoor", "chairOf", "OEWG-2021")} <= got

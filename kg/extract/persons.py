@@ -313,10 +313,13 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
         of_state = re.match(r"of\s+(?:the\s+)?", text[seg_s:seg_e]) is not None and m.group(1).strip() == "" \
             and any(a == seg_s + re.match(r"of\s+(?:the\s+)?", text[seg_s:seg_e]).end() for a, _ in blocked.spans)
         if starts_with_title or of_state:
-            cut = re.search(r"\s+(?:at|during|on|in|before)\s+(?:the|a)\s|,\s+(?:and\s+)?(?:of\s+)?(?:the\s+)?"
-                            r"(?=[A-Z])", text[seg_s:seg_e]) if of_state else \
-                re.search(r"\s+(?:at|during|on|in|before)\s+(?:the|a)\s", text[seg_s:seg_e])
+            cut = re.search(r"\s+(?:at|during|on|in|before)\s+(?:the|a)\s", text[seg_s:seg_e])
             end2 = seg_s + cut.start() if cut else seg_e
+            if of_state:  # "of Singapore, Chair of ..." goes on; "of Switzerland, and of the ..." does not
+                for c in re.finditer(r",\s+(?:and\s+)?(?:of\s+)?(?:the\s+)?(?=[A-Z])", text[seg_s:end2]):
+                    if (seg_s + c.end()) not in tspans or re.match(r",\s+and\b", c.group(0)):
+                        end2 = seg_s + c.start()
+                        break
             end2 = _before_next_name(text, seg_s, end2, tspans, blocked)
             end2 = seg_s + len(text[seg_s:end2].rstrip(" ,"))
             if end2 > seg_s:

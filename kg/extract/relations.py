@@ -47,124 +47,134 @@ def _state_of(stmt: Statement, m: Mention) -> Entity | None:
 
 
 def relations(stmt: Statement) -> Iterator[Relation]:
-    text = stmt.context.text
     speakers = {e.key for e, *_ in stmt.value("speakers", [])}
-    forum = stmt.value("forum")
-
-    # affiliatedWith, from every titled person
     for m in stmt.mentions:
-        if m.entity.kind != "Person":
-            continue
-        for aff in affiliations(stmt, m, m.entity.key in speakers):
-            start = m.info.get("title_start", m.start)
-            end = max(m.end, (m.info.get("post_title") or (0, 0))[1])
-            yield Relation(m.entity, "affiliatedWith", aff, min(start, m.start), end)
-        # chairOf from a title: "Burhan Gafoor, Chair of the UN Open-ended Working Group"
-        for a, b in ([(m.info["title_start"], m.info["title_end"])] if m.info.get("title_start") is not None else []) \
-                + ([tuple(m.info["post_title"])] if m.info.get("post_title") else []):
-            ch = re.search(r"\b(?<!Co-)(?:Chair(?:man|woman|person)?|President)\s+of\s+(?:the\s+)?", text[a:b])
-            if ch:
-                orgs = [o for o in _in(stmt, "Organization", a + ch.end(), stmt.end) if o.start == a + ch.end()]
-                if orgs:
-                    yield Relation(m.entity, "chairOf", orgs[0].entity, min(a, m.start), max(b, m.end))
-
+        if m.entity.kind == "Person":
+            yield from _from_titles(stmt, m, m.entity.key in speakers)
     for s0, s1 in _sentences(stmt):
-        sent = text[s0:s1]
-        # "<State> on its election as the Group's Chair"
-        for mm in re.finditer(r"\bon\s+(?:its|their|her|his)\s+election\s+as\s+(?P<what>[^.;]{0,80}?)\s*(?:Chair(?:man|person)?|"
-                              r"President|Presidency)\b", sent):
-            subj = [x for x in _in(stmt, "State", s0, s0 + mm.start()) if x.end <= s0 + mm.start()]
-            obj = _in(stmt, "Organization", s0 + mm.start("what"), s0 + mm.end("what"))
-            target = obj[0].entity if obj else (forum if forum is not None and _GROUP_WORDS.search(mm.group("what") + " ")
-                                                or forum is not None and re.search(r"Group|Committee|Conference", mm.group("what")) else None)
-            if subj and target is not None:
-                yield Relation(subj[-1].entity, "chairOf", target, s0 + mm.start() - (s0 + mm.start() - subj[-1].start), s0 + mm.end())
-        # "<State> will chair the UN Security Council", "<State>'s presidency of the Council"
-        for mm in re.finditer(r"\b(?:will\s+|shall\s+|to\s+)?(?:chairs?|chaired|presides?\s+over|presided\s+over)\s+(?:the\s+)?",
-                              sent):
-            subj = [x for x in _in(stmt, "State", s0, s0 + mm.start()) if s0 + mm.start() - x.end <= 2]
-            obj = [o for o in _in(stmt, "Organization", s0 + mm.end(), s1) if o.start == s0 + mm.end()]
-            if subj and obj:
-                yield Relation(subj[-1].entity, "chairOf", obj[0].entity, subj[-1].start, obj[0].end)
-        # "the Nigerien chairmanship" -> the forum of this statement
-        for mm in re.finditer(r"\b(?:chairmanship|presidency|chairship)\b", sent, re.I):
-            adj = [x for x in _in(stmt, "State", s0, s0 + mm.start())
-                   if re.fullmatch(r"(?:[’']s)?\s?", text[x.end:s0 + mm.start()])]
-            of = re.match(r"\s+of\s+(?:the\s+)?", sent[mm.end():])
-            obj = None
-            if of:
-                after = [o for o in _in(stmt, "Organization", s0 + mm.end() + of.end(), s1)
-                         if o.start == s0 + mm.end() + of.end()]
-                obj = after[0].entity if after else None
-            if obj is None:
-                obj = forum
-            if adj and obj is not None:
-                yield Relation(adj[-1].entity, "chairOf", obj, adj[-1].start, s0 + mm.end())
-        # "representing the Co-Chair countries of the OSCE Minsk Group"
-        for mm in re.finditer(r"\bCo-?Chair(?:s|men)?(?:\s+countries|\s+states)?\s+of\s+(?:the\s+)?", sent, re.I):
-            obj = [o for o in _in(stmt, "Organization", s0 + mm.end(), s1) if o.start == s0 + mm.end()]
-            if not obj:
-                continue
-            before = [x for x in stmt.mentions if s0 <= x.start and x.end <= s0 + mm.start()
-                      and x.entity.kind in ("Person", "State")]
-            states = []
-            for x in before:
-                st = _state_of(stmt, x)
-                if st is not None and st.key not in {s.key for s in states}:
-                    states.append(st)
-            persons_before = [x for x in before if x.entity.kind == "Person"]
-            if persons_before:  # the states those persons represent, not every state named on the way
-                states = [s for s in (_state_of(stmt, x) for x in persons_before) if s is not None]
-            for st in {s.key: s for s in states}.values():
-                yield Relation(st, "chairOf", obj[0].entity, s0, s0 + mm.end() + len(obj[0].quote))
-        # establishedBy
-        for mm in _ESTABLISH.finditer(sent):
-            verb = s0 + (mm.start("verb") if mm.group("verb") else mm.start("verb2"))
-            orgs = [o for o in _in(stmt, "Organization", s0, verb)
-                    if o.entity.attr("family") or o.entity.attr("type") == "UNBody"]
-            orgs = [o for o in orgs if o.entity.key not in ("UN", "UNGA", "UNSC")] or []
-            res = [r for r in _in(stmt, "Resolution", s0 + mm.end(), s1)]
-            if orgs and res:
-                yield Relation(orgs[-1].entity, "establishedBy", res[0].entity, orgs[-1].start, res[0].end)
-        # sponsoredBy: "the Russia-US draft resolution"
-        for mm in re.finditer(r"(?P<pair>\S+?)[-–](?P<b>\S+?)\s+(?:draft\s+)?(?:resolution|draft)\b", sent):
-            a_ = [x for x in _in(stmt, "State", s0 + mm.start(), s0 + mm.end("pair") + 1)]
-            b_ = [x for x in _in(stmt, "State", s0 + mm.start("b"), s0 + mm.end("b"))]
-            if not (a_ and b_):
-                continue
-            drafts = [r for r in stmt.mentions if r.entity.kind == "Resolution" and r.entity.attr("draft")]
-            in_sent = [r for r in _in(stmt, "Resolution", s0, s1)]
-            target = (in_sent[0] if in_sent else (drafts[0] if len({d.entity.key for d in drafts}) == 1 else None))
-            if target is None:
-                continue
+        yield from _chairs(stmt, s0, s1)
+        yield from _established(stmt, s0, s1)
+        yield from _sponsors(stmt, s0, s1)
+
+
+def _title_ranges(m: Mention) -> list[tuple[int, int]]:
+    out = [(m.info["title_start"], m.info["title_end"])] if m.info.get("title_start") is not None else []
+    return out + ([tuple(m.info["post_title"])] if m.info.get("post_title") else [])
+
+
+def _from_titles(stmt: Statement, m: Mention, is_speaker: bool) -> Iterator[Relation]:
+    """affiliatedWith from a person's title, and chairOf from "Chair of the OEWG, Ambassador X"."""
+    text = stmt.context.text
+    ranges = _title_ranges(m)
+    for aff in affiliations(stmt, m, is_speaker):
+        yield Relation(m.entity, "affiliatedWith", aff, min([m.start] + [a for a, _ in ranges]),
+                       max([m.end] + [b for _, b in ranges]))
+    for a, b in ranges:
+        ch = re.search(r"\b(?<!Co-)(?:Chair(?:man|woman|person)?|President)\s+of\s+(?:the\s+)?", text[a:b])
+        if ch:
+            orgs = _starting_at(stmt, "Organization", a + ch.end())
+            if orgs:
+                yield Relation(m.entity, "chairOf", orgs[0].entity, min(a, m.start), max(b, m.end))
+
+
+def _starting_at(stmt: Statement, kind: str, pos: int) -> list[Mention]:
+    return [o for o in _in(stmt, kind, pos, stmt.end) if o.start == pos]
+
+
+def _chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
+    text = stmt.context.text
+    sent = text[s0:s1]
+    forum = stmt.value("forum")
+    # "<State> on its election as the Group's Chair": a body named there, or "the Group" = this forum
+    for mm in re.finditer(r"\bon\s+(?:its|their|her|his)\s+election\s+as\s+(?P<what>[^.;]{0,80}?)\s*"
+                          r"(?:Chair(?:man|person)?|President|Presidency)\b", sent):
+        subj = _in(stmt, "State", s0, s0 + mm.start())
+        obj = _in(stmt, "Organization", s0 + mm.start("what"), s0 + mm.end("what"))
+        target = obj[0].entity if obj else (forum if _GROUP_WORDS.search(mm.group("what") + " ") else None)
+        if subj and target is not None:
+            yield Relation(subj[-1].entity, "chairOf", target, subj[-1].start, s0 + mm.end())
+    # "<State> will chair the UN Security Council"
+    for mm in re.finditer(r"\b(?:will\s+|shall\s+|to\s+)?(?:chairs?|chaired|presides?\s+over|presided\s+over)\s+"
+                          r"(?:the\s+)?", sent):
+        subj = [x for x in _in(stmt, "State", s0, s0 + mm.start()) if s0 + mm.start() - x.end <= 2]
+        obj = _starting_at(stmt, "Organization", s0 + mm.end())
+        if subj and obj:
+            yield Relation(subj[-1].entity, "chairOf", obj[0].entity, subj[-1].start, obj[0].end)
+    # "the Nigerien chairmanship", "Viet Nam's presidency of the Security Council" (else: this forum)
+    for mm in re.finditer(r"\b(?:chairmanship|presidency|chairship)\b", sent, re.I):
+        adj = [x for x in _in(stmt, "State", s0, s0 + mm.start())
+               if re.fullmatch(r"(?:[’']s)?\s?", text[x.end:s0 + mm.start()])]
+        of = re.match(r"\s+of\s+(?:the\s+)?", sent[mm.end():])
+        named = _starting_at(stmt, "Organization", s0 + mm.end() + of.end()) if of else []
+        obj = named[0].entity if named else forum
+        if adj and obj is not None:
+            yield Relation(adj[-1].entity, "chairOf", obj, adj[-1].start, s0 + mm.end())
+    # "..., representing the Co-Chair countries of the OSCE Minsk Group": the states of the persons
+    # named before (or the states named, when no person is)
+    for mm in re.finditer(r"\bCo-?Chair(?:s|men)?(?:\s+countries|\s+states)?\s+of\s+(?:the\s+)?", sent, re.I):
+        obj = _starting_at(stmt, "Organization", s0 + mm.end())
+        if not obj:
+            continue
+        before = [x for x in stmt.mentions if s0 <= x.start and x.end <= s0 + mm.start()
+                  and x.entity.kind in ("Person", "State")]
+        persons = [x for x in before if x.entity.kind == "Person"]
+        states = [s for s in (_state_of(stmt, x) for x in (persons or before)) if s is not None]
+        for st in {s.key: s for s in states}.values():
+            yield Relation(st, "chairOf", obj[0].entity, s0, obj[0].end)
+
+
+def _established(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
+    """"the mandate of the OEWG enshrined in resolution 75/240", "established pursuant to resolution X":
+    the nearest body named before the verb, the first resolution after it."""
+    sent = stmt.context.text[s0:s1]
+    for mm in _ESTABLISH.finditer(sent):
+        verb = s0 + (mm.start("verb") if mm.group("verb") else mm.start("verb2"))
+        orgs = [o for o in _in(stmt, "Organization", s0, verb)
+                if (o.entity.attr("family") or o.entity.attr("type") == "UNBody")
+                and o.entity.key not in ("UN", "UNGA", "UNSC")]
+        res = _in(stmt, "Resolution", s0 + mm.end(), s1)
+        if orgs and res:
+            yield Relation(orgs[-1].entity, "establishedBy", res[0].entity, orgs[-1].start, res[0].end)
+
+
+def _sponsors(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
+    text = stmt.context.text
+    sent = text[s0:s1]
+    drafts = [r for r in stmt.mentions if r.entity.kind == "Resolution" and r.entity.attr("draft")]
+    # "the Russia-US draft resolution": the resolution of this sentence, else the statement's one draft
+    for mm in re.finditer(r"(?P<a>\S+?)[-–](?P<b>\S+?)\s+(?:draft\s+)?(?:resolution|draft)\b", sent):
+        a_ = _in(stmt, "State", s0 + mm.start(), s0 + mm.end("a") + 1)
+        b_ = _in(stmt, "State", s0 + mm.start("b"), s0 + mm.end("b"))
+        in_sent = _in(stmt, "Resolution", s0, s1)
+        target = in_sent[0] if in_sent else (drafts[0] if len({d.entity.key for d in drafts}) == 1 else None)
+        if a_ and b_ and target is not None:
             for st in (a_[0].entity, b_[0].entity):
                 yield Relation(target.entity, "sponsoredBy", st, s0 + mm.start(), s0 + mm.end())
-        # "Russia, together with 30 co-sponsors, submitted draft resolution A/C.1/75/L.4"
-        for mm in _SPONSOR_VERB.finditer(sent):
-            res = [r for r in _in(stmt, "Resolution", s0 + mm.end(), s1) if r.start <= s0 + mm.end() + 2]
-            subj = [x for x in _in(stmt, "State", s0, s0 + mm.start())]
-            if res and subj and not re.search(r"\b(?:which|that|who)\b", text[subj[0].end:s0 + mm.start()]):
-                for st in subj:
-                    yield Relation(res[0].entity, "sponsoredBy", st.entity, st.start, res[0].end)
-        # "The draft was co-sponsored by Belarus, China and Iran": the draft named last
-        m_draft = re.match(r"\s*(?:The|This|That|Our)\s+draft(?:\s+resolution)?\s+(?:was|has been|is)\s+"
-                           r"(?:co-?sponsored|sponsored|submitted|tabled)\s+by\s+", sent)
-        if m_draft:
-            drafts = [r for r in stmt.mentions if r.entity.kind == "Resolution" and r.entity.attr("draft")
-                      and r.end <= s0]
-            if drafts:
-                for st in _in(stmt, "State", s0 + m_draft.end(), s1):
-                    yield Relation(drafts[-1].entity, "sponsoredBy", st.entity, s0, st.end)
-        for mm in _SPONSOR_BY.finditer(sent):
-            res = [r for r in _in(stmt, "Resolution", s0, s0 + mm.start())]
-            gap = text[res[-1].end:s0 + mm.start()] if res else ""
-            if not res or len(gap) > 30 or re.search(r"[A-Z]", gap):
-                continue  # "the Programme of Action, co-sponsored by ..." is not the resolution named earlier
-            tail = sent[mm.end():]
-            stop = re.search(r"[.;]|\b(?:which|that|who|was|were|is|and\s+(?:adopted|approved))\b", tail)
-            end = s0 + mm.end() + (stop.start() if stop else len(tail))
-            for st in _in(stmt, "State", s0 + mm.end(), end):
-                yield Relation(res[-1].entity, "sponsoredBy", st.entity, res[-1].start, st.end)
+    # "Russia, together with 30 co-sponsors, submitted draft resolution A/C.1/75/L.4"
+    for mm in _SPONSOR_VERB.finditer(sent):
+        res = [r for r in _in(stmt, "Resolution", s0 + mm.end(), s1) if r.start <= s0 + mm.end() + 2]
+        subj = _in(stmt, "State", s0, s0 + mm.start())
+        if res and subj and not re.search(r"\b(?:which|that|who)\b", text[subj[0].end:s0 + mm.start()]):
+            for st in subj:
+                yield Relation(res[0].entity, "sponsoredBy", st.entity, st.start, res[0].end)
+    # "The draft was co-sponsored by Belarus, China and Iran": the draft named last
+    m_draft = re.match(r"\s*(?:The|This|That|Our)\s+draft(?:\s+resolution)?\s+(?:was|has been|is)\s+"
+                       r"(?:co-?sponsored|sponsored|submitted|tabled)\s+by\s+", sent)
+    earlier = [r for r in drafts if r.end <= s0]
+    if m_draft and earlier:
+        for st in _in(stmt, "State", s0 + m_draft.end(), s1):
+            yield Relation(earlier[-1].entity, "sponsoredBy", st.entity, s0, st.end)
+    # "draft resolution A/C.1/76/L.11 was submitted by Singapore" (the resolution right before the verb)
+    for mm in _SPONSOR_BY.finditer(sent):
+        res = _in(stmt, "Resolution", s0, s0 + mm.start())
+        gap = text[res[-1].end:s0 + mm.start()] if res else ""
+        if not res or len(gap) > 30 or re.search(r"[A-Z]", gap):
+            continue  # "the Programme of Action, co-sponsored by ..." is not the resolution named earlier
+        tail = sent[mm.end():]
+        stop = re.search(r"[.;]|\b(?:which|that|who|was|were|is|and\s+(?:adopted|approved))\b", tail)
+        end = s0 + mm.end() + (stop.start() if stop else len(tail))
+        for st in _in(stmt, "State", s0 + mm.end(), end):
+            yield Relation(res[-1].entity, "sponsoredBy", st.entity, res[-1].start, st.end)
 
 
 def _sentences(stmt: Statement) -> Iterator[tuple[int, int]]:
