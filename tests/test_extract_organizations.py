@@ -48,3 +48,11 @@ def test_extract_organizations_a_treaty_inside_a_bodys_name_is_not_a_treaty_ment
                   "Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear Weapons was postponed.")
     assert keys(s, "Treaty") == {"NPT"}
     assert {"CSTO", "NPT-REVCON"} <= keys(s, "Organization")
+
+
+def test_extract_organizations_pattern_mentions_quote_the_whole_name():
+    [s] = extract("Statement by the delegation\n\nThe Ministry of Foreign Affairs of the Republic of Belarus and the "
+                  "Permanent Mission of Brazil to the United Nations replied.")
+    quotes = {m.entity.key: m.quote for m in s.mentions if m.entity.kind == "Organization"}
+    assert quotes["MFA-BLR"] == "Ministry of Foreign Affairs of the Republic of Belarus"
+    assert quotes["PM-BRA-UN"] == "Permanent Mission of Brazil to the United Nations"

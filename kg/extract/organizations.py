@@ -61,22 +61,13 @@ _MEDIA = re.compile(r"\b(?:News Agency|news agency|[Mm]agazine|[Nn]ewspaper|TV c
                     r"(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})[”\"»]?")
 
 
-def _state_named(stmt: Statement, text: str, start: int) -> Entity | None:
-    """The state whose name (or adjective) is written at ``text[start:]``."""
+def _named_at(stmt: Statement, start: int, kinds: tuple[str, ...] = ("State",)) -> tuple[Entity, int] | None:
+    """The entity (of ``kinds``) whose name is written at ``start``, and where that name ends."""
     for h in hits(stmt):
-        if h.start == start:
+        if h.start == start and h.outer is None:
             for f in h.forms:
-                if f.entity is not None and f.entity.kind == "State":
-                    return f.entity
-    return None
-
-
-def _target(stmt: Statement, start: int, end: int) -> Entity | None:
-    for h in hits(stmt):
-        if h.start >= start and h.end <= end + 1:
-            for f in h.forms:
-                if f.entity is not None and f.entity.kind in ("Organization", "Place", "State"):
-                    return f.entity
+                if f.entity is not None and f.entity.kind in kinds:
+                    return f.entity, h.end
     return None
 
 
@@ -90,31 +81,31 @@ def _patterns(stmt: Statement) -> Iterator[Mention]:
         return all(e <= a or s >= b for a, b in taken)
 
     for m in _MISSION.finditer(seg):
-        state = _state_named(stmt, text, off + m.start("state"))
+        state = _named_at(stmt, off + m.start("state"))
         if state is None:
             continue
-        target = _target(stmt, off + m.start("target"), off + m.end("target"))
-        ent = national_body("PM", state, target if target is not None and target.kind == "Organization" else None)
-        s, e = off + m.start(), off + m.end()
+        target = _named_at(stmt, off + m.start("target"), ("Organization",))
+        ent = national_body("PM", state[0], target[0] if target else None)
+        s, e = off + m.start(), (target[1] if target else state[1])
         taken.append((s, e))
         yield Mention(s, e, text[s:e], ent, "pattern")
     for m in _EMBASSY.finditer(seg):
-        state = _state_named(stmt, text, off + m.start("state"))
-        if state is None or not free(off + m.start(), off + m.end()):
+        state = _named_at(stmt, off + m.start("state"))
+        if state is None or not free(off + m.start(), state[1]):
             continue
-        s, e = off + m.start(), off + m.end()
+        s, e = off + m.start(), state[1]
         taken.append((s, e))
-        yield Mention(s, e, text[s:e], national_body("EMB", state), "pattern")
+        yield Mention(s, e, text[s:e], national_body("EMB", state[0]), "pattern")
     for pat in (_MFA_OF, _MFA_ADJ):
         for m in pat.finditer(seg):
-            s, e = off + m.start(), off + m.end()
-            if not free(s, e):
-                continue
-            state = _state_named(stmt, text, off + m.start("state"))
+            state = _named_at(stmt, off + m.start("state"))
             if state is None:
                 continue
+            s, e = off + m.start(), max(off + m.end(), state[1])
+            if not free(s, e):
+                continue
             taken.append((s, e))
-            yield Mention(s, e, text[s:e], national_body("MFA", state), "pattern")
+            yield Mention(s, e, text[s:e], national_body("MFA", state[0]), "pattern")
     home = stmt.context.home_state
     if home is not None:
         for m in _MFA_BARE.finditer(seg):
