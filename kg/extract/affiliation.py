@@ -58,15 +58,15 @@ def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
     if states:
         out.append(states[0])
     for org in orgs:
-        if org.attr("type") == "NationalBody":
-            out.append(org)
-            st = lex().state(org.attr("state") or "")
-            if st is not None and not states and not org.key.startswith("MFA-"):
-                out.append(st)
-            elif st is not None and not states:
-                out.insert(0, st)
-        elif not states:
-            out.append(org)
+        if org.attr("type") != "NationalBody":
+            if not states:  # an international official: the organization
+                out.append(org)
+            continue
+        state = None if states else lex().state(org.attr("state") or "")
+        # a ministry's official serves the state first ("Foreign Ministry Spokeswoman" -> Russia, then the
+        # ministry); an agency's employee serves the agency ("MI-5 employee" -> MI5, then the UK)
+        pair = (state, org) if org.key.startswith("MFA-") else (org, state)
+        out += [e for e in pair if e is not None]
     if out:
         return _unique(out)
     tt = titles()
