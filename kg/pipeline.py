@@ -2,6 +2,7 @@
 each statement in order, and keep what they find on the statement (never in a graph)."""
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from typing import Callable, Iterable
 
@@ -53,28 +54,49 @@ def _apply(stmt: Statement, findings: Iterable[Finding]) -> None:
             raise TypeError(f"extractor yielded {type(f).__name__}, not a finding")
 
 
+class _Intervals:
+    """Non-overlapping intervals, sorted, for overlap and containment tests by binary search."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e) - 1  # the last interval starting before e
+        return i >= 0 and self.ends[i] > s
+
+    def contains(self, s: int, e: int) -> bool:
+        i = bisect.bisect_right(self.starts, s) - 1
+        return i >= 0 and self.ends[i] >= e
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect.bisect_left(self.starts, s)
+        self.starts.insert(i, s)
+        self.ends.insert(i, e)
+
+
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
-    """Drop a mention that lies inside a longer one of the same kind, or inside a person's name."""
+    """Longest reading first: drop a mention overlapping a longer one of the same kind, or lying inside
+    a person's name. A name nested inside a longer name ("Ministry of Foreign Affairs" in "Department ...
+    of the Ministry of Foreign Affairs") stays beside it."""
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start))
+    by_kind: dict[str, _Intervals] = {}
+    seen: set[tuple[int, int, str]] = set()
     kept: list[Mention] = []
+    persons = by_kind.setdefault("Person", _Intervals())
     for m in ordered:
-        clash = False
-        for k in kept:
-            if k.start <= m.start and m.end <= k.end and (k.start, k.end) != (m.start, m.end):
-                if m.info.get("nested") and k.entity.kind != "Person" and k.entity.key != m.entity.key:
-                    continue  # a name inside a longer name: "Ministry of Foreign Affairs" in "Department ... of the Ministry ..."
-                if k.entity.kind == m.entity.kind or k.entity.kind == "Person":
-                    clash = True
-                    break
-            elif (k.start, k.end) == (m.start, m.end) and k.entity.kind == m.entity.kind:
-                clash = True
-                break
-            elif k.start < m.end and m.start < k.end and not (k.start <= m.start and m.end <= k.end) \
-                    and k.entity.kind == m.entity.kind:
-                clash = True  # partial overlap of two readings of the same kind: keep the longer
-                break
-        if not clash:
-            kept.append(m)
+        kind = m.entity.kind
+        if (m.start, m.end, kind) in seen:
+            continue
+        if kind != "Person" and persons.contains(m.start, m.end):
+            continue
+        same = by_kind.setdefault(kind, _Intervals())
+        if not m.info.get("nested"):
+            if same.overlaps(m.start, m.end):
+                continue
+            same.add(m.start, m.end)
+        seen.add((m.start, m.end, kind))
+        kept.append(m)
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 
