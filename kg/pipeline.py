@@ -2,11 +2,10 @@
 each statement in order, and keep what they find on the statement (never in a graph)."""
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from typing import Callable, Iterable
 
-from kg.extract.common import lex
+from kg.extract.common import Intervals, lex
 from kg.extract.metadata import metadata
 from kg.extract.organizations import organizations
 from kg.extract.persons import persons
@@ -54,43 +53,22 @@ def _apply(stmt: Statement, findings: Iterable[Finding]) -> None:
             raise TypeError(f"extractor yielded {type(f).__name__}, not a finding")
 
 
-class _Intervals:
-    """Non-overlapping intervals, sorted, for overlap and containment tests by binary search."""
-
-    def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-
-    def overlaps(self, s: int, e: int) -> bool:
-        i = bisect.bisect_left(self.starts, e) - 1  # the last interval starting before e
-        return i >= 0 and self.ends[i] > s
-
-    def contains(self, s: int, e: int) -> bool:
-        i = bisect.bisect_right(self.starts, s) - 1
-        return i >= 0 and self.ends[i] >= e
-
-    def add(self, s: int, e: int) -> None:
-        i = bisect.bisect_left(self.starts, s)
-        self.starts.insert(i, s)
-        self.ends.insert(i, e)
-
-
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
     """Longest reading first: drop a mention overlapping a longer one of the same kind, or lying inside
     a person's name. A name nested inside a longer name ("Ministry of Foreign Affairs" in "Department ...
     of the Ministry of Foreign Affairs") stays beside it."""
     ordered = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start))
-    by_kind: dict[str, _Intervals] = {}
+    by_kind: dict[str, Intervals] = {}
     seen: set[tuple[int, int, str]] = set()
     kept: list[Mention] = []
-    persons = by_kind.setdefault("Person", _Intervals())
+    persons = by_kind.setdefault("Person", Intervals())
     for m in ordered:
         kind = m.entity.kind
         if (m.start, m.end, kind) in seen:
             continue
         if kind != "Person" and persons.contains(m.start, m.end):
             continue
-        same = by_kind.setdefault(kind, _Intervals())
+        same = by_kind.setdefault(kind, Intervals())
         if not m.info.get("nested"):
             if same.overlaps(m.start, m.end):
                 continue

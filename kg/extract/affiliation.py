@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.common import lex, titles
+from kg.extract.common import lex, mentions_in, titles
 from kg.model import Entity, Mention, Statement
 
 __all__ = ["affiliations", "title_spans"]
@@ -31,8 +31,9 @@ def title_spans(m: Mention) -> list[tuple[int, int]]:
 def _in_title(stmt: Statement, spans: list[tuple[int, int]]) -> list[Mention]:
     text = stmt.context.text
     out = []
-    for other in stmt.mentions:
-        if other.entity.kind not in ("State", "Organization") or other.form in ("capital", "metonym"):
+    inside = {id(o): o for a, b in spans for o in mentions_in(stmt, a, b, ("State", "Organization"))}
+    for other in sorted(inside.values(), key=lambda o: o.start):
+        if other.form in ("capital", "metonym"):
             continue
         for a, b in spans:
             if a <= other.start and other.end <= b:

@@ -9,11 +9,25 @@ from kg.gazetteer import Hit, Lexicon, lexicon, load_yaml
 from kg.model import Statement
 from kg.paths import GAZETTEER_DIR
 
-__all__ = ["hits", "lex", "titles", "Titles", "sentence_bounds", "line_is_caps", "SpanIndex", "CapsLines"]
+__all__ = ["hits", "lex", "titles", "Titles", "sentence_bounds", "line_is_caps", "SpanIndex", "CapsLines",
+           "mentions_in", "Intervals"]
 
 
 def lex() -> Lexicon:
     return lexicon()
+
+
+def mentions_in(stmt: Statement, a: int, b: int, kinds: tuple[str, ...] | None = None) -> list:
+    """The statement's mentions lying inside ``[a, b)`` (of ``kinds``), by binary search over an index
+    built once the entity readers are done (the mention list no longer changes after that)."""
+    idx = stmt.cache.get("mention_index")
+    if idx is None or idx[0] is not stmt.mentions or idx[1] != len(stmt.mentions):
+        ordered = sorted(stmt.mentions, key=lambda m: m.start)
+        idx = stmt.cache["mention_index"] = (stmt.mentions, len(stmt.mentions), [m.start for m in ordered], ordered)
+    _, _, starts, ordered = idx
+    lo = bisect.bisect_left(starts, a)
+    hi = bisect.bisect_left(starts, b)
+    return [m for m in ordered[lo:hi] if m.end <= b and (kinds is None or m.entity.kind in kinds)]
 
 
 def hits(stmt: Statement) -> list[Hit]:
@@ -115,6 +129,27 @@ class CapsLines:
     def __call__(self, pos: int) -> bool:
         i = bisect.bisect_right(self.starts, pos) - 1
         return i >= 0 and self.caps[i]
+
+
+class Intervals:
+    """Non-overlapping spans kept sorted, for overlap and containment tests by binary search."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e) - 1  # the last span starting before e
+        return i >= 0 and self.ends[i] > s
+
+    def contains(self, s: int, e: int) -> bool:
+        i = bisect.bisect_right(self.starts, s) - 1
+        return i >= 0 and self.ends[i] >= e
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect.bisect_left(self.starts, s)
+        self.starts.insert(i, s)
+        self.ends.insert(i, e)
 
 
 class SpanIndex:

@@ -10,7 +10,7 @@ import bisect
 import re
 from typing import Iterator
 
-from kg.extract.common import CapsLines, SpanIndex, hits, lex, titles
+from kg.extract.common import CapsLines, Intervals, SpanIndex, hits, lex, titles
 from kg.model import Entity, Mention, Statement
 
 __all__ = ["persons", "person_entity"]
@@ -86,18 +86,20 @@ def persons(stmt: Statement) -> Iterator[Mention]:
     tspans = SpanIndex(_title_spans(text, stmt.start, stmt.end, caps_line))
     toks = [_Tok(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, stmt.start, stmt.end)]
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = Intervals()
 
     def add(s: int, e: int, ent: Entity, form: str, info: dict) -> None:
-        if any(s < b and a < e for a, b in taken):
+        if taken.overlaps(s, e):
             return
-        taken.append((s, e))
+        taken.add(s, e)
         found.append(Mention(s, e, text[s:e], ent, form, info))
 
     # 1. known persons (full names, distinctive surnames) from the gazetteer
     known = [h for h in hits(stmt) if h.outer is None and any(f.entity is not None and f.entity.kind == "Person"
                                                                for f in h.forms)]
-    spans = [(h.start, h.end) for h in known]
+    spans = Intervals()
+    for h in known:
+        spans.add(h.start, h.end)
     for h in known:
         ent = next(f.entity for f in h.forms if f.entity is not None and f.entity.kind == "Person")
         form = next(f.form for f in h.forms if f.entity is ent)
@@ -207,7 +209,7 @@ def _by_surname(ctx, surname: str) -> Entity | None:  # noqa: ANN001
 
 
 def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, tspans, blocked,  # noqa: ANN001
-                taken: list[tuple[int, int]] | None = None) -> dict:
+                taken: Intervals | None = None) -> dict:
     """Read the title before the name at ``[s, e)`` (and one after it, set off by a comma).
 
     Walking back from the name: title words ("Foreign Minister", "Mr"), their complements ("of the
@@ -223,7 +225,7 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
     if starts is None or len(starts) != len(toks):
         starts = stmt.cache["token_starts"] = [t.s for t in toks]
     before = [t for t in toks[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, s)] if t.e <= s]
-    taken = taken or []
+    taken = taken if taken is not None else Intervals()
 
     def is_title(t: _Tok) -> bool:
         if _inside(t.s, tspans):
@@ -246,7 +248,7 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
     honorific = False
     while k >= 0:
         t = before[k]
-        if any(a <= t.s < b for a, b in taken):
+        if taken.overlaps(t.s, t.s + 1):
             break
         low = t.t.lower()
         if is_title(t):

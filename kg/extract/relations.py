@@ -13,7 +13,7 @@ import re
 from typing import Iterator
 
 from kg.extract.affiliation import affiliations
-from kg.extract.common import sentence_bounds
+from kg.extract.common import mentions_in, sentence_bounds
 from kg.model import Entity, Mention, Relation, Statement
 
 __all__ = ["relations"]
@@ -32,8 +32,7 @@ _SPONSOR_VERB = re.compile(r"\b(?:submitted|introduced|tabled|sponsored|co-spons
 
 def _in(stmt: Statement, kind: str, a: int, b: int) -> list[Mention]:
     """Mentions of ``kind`` inside ``[a, b)``, outermost names only ("OSCE Minsk Group", not its "OSCE")."""
-    return [m for m in stmt.mentions if m.entity.kind == kind and a <= m.start and m.end <= b
-            and not m.info.get("nested")]
+    return [m for m in mentions_in(stmt, a, b, (kind,)) if not m.info.get("nested")]
 
 
 def _state_of(stmt: Statement, m: Mention) -> Entity | None:
@@ -115,8 +114,7 @@ def _chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         obj = _starting_at(stmt, "Organization", s0 + mm.end())
         if not obj:
             continue
-        before = [x for x in stmt.mentions if s0 <= x.start and x.end <= s0 + mm.start()
-                  and x.entity.kind in ("Person", "State")]
+        before = mentions_in(stmt, s0, s0 + mm.start(), ("Person", "State"))
         persons = [x for x in before if x.entity.kind == "Person"]
         states = [s for s in (_state_of(stmt, x) for x in (persons or before)) if s is not None]
         for st in {s.key: s for s in states}.values():
@@ -140,7 +138,10 @@ def _established(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
 def _sponsors(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
     text = stmt.context.text
     sent = text[s0:s1]
-    drafts = [r for r in stmt.mentions if r.entity.kind == "Resolution" and r.entity.attr("draft")]
+    drafts = stmt.cache.get("drafts")
+    if drafts is None:
+        drafts = stmt.cache["drafts"] = [r for r in stmt.mentions if r.entity.kind == "Resolution"
+                                         and r.entity.attr("draft")]
     # "the Russia-US draft resolution": the resolution of this sentence, else the statement's one draft
     for mm in re.finditer(r"(?P<a>\S+?)[-–](?P<b>\S+?)\s+(?:draft\s+)?(?:resolution|draft)\b", sent):
         a_ = _in(stmt, "State", s0 + mm.start(), s0 + mm.end("a") + 1)
