@@ -178,10 +178,14 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: st
       kg query resolution-mentions --param resolution=75/240
       kg query state-mentions -p state=RUS -f json
       kg query --sparql 'SELECT DISTINCT ?s ?label WHERE { ?s a dkg:State ; rdfs:label ?label }'
+      kg query --sparql 'SELECT DISTINCT ?label ?s WHERE { ?s rdfs:label ?label }' -p label=Switzerland
+
+    With --sparql or a .rq file that declares no parameters, a --param value that looks like an IRI is
+    bound as an IRI, anything else as a string.
 
     A triple stated by several documents comes back once per document: use DISTINCT.
     """
-    from kg.query import NamedQuery, format_result, load_query, named_queries, run
+    from kg.query import adhoc_query, format_result, load_query, named_queries, run
     from kg.store import Store
 
     if list_:
@@ -201,7 +205,7 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: st
             raise click.UsageError(f"--param {item!r}: write it as NAME=VALUE")
         k, v = item.split("=", 1)
         values[k.strip()] = v
-    q = load_query(name) if name else NamedQuery("--sparql", Path("-"), sparql or "", "")
+    q = load_query(name) if name else adhoc_query(sparql or "")
     with Store(store_dir, read_only=True) as store:
         result = run(store, q, values)
     with _stdout_reader_may_leave():

@@ -23,8 +23,8 @@ from kg.paths import QUERIES_DIR
 from kg.store import Result, Store
 from kg.terms import PREFIXES
 
-__all__ = ["Param", "NamedQuery", "PARAM_TYPES", "named_queries", "load_query", "bind", "run", "format_result",
-           "FORMATS"]
+__all__ = ["Param", "NamedQuery", "PARAM_TYPES", "named_queries", "load_query", "adhoc_query", "bind", "run",
+           "format_result", "FORMATS"]
 
 PARAM_TYPES = ("iri", "state", "organization", "person", "resolution", "treaty", "string", "date", "integer")
 FORMATS = ("table", "csv", "tsv", "json")
@@ -46,6 +46,7 @@ class NamedQuery:
     summary: str
     params: tuple[Param, ...] = field(default_factory=tuple)
     example: str | None = None
+    adhoc: bool = False  # --sparql text or a file without @param lines: any parameter, typed by its look
 
 
 def _parse(path: Path, text: str) -> NamedQuery:
@@ -69,6 +70,11 @@ def _parse(path: Path, text: str) -> NamedQuery:
     return NamedQuery(path.stem, path, text, " ".join(lines), tuple(params), example)
 
 
+def adhoc_query(text: str) -> NamedQuery:
+    """A query given as --sparql TEXT."""
+    return NamedQuery("--sparql", Path("-"), text, "", (), None, True)
+
+
 def named_queries(folder: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
     """The shipped queries by name."""
     return {p.stem: _parse(p, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.rq"))}
@@ -79,7 +85,8 @@ def load_query(name_or_file: str, folder: Path = QUERIES_DIR) -> NamedQuery:
     p = Path(name_or_file)
     if p.suffix == ".rq" or "/" in name_or_file:
         try:
-            return _parse(p, p.read_text(encoding="utf-8"))
+            q = _parse(p, p.read_text(encoding="utf-8"))
+            return q if q.params else NamedQuery(q.name, q.path, q.text, q.summary, (), q.example, True)
         except FileNotFoundError:
             raise QueryError(f"{name_or_file}: no such query file") from None
         except (OSError, UnicodeDecodeError) as e:
@@ -152,6 +159,9 @@ def _convert(param: Param, value: str) -> Any:
 def bind(query: NamedQuery, values: dict[str, str]) -> dict[str, Any]:
     """Check ``values`` against the query's declared parameters and convert them to RDF terms."""
     declared = {p.name: p for p in query.params}
+    if query.adhoc:  # no declarations: an IRI-looking value is an IRI, anything else a string
+        declared = {k: Param(k, "iri" if re.match(r"^<?[a-zA-Z][a-zA-Z0-9+.-]*://", v.strip()) else "string", "")
+                    for k, v in values.items()}
     unknown = [k for k in values if k not in declared]
     if unknown:
         have = ", ".join(f"{p.name} ({p.type})" for p in query.params) or "none"

@@ -332,3 +332,14 @@ def test_cli_export_onto_a_folder_is_a_clear_error(run_kg, corpus_store, tmp_pat
     proc = run_kg("export", "-o", str(tmp_path / "d.ttl"), "--store", str(store))
     assert proc.returncode == 1 and "cannot write there" in proc.stderr and "Traceback" not in proc.stderr
     assert "unexpected" not in proc.stderr
+
+
+def test_cli_query_adhoc_sparql_binds_params_as_data(run_kg, corpus_store):
+    store, _ = corpus_store
+    proc = run_kg("query", "--sparql", "SELECT DISTINCT ?label ?s WHERE { ?s rdfs:label ?label }",
+                  "-p", "label=Switzerland", "--format", "csv", "--store", store)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[1] == "Switzerland,https://w3id.org/diplokg/id/state/CHE"
+    proc = run_kg("query", "--sparql", "SELECT DISTINCT ?label ?s WHERE { ?s rdfs:label ?label }",
+                  "-p", 'label=x" } ; DROP ALL ; #', "--format", "csv", "--store", store)
+    assert proc.returncode == 0 and proc.stdout.strip() == "label,s"
