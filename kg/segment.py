@@ -147,11 +147,17 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
 
 
 def _heading_end(lines: list[_Line], blank: list[bool], chrome: list[bool], i: int, stop: int, lay: Layout) -> int:
-    """Index of the heading's last line: the heading line, the all-caps or 'BY ...' lines that
-    continue a bare heading word, and a place-and-date line right after it."""
+    """Index of the heading's last line: the heading line; the lines right below it that read like
+    more of a title (up to three, each starting with a capital, none ending a sentence: "Statement by
+    India / Open-ended Working Group on ICTs / Fourth Session, New York, 7 March 2023"); the all-caps
+    or "BY ..." blocks below a bare heading word ("S T A T E M E N T"); a place-and-date line after it."""
     last = i
-    bare = len(lines[i].text.strip(" *_")) < 40 or _SPACED.match(lines[i].text)
     j = i + 1
+    while j < stop and j - i <= 3 and not blank[j] and not chrome[j] and _title_like(lines[j - 1].text) \
+            and re.match(r"[\s*_]*[A-Z0-9(“\"]", lines[j].text) and len(lines[j].text) < 250:
+        last = j
+        j += 1
+    bare = len(lines[i].text.strip(" *_")) < 40 or _SPACED.match(lines[i].text)
     while j < stop:
         if blank[j] or chrome[j]:
             j += 1
@@ -166,12 +172,10 @@ def _heading_end(lines: list[_Line], blank: list[bool], chrome: list[bool], i: i
             last = j
             j += 1
             continue
-        if not blank[last + 1] if last + 1 < stop else False:
-            # the heading wraps onto the next line without a blank line between
-            if len(lines[last].text) < 200 and not re.search(r"[.!?:]\s*$", lines[last].text) and len(t) < 200 \
-                    and j == last + 1 and not bare:
-                last = j
-                j += 1
-                continue
         break
     return last
+
+
+def _title_like(line: str) -> bool:
+    s = line.strip(" *_\t")
+    return bool(s) and len(s) < 250 and not re.search(r"[.!?:;]$", s)

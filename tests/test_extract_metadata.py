@@ -73,3 +73,12 @@ def test_extract_metadata_mfa_listing_page_headings_and_untitled_speakers():
     assert (first.value("kind"), first.value("date")) == ("comment", "2021-11-22")
     assert value_keys(stmts[1], "speakers") == ["sergey-lavrov"] and value_keys(stmts[1], "on_behalf_of") == ["RUS"]
     assert [s.value("kind") for s in stmts] == ["comment", "remarks", "letter", "article", "statement"]
+
+
+def test_extract_metadata_heading_over_several_lines_and_a_state_as_issuer():
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "fixtures" / "state_statement.txt").read_text(encoding="utf-8")
+    [s] = extract(text, "state_statement.txt")
+    assert (s.value("date"), s.value("place").label, s.value("forum").key) == ("2023-03-07", "New York", "OEWG-2021")
+    assert value_keys(s, "on_behalf_of") == ["IND"] and value_keys(s, "speakers") == []

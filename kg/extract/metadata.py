@@ -27,7 +27,8 @@ _EVENT = re.compile(r"(?:\b(?:at|during|before|in the course of)\s+(?:the|a|an)\
 _EVENT_CUT = re.compile(r"\s(?:following|after|with|between|regarding|concerning|about|titled|entitled)\b", re.I)
 _ISSUED_BY = re.compile(r"(?:\b(?:statement|comment|commentary|report|article|briefing|remarks|declaration|"
                         r"communiqu[eé]|press release|letter|note|message)\s+(?:by|of|from)\s+(?:the\s+)?)"
-                        r"(?:News Agency\s+)?(?:(?:Co-)?Chairs?(?:men)?\s+of\s+(?:the\s+)?)?[\"“«]?$", re.I)
+                        r"(?:News Agency\s+|(?:Co-)?Chairs?(?:men)?\s+of\s+(?:the\s+)?|(?:delegation|government|"
+                        r"permanent mission|mission)\s+of\s+(?:the\s+)?)?[\"“«]?$", re.I)
 _ISSUER_CUE = re.compile(r"\b(?:Embassy|Ambassador|Foreign Ministry|Ministry|Mission|Consulate|Spokes(?:wo)?m[ae]n|"
                          r"Spokesperson|press officer|press service|Department)\b", re.I)
 _KIND_AFTER = re.compile(r"^\s*(?:[’']s\s+)?(?:joint\s+)?(?:statement|comment|commentary|declaration|communiqu[eé]|"
@@ -136,9 +137,14 @@ def _issuer(stmt: Statement, hs: int) -> list[Entity]:
     text = stmt.context.text
     heading = text[hs:stmt.heading_end]
     for m in stmt.mentions:
-        if m.entity.kind != "Organization" or not (hs <= m.start < stmt.heading_end) or m.info.get("nested"):
+        if m.entity.kind not in ("Organization", "State") or not (hs <= m.start < stmt.heading_end) \
+                or m.info.get("nested") or m.form in ("capital", "metonym"):
             continue
         pre = text[hs:m.start]
+        if m.entity.kind == "State":  # "Statement by India", "Statement by the Delegation of India"
+            if m.form != "adjective" and _ISSUED_BY.search(pre.strip(" *_\n") + " "):
+                return [m.entity]
+            continue
         if _ISSUED_BY.search(pre.strip(" *_\n") + (" " if pre.endswith(" ") else "")) or (
                 re.fullmatch(r"[\s*_\"“«]*(?:the\s+)?", pre, re.I)
                 and _KIND_AFTER.match(text[m.end:m.end + 30].lstrip(" \"”»"))):
@@ -170,9 +176,9 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
     if forum is None:
         # a body named at the start of the heading or right after a dash ("EU Statement – UN OEWG on ...")
         for m in orgs:
-            pre = text[hs:m.start].strip(" *_\n")
+            pre = text[hs:m.start].strip(" *_")
             if hs <= m.start < stmt.heading_end and m.entity.attr("type") in ("UNBody", "IntergovernmentalOrganization") \
-                    and (not pre or re.search(r"[–—:-]\s*(?:the)?$", pre, re.I)) \
+                    and (not pre.strip() or re.search(r"(?:[–—:-]|\n)\s*(?:the)?$", pre, re.I)) \
                     and not _KIND_AFTER.match(text[m.end:m.end + 30]):
                 forum = (m.entity, m.start, m.end)
                 break
