@@ -60,3 +60,20 @@ def test_extract_relations_state_then_office_after_a_name():
                     "the Open-ended Working Group on security of and in the use of ICTs 2021-2025, on the report.")
     got = rels(stmts)
     assert {("burhan-gafoor", "affiliatedWith", "SGP"), ("burhan-gafoor", "chairOf", "OEWG-2021")} <= got
+
+
+def test_extract_relations_other_phrasings():
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "fixtures" / "relations_phrasings.txt").read_text(encoding="utf-8")
+    stmts = extract(text, "relations_phrasings.txt")
+    got = rels(stmts)
+    assert {("jurg-lauber", "chairOf", "OEWG-2019"), ("OEWG-2019", "establishedBy", "A/RES/73/27"),
+            ("guilherme-de-aguiar-patriota", "chairOf", "GGE-2019"), ("GGE-2019", "establishedBy", "A/RES/73/266"),
+            ("A/RES/73/266", "sponsoredBy", "USA"), ("A/RES/73/27", "sponsoredBy", "RUS"),
+            ("A/RES/76/19", "sponsoredBy", "RUS"), ("A/RES/76/19", "sponsoredBy", "USA"),
+            ("KAZ", "chairOf", "CSTO"), ("zheng-zeguang", "affiliatedWith", "CHN"),
+            ("josep-borrell", "affiliatedWith", "EU")} <= got
+    assert ("josep-borrell", "affiliatedWith", "CHN") not in got
+    assert ("A/RES/73/27", "sponsoredBy", "USA") not in got
+    assert [e.key for e in stmts[0].value("on_behalf_of")] == ["RUS"]

@@ -141,8 +141,9 @@ def _issuer(stmt: Statement, hs: int) -> list[Entity]:
                 or m.info.get("nested") or m.form in ("capital", "metonym"):
             continue
         pre = text[hs:m.start]
-        if m.entity.kind == "State":  # "Statement by India", "Statement by the Delegation of India"
-            if m.form != "adjective" and _ISSUED_BY.search(pre.strip(" *_\n") + " "):
+        if m.entity.kind == "State":  # "Statement by India", "... by the Delegation of India", "by the Russian delegation"
+            if _ISSUED_BY.search(pre.strip(" *_\n") + " ") and (m.form != "adjective" or re.match(
+                    r"\s+(?:delegation|government|side|mission|embassy|foreign ministry)\b", text[m.end:], re.I)):
                 return [m.entity]
             continue
         if _ISSUED_BY.search(pre.strip(" *_\n") + (" " if pre.endswith(" ") else "")) or (

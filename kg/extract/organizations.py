@@ -12,6 +12,7 @@ from typing import Iterator
 
 from kg.dates import find_dates
 from kg.extract.common import hits, lex, sentence_bounds
+from kg.extract.resolutions import find_symbols
 from kg.gazetteer import Lexicon
 from kg.model import Entity, Mention, Statement
 
@@ -168,7 +169,7 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
 # "the final reports of the OEWG", "the outcomes of the OEWG and (of) the GGE": a body whose work is done
 _REPORT_OF = re.compile(r"\b(?:reports?|outcomes?|results|conclusions|recommendations)\s+of\s+(?:the\s+)?"
                         r"(?:[^.;]{0,100}?\band\s+(?:of\s+)?(?:the\s+)?)?$", re.I)
-_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d{2})\b[^.;]{0,20}$")
+_YEAR_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+((?:19|20)\d{2})\b[^.;\n]{0,20}$", re.I)
 
 
 def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading_instances: list[Entity]) -> Entity:
@@ -187,8 +188,13 @@ def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading
         dated = [e for e in members if e.attr("period")[0][:4] <= year <= e.attr("period")[1][:4]]
         if dated:
             return dated[-1]
+    s0, s1 = sentence_bounds(text, start, stmt.start, stmt.end)
+    near = text[max(s0, start - 60):min(s1, end + 100)]
+    symbols = {sym.key for _, _, sym, _ in find_symbols(near)}
+    founded = [e for e in members if lex().org_data.get(e.key, {}).get("established_by") in symbols]
+    if len(founded) == 1:  # "the OEWG, convened pursuant to resolution 73/27"
+        return founded[0]
     when = context_date(stmt)
-    s0, _s1 = sentence_bounds(text, start, stmt.start, stmt.end)
     if when is not None and _REPORT_OF.search(text[max(s0, start - 140):start]):
         ended = [e for e in members
                  if dt.date.fromisoformat(e.attr("period")[1]) <= when

@@ -185,6 +185,13 @@ def persons(stmt: Statement) -> Iterator[Mention]:
     yield from found
 
 
+def _name_like(a: _Tok, b: _Tok, text: str, tspans, blocked) -> bool:  # noqa: ANN001
+    """Two adjacent capitalised words that are neither titles, bodies nor common words: a name."""
+    nn = titles().not_names
+    return all(_CAP_WORD.fullmatch(t.t) and t.t not in nn and t.s not in tspans and t.s not in blocked
+               for t in (a, b)) and _adjacent(text, a, b)
+
+
 def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
     gap = text[a.e:b.s]
     return gap in (" ", "\u00a0") or (gap == "" and a.t.endswith("."))
@@ -279,6 +286,8 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
         elif low in _CONNECT or t.t in ("’", "'", "-"):
             pass
         elif _inside(t.s, blocked) or _CAP_OR_DIGIT.fullmatch(t.t):
+            if k > 0 and _name_like(before[k - 1], t, text, tspans, blocked):
+                break  # "Chinese Ambassador Zheng Zeguang and Josep Borrell": another person's name
             pass
         else:
             break

@@ -24,10 +24,11 @@ _ESTABLISH = re.compile(r"\bmandate\b[^.;]{0,120}?\b(?P<verb>enshrined|set forth
                         r"laid down|stipulated|provided for)\s+(?:in|by|under)\b|"
                         r"\b(?P<verb2>established|set up|created|convened|mandated)\s+(?:by|pursuant to|under|"
                         r"in accordance with|in line with|through)\b", re.I)
-_SPONSOR_BY = re.compile(r"\b(?:submitted|sponsored|co-sponsored|cosponsored|introduced|tabled|presented|proposed)\s+by\s+",
-                         re.I)
-_SPONSOR_VERB = re.compile(r"\b(?:submitted|introduced|tabled|sponsored|co-sponsored|presented)\s+(?:the\s+|a\s+|its\s+)?"
-                           r"(?:draft\s+)?(?:resolution|decision)?\s*(?=[A-Z\d])")
+_SPONSOR_BY = re.compile(r"\b(?:submitted|sponsored|co-sponsored|cosponsored|introduced|tabled|presented|proposed|"
+                         r"authored|co-authored|drafted|put forward)\s+by\s+", re.I)
+_SPONSOR_VERB = re.compile(r"\b(?:submitted|introduced|tabled|sponsored|co-sponsored|presented|drafted|authored|"
+                           r"initiated|put forward)\s+(?:the\s+|a\s+|its\s+)?(?:draft\s+)?(?:resolution|decision)?\s*"
+                           r"(?=[A-Z\d])")
 
 
 def _in(stmt: Statement, kind: str, a: int, b: int) -> list[Mention]:
@@ -108,6 +109,17 @@ def _chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         obj = named[0].entity if named else forum
         if adj and obj is not None:
             yield Relation(adj[-1].entity, "chairOf", obj, adj[-1].start, s0 + mm.end())
+    # "the Group ... was chaired by Ambassador X", "worked under the chairmanship of Ambassador X": the body
+    # named last before the phrase (else this forum) is chaired by the person or state named right after it
+    for mm in re.finditer(r"\b(?:(?:was|is|were|are|being)\s+)?(?:chaired|presided(?:\s+over)?|led)\s+by\s+|"
+                          r"\bunder\s+the\s+(?:chairmanship|chairpersonship|presidency|leadership)\s+of\s+", sent, re.I):
+        bodies = [o for o in _in(stmt, "Organization", s0, s0 + mm.start()) if o.entity.attr("type") != "NationalBody"
+                  and not re.match(r"\s+resolutions?\b", text[o.end:o.end + 14])]  # "General Assembly resolution"
+        body = bodies[-1].entity if bodies else forum
+        who = [x for x in mentions_in(stmt, s0 + mm.end(), s1, ("Person", "State"))
+               if not x.info.get("nested") and not re.search(r"[.;,]", text[s0 + mm.end():x.start])]
+        if body is not None and who and who[0].start - (s0 + mm.end()) <= 40:
+            yield Relation(who[0].entity, "chairOf", body, s0 + mm.start(), who[0].end)
     # "..., representing the Co-Chair countries of the OSCE Minsk Group": the states of the persons
     # named before (or the states named, when no person is)
     for mm in re.finditer(r"\bCo-?Chair(?:s|men)?(?:\s+countries|\s+states)?\s+of\s+(?:the\s+)?", sent, re.I):
@@ -155,6 +167,8 @@ def _sponsors(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
     for mm in _SPONSOR_VERB.finditer(sent):
         res = [r for r in _in(stmt, "Resolution", s0 + mm.end(), s1) if r.start <= s0 + mm.end() + 2]
         subj = _in(stmt, "State", s0, s0 + mm.start())
+        glued = [x for x in subj if text[x.end:s0 + mm.start()] in ("-", "–")]
+        subj = glued[-1:] or subj  # "the Russian-drafted resolution 73/27": that state only
         if res and subj and not re.search(r"\b(?:which|that|who)\b", text[subj[0].end:s0 + mm.start()]):
             for st in subj:
                 yield Relation(res[0].entity, "sponsoredBy", st.entity, st.start, res[0].end)
