@@ -95,7 +95,8 @@ def _is_bare_date(line: str) -> bool:
 
 
 def _is_dateline(line: str) -> bool:
-    """'New York, 13 December 2021' or '(London, 31 March 2019)': a short line that is a place and a date."""
+    """'New York, 13 December 2021', '(London, 31 March 2019)', 'Published 10 March 2022': a short line
+    ending with a date."""
     s = line.strip(" *_()\t")
     if not s or len(s) > 80:
         return False
@@ -168,6 +169,10 @@ def _heading_end(lines: list[_Line], blank: list[bool], chrome: list[bool], i: i
         if _is_dateline(lines[j].text):
             last = j
             break
+        if re.match(r"(?i)(?:from|by|source|location|place|date)\s*:", t) and len(t) < 200:
+            last = j  # a page's byline block ("From: Foreign, Commonwealth & Development Office")
+            j += 1
+            continue
         if bare and (caps or re.match(r"(?i)by\b", t)):
             last = j
             j += 1

@@ -82,3 +82,16 @@ def test_extract_metadata_heading_over_several_lines_and_a_state_as_issuer():
     [s] = extract(text, "state_statement.txt")
     assert (s.value("date"), s.value("place").label, s.value("forum").key) == ("2023-03-07", "New York", "OEWG-2021")
     assert value_keys(s, "on_behalf_of") == ["IND"] and value_keys(s, "speakers") == []
+
+
+def test_extract_metadata_bylines_and_issuing_states_of_other_governments():
+    from pathlib import Path
+
+    fixtures = Path(__file__).parent / "fixtures"
+    [us] = extract((fixtures / "us_press_statement.txt").read_text(encoding="utf-8"), "us.txt")
+    assert value_keys(us, "speakers") == ["antony-blinken"] and value_keys(us, "on_behalf_of") == ["USA"]
+    assert us.value("date") == "2022-03-03"
+    [uk] = extract((fixtures / "uk_speech.txt").read_text(encoding="utf-8"), "uk.txt")
+    assert (uk.value("kind"), uk.value("date"), uk.value("forum").key) == ("speech", "2022-03-10", "OSCE-PC")
+    assert value_keys(uk, "speakers") == ["neil-holland"] and value_keys(uk, "on_behalf_of") == ["GBR"]
+    assert "NLD" not in {m.entity.key for m in uk.mentions}

@@ -83,11 +83,13 @@ def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
     known = m.entity.attr("affiliation")
     known_ent = (lex().state(known) or lex().organization(known)) if known else None
     if is_speaker:
-        # the gazetteer knows whom a famous speaker serves; anyone else speaks for the page's own state
+        # the gazetteer knows whom a famous speaker serves; anyone else speaks for the state the heading
+        # names as the issuer, else for the page's own state
         if known_ent is not None and known_ent.kind == "State":
             return [known_ent]
-        if stmt.context.home_state is not None:
-            return [stmt.context.home_state]
+        own = stmt.cache.get("own_state") or stmt.context.home_state
+        if own is not None:
+            return [own]
     if words <= tt.ranks:
         return []
     return [known_ent] if known_ent is not None else []

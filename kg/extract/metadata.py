@@ -116,7 +116,10 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
         for m in head:
             after = text[m.end:m.end + 2]
             pre = text[hs:m.info.get("title_start", m.start)]
-            if after in ("’s", "'s") or not pre.strip(" *_\n") or (
+            # a byline: a titled person starting a heading line below the kind word ("Press Statement /
+            # Antony J. Blinken, Secretary of State", "Speech / ... / Ambassador Neil Holland condemns ...")
+            byline = pre.rstrip(" *_").endswith("\n") and m.info.get("titled") and _kind_words(pre) >= 1
+            if after in ("’s", "'s") or not pre.strip(" *_\n") or byline or (
                     re.search(r"\b(?:by|of|from|on behalf of)\s+(?:the\s+)?[*_]*$", pre, re.I)
                     and _kind_words(pre) <= 1):
                 chosen.append(m)
@@ -132,8 +135,9 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
     return out
 
 
-def _issuer(stmt: Statement, hs: int) -> list[Entity]:
-    """Who issued an unsigned statement: a body named in the heading, or the page's own state."""
+def _issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
+    """Who issued a statement: a body or state the heading names as its author, else (with
+    ``fallback``) the page's own state when the heading names an embassy, ministry or ambassador."""
     text = stmt.context.text
     heading = text[hs:stmt.heading_end]
     for m in stmt.mentions:
@@ -145,6 +149,9 @@ def _issuer(stmt: Statement, hs: int) -> list[Entity]:
             if _ISSUED_BY.search(pre.strip(" *_\n") + " ") and (m.form != "adjective" or re.match(
                     r"\s+(?:delegation|government|side|mission|embassy|foreign ministry)\b", text[m.end:], re.I)):
                 return [m.entity]
+            if re.match(r"\s+(?:joint\s+)?(?:statement|declaration|comment|explanation of vote|intervention)\b",
+                        text[m.end:m.end + 40], re.I):
+                return [m.entity]  # "UK statement to the OSCE Permanent Council"
             continue
         if _ISSUED_BY.search(pre.strip(" *_\n") + (" " if pre.endswith(" ") else "")) or (
                 re.fullmatch(r"[\s*_\"“«]*(?:the\s+)?", pre, re.I)
@@ -155,7 +162,7 @@ def _issuer(stmt: Statement, hs: int) -> list[Entity]:
                 st = lex().state(state) if state else None
                 return [st] if st is not None else [m.entity]
             return [m.entity]
-    if _ISSUER_CUE.search(heading) and stmt.context.home_state is not None:
+    if fallback and _ISSUER_CUE.search(heading) and stmt.context.home_state is not None:
         return [stmt.context.home_state]
     return []
 
@@ -170,6 +177,10 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
         es, ee = ev.start("ev"), ev.end("ev")
         cut = _EVENT_CUT.search(text, es, ee)
         ee = cut.start() if cut else ee
+        for nl in re.finditer(r"\n", text[es:ee]):  # a wrapped heading goes on after "OF"; a new line does not
+            if not re.search(r"\b(?:of|the|and|in|on|for|to|at|a|an)\s*$", text[es:es + nl.start()], re.I):
+                ee = es + nl.start()
+                break
         event = (re.sub(r"\s+", " ", text[es:ee]).strip(), es, ee)
         inside = [m for m in orgs if es <= m.start < ee and m.entity.attr("type") != "NationalBody"]
         if inside:
@@ -206,6 +217,9 @@ def metadata(stmt: Statement) -> Iterator[Attribute]:
     place = _place(stmt, hs, ds, kind)
     if place:
         yield Attribute("place", place[0], place[1], place[2])
+    named = [e for e in _issuer(stmt, hs, fallback=False) if e.kind == "State"]
+    if named:  # "UK statement to the OSCE": an unqualified "Ambassador" below it is the UK's
+        stmt.cache["own_state"] = named[0]
     speakers = speaker_mentions(stmt, kind, hs)
     if speakers:
         yield Attribute("speakers", [(m.entity, m.start, m.end, m.info.get("title")) for m in speakers])
@@ -224,7 +238,7 @@ def metadata(stmt: Statement) -> Iterator[Attribute]:
                 # a speaker named without a title ("Sergey Lavrov’s opening remarks"): whom the gazetteer
                 # says they serve, else the state whose page this is
                 known = lex().state(m.entity.attr("affiliation") or "")
-                home = stmt.context.home_state
+                home = stmt.cache.get("own_state") or stmt.context.home_state
                 if known is not None or home is not None:
                     behalf.append(known if known is not None else home)
     if not behalf and not speakers:

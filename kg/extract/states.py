@@ -42,7 +42,8 @@ def capital_is_actor(text: str, start: int, end: int) -> bool:
     pair = re.search(r"\b([A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?)\s+and\s+$", before)
     if pair and pair.group(1) in lex().capitals and not _PLACE_BEFORE.search(text[max(0, start - 60):start - len(pair.group(0))]):
         return True
-    if re.search(r"\b(?:with|by|against|pressure on|from)\s+$", before, re.I):
+    if re.search(r"\b(?:with|by|against|pressure on|from|call(?:s|ed)? (?:on|upon)|urge[sd]?|ask(?:s|ed)?|tell|told|"
+                 r"warn(?:s|ed)?|invite[sd]?|accuse[sd]?|condemn(?:s|ed)?|critici[sz]e[sd]?)\s+$", before, re.I):
         return True
     return False
 
