@@ -95,3 +95,14 @@ def test_extract_metadata_bylines_and_issuing_states_of_other_governments():
     assert (uk.value("kind"), uk.value("date"), uk.value("forum").key) == ("speech", "2022-03-10", "OSCE-PC")
     assert value_keys(uk, "speakers") == ["neil-holland"] and value_keys(uk, "on_behalf_of") == ["GBR"]
     assert "NLD" not in {m.entity.key for m in uk.mentions}
+
+
+def test_extract_metadata_group_statements_and_no_person_from_event_names():
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "fixtures" / "group_statements.txt").read_text(encoding="utf-8")
+    a, b = extract(text, "groups.txt")
+    assert [e.label for e in a.value("on_behalf_of")] == ["Group of Friends in Defense of the Charter of the United Nations"]
+    assert a.value("forum").key == "UNGA-C1"
+    assert not [m for m in a.mentions if m.entity.kind == "Person"]  # "the General Debate of the First Committee"
+    assert b.value("on_behalf_of", []) == []  # "a group of like-minded States" names no one

@@ -58,6 +58,8 @@ _MISSION = re.compile(r"\bPermanent Mission\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w
                       r"(?P<target>[A-Z][\w.’' -]{1,60}?)(?=[\s,.;:)*]|$)")
 _EMBASSY = re.compile(r"\bEmbassy\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w’' -]{1,60}?)(?:\s+(?:in|to)\s+(?:the\s+)?"
                       r"(?P<target>[A-Z][\w’' -]{1,40}?))?(?=[\s,.;:)]|$)")
+# named groups of states speaking together: "the Group of Friends in Defense of the Charter of the United Nations"
+_GROUP = re.compile(r"\bGroup of Friends(?:\s+(?:(?:of|in|for|on|the|and)\s+)*[A-Z][\w-]*)+")
 _MEDIA = re.compile(r"\b(?:News Agency|news agency|[Mm]agazine|[Nn]ewspaper|TV channel|[Jj]ournal)\s+[“\"«]?"
                     r"(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})[”\"»]?")
 
@@ -117,6 +119,15 @@ def _patterns(stmt: Statement) -> Iterator[Mention]:
                 continue
             taken.append((s, e))
             yield Mention(s, e, text[s:e], national_body("MFA", home), "pattern")
+    for m in _GROUP.finditer(seg):
+        s, e = off + m.start(), off + m.end()
+        if not free(s, e) or [f for f in lex().lookup(m.group(0)) if f.entity is not None]:
+            continue
+        taken.append((s, e))
+        name = " ".join(m.group(0).split())
+        ent = Entity("Organization", "GROUP-" + re.sub(r"[^A-Z0-9]+", "-", name.upper()).strip("-"), name,
+                     (("type", "IntergovernmentalOrganization"),))
+        yield Mention(s, e, text[s:e], ent, "pattern")
     for m in _MEDIA.finditer(seg):
         s, e = off + m.start("name"), off + m.end("name")
         if not free(s, e) or _inside_gazetteer_name(stmt, s, e):

@@ -321,8 +321,11 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
         # a title right after the name, maybe after a state or body ("Alexander Yakovenko Russian Ambassador")
         starts_with_title = first is not None and all(
             p in blocked for p in range(seg_s + lead, first) if not text[p].isspace())
-        of_state = re.match(r"of\s+(?:the\s+)?", text[seg_s:seg_e]) is not None and m.group(1).strip() == "" \
-            and any(a == seg_s + re.match(r"of\s+(?:the\s+)?", text[seg_s:seg_e]).end() for a, _ in blocked.spans)
+        of_m = re.match(r"of\s+(?:the\s+)?", text[seg_s:seg_e])
+        # "Ambassador Jürg Lauber of Switzerland": says whom an already titled person serves, makes no person
+        of_state = of_m is not None and m.group(1).strip() == "" and info.get("titled") and any(
+            h.start == seg_s + of_m.end() and any(f.entity is not None and f.entity.kind == "State" for f in h.forms)
+            for h in hits(stmt))
         if starts_with_title or of_state:
             cut = re.search(r"\s+(?:at|during|on|in|before)\s+(?:the|a)\s", text[seg_s:seg_e])
             end2 = seg_s + cut.start() if cut else seg_e
