@@ -88,6 +88,17 @@ def _is_heading(line: str, lay: Layout) -> bool:
     return bool(lay.kind_of(head))
 
 
+def _is_page_heading(lines: list[_Line], blank: list[bool], i: int, lay: Layout) -> bool:
+    """A heading further down a page: a title-like line set off by blank lines, naming a statement kind
+    among its first words ("Right of reply by ...", "Foreign Minister Sergey Lavrov’s remarks at ...")."""
+    text = lines[i].text
+    if blank[i] or not (i > 0 and blank[i - 1]) or not (i + 1 >= len(lines) or blank[i + 1]):
+        return False
+    if not _title_like(text) or re.match(r"^[A-Z][\w .’'-]{0,40}:\s", text.strip(" *_")):
+        return False
+    return bool(lay.kind_of(" ".join(text.split()[:8])))
+
+
 def _is_bare_date(line: str) -> bool:
     s = line.strip(" *_()\t")
     hits = find_dates(s)
@@ -128,6 +139,9 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
         main = next((i for i in pre if not _is_bare_date(lines[i].text)), pre[0])
     if main is not None:
         starts.append((main, None))
+        # further headed statements on the same page ("Explanation of vote by ..." then "Right of reply by ...")
+        heads = [i for i in range(main + 1, first_item) if _is_page_heading(lines, blank, i, lay)]
+        starts += [(i, None) for i in heads if i > _heading_end(lines, blank, chrome, main, first_item, lay)]
     for i in items:
         m = lay.listing.match(lines[i].text)
         starts.append((i, parse_listing_date(m.group("date")) if m else None))

@@ -74,3 +74,18 @@ def test_segment_plain_text_without_heading_is_one_statement():
     text = "We welcome the adoption of the report. " * 10
     segs = segment(text)
     assert len(segs) == 1 and segs[0].start == 0 and segs[0].end == len(text.rstrip())
+
+
+def test_segment_several_headed_statements_on_one_page():
+    from pathlib import Path
+
+    from helpers import extract
+
+    text = (Path(__file__).parent / "fixtures" / "mission_page.txt").read_text(encoding="utf-8")
+    a, b = extract(text, "mission_page.txt")
+    assert text[b.start:].startswith("Right of reply by Deputy Permanent Representative Dmitry Polyanskiy")
+    assert (a.value("kind"), a.value("forum").key) == ("explanation of vote", "UNSC")
+    assert (b.value("kind"), b.value("forum").key) == ("statement", "UNGA")
+    assert [e.key for e, *_ in b.value("speakers")] == ["dmitry-polyanskiy"]
+    sponsors = {(r.subject.key, r.object.key) for r in a.relations if r.predicate == "sponsoredBy"}
+    assert sponsors == {("S/2022/155", "USA"), ("S/2022/155", "ALB")}

@@ -21,7 +21,7 @@ _VENUE = re.compile(r"\bat the ((?:[A-Z][\w’'-]+\s+){0,4}(?:Memorial|Museum|Sq
 _EVENT_NOUN = (r"session|meeting|summit|debate|conference|plenary|forum|segment|consultations?|dialogue|hearing|"
                r"round|talks|ceremony|event|gala|festival|reception|celebration|exhibition|symposium|seminar|"
                r"workshop|congress|assembly|council|briefing|visit|review conference")
-_EVENT = re.compile(r"(?:\b(?:at|during|before|in the course of)\s+(?:the|a|an)\s+|\b(?:delegation|address|message|"
+_EVENT = re.compile(r"(?:\b(?:at|during|before|in the course of)\s+(?:(?:the|a|an)\s+)?|\b(?:delegation|address|message|"
                     r"statement|speech|remarks)\s+to\s+the\s+)(?P<ev>(?:(?!\n\s*\n)[^,;()])*?\b(?:" + _EVENT_NOUN +
                     r")\b(?:(?!\n\s*\n)[^,;()])*)", re.I)
 _EVENT_CUT = re.compile(r"\s(?:following|after|with|between|regarding|concerning|about|titled|entitled)\b", re.I)

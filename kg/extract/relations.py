@@ -173,11 +173,11 @@ def _sponsors(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
             for st in subj:
                 yield Relation(res[0].entity, "sponsoredBy", st.entity, st.start, res[0].end)
     # "The draft was co-sponsored by Belarus, China and Iran": the draft named last
-    m_draft = re.match(r"\s*(?:The|This|That|Our)\s+draft(?:\s+resolution)?\s+(?:was|has been|is)\s+"
-                       r"(?:co-?sponsored|sponsored|submitted|tabled)\s+by\s+", sent)
+    m_draft = re.match(r"\s*(?:The|This|That|Our)\s+draft(?:\s+resolution)?\s+(?:(?:was|has been|is)\s+)?"
+                       r"(?:co-?sponsored|sponsored|submitted|tabled|put forward)\s+by\s+", sent)
     earlier = [r for r in drafts if r.end <= s0]
     if m_draft and earlier:
-        for st in _in(stmt, "State", s0 + m_draft.end(), s1):
+        for st in _listed_after(stmt, s0 + m_draft.end(), s1):
             yield Relation(earlier[-1].entity, "sponsoredBy", st.entity, s0, st.end)
     # "draft resolution A/C.1/76/L.11 was submitted by Singapore" (the resolution right before the verb)
     for mm in _SPONSOR_BY.finditer(sent):
@@ -185,11 +185,16 @@ def _sponsors(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         gap = text[res[-1].end:s0 + mm.start()] if res else ""
         if not res or len(gap) > 30 or re.search(r"[A-Z]", gap):
             continue  # "the Programme of Action, co-sponsored by ..." is not the resolution named earlier
-        tail = sent[mm.end():]
-        stop = re.search(r"[.;]|\b(?:which|that|who|was|were|is|and\s+(?:adopted|approved))\b", tail)
-        end = s0 + mm.end() + (stop.start() if stop else len(tail))
-        for st in _in(stmt, "State", s0 + mm.end(), end):
+        for st in _listed_after(stmt, s0 + mm.end(), s1):
             yield Relation(res[-1].entity, "sponsoredBy", st.entity, res[-1].start, st.end)
+
+
+def _listed_after(stmt: Statement, start: int, s1: int) -> list[Mention]:
+    """The states listed right after "sponsored by": up to the verb or clause that ends the list."""
+    tail = stmt.context.text[start:s1]
+    stop = re.search(r"[.;:]|\b(?:which|that|who|was|were|is|are|has|have|had|will|would|and\s+(?:adopted|approved))\b",
+                     tail)
+    return _in(stmt, "State", start, start + (stop.start() if stop else len(tail)))
 
 
 def _sentences(stmt: Statement) -> Iterator[tuple[int, int]]:

@@ -18,6 +18,7 @@ _GA_RES = re.compile(r"\bA\s*/\s*RES\s*/\s*(?P<s>\d{1,3})\s*/\s*(?P<n>\d{1,4})" 
 _DEC = re.compile(r"\bA\s*/\s*DEC\s*/\s*(?P<s>\d{1,3})\s*/\s*(?P<n>\d{1,4})")
 _COMMITTEE_DRAFT = re.compile(r"\bA\s*/\s*C\.\s*(?P<c>[1-6])\s*/\s*(?P<s>\d{1,3})\s*/\s*L\.\s*(?P<n>\d{1,4})" + _REV)
 _PLENARY_DRAFT = re.compile(r"\bA\s*/\s*(?P<s>\d{1,3})\s*/\s*L\.\s*(?P<n>\d{1,4})" + _REV)
+_SC_DOC = re.compile(r"\bS\s*/\s*(?P<y>(?:19|20)\d{2})\s*/\s*(?P<n>\d{1,4})")  # S/2022/155: a draft or a letter
 _SC_RES = re.compile(r"\bS\s*/\s*RES\s*/\s*(?P<n>\d{1,4})\s*\((?P<y>\d{4})\)")
 _REPORT = re.compile(r"(?<![\w/])A\s*/\s*(?P<s>\d{2,3})\s*/\s*(?P<n>\d{1,4})(?P<add>\s*/\s*(?:Add|Corr)\.\s*\d+)?(?![\w/])")
 # "resolution 75/240", "UNGA resolutions 73/27 and 73/266", "decision 75/564"
@@ -127,6 +128,12 @@ def find_symbols(seg: str, session: int | None = None, committee: int | None = N
         else:
             sym = canonical_symbol("short", n=m.group("n"), rev=m.group("rev"))
         emit(m.start("sym"), m.end(), resolution_entity(sym, True), "spoken")
+    for m in _SC_DOC.finditer(seg):
+        sym = f"S/{m.group('y')}/{m.group('n')}"
+        if re.search(r"\bdraft(?:\s+resolution)?\s*$", seg[max(0, m.start() - 25):m.start()], re.I):
+            emit(m.start(), m.end(), resolution_entity(sym, True), "symbol")
+        else:
+            emit(m.start(), m.end(), Entity("UNDocument", sym, sym, (("symbol", sym),)), "symbol")
     for m in _REPORT.finditer(seg):
         sym = f"A/{m.group('s')}/{m.group('n')}" + (m.group("add") or "").replace(" ", "")
         emit(m.start(), m.end(), Entity("UNDocument", sym, sym, (("symbol", sym),)), "symbol")
