@@ -77,3 +77,9 @@ def test_extract_relations_other_phrasings():
     assert ("josep-borrell", "affiliatedWith", "CHN") not in got
     assert ("A/RES/73/27", "sponsoredBy", "USA") not in got
     assert [e.key for e in stmts[0].value("on_behalf_of")] == ["RUS"]
+
+
+def test_extract_relations_chairmanship_of_the_body_just_named():
+    stmts = extract("05.01.2022 - Interview\n\nThe OSCE could play its role, but the Polish chairmanship has not "
+                    "shown interest.")
+    assert ("POL", "chairOf", "OSCE") in rels(stmts)

@@ -106,7 +106,9 @@ def _chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
                if re.fullmatch(r"(?:[’']s)?\s?", text[x.end:s0 + mm.start()])]
         of = re.match(r"\s+of\s+(?:the\s+)?", sent[mm.end():])
         named = _starting_at(stmt, "Organization", s0 + mm.end() + of.end()) if of else []
-        obj = named[0].entity if named else forum
+        earlier = [o for o in _in(stmt, "Organization", s0, s0 + mm.start()) if o.entity.attr("type") != "NationalBody"]
+        # "... of the Security Council"; else this statement's forum; else the body just named
+        obj = named[0].entity if named else (forum or (earlier[-1].entity if earlier else None))
         if adj and obj is not None:
             yield Relation(adj[-1].entity, "chairOf", obj, adj[-1].start, s0 + mm.end())
     # "the Group ... was chaired by Ambassador X", "worked under the chairmanship of Ambassador X": the body
