@@ -106,3 +106,13 @@ def test_extract_metadata_group_statements_and_no_person_from_event_names():
     assert a.value("forum").key == "UNGA-C1"
     assert not [m for m in a.mentions if m.entity.kind == "Person"]  # "the General Debate of the First Committee"
     assert b.value("on_behalf_of", []) == []  # "a group of like-minded States" names no one
+
+
+def test_extract_metadata_joint_statement_of_several_states_and_messages():
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "fixtures" / "joint_and_letters.txt").read_text(encoding="utf-8")
+    a, b = extract(text, "joint.txt")
+    assert value_keys(a, "on_behalf_of") == ["RUS", "CHN"] and value_keys(a, "speakers") == []
+    assert b.value("kind") == "letter"
+    assert value_keys(b, "speakers") == ["sergey-lavrov"] and value_keys(b, "on_behalf_of") == ["RUS"]

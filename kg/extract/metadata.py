@@ -97,9 +97,9 @@ def _place(stmt: Statement, hs: int, date_start: int | None, kind: str) -> tuple
 
 
 def _kind_words(text: str) -> int:
-    """How many statement-kind words ("comment", "statements") stand in ``text``, quoted titles aside."""
+    """How many kinds of statement ("comment", "statements") ``text`` names, quoted titles aside."""
     bare = re.sub(r"[“\"«][^”\"»]*[”\"»]", " ", text)
-    return len({m.start() for _, pat in layout().kinds_first + layout().kinds for m in pat.finditer(bare)})
+    return len({kind for kind, pat in layout().kinds_first + layout().kinds if pat.search(bare)})
 
 
 def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
@@ -149,6 +149,18 @@ def _issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
             if _ISSUED_BY.search(pre.strip(" *_\n") + " ") and (m.form != "adjective" or re.match(
                     r"\s+(?:delegation|government|side|mission|embassy|foreign ministry)\b", text[m.end:], re.I)):
                 return [m.entity]
+            # "Joint Statement of the Foreign Ministers of Russia and China": every state of the list
+            if re.search(r"\b(?:statement|declaration|communiqu[eé])\s+(?:by|of)\s+(?:the\s+)?(?:(?:foreign\s+)?ministers|"
+                         r"heads\s+of\s+state(?:\s+and\s+government)?|leaders|presidents|governments)\s+of\s+(?:the\s+)?$",
+                         pre, re.I):
+                listed, end = [m.entity], m.end
+                for o in stmt.mentions:
+                    if o.entity.kind == "State" and end <= o.start < stmt.heading_end and not o.info.get("nested"):
+                        if not re.fullmatch(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?", text[end:o.start], re.I):
+                            break
+                        listed.append(o.entity)
+                        end = o.end
+                return listed
             if re.match(r"\s+(?:joint\s+)?(?:statement|declaration|comment|explanation of vote|intervention)\b",
                         text[m.end:m.end + 40], re.I):
                 return [m.entity]  # "UK statement to the OSCE Permanent Council"
