@@ -15,7 +15,13 @@ MONTHS["sept"] = 9
 
 _MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _RANGE = r"(?:\s*[-–—]\s*\d{1,2})?"
+_MON2 = _MON.replace("?P<mon>", "?:")
 _PATTERNS = [
+    # ranges over two months take their first day: "29 April - 10 May 2019", "April 29 - May 10, 2019"
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r"\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?\s+" + _MON2 +
+               r",?\s+(?P<year>\d{4})\b", re.I),
+    re.compile(r"\b" + _MON + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*[-–—]\s*" + _MON2 + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
+               r"(?P<year>\d{4})\b", re.I),
     # 3-4 June 2019, 13 December 2021
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?" + _RANGE + r"\s+(?:of\s+)?" + _MON + r",?\s+(?P<year>\d{4})\b", re.I),
     # May 27, 2019; September 4 2019; April 29 - May 10 handled by the first day

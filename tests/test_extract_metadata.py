@@ -116,3 +116,12 @@ def test_extract_metadata_joint_statement_of_several_states_and_messages():
     assert value_keys(a, "on_behalf_of") == ["RUS", "CHN"] and value_keys(a, "speakers") == []
     assert b.value("kind") == "letter"
     assert value_keys(b, "speakers") == ["sergey-lavrov"] and value_keys(b, "on_behalf_of") == ["RUS"]
+
+
+def test_extract_metadata_dates_take_the_first_day_of_any_range():
+    from kg.dates import find_dates
+
+    cases = {"29 April – 10 May 2019": "2019-04-29", "April 29 - May 10, 2019": "2019-04-29",
+             "3-4 June 2019": "2019-06-03", "June 3–4, 2019": "2019-06-03", "May 27, 2019": "2019-05-27",
+             "05.06.2019": "2019-06-05", "2021-12-13": "2021-12-13"}
+    assert {t: [h.iso for h in find_dates(t)] for t in cases} == {t: [d] for t, d in cases.items()}
