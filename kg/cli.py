@@ -97,7 +97,8 @@ def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet
         if n > 5 and not quiet:
             from tqdm import tqdm
 
-            bar = tqdm(total=n, unit="doc", file=sys.stderr, desc="ingest", leave=False)
+            bar = tqdm(total=n, unit="doc", file=sys.stderr, desc="ingest", leave=False,
+                       mininterval=0.2 if sys.stderr.isatty() else 2.0)
 
     def on_file(path: Path, status: str) -> None:
         if bar is not None:
