@@ -121,7 +121,8 @@ def persons(stmt: Statement) -> Iterator[Mention]:
     n = len(toks)
     while i < n:
         caps = caps_line(toks[i].s)
-        if not eligible(toks[i], caps) or _INITIAL.fullmatch(toks[i].t) or toks[i].t[:1].islower():
+        first = toks[i].t[:1]
+        if not first.isupper() or _INITIAL.fullmatch(toks[i].t) or not eligible(toks[i], caps):
             i += 1
             continue
         j = i
