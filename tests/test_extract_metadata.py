@@ -125,3 +125,10 @@ def test_extract_metadata_dates_take_the_first_day_of_any_range():
              "3-4 June 2019": "2019-06-03", "June 3–4, 2019": "2019-06-03", "May 27, 2019": "2019-05-27",
              "05.06.2019": "2019-06-05", "2021-12-13": "2021-12-13"}
     assert {t: [h.iso for h in find_dates(t)] for t in cases} == {t: [d] for t, d in cases.items()}
+
+
+def test_extract_metadata_unnamed_representative_and_qualified_forum():
+    [s] = extract("Statement by the Representative of the Russian Federation at the 1st meeting of the UN OEWG on "
+                  "ICT security, New York, 12 December 2022\n\nMr. Chair, the Russian delegation stands ready.")
+    assert value_keys(s, "on_behalf_of") == ["RUS"]
+    assert s.value("forum").key == "OEWG-2021"

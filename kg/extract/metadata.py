@@ -28,7 +28,8 @@ _EVENT_CUT = re.compile(r"\s(?:following|after|with|between|regarding|concerning
 _ISSUED_BY = re.compile(r"(?:\b(?:statement|comment|commentary|report|article|briefing|remarks|declaration|"
                         r"communiqu[eé]|press release|letter|note|message)\s+(?:by|of|from)\s+(?:the\s+)?)"
                         r"(?:News Agency\s+|(?:Co-)?Chairs?(?:men)?\s+of\s+(?:the\s+)?|(?:delegation|government|"
-                        r"permanent mission|mission)\s+of\s+(?:the\s+)?)?[\"“«]?$", re.I)
+                        r"permanent mission|mission|(?:permanent\s+|deputy\s+)*representative|delegate|observer)\s+of\s+"
+                        r"(?:the\s+)?)?[\"“«]?$", re.I)
 _ISSUER_CUE = re.compile(r"\b(?:Embassy|Ambassador|Foreign Ministry|Ministry|Mission|Consulate|Spokes(?:wo)?m[ae]n|"
                          r"Spokesperson|press officer|press service|Department)\b", re.I)
 _KIND_AFTER = re.compile(r"^\s*(?:[’']s\s+)?(?:joint\s+)?(?:statement|comment|commentary|declaration|communiqu[eé]|"
@@ -195,6 +196,9 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
                 break
         event = (re.sub(r"\s+", " ", text[es:ee]).strip(), es, ee)
         inside = [m for m in orgs if es <= m.start < ee and m.entity.attr("type") != "NationalBody"]
+        # "the UN OEWG": a body named right before another only qualifies it
+        inside = [m for i, m in enumerate(inside)
+                  if not (i + 1 < len(inside) and re.fullmatch(r"\s", text[m.end:inside[i + 1].start]))]
         if inside:
             forum = (inside[0].entity, inside[0].start, inside[0].end)
     if forum is None:
