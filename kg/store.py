@@ -10,7 +10,7 @@ from typing import Any, BinaryIO, Iterable, Iterator
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreBusyError, StoreError
-from kg.terms import DKG, PREFIXES
+from kg.terms import DKG, EXPORT_PREFIXES, PREFIXES
 
 __all__ = ["Store", "Result"]
 
@@ -166,4 +166,4 @@ class Store:
 
 
 def _prefixes(fmt: ox.RdfFormat) -> dict[str, str] | None:
-    return dict(PREFIXES) if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    return dict(EXPORT_PREFIXES) if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
