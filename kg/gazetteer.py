@@ -117,6 +117,7 @@ class Lexicon:
         self.surname_of: dict[str, str] = {}  # person key -> surname
         self.person_names: dict[str, Entity] = {}  # normalised full name -> person
         self.name_variants: dict[str, str] = {}  # variant token -> canonical token
+        self.given_names: frozenset[str] = frozenset()  # first names that start a name even without a title
         self._forms: dict[str, list[Form]] = {}
         self._load()
         self._automaton = ahocorasick.Automaton()
@@ -148,6 +149,12 @@ class Lexicon:
         self._load_persons()
 
     def _load_variants(self) -> None:
+        path = self.folder / "given_names.yaml"
+        data = load_yaml(path) or {}
+        names = data.get("given_names")
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise GazetteerError(f"{path}: expected 'given_names:' with a list of names")
+        self.given_names = frozenset(names)
         path = self.folder / "name_variants.yaml"
         data = load_yaml(path) or {}
         for section in ("given_names", "surnames"):

@@ -32,3 +32,10 @@ def test_extract_persons_no_person_from_titles_or_bodies():
                   "the Group met the Minister of Foreign Affairs. Mr. Chairman, Distinguished Delegates, the "
                   "Russian Ballet Icons Gala and the Airline Total Networking Conference were held.")
     assert labels(s, "Person") == set()
+
+
+def test_extract_persons_known_first_name_without_title():
+    [s] = extract("Statement by the delegation\n\nWe remember the death of Nikolay Glushkov. "
+                  "Ivan Petrov and Olga Smirnova attended. The Victory Museum and Red Square were closed; "
+                  "the Alexander Garden too.")
+    assert labels(s, "Person") == {"Nikolay Glushkov", "Ivan Petrov", "Olga Smirnova"}

@@ -136,8 +136,12 @@ def persons(stmt: Statement) -> Iterator[Mention]:
         nxt = toks[j + 1] if j + 1 < n else None
         glued_after = nxt is not None and _adjacent(text, run[-1], nxt) and _CAP_ANY.fullmatch(nxt.t) \
             and not _inside(nxt.s, tspans)
-        if len(run) >= 2 and len(run) <= 4 and info.get("titled") and (not caps or info.get("honorific_before")) \
-                and not (glued_after and not info.get("immediate_title")):
+        titled = info.get("titled") and (not caps or info.get("honorific_before")) \
+            and not (glued_after and not info.get("immediate_title"))
+        # no title, but a known first name: "Nikolay Glushkov", "opponents of Boris Johnson"
+        named = not caps and not glued_after and len(run) in (2, 3) and run[0].t in lex().given_names \
+            and not (i > 0 and _adjacent(text, toks[i - 1], run[0]) and _CAP_ANY.fullmatch(toks[i - 1].t))
+        if 2 <= len(run) <= 4 and (titled or named):
             name = text[s:e]
             if caps:
                 name = _caps_to_title(name)
