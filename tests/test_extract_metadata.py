@@ -132,3 +132,11 @@ def test_extract_metadata_unnamed_representative_and_qualified_forum():
                   "ICT security, New York, 12 December 2022\n\nMr. Chair, the Russian delegation stands ready.")
     assert value_keys(s, "on_behalf_of") == ["RUS"]
     assert s.value("forum").key == "OEWG-2021"
+
+
+def test_extract_metadata_dateline_opening_the_body():
+    a, b = extract("Russia calls for an independent investigation\n\nMOSCOW, March 3, 2022 (TASS) – Russia calls for an "
+                   "independent investigation, a diplomat said.\n\n05.03.2022 - Talks with a Turkish counterpart\n\n"
+                   "Antalya, 4 March 2022 – The ministers held talks.")
+    assert (a.value("date"), a.value("place").label) == ("2022-03-03", "Moscow")
+    assert (b.value("date"), b.value("place").label, b.value("published")) == ("2022-03-04", "Antalya", "2022-03-05")

@@ -51,12 +51,32 @@ def _first_sentence(stmt: Statement) -> tuple[int, int]:
     return sentence_bounds(text, pos, pos, stmt.end)
 
 
+def _body_dateline(stmt: Statement) -> tuple[Mention | None, tuple[str, int, int] | None]:
+    """A dateline opening the body, as news items write it: "MOSCOW, March 3, 2022 (TASS) – ..."."""
+    text = stmt.context.text
+    bs, _ = _first_sentence(stmt)
+    head = text[bs:bs + 90]
+    m = re.match(r"(?P<city>[A-Z][\w .’'-]{1,30}?),\s*(?P<date>[^–—(]{0,30}?)\s*(?:\([^)]{1,30}\)\s*)?[–—-]\s", head)
+    if not m:
+        return None, None
+    city = next((f.entity for f in lex().lookup(m.group("city")) if f.entity is not None and f.entity.kind == "Place"),
+                None)  # "MOSCOW" as news agencies write it
+    if city is None:
+        return None, None
+    place = Mention(bs, bs + m.end("city"), m.group("city"), city, "place")
+    dates = find_dates(text, bs, bs + m.end())
+    return place, ((dates[0].iso, dates[0].start, dates[0].end) if dates and dates[0].iso else None)
+
+
 def _date(stmt: Statement, hs: int) -> tuple[str | None, int | None, int | None]:
     text = stmt.context.text
     head = find_dates(text, hs, stmt.heading_end)
     if head:
         h = head[-1]
         return h.iso, h.start, h.end
+    _, body_date = _body_dateline(stmt)
+    if body_date:
+        return body_date
     # a readout: "On May 6, Foreign Minister ..." takes the year of the listing date
     if stmt.listing_date:
         bs, be = _first_sentence(stmt)
@@ -85,6 +105,9 @@ def _place(stmt: Statement, hs: int, date_start: int | None, kind: str) -> tuple
             pair = [m for m in places if m.end == p.start - 1 and text[m.end] in "-–"]
             p = pair[0] if pair else p
             return p.entity, p.start, p.end
+    opening, _ = _body_dateline(stmt)
+    if opening is not None:
+        return opening.entity, opening.start, opening.end
     v = _VENUE.search(text, hs, stmt.heading_end)
     if v:
         label = v.group(1).strip()
