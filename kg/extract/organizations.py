@@ -58,6 +58,10 @@ _MISSION = re.compile(r"\bPermanent Mission\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w
                       r"(?P<target>[A-Z][\w.’' -]{1,60}?)(?=[\s,.;:)*]|$)")
 _EMBASSY = re.compile(r"\bEmbassy\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w’' -]{1,60}?)(?:\s+(?:in|to)\s+(?:the\s+)?"
                       r"(?P<target>[A-Z][\w’' -]{1,40}?))?(?=[\s,.;:)]|$)")
+# a ministry's or government's department: "the Second European Department", "the Department of European
+# Problems", "the US Department of Justice"
+_DEPARTMENT = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][\w.-]*\s+){0,4}Department(?:\s+(?:of|for)\s+[A-Z][\w-]*"
+                         r"(?:(?:\s+(?:and|of|for|on))?\s+[A-Z][\w-]*){0,5})?)")
 # named groups of states speaking together: "the Group of Friends in Defense of the Charter of the United Nations"
 _GROUP = re.compile(r"\bGroup of Friends(?:\s+(?:(?:of|in|for|on|the|and)\s+)*[A-Z][\w-]*)+")
 _MEDIA = re.compile(r"\b(?:News Agency|news agency|[Mm]agazine|[Nn]ewspaper|TV channel|[Jj]ournal)\s+[“\"«]?"
@@ -119,6 +123,30 @@ def _patterns(stmt: Statement) -> Iterator[Mention]:
                 continue
             taken.append((s, e))
             yield Mention(s, e, text[s:e], national_body("MFA", home), "pattern")
+    for m in _DEPARTMENT.finditer(seg):
+        s, e = off + m.start("name"), off + m.end("name")
+        lead = re.match(r"(?:The|This|That|Our|Each|Every|Its|Their)\s+", text[s:e])
+        s += lead.end() if lead else 0
+        if len(text[s:e].split()) < 2 or not free(s, e) or _inside_gazetteer_name(stmt, s, e) \
+                or [h for h in hits(stmt) if h.start <= s and e <= h.end and h.outer is None
+                    and any(f.entity is not None and f.entity.kind == "Organization" for f in h.forms)]:
+            continue
+        owner = _named_at(stmt, s)  # "US Department of Justice": the state written first owns it
+        if owner is not None:
+            state, s = owner[0], owner[1] + 1
+        else:
+            before = re.search(r"(?:(?P<st>[A-Z][\w’' -]{1,40}?)(?:[’']s)?\s+)$", text[max(stmt.start, s - 45):s])
+            prior = _named_at(stmt, s - len(before.group(0))) if before else None
+            state = prior[0] if prior else stmt.context.home_state
+        name = " ".join(text[s:e].split())
+        if state is None or name == "Department":
+            continue
+        taken.append((s, e))
+        key = f"DEPT-{state.key}-" + re.sub(r"[^A-Z0-9]+", "-", name.upper()).strip("-")
+        known = lex().organization(key)
+        ent = known or Entity("Organization", key, name,
+                              (("type", "NationalBody"), ("state", state.key)))
+        yield Mention(s, e, text[s:e], ent, "pattern")
     for m in _GROUP.finditer(seg):
         s, e = off + m.start(), off + m.end()
         if not free(s, e) or [f for f in lex().lookup(m.group(0)) if f.entity is not None]:
