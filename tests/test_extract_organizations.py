@@ -61,7 +61,7 @@ def test_extract_organizations_pattern_mentions_quote_the_whole_name():
 def test_extract_organizations_departments_belong_to_the_state_that_owns_them():
     [s] = extract("05.03.2021 - Comment by the Second European Department\n\nThe US Department of Justice, the "
                   "Department of European Problems, the Department of State and the Information and Press Department "
-                  "replied. Each Department replied.")
+                  "replied. Each Department replied. Russia and the Russian side regret it.")
     got = {m.entity.key: m.entity.attr("state") for m in s.mentions if m.entity.kind == "Organization"}
     assert got == {"DEPT-RUS-SECOND-EUROPEAN-DEPARTMENT": "RUS", "DEPT-USA-DEPARTMENT-OF-JUSTICE": "USA",
                    "DEPT-RUS-DEPARTMENT-OF-EUROPEAN-PROBLEMS": "RUS", "US-STATE-DEPT": "USA", "MFA-RUS-IPD": "RUS"}
