@@ -20,7 +20,7 @@ from kg.errors import GazetteerError
 from kg.model import Entity
 from kg.paths import GAZETTEER_DIR
 
-__all__ = ["Form", "Hit", "Lexicon", "load_yaml", "lexicon", "fold", "ORG_TYPES"]
+__all__ = ["Form", "Hit", "Lexicon", "load_yaml", "lexicon", "fold", "is_caps_line", "ORG_TYPES"]
 
 ORG_TYPES = ("UNBody", "IntergovernmentalOrganization", "NationalBody", "MediaOrganization", "PoliticalParty",
              "ArmedGroup", "NonGovernmentalOrganization", "ReligiousOrganization")
@@ -322,12 +322,19 @@ def _case_ok(form: Form, written: str, segment: str, s: int, e: int) -> bool:
     return False
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def is_caps_line(line: str) -> bool:
+    """A line written in capitals (an ALL-CAPS heading): enough letters, none of them lower case."""
+    letters = _LETTER.findall(line)
+    return len(letters) >= 8 and not any(c.islower() for c in letters)
+
+
 def _line_is_caps(segment: str, s: int, e: int) -> bool:
     ls = segment.rfind("\n", 0, s) + 1
     le = segment.find("\n", e)
-    line = segment[ls: le if le >= 0 else len(segment)]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 8 and not any(c.islower() for c in letters)
+    return is_caps_line(segment[ls: le if le >= 0 else len(segment)])
 
 
 @functools.lru_cache(maxsize=4)

@@ -5,11 +5,11 @@ import bisect
 import functools
 import re
 
-from kg.gazetteer import Hit, Lexicon, lexicon, load_yaml
+from kg.gazetteer import Hit, Lexicon, is_caps_line, lexicon, load_yaml
 from kg.model import Statement
 from kg.paths import GAZETTEER_DIR
 
-__all__ = ["hits", "lex", "titles", "Titles", "sentence_bounds", "line_is_caps", "SpanIndex", "CapsLines",
+__all__ = ["hits", "lex", "titles", "Titles", "sentence_bounds", "SpanIndex", "CapsLines",
            "mentions_in", "Intervals"]
 
 
@@ -93,23 +93,6 @@ def sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     return start, min(end, hi)
 
 
-_LOWER = re.compile(r"[^\W\d_]")
-
-
-def line_is_caps(text: str, pos: int) -> bool:
-    """Is the line around ``pos`` written in capitals (an ALL-CAPS heading)? One line at a time;
-    use :class:`CapsLines` when asking about many positions."""
-    ls = text.rfind("\n", 0, pos) + 1
-    le = text.find("\n", pos)
-    line = text[ls: le if le >= 0 else len(text)]
-    return _caps(line)
-
-
-def _caps(line: str) -> bool:
-    letters = _LOWER.findall(line)
-    return len(letters) >= 8 and not any(c.islower() for c in letters)
-
-
 class CapsLines:
     """Which lines of ``text[start:end]`` are ALL CAPS, answered by binary search."""
 
@@ -121,7 +104,7 @@ class CapsLines:
             nl = text.find("\n", pos)
             stop = nl if nl >= 0 else len(text)
             self.starts.append(pos)
-            self.caps.append(_caps(text[pos:stop]))
+            self.caps.append(is_caps_line(text[pos:stop]))
             if nl < 0:
                 break
             pos = nl + 1

@@ -71,12 +71,6 @@ def _title_spans(text: str, start: int, end: int, caps_line: CapsLines) -> list[
     return out
 
 
-def _inside(pos: int, spans) -> bool:  # noqa: ANN001
-    if isinstance(spans, SpanIndex):
-        return pos in spans
-    return any(a <= pos < b for a, b in spans)
-
-
 def persons(stmt: Statement) -> Iterator[Mention]:
     ctx = stmt.context
     text = ctx.text
@@ -107,7 +101,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
 
     # 2. titled names
     def eligible(tok: _Tok, caps: bool) -> bool:
-        if _inside(tok.s, tspans) or _inside(tok.s, blocked):
+        if tok.s in tspans or tok.s in blocked:
             return False
         if caps:
             return bool(_CAPS_WORD.fullmatch(tok.t)) and tok.t.capitalize() not in titles().not_names
@@ -135,7 +129,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
         info = _title_info(text, stmt, toks, s, e, tspans, blocked, taken)
         nxt = toks[j + 1] if j + 1 < n else None
         glued_after = nxt is not None and _adjacent(text, run[-1], nxt) and _CAP_ANY.fullmatch(nxt.t) \
-            and not _inside(nxt.s, tspans)
+            and nxt.s not in tspans
         titled = info.get("titled") and (not caps or info.get("honorific_before")) \
             and not (glued_after and not info.get("immediate_title"))
         # no title, but a known first name: "Nikolay Glushkov", "opponents of Boris Johnson"
@@ -156,7 +150,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
     for m in re.finditer(rf"\b((?:[{_UP}]\.\s?){{1,3}})([{_UP}][{_LOW}]+)", text[stmt.start:stmt.end]):
         s, e = stmt.start + m.start(), stmt.start + m.end()
         surname = m.group(2)
-        if surname in titles().not_names or _inside(s, blocked) or tt.is_title_word(surname) or _inside(stmt.start + m.start(2), tspans):
+        if surname in titles().not_names or s in blocked or tt.is_title_word(surname) or stmt.start + m.start(2) in tspans:
             continue
         ent = _by_surname(ctx, surname) or Entity("Person", lex().person_key(m.group(0)),
                                                   m.group(1).replace(" ", "") + " " + surname)
@@ -167,7 +161,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
                          text[stmt.start:stmt.end]):
         s, e = stmt.start + m.start(1), stmt.start + m.end(1)
         words = m.group(1).split()
-        if any(w in titles().not_names or tt.is_title_word(w) for w in words) or _inside(s, blocked):
+        if any(w in titles().not_names or tt.is_title_word(w) for w in words) or s in blocked:
             continue
         add(s, e, person_entity(m.group(1)), "name", {"speaker_label": True})
 
@@ -179,7 +173,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
                          + r")(?![\w-])")
         for m in pat.finditer(text, stmt.start, stmt.end):
             s, e = m.start(), m.end()
-            if _inside(s, blocked):
+            if s in blocked:
                 continue
             prev = text[max(0, s - 30):s]
             if re.search(rf"[{_UP}][{_LOW}]+\s$", prev) and not re.search(r"(?:^|\s)(?:Mr|Ms|Mrs|Dr|Minister|President|"
@@ -240,7 +234,7 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
     taken = taken if taken is not None else Intervals()
 
     def is_title(t: _Tok) -> bool:
-        if _inside(t.s, tspans):
+        if t.s in tspans:
             return True
         m = tt.lower_re.match(text, t.s)
         return bool(m) and m.end() <= s
@@ -290,7 +284,7 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
                 break
         elif low in _CONNECT or t.t in ("’", "'", "-"):
             pass
-        elif _inside(t.s, blocked) or _CAP_OR_DIGIT.fullmatch(t.t):
+        elif t.s in blocked or _CAP_OR_DIGIT.fullmatch(t.t):
             if k > 0 and _name_like(before[k - 1], t, text, tspans, blocked):
                 break  # "Chinese Ambassador Zheng Zeguang and Josep Borrell": another person's name
             pass
@@ -306,7 +300,7 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
             t = before[j]
             if text[t.e:before[j + 1].s] not in (" ", "") or t.t.lower() in tt.stops:
                 break
-            if _CAP_OR_DIGIT.fullmatch(t.t) or _inside(t.s, blocked):
+            if _CAP_OR_DIGIT.fullmatch(t.t) or t.s in blocked:
                 title_start = t.s
                 glued += 1
                 j -= 1
