@@ -111,6 +111,8 @@ class Statement:
     heading_end: int  # the heading is text[start:heading_end]
     context: Context
     listing_date: str | None = None  # the date a listing page filed it under (ISO)
+    role: str = "main"  # main | item | turn (of a transcript) | part (a speaker in a press release) | frame
+    parent: "Statement | None" = None  # the statement a turn or part belongs to (date, place, forum come from it)
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     attrs: dict[str, Attribute] = field(default_factory=dict)

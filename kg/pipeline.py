@@ -17,13 +17,15 @@ from kg.extract.treaties import treaties
 from kg.model import Attribute, Context, Document, Entity, Finding, Mention, Relation, Statement
 from kg.segment import segment
 
-__all__ = ["ENTITY_EXTRACTORS", "STATEMENT_EXTRACTORS", "extract_document", "home_state"]
+__all__ = ["ENTITY_EXTRACTORS", "STATEMENT_EXTRACTORS", "INHERITED", "extract_document", "home_state"]
 
 Extractor = Callable[[Statement], Iterable[Finding]]
 
 # entity readers first (later ones may look at what earlier ones found), then statement-level readers
 ENTITY_EXTRACTORS: list[Extractor] = [states, organizations, treaties, resolutions, persons, places]
 STATEMENT_EXTRACTORS: list[Extractor] = [metadata, relations]
+# what a transcript turn or a speaker's part takes from its page's main statement when its own words leave it out
+INHERITED = ("date", "place", "forum", "event", "published")
 
 
 def home_state(doc: Document, first_statement_start: int | None) -> Entity | None:
@@ -84,12 +86,22 @@ def extract_document(doc: Document) -> list[Statement]:
     ctx = Context(doc)
     ctx.session = session_of(doc.text)
     ctx.home_state = home_state(doc, segments[0].start if segments else None)
-    stmts = [Statement(i, s.start, s.end, s.heading_end, ctx, s.listing_date) for i, s in enumerate(segments)]
+    stmts: list[Statement] = []
+    shown = 0
+    for s in segments:
+        parent = stmts[s.parent] if s.parent is not None else None
+        stmts.append(Statement(-1 if s.role == "frame" else shown, s.start, s.end, s.heading_end, ctx,
+                               s.listing_date, s.role, parent))
+        shown += s.role != "frame"
     for stmt in stmts:
         for extractor in ENTITY_EXTRACTORS:
             _apply(stmt, extractor(stmt))
         stmt.mentions = _dedupe(stmt.mentions)
         for extractor in STATEMENT_EXTRACTORS:
             _apply(stmt, extractor(stmt))
+        if stmt.parent is not None:
+            for name in INHERITED:
+                if name not in stmt.attrs and name in stmt.parent.attrs:
+                    stmt.attrs[name] = stmt.parent.attrs[name]
         stmt.cache.clear()
-    return stmts
+    return [s for s in stmts if s.role != "frame"]

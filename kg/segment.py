@@ -14,6 +14,7 @@ from kg.dates import find_dates, parse_listing_date
 from kg.errors import GazetteerError
 from kg.gazetteer import load_yaml
 from kg.paths import GAZETTEER_DIR
+from kg.turns import split_parts
 
 __all__ = ["Segment", "Layout", "layout", "segment"]
 
@@ -24,6 +25,8 @@ class Segment:
     end: int
     heading_end: int
     listing_date: str | None
+    role: str = "main"  # main | item | turn | part | frame (a heading that only frames turns: not a statement)
+    parent: int | None = None  # index of the segment a turn or part belongs to
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +46,14 @@ class Layout:
             self.listing = re.compile(data["listing_item"])
             self.kinds_first = [(str(k), re.compile(p, re.I)) for k, p in data["kinds_first"]]
             self.kinds = [(str(k), re.compile(p, re.I)) for k, p in data["kinds"]]
+            self.turn_roles = re.compile(data["turn_roles"], re.I)
+            self.turn_delegation = re.compile(data["turn_delegation"], re.I)
+            self.turn_person = re.compile(data["turn_person"], re.I)
+            self.speaker_openers = [re.compile(p) for p in data["speaker_openers"]]
+            self.reporting_verbs = re.compile(data["reporting_verbs"])
         except (KeyError, TypeError, ValueError) as e:
-            raise GazetteerError(f"{path}: needs chrome_lines, listing_item, kinds_first and kinds ({e})") from None
+            raise GazetteerError(f"{path}: needs chrome_lines, listing_item, kinds_first, kinds, turn_roles, "
+                                 f"turn_delegation, turn_person, speaker_openers and reporting_verbs ({e})") from None
         except re.error as e:
             raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
 
@@ -111,6 +120,8 @@ def _is_dateline(line: str) -> bool:
     s = line.strip(" *_()\t")
     if not s or len(s) > 80:
         return False
+    s = re.sub(r"[,;]?\s*(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:a\.\s?m\.|p\.\s?m\.|am|pm|h)?$", "", s) \
+        if re.search(r"\d\s*(?:a\.\s?m\.|p\.\s?m\.|am|pm|h|:\d{2})$", s, re.I) else s  # "…, 10 a.m."
     hits = find_dates(s)
     return bool(hits) and hits[-1].end >= len(s) - 1
 
@@ -157,7 +168,14 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
         start = lines[i].start + (len(lines[i].text) - len(lines[i].text.lstrip()))
         end = lines[last].start + len(lines[last].text.rstrip())
         head_end = min(end, lines[head_last].start + len(lines[head_last].text.rstrip()))
-        segments.append(Segment(start, end, head_end, listed))
+        if listed is not None:
+            segments.append(Segment(start, end, head_end, listed, "item" if listed is not None else "main"))
+            continue
+        main_end, parts = split_parts(text, start, head_end, end, lay, lay.is_chrome)
+        here = len(segments)
+        segments.append(Segment(start, head_end if main_end is None else main_end, head_end, None,
+                                "frame" if main_end is None else "main"))
+        segments += [Segment(p.start, p.end, p.heading_end, None, p.role, here) for p in parts]
     return segments
 
 

@@ -224,13 +224,30 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
                   if not (i + 1 < len(inside) and re.fullmatch(r"\s", text[m.end:inside[i + 1].start]))]
         if inside:
             forum = (inside[0].entity, inside[0].start, inside[0].end)
+    if forum is None and stmt.role in ("turn", "part"):
+        return forum, event  # a speaker's label names who speaks, not where: the page's forum is the turn's
     if forum is None:
-        # a body named at the start of the heading or right after a dash ("EU Statement – UN OEWG on ...")
-        for m in orgs:
+        # a body named at the start of the heading or right after a dash ("EU Statement – UN OEWG on ..."),
+        # the UN itself only when no more particular body follows ("United Nations / General Assembly")
+        for m in sorted(orgs, key=lambda m: m.entity.attr("type") == "UNBody" and m.entity.key == "UN"):
             pre = text[hs:m.start].strip(" *_")
             if hs <= m.start < stmt.heading_end and m.entity.attr("type") in ("UNBody", "IntergovernmentalOrganization") \
                     and (not pre.strip() or re.search(r"(?:[–—:-]|\n)\s*(?:the)?$", pre, re.I)) \
                     and not _KIND_AFTER.match(text[m.end:m.end + 30]):
+                forum = (m.entity, m.start, m.end)
+                break
+    if forum is None:
+        # a meetings-coverage page names the body on a line of its own above the text ("First Committee")
+        lines = 0
+        for m in orgs:
+            if m.start >= stmt.end or lines > 6:
+                break
+            ls = text.rfind("\n", stmt.start, m.start) + 1
+            le = text.find("\n", m.end, stmt.end)
+            le = stmt.end if le < 0 else le
+            lines = text.count("\n", stmt.start, ls)
+            if m.entity.attr("type") == "UNBody" and lines <= 6 and not text[max(ls, stmt.start):m.start].strip(" *_") \
+                    and not text[m.end:le].strip(" *_"):
                 forum = (m.entity, m.start, m.end)
                 break
     if forum is None:
@@ -247,6 +264,8 @@ def metadata(stmt: Statement) -> Iterator[Attribute]:
     text = stmt.context.text
     hs = _head_start(stmt)
     kind = layout().kind_of(text[hs:stmt.heading_end]) or ("statement" if stmt.listing_date is None else "news")
+    if stmt.role == "turn":
+        kind = "transcript turn"
     yield Attribute("kind", kind)
     date, ds, de = _date(stmt, hs)
     if date:
@@ -280,6 +299,10 @@ def metadata(stmt: Statement) -> Iterator[Attribute]:
                 home = stmt.cache.get("own_state") or stmt.context.home_state
                 if known is not None or home is not None:
                     behalf.append(known if known is not None else home)
+    if not behalf and stmt.role in ("turn", "part"):
+        # "Brazil: ...", "Mr. Nebenzia (Russian Federation): ...", "The representative of Mexico said ..."
+        behalf = [m.entity for m in stmt.mentions if hs <= m.start < stmt.heading_end and not m.info.get("nested")
+                  and m.entity.kind in ("State", "Organization") and m.entity.attr("type") != "NationalBody"][:1]
     if not behalf and not speakers:
         behalf = _issuer(stmt, hs)
     if behalf:

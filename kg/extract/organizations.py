@@ -198,6 +198,8 @@ def context_date(stmt: Statement) -> dt.date | None:
     iso = head[-1].iso if head else stmt.listing_date
     if iso:
         found = dt.date.fromisoformat(iso)
+    elif stmt.parent is not None:
+        found = context_date(stmt.parent)
     elif stmt.context.session:
         found = dt.date(1945 + stmt.context.session, 10, 15)
     stmt.cache["context_date"] = found
@@ -288,6 +290,8 @@ def organizations(stmt: Statement) -> Iterator[Mention]:
             found.append(Mention(hit.start, hit.end, quote, ent, f.form, {"nested": True} if hit.outer else {}))
             break
     heading = [m.entity for m in found if m.start < stmt.heading_end and m.entity.attr("family")]
+    if stmt.parent is not None:  # a transcript turn speaks of the bodies its page's heading names
+        heading += [m.entity for m in stmt.parent.mentions if m.start < stmt.parent.heading_end and m.entity.attr("family")]
     prev: Mention | None = None
     for m in found:
         if prev is not None and re.fullmatch(r"\s*\(", text[prev.end:m.start]) and \

@@ -165,6 +165,18 @@ def persons(stmt: Statement) -> Iterator[Mention]:
             continue
         add(s, e, person_entity(m.group(1)), "name", {"speaker_label": True})
 
+    # 4b. a verbatim record's turn label: "Mr. Mills (United States of America):" names a delegate by surname
+    for m in re.finditer(rf"(?m)^[ \t*_]*(?P<t>(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?)\s+(?P<n>(?:[{_UP}][{_LOW}'’-]+\s?){{1,3}}?)"
+                         r"\s*\([^()\n]{2,80}\)(?:\s*\([^()\n]{2,40}\))?\s*:", text[stmt.start:stmt.end]):
+        s, e = stmt.start + m.start("n"), stmt.start + m.start("n") + len(m.group("n").rstrip())
+        if s in blocked or spans.overlaps(s, e) or any(f.start <= s < f.end for f in found):
+            continue
+        name = text[s:e]
+        ent = _by_surname(ctx, name) or lex().find_person(name) or person_entity(name)
+        add(s, e, ent, "surname" if " " not in name else "name",
+            {"titled": True, "speaker_label": True, "title": m.group("t"), "title_start": stmt.start + m.start("t"),
+             "title_end": stmt.start + m.end("t"), "honorific_before": True})
+
     # 5. surnames of persons met earlier in the document (or just above)
     for p in found:
         _remember(ctx, p.entity)

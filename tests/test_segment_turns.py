@@ -1,0 +1,68 @@
+"""Several statements on one page: transcript turns (labels with a colon or alone on their line) and the
+speakers of a meetings-coverage press release; an interview or a press conference stays one statement."""
+from pathlib import Path
+
+from helpers import extract, labels, value_keys
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _read(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def test_segment_turns_colon_labels_make_one_statement_per_turn_with_the_meeting_from_the_heading():
+    text = _read("transcript.txt")
+    stmts = extract(text)
+    assert [s.heading for s in stmts] == ["Chair", "Brazil", "Chair", "China", "Chair"]
+    assert all(s.value("kind") == "transcript turn" for s in stmts)
+    brazil, china = stmts[1], stmts[3]
+    assert value_keys(brazil, "on_behalf_of") == ["BRA"] and value_keys(china, "on_behalf_of") == ["CHN"]
+    assert value_keys(stmts[0], "on_behalf_of") == []  # the Chair speaks for nobody's state
+    for s in stmts:  # the meeting's date, place and forum come from the page heading
+        assert (s.value("date"), s.value("place").label, s.value("forum").key) == ("2022-03-28", "Geneva", "OEWG-2021")
+    assert text[brazil.start:brazil.end].startswith("Brazil: Thank you") and brazil.end < china.start
+    # "the OEWG" in a turn is the one the page's heading names
+    assert "OEWG-2021" in {m.entity.key for m in brazil.mentions}
+    assert "Open-ended working group" not in " ".join(text[s.start:s.end] for s in stmts)  # the heading frames only
+
+
+def test_segment_turns_verbatim_record_labels_name_the_delegate_and_the_state():
+    stmts = extract(_read("verbatim_record.txt"))
+    assert [s.heading.split(" (")[0] for s in stmts] == ["The President", "Mr. Nebenzia", "Mr. Mills", "The President"]
+    neb = next(s for s in stmts if s.heading.startswith("Mr. Nebenzia"))
+    mills = next(s for s in stmts if s.heading.startswith("Mr. Mills"))
+    assert value_keys(neb, "speakers") == ["vasily-nebenzia"] and value_keys(neb, "on_behalf_of") == ["RUS"]
+    assert [e.label for e in (x[0] for x in mills.value("speakers"))] == ["Mills"]
+    assert value_keys(mills, "on_behalf_of") == ["USA"]
+    assert all(s.value("date") == "2021-12-06" and s.value("forum").key == "UNGA" for s in stmts)
+    assert labels(mills, "Resolution") == {"A/RES/70/237"}
+
+
+def test_segment_turns_labels_alone_on_their_line():
+    stmts = extract(_read("transcript_labels_alone.txt"))
+    assert [s.heading for s in stmts] == ["Chair", "Islamic Republic of Iran", "European Union"]
+    assert value_keys(stmts[1], "on_behalf_of") == ["IRN"]
+    assert value_keys(stmts[2], "on_behalf_of") == ["EU"]
+    assert stmts[2].value("forum").key == "OEWG-2021"  # the turn's label is who speaks, not where
+
+
+def test_segment_turns_press_release_reports_each_speaker_as_a_statement():
+    text = _read("un_press_release.txt")
+    main, singapore, mexico, nakamitsu = extract(text)
+    assert main.value("kind") == "press release" and main.value("forum").key == "UNGA-C1"
+    assert singapore.heading == "The representative of Singapore"
+    assert value_keys(singapore, "on_behalf_of") == ["ASEAN"]  # "speaking on behalf of ASEAN"
+    assert value_keys(mexico, "on_behalf_of") == ["MEX"]
+    assert value_keys(nakamitsu, "speakers") == ["izumi-nakamitsu"]
+    for s in (singapore, mexico, nakamitsu):
+        assert s.value("date") == "2021-10-12" and s.value("forum").key == "UNGA-C1"
+    assert "A/C.1/76/L.13" in labels(singapore, "Resolution") and "New START" in labels(mexico, "Treaty")
+    assert "For information media" not in text[nakamitsu.start:nakamitsu.end]  # the footer is chrome
+
+
+def test_segment_turns_interview_and_press_conference_stay_one_statement():
+    [interview] = extract(_read("interview.txt"))
+    assert interview.value("kind") == "interview" and value_keys(interview, "speakers") == ["sergey-lavrov"]
+    [briefing] = extract(_read("press_conference.txt"))  # "CCTV:" and "AFP:" ask; they are no delegations
+    assert value_keys(briefing, "speakers") == ["zhao-lijian"]
