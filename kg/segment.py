@@ -46,13 +46,14 @@ class Layout:
             self.listing = re.compile(data["listing_item"])
             self.kinds_first = [(str(k), re.compile(p, re.I)) for k, p in data["kinds_first"]]
             self.kinds = [(str(k), re.compile(p, re.I)) for k, p in data["kinds"]]
+            self.kinds_last = [(str(k), re.compile(p, re.I)) for k, p in data["kinds_last"]]
             self.turn_roles = re.compile(data["turn_roles"], re.I)
             self.turn_delegation = re.compile(data["turn_delegation"], re.I)
             self.turn_person = re.compile(data["turn_person"], re.I)
             self.speaker_openers = [re.compile(p) for p in data["speaker_openers"]]
             self.reporting_verbs = re.compile(data["reporting_verbs"])
         except (KeyError, TypeError, ValueError) as e:
-            raise GazetteerError(f"{path}: needs chrome_lines, listing_item, kinds_first, kinds, turn_roles, "
+            raise GazetteerError(f"{path}: needs chrome_lines, listing_item, kinds_first, kinds, kinds_last, turn_roles, "
                                  f"turn_delegation, turn_person, speaker_openers and reporting_verbs ({e})") from None
         except re.error as e:
             raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
@@ -66,7 +67,9 @@ class Layout:
             if pat.search(bare):
                 return kind
         found = [(m.start(), kind) for kind, pat in self.kinds for m in [pat.search(bare)] if m]
-        return min(found)[1] if found else None
+        if found:
+            return min(found)[1]
+        return next((kind for kind, pat in self.kinds_last if pat.search(bare)), None)
 
 
 @functools.lru_cache(maxsize=1)
@@ -135,6 +138,7 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
     items = [i for i, ln in enumerate(lines) if lay.listing.match(ln.text)]
 
     starts: list[tuple[int, str | None]] = []  # (line index, listing date)
+    head_override = None  # the last line of the main statement's heading, when it runs over two headings
     first_item = items[0] if items else len(lines)
     pre = [i for i in range(first_item) if not blank[i] and not chrome[i]]
     main = None
@@ -151,8 +155,13 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
     if main is not None:
         starts.append((main, None))
         # further headed statements on the same page ("Explanation of vote by ..." then "Right of reply by ...")
-        heads = [i for i in range(main + 1, first_item) if _is_page_heading(lines, blank, i, lay)]
-        starts += [(i, None) for i in heads if i > _heading_end(lines, blank, chrome, main, first_item, lay)]
+        main_last = _heading_end(lines, blank, chrome, main, first_item, lay)
+        heads = [i for i in range(main + 1, first_item) if _is_page_heading(lines, blank, i, lay) and i > main_last]
+        if heads and not any(not blank[j] and not chrome[j] for j in range(main_last + 1, heads[0])):
+            # a heading right under the page's own ("SG/SM/20847 / 29 June 2021" then "Secretary-General's
+            # Remarks to ..."): one heading, not a statement without words
+            head_override = _heading_end(lines, blank, chrome, heads.pop(0), heads[0] if heads else first_item, lay)
+        starts += [(i, None) for i in heads]
     for i in items:
         m = lay.listing.match(lines[i].text)
         starts.append((i, parse_listing_date(m.group("date")) if m else None))
@@ -164,7 +173,7 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
         if not body:
             continue
         last = body[-1]
-        head_last = _heading_end(lines, blank, chrome, i, stop, lay)
+        head_last = _heading_end(lines, blank, chrome, i, stop, lay) if n or head_override is None else head_override
         start = lines[i].start + (len(lines[i].text) - len(lines[i].text.lstrip()))
         end = lines[last].start + len(lines[last].text.rstrip())
         head_end = min(end, lines[head_last].start + len(lines[head_last].text.rstrip()))
@@ -209,6 +218,15 @@ def _heading_end(lines: list[_Line], blank: list[bool], chrome: list[bool], i: i
             last = j
             j += 1
             continue
+        # a byline block of short lines ending in a date ("Ambassador X / U.S. Representative to the UN /
+        # New York, New York / May 22, 2021")
+        block = []
+        while j < stop and len(block) < 5 and not blank[j] and not chrome[j] and len(lines[j].text.strip()) < 90 \
+                and _title_like(lines[j].text):
+            block.append(j)
+            if _is_dateline(lines[j].text) or _is_bare_date(lines[j].text):
+                return j
+            j += 1
         break
     return last
 

@@ -140,3 +140,42 @@ def test_extract_metadata_dateline_opening_the_body():
                    "Antalya, 4 March 2022 – The ministers held talks.")
     assert (a.value("date"), a.value("place").label) == ("2022-03-03", "Moscow")
     assert (b.value("date"), b.value("place").label, b.value("published")) == ("2022-03-04", "Antalya", "2022-03-05")
+
+
+def test_extract_metadata_joint_statement_by_two_ministers_names_both():
+    [s] = extract("Cyberspace - Joint statement by Jean-Yves Le Drian and Heiko Maas (Paris, 12 February 2021)\n\n"
+                  "Jean-Yves Le Drian, Minister for Europe and Foreign Affairs, and Heiko Maas, Federal Minister for "
+                  "Foreign Affairs of Germany, today issued the following statement.")
+    assert value_keys(s, "speakers") == ["jean-yves-le-drian", "heiko-maas"]
+    assert value_keys(s, "on_behalf_of") == ["FRA", "DEU"]
+    assert (s.value("date"), s.value("place").label) == ("2021-02-12", "Paris")
+
+
+def test_extract_metadata_press_release_symbol_heading_and_following_are_remarks():
+    from pathlib import Path
+    text = (Path(__file__).parent / "fixtures" / "sg_press_release.txt").read_text(encoding="utf-8")
+    [s] = extract(text)  # the symbol and date above the title are one heading, not a statement of their own
+    assert (s.value("kind"), s.value("date")) == ("remarks", "2021-06-29")
+    assert value_keys(s, "speakers") == ["antonio-guterres"] and value_keys(s, "on_behalf_of") == ["UN"]
+    assert s.value("forum").key == "UNSC"
+    [r] = extract("GA/DIS/3671\n12 October 2021\n\nThe First Committee continued its general debate today, "
+                  "hearing speakers on nuclear disarmament and cyber security.")
+    assert r.value("kind") == "press release"
+
+
+def test_extract_metadata_byline_block_down_to_the_date():
+    from pathlib import Path
+    text = (Path(__file__).parent / "fixtures" / "us_mission_remarks.txt").read_text(encoding="utf-8")
+    [s] = extract(text)
+    assert (s.value("kind"), s.value("date"), s.value("place").label) == ("remarks", "2021-05-22", "New York")
+    assert value_keys(s, "speakers") == ["linda-thomas-greenfield"] and value_keys(s, "on_behalf_of") == ["USA"]
+    # "the OEWG report" in May 2021 is the finished 2019-2021 group's; "the new OEWG" the 2021-2025 one
+    assert {"OEWG-2019", "OEWG-2021"} <= {m.entity.key for m in s.mentions}
+
+
+def test_extract_metadata_forum_is_the_committee_named_after_its_assembly():
+    [s] = extract("EU Statement – UN General Assembly 77th First Committee: Thematic Discussion on Cyber\n\n"
+                  "New York, 25 October 2022\n\nMr. Chair,\n\nThe EU supports draft resolution L.60 and regrets "
+                  "the competing draft resolution L.23.")
+    assert s.value("forum").key == "UNGA-C1"
+    assert {m.entity.key for m in s.mentions if m.entity.kind == "Resolution"} == {"A/C.1/77/L.60", "A/C.1/77/L.23"}

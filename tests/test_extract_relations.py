@@ -83,3 +83,12 @@ def test_extract_relations_chairmanship_of_the_body_just_named():
     stmts = extract("05.01.2022 - Interview\n\nThe OSCE could play its role, but the Polish chairmanship has not "
                     "shown interest.")
     assert ("POL", "chairOf", "OSCE") in rels(stmts)
+
+
+def test_extract_relations_who_chaired_clause():
+    stmts = extract("Remarks at the Security Council, New York, 22 May 2021\n\nI want to recognize Ambassador "
+                    "Guilherme de Aguiar Patriota of Brazil, who chaired the Group of Governmental Experts, and "
+                    "Ambassador Jürg Lauber of Switzerland, who presided over the Open-ended Working Group.")
+    found = rels(stmts)
+    assert ("guilherme-de-aguiar-patriota", "chairOf", "GGE-2019") in found
+    assert {o for s, p, o in found if s == "jurg-lauber" and p == "chairOf"} & {"OEWG", "OEWG-2019"}

@@ -148,6 +148,17 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
                     and _kind_words(pre) <= 1):
                 chosen.append(m)
                 break
+        if chosen and re.search(r"\bjoint\b", text[hs:stmt.heading_end], re.I):
+            # "Joint statement by Jean-Yves Le Drian and Heiko Maas": every person of the list
+            for o in head:
+                if o.start > chosen[-1].end and re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*",
+                                                             text[chosen[-1].end:o.info.get("title_start", o.start)]):
+                    chosen.append(o)
+        if not chosen:
+            # "Following are UN Secretary-General António Guterres’ remarks to ...": the text names its speaker
+            bs, be = _first_sentence(stmt)
+            if re.match(r"\s*(?:(?:The\s+)?following\s+(?:are|is)|Below\s+(?:are|is))\b", text[bs:be], re.I):
+                chosen = [m for m in stmt.mentions if m.entity.kind == "Person" and bs <= m.start < be][:1]
         if not chosen and re.search(r"\bjoint\b", text[hs:stmt.heading_end], re.I):
             bs, be = _first_sentence(stmt)
             chosen = [m for m in stmt.mentions if m.entity.kind == "Person" and bs <= m.start < be]
@@ -234,7 +245,10 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
             if hs <= m.start < stmt.heading_end and m.entity.attr("type") in ("UNBody", "IntergovernmentalOrganization") \
                     and (not pre.strip() or re.search(r"(?:[–—:-]|\n)\s*(?:the)?$", pre, re.I)) \
                     and not _KIND_AFTER.match(text[m.end:m.end + 30]):
-                forum = (m.entity, m.start, m.end)
+                # "UN General Assembly 77th First Committee": the committee named right after its parent
+                sub = next((o for o in orgs if m.end <= o.start <= m.end + 16 and o.entity.attr("parent") == m.entity.key
+                            and re.fullmatch(r"[\s\w’'-]*", text[m.end:o.start])), m)
+                forum = (sub.entity, sub.start, sub.end)
                 break
     if forum is None:
         # a meetings-coverage page names the body on a line of its own above the text ("First Committee")

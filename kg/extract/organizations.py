@@ -236,7 +236,13 @@ def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading
     if len(founded) == 1:  # "the OEWG, convened pursuant to resolution 73/27"
         return founded[0]
     when = context_date(stmt)
-    if when is not None and _REPORT_OF.search(text[max(s0, start - 140):start]):
+    if when is not None and re.search(r"\bnew\s+(?:UN\s+)?$", before, re.I):
+        # "the new OEWG": the latest instance begun by then, or about to begin
+        soon = [e for e in members if dt.date.fromisoformat(e.attr("period")[0]) <= when + dt.timedelta(days=365)]
+        if soon:
+            return soon[-1]
+    if when is not None and (_REPORT_OF.search(text[max(s0, start - 140):start])
+                             or re.match(r"(?:[’']s)?\s+(?:final\s+|substantive\s+|consensus\s+)?reports?\b", text[end:end + 30])):
         ended = [e for e in members
                  if dt.date.fromisoformat(e.attr("period")[1]) <= when
                  and (when - dt.date.fromisoformat(e.attr("period")[1])).days <= 400]

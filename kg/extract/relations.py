@@ -100,6 +100,15 @@ def _chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         obj = _starting_at(stmt, "Organization", s0 + mm.end())
         if subj and obj:
             yield Relation(subj[-1].entity, "chairOf", obj[0].entity, subj[-1].start, obj[0].end)
+    # "Ambassador Guilherme de Aguiar Patriota of Brazil, who chaired the GGE": the person (else state) before
+    for mm in re.finditer(r",\s+who\s+(?:has\s+|had\s+|will\s+|is\s+|was\s+)?(?:chair(?:s|ed|ing)?|presided?\s+over|"
+                          r"presides\s+over|presiding\s+over)\s+(?:the\s+)?", sent):
+        obj = _starting_at(stmt, "Organization", s0 + mm.end())
+        before = [x for x in mentions_in(stmt, max(s0, s0 + mm.start() - 90), s0 + mm.start(), ("Person", "State"))
+                  if not x.info.get("nested")]
+        who = [x for x in before if x.entity.kind == "Person"] or before
+        if obj and who and not re.search(r"[;]", text[who[-1].end:s0 + mm.start()]):
+            yield Relation(who[-1].entity, "chairOf", obj[0].entity, who[-1].start, obj[0].end)
     # "the Nigerien chairmanship", "Viet Nam's presidency of the Security Council" (else: this forum)
     for mm in re.finditer(r"\b(?:chairmanship|presidency|chairship)\b", sent, re.I):
         adj = [x for x in _in(stmt, "State", s0, s0 + mm.start())

@@ -37,7 +37,8 @@ _TENS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixt
          "eightieth": 80, "ninetieth": 90}
 _TENS_CARD = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
               "ninety": 90}
-_SESSION = re.compile(r"\b(?P<num>\d{1,3})(?:st|nd|rd|th)\s+session\b|\b(?P<word>(?:(?:twenty|thirty|forty|fifty|"
+_SESSION = re.compile(r"\b(?P<num>\d{1,3})(?:st|nd|rd|th)\s+(?:session\b|(?:UN\s+|United Nations\s+)?(?:General Assembly|"
+                      r"UNGA)\b|(?:First|Second|Third|Fourth|Fifth|Sixth)\s+Committee\b)|\bUNGA\s?(?P<num2>\d{2})\b|\b(?P<word>(?:(?:twenty|thirty|forty|fifty|"
                       r"sixty|seventy|eighty|ninety)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
                       r"ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
                       r"eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|"
@@ -60,8 +61,9 @@ def session_of(text: str) -> int | None:
     """The General Assembly session a text speaks of ("76th session", "seventy-sixth session", A/C.1/76/...)."""
     m = _COMMITTEE_DRAFT.search(text) or _GA_RES.search(text)
     for m2 in _SESSION.finditer(text):
-        if m2.group("num") and int(m2.group("num")) >= 40:
-            return int(m2.group("num"))
+        num = m2.group("num") or m2.group("num2")
+        if num and int(num) >= 40:
+            return int(num)
         if m2.group("word"):
             n = _ordinal(m2.group("word"))
             if n and n >= 40:
