@@ -28,11 +28,10 @@ STATEMENT_EXTRACTORS: list[Extractor] = [metadata, relations]
 INHERITED = ("date", "place", "forum", "event", "published")
 
 
-def home_state(doc: Document, first_statement_start: int | None) -> Entity | None:
+def home_state(doc: Document, first_statement_start: int | None, hits: list | None = None) -> Entity | None:
     """The state whose page this is: the one its letterhead and text name most."""
     counts: Counter[str] = Counter()
-    text = doc.text
-    for h in lex().scan(text):
+    for h in lex().scan(doc.text) if hits is None else hits:
         for f in h.forms:
             if f.entity is not None and f.entity.kind == "State" and f.form in ("name", "adjective", "abbreviation"):
                 weight = 3 if first_statement_start is not None and h.start < first_statement_start else 1
@@ -85,7 +84,8 @@ def extract_document(doc: Document) -> list[Statement]:
     segments = segment(doc.text)
     ctx = Context(doc)
     ctx.session = session_of(doc.text)
-    ctx.home_state = home_state(doc, segments[0].start if segments else None)
+    ctx.hits = lex().scan(doc.text)
+    ctx.home_state = home_state(doc, segments[0].start if segments else None, ctx.hits)
     stmts: list[Statement] = []
     shown = 0
     for s in segments:

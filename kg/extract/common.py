@@ -34,7 +34,13 @@ def hits(stmt: Statement) -> list[Hit]:
     """Gazetteer matches in the statement, computed once per statement."""
     cache = stmt.cache
     if "hits" not in cache:
-        cache["hits"] = lex().scan(stmt.context.text, stmt.start, stmt.end)
+        every = stmt.context.hits
+        if every:  # the document was scanned once: take this statement's share
+            lo = bisect.bisect_left(every, stmt.start, key=lambda h: h.start)
+            hi = bisect.bisect_left(every, stmt.end, lo, key=lambda h: h.start)
+            cache["hits"] = [h for h in every[lo:hi] if h.end <= stmt.end]
+        else:
+            cache["hits"] = lex().scan(stmt.context.text, stmt.start, stmt.end)
     return cache["hits"]
 
 
@@ -68,17 +74,20 @@ def titles() -> Titles:
     return Titles()
 
 
-_SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bMrs)(?<!\bAmb)(?<!\bGen)"
-                       r"(?<!\bProf)(?<!\bRev)(?<!\bH\.E)(?<!\bU\.S)(?<!\bU\.N)(?<!\bvs)"
-                       r"[.!?;:]\s+(?=[A-Z“\"(])|\n\s*\n")
+_SENT_BREAK = re.compile(r"[.!?;:]\s+(?=[A-Z“\"(])|\n\s*\n")
+# a full stop after these is no sentence end ("Mr. Lavrov", "U.S. policy", "H.E. Mr.", "No. 5")
+_NO_END_BEFORE = re.compile(r"(?:\b[A-Z]|\bMr|\bMs|\bDr|\bSt|\bNo|\bMrs|\bAmb|\bGen|\bProf|\bRev|\bH\.E|\bU\.S|\bU\.N|\bvs)$")
 
 
 @functools.lru_cache(maxsize=8)
 def _sentence_ends(text: str) -> tuple[list[int], list[int]]:
     """Where sentences end and the next begins, for the whole text (computed once per document)."""
     ends, nexts = [], []
-    for m in _SENT_END.finditer(text):
-        ends.append(m.start())
+    for m in _SENT_BREAK.finditer(text):
+        s = m.start()
+        if text[s] != "\n" and _NO_END_BEFORE.search(text, max(0, s - 4), s):
+            continue
+        ends.append(s)
         nexts.append(m.end())
     return ends, nexts
 
