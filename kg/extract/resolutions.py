@@ -6,6 +6,7 @@ tells them), "decision 75/564", Security Council "resolution 2334 (2016)". Repor
 as ``A/68/98`` are UN documents, not resolutions."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 
@@ -95,8 +96,15 @@ def resolution_entity(symbol: str, draft: bool = False) -> Entity:
 
 
 def _committee(stmt: Statement) -> int | None:
+    """The Main Committee the statement (else its document) names first."""
     text = stmt.context.text
-    m = _COMMITTEE.search(text, stmt.start, stmt.end) or _COMMITTEE.search(text)
+    m = _COMMITTEE.search(text, stmt.start, stmt.end)
+    return _COMMITTEE_NUM[m.group(1)] if m else _document_committee(text)
+
+
+@functools.lru_cache(maxsize=4)
+def _document_committee(text: str) -> int | None:
+    m = _COMMITTEE.search(text)
     return _COMMITTEE_NUM[m.group(1)] if m else None
 
 
