@@ -26,6 +26,7 @@ class Part:
     role: str  # "turn" (a transcript turn) or "part" (a speaker's part of a press release)
 
 
+_REPORTING_KINDS = (None, "press release", "news", "report", "briefing")
 _ACTOR_BODIES = ("IntergovernmentalOrganization", "UNBody")  # a news agency asking a question is no delegation
 _COLON_LABEL = re.compile(r"[\s*_]*(?P<label>[^:\n]{2,90}?)\s*:[\s*_]+(?=\S)")
 _SPOKE_IN = re.compile(r"\s*\((?:spoke|speaking|interpretation from|translated from) [^()]{2,30}\)\s*$", re.I)
@@ -118,7 +119,9 @@ def split_parts(text: str, start: int, heading_end: int, end: int, lay, chrome) 
     lines = _lines(text, heading_end, end)
     starts = _turn_starts(text, lines, chrome, lay)
     if len(starts) < 2 or all(k == "chair" for _, _, k in starts):
-        starts = _opener_starts(text, lines, chrome, lay)
+        # reported speakers only on a page that reports (a speech quoting "the representative of X said" is one)
+        reporting = lay.kind_of(" ".join(text[start:heading_end].split()[:12])) in _REPORTING_KINDS
+        starts = _opener_starts(text, lines, chrome, lay) if reporting else []
         if len(starts) < 2:
             return end, []
     parts = []

@@ -66,3 +66,11 @@ def test_segment_turns_interview_and_press_conference_stay_one_statement():
     assert interview.value("kind") == "interview" and value_keys(interview, "speakers") == ["sergey-lavrov"]
     [briefing] = extract(_read("press_conference.txt"))  # "CCTV:" and "AFP:" ask; they are no delegations
     assert value_keys(briefing, "speakers") == ["zhao-lijian"]
+
+
+def test_segment_turns_a_speech_quoting_other_delegations_stays_one_statement():
+    [s] = extract("Statement by the Representative of the Russian Federation in exercise of the right of reply at the "
+                  "First Committee, New York, 20 October 2022\n\nMr. Chair,\n\nThe representative of Ukraine said "
+                  "today that Russia was violating international law. This is not true.\n\nThe representative of "
+                  "the United States stated that our draft resolution was divisive. We reject this.\n\nThank you.")
+    assert value_keys(s, "on_behalf_of") == ["RUS"]
