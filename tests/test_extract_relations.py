@@ -92,3 +92,10 @@ def test_extract_relations_who_chaired_clause():
     found = rels(stmts)
     assert ("guilherme-de-aguiar-patriota", "chairOf", "GGE-2019") in found
     assert {o for s, p, o in found if s == "jurg-lauber" and p == "chairOf"} & {"OEWG", "OEWG-2019"}
+
+
+def test_extract_relations_co_chair_countries_listed_after_the_body():
+    stmts = extract("Comment by the Information and Press Department, 12 August 2021\n\nThe Co-Chair countries of the "
+                    "OSCE Minsk Group, Russia, the United States and France, will meet in Vienna.")
+    found = rels(stmts)
+    assert {("RUS", "chairOf", "OSCE-MG"), ("USA", "chairOf", "OSCE-MG"), ("FRA", "chairOf", "OSCE-MG")} <= found

@@ -138,6 +138,13 @@ def _chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         if not obj:
             continue
         before = mentions_in(stmt, s0, s0 + mm.start(), ("Person", "State"))
+        if not before:  # "The Co-Chair countries of the OSCE Minsk Group, Russia, the United States and France, ..."
+            end = obj[0].end
+            for x in mentions_in(stmt, obj[0].end, s1, ("State",)):
+                if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", text[end:x.start]):
+                    break
+                before.append(x)
+                end = x.end
         persons = [x for x in before if x.entity.kind == "Person"]
         states = [s for s in (_state_of(stmt, x) for x in (persons or before)) if s is not None]
         for st in {s.key: s for s in states}.values():
