@@ -1,5 +1,5 @@
 """Statement metadata: kind, date (range, listing fallback, readout), place, speakers, on-behalf-of, forum."""
-from helpers import extract, value_keys
+from helpers import extract, rels, value_keys
 
 
 def test_extract_metadata_heading_date_place_forum_and_first_day_of_range():
@@ -179,3 +179,21 @@ def test_extract_metadata_forum_is_the_committee_named_after_its_assembly():
                   "the competing draft resolution L.23.")
     assert s.value("forum").key == "UNGA-C1"
     assert {m.entity.key for m in s.mentions if m.entity.kind == "Resolution"} == {"A/C.1/77/L.60", "A/C.1/77/L.23"}
+
+
+def test_extract_metadata_title_on_the_line_below_the_name_and_forum_after_before():
+    from pathlib import Path
+    text = (Path(__file__).parent / "fixtures" / "iran_oewg_statement.txt").read_text(encoding="utf-8")
+    [s] = extract(text)
+    assert value_keys(s, "speakers") == ["majid-takht-ravanchi"] and value_keys(s, "on_behalf_of") == ["IRN"]
+    assert s.value("forum").key == "OEWG-2019" and s.value("date") == "2019-09-10"
+    assert ("jurg-lauber", "chairOf", "OEWG-2019") in rels([s])  # "you, Ambassador Lauber, on your election as ..."
+
+
+def test_extract_metadata_statement_by_a_state_delivered_by_its_ambassador():
+    [s] = extract("Statement by India at the Security Council Open Debate on Cyber Security delivered by Ambassador "
+                  "T.S. Tirumurti, Permanent Representative of India to the UN\n\nJune 29, 2021\n\nMadam President,\n\n"
+                  "India thanks Estonia for organizing this debate.")
+    assert value_keys(s, "speakers") == ["t-s-tirumurti"] and value_keys(s, "on_behalf_of") == ["IND"]
+    assert s.value("forum").key == "UNSC" and s.value("event") == "Security Council Open Debate on Cyber Security"
+    assert ("t-s-tirumurti", "affiliatedWith", "IND") in rels([s])

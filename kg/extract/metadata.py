@@ -24,7 +24,8 @@ _EVENT_NOUN = (r"session|meeting|summit|debate|conference|plenary|forum|segment|
 _EVENT = re.compile(r"(?:\b(?:at|during|before|in the course of)\s+(?:(?:the|a|an)\s+)?|\b(?:delegation|address|message|"
                     r"statement|speech|remarks)\s+to\s+the\s+)(?P<ev>(?:(?!\n\s*\n)[^,;()])*?\b(?:" + _EVENT_NOUN +
                     r")\b(?:(?!\n\s*\n)[^,;()])*)", re.I)
-_EVENT_CUT = re.compile(r"\s(?:following|after|with|between|regarding|concerning|about|titled|entitled)\b", re.I)
+_EVENT_CUT = re.compile(r"\s(?:following|after|with|between|regarding|concerning|about|titled|entitled|delivered|"
+                        r"read|presented)\b", re.I)
 _ISSUED_BY = re.compile(r"(?:\b(?:statement|comment|commentary|report|article|briefing|remarks|declaration|"
                         r"communiqu[eé]|press release|letter|note|message)\s+(?:by|of|from)\s+(?:the\s+)?)"
                         r"(?:News Agency\s+|(?:Co-)?Chairs?(?:men)?\s+of\s+(?:the\s+)?|(?:delegation|government|"
@@ -148,6 +149,12 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
                     and _kind_words(pre) <= 1):
                 chosen.append(m)
                 break
+        if not chosen:  # "Statement by India ... delivered by Ambassador T.S. Tirumurti"
+            for m in head:
+                if re.search(r"\b(?:delivered|read|presented|made)\s+(?:out\s+)?by\s+(?:the\s+)?(?:(?:H\.\s?E\.|[A-Z][\w.-]+)\s*){0,4}[*_]*$",
+                             text[hs:m.info.get("title_start", m.start)], re.I):
+                    chosen.append(m)
+                    break
         if chosen and re.search(r"\bjoint\b", text[hs:stmt.heading_end], re.I):
             # "Joint statement by Jean-Yves Le Drian and Heiko Maas": every person of the list
             for o in head:
@@ -243,7 +250,7 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
         for m in sorted(orgs, key=lambda m: m.entity.attr("type") == "UNBody" and m.entity.key == "UN"):
             pre = text[hs:m.start].strip(" *_")
             if hs <= m.start < stmt.heading_end and m.entity.attr("type") in ("UNBody", "IntergovernmentalOrganization") \
-                    and (not pre.strip() or re.search(r"(?:[–—:-]|\n)\s*(?:the)?$", pre, re.I)) \
+                    and (not pre.strip() or re.search(r"(?:[–—:-]|\n)\s*(?:(?:before|at|in)\s+)?(?:the)?\s*$|\b(?:at|before)\s+the\s*$", pre, re.I)) \
                     and not _KIND_AFTER.match(text[m.end:m.end + 30]):
                 # "UN General Assembly 77th First Committee": the committee named right after its parent
                 sub = next((o for o in orgs if m.end <= o.start <= m.end + 16 and o.entity.attr("parent") == m.entity.key

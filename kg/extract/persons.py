@@ -154,7 +154,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
             continue
         ent = _by_surname(ctx, surname) or Entity("Person", lex().person_key(m.group(0)),
                                                   m.group(1).replace(" ", "") + " " + surname)
-        add(s, e, ent, "name", {})
+        add(s, e, ent, "name", _title_info(text, stmt, toks, s, e, tspans, blocked, taken))
 
     # 4. transcript labels: "Sergey Lavrov: ..." at a line or sentence start
     for m in re.finditer(rf"(?:^|(?<=[\n?.!]\s)|(?<=\n))((?:[{_UP}][{_LOW}]+\s){{1,2}}[{_UP}][{_LOW}]+):\s",
@@ -322,7 +322,9 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
                     honorific_before=honorific, title=text[title_start:s].strip(" ,"))
     # a title after the name: "Izumi Nakamitsu, Under-Secretary-General ...", "Alexander Yakovenko Russian Ambassador"
     after = text[e:min(stmt.end, e + 300)]
-    m = re.match(r"(,[ \t]*|[ \t]+)((?:(?:the|[A-Z][\w.’'-]*|of|to|for|and|in|on)(?:[ \t]+|,[ \t]+|(?=[,.;:)\n])|$))+)",
+    # (in a heading, the title may stand on the line below the name: "Statement by H.E. Mr. X / Ambassador and ...")
+    sep = r"(,[ \t]*|[ \t]+|[ \t]*\n[ \t*_]*(?=[A-Z]))" if e < stmt.heading_end else r"(,[ \t]*|[ \t]+)"
+    m = re.match(sep + r"((?:(?:the|[A-Z][\w.’'-]*|of|to|for|and|in|on)(?:[ \t]+|,[ \t]+|(?=[,.;:)\n])|$))+)",
                  after)
     if m:
         seg_s = e + m.start(2)

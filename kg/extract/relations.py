@@ -18,7 +18,7 @@ from kg.model import Entity, Mention, Relation, Statement
 
 __all__ = ["relations"]
 
-_GROUP_WORDS = re.compile(r"\bthe\s+(?:Group|Committee|Conference|Council|Working Group|Commission|Assembly|"
+_GROUP_WORDS = re.compile(r"\b(?:the|this|our)\s+(?:Group|Committee|Conference|Council|Working Group|Commission|Assembly|"
                           r"Forum|Meeting)(?:['’]s)?\s*$", re.I)
 _ESTABLISH = re.compile(r"\bmandate\b[^.;]{0,120}?\b(?P<verb>enshrined|set forth|set out|established|defined|contained|"
                         r"laid down|stipulated|provided for)\s+(?:in|by|under)\b|"
@@ -85,12 +85,18 @@ def _chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
     text = stmt.context.text
     sent = text[s0:s1]
     forum = stmt.value("forum")
-    # "<State> on its election as the Group's Chair": a body named there, or "the Group" = this forum
-    for mm in re.finditer(r"\bon\s+(?:its|their|her|his)\s+election\s+as\s+(?P<what>[^.;]{0,80}?)\s*"
-                          r"(?:Chair(?:man|person)?|President|Presidency)\b", sent):
-        subj = _in(stmt, "State", s0, s0 + mm.start())
-        obj = _in(stmt, "Organization", s0 + mm.start("what"), s0 + mm.end("what"))
-        target = obj[0].entity if obj else (forum if _GROUP_WORDS.search(mm.group("what") + " ") else None)
+    # "<State> on its election as the Group's Chair", "you, Ambassador Lauber, on your election as the Chair of
+    # this Working Group": a body named there, or "the Group" = this forum
+    for mm in re.finditer(r"\bon\s+(?:its|their|her|his|your)\s+election\s+as\s+(?P<what>[^.;]{0,80}?)\s*"
+                          r"(?:Chair(?:man|person)?|President|Presidency)\b(?:\s+of\s+(?P<of>[^.;,]{0,80}))?", sent):
+        subj = ([x for x in _in(stmt, "Person", s0, s0 + mm.start()) if s0 + mm.start() - x.end <= 3]
+                or _in(stmt, "State", s0, s0 + mm.start()))
+        where = (mm.start("what"), mm.end("what")) if not mm.group("of") else (mm.start("of"), mm.end("of"))
+        obj = _in(stmt, "Organization", s0 + where[0], s0 + where[1])
+        words = (mm.group("what") if not mm.group("of") else " ".join(mm.group("of").split()[:3])) + " "
+        target = obj[0].entity if obj else (forum if _GROUP_WORDS.search(words) or re.match(
+            r"(?:the|this|our)\s+(?:Group|Committee|Conference|Council|Working Group|Commission|Assembly|Forum|"
+            r"Meeting)\b", words, re.I) else None)
         if subj and target is not None:
             yield Relation(subj[-1].entity, "chairOf", target, subj[-1].start, s0 + mm.end())
     # "<State> will chair the UN Security Council"
