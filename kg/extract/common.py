@@ -5,12 +5,14 @@ import bisect
 import functools
 import re
 
+import ahocorasick
+
 from kg.gazetteer import Hit, Lexicon, is_caps_line, lexicon, load_yaml
 from kg.model import Statement
 from kg.paths import GAZETTEER_DIR
 
 __all__ = ["hits", "lex", "titles", "Titles", "sentence_bounds", "SpanIndex", "CapsLines",
-           "mentions_in", "Intervals"]
+           "mentions_in", "Intervals", "Keywords", "lowered"]
 
 
 def lex() -> Lexicon:
@@ -44,6 +46,34 @@ def hits(stmt: Statement) -> list[Hit]:
     return cache["hits"]
 
 
+def lowered(stmt: Statement) -> str | None:
+    """The statement's text in lower case (offsets as in the text), or None where lowering changes the length."""
+    if "lowered" not in stmt.cache:
+        seg = stmt.context.text[stmt.start:stmt.end]
+        low = seg.lower()
+        stmt.cache["lowered"] = low if len(low) == len(seg) else None
+    return stmt.cache["lowered"]
+
+
+class Keywords:
+    """Where any of a few words occurs in a statement, found in one Aho-Corasick pass over its lower-cased
+    text: the cue that lets a reader run its regular expressions only where they can match."""
+
+    def __init__(self, words: list[str]) -> None:
+        self._pattern = re.compile("|".join(re.escape(w) for w in words), re.I)
+        self._automaton = ahocorasick.Automaton()
+        for w in words:
+            self._automaton.add_word(w.lower(), len(w))
+        self._automaton.make_automaton()
+
+    def positions(self, stmt: Statement) -> list[int]:
+        """Start offsets (in the document text) of the words inside the statement, in order."""
+        low = lowered(stmt)
+        if low is None:
+            return [m.start() for m in self._pattern.finditer(stmt.context.text, stmt.start, stmt.end)]
+        return sorted(stmt.start + end - n + 1 for end, n in self._automaton.iter(low))
+
+
 class Titles:
     def __init__(self) -> None:
         data = load_yaml(GAZETTEER_DIR / "titles.yaml")
@@ -62,8 +92,34 @@ class Titles:
         # we match forward over the window and keep the matches that end where we need them
         self.title_re = re.compile(r"(?<![\w.])(?:" + alt + r")(?![\w])", re.I)
         self.title_word_set = {w.lower() for w in self.honorifics | self.offices}
+        self._title_automaton = ahocorasick.Automaton()
+        for w in self.title_word_set:
+            self._title_automaton.add_word(w, len(w))
+        self._title_automaton.make_automaton()
         self.lower_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in
                                    sorted(self.lower_roles, key=len, reverse=True)) + r")(?![\w-])")
+
+    def title_matches(self, stmt: Statement) -> list[tuple[int, int]]:
+        """Titles and honorifics in the statement, any case, leftmost-longest, as whole words: what
+        ``title_re.finditer`` over the statement finds, in one Aho-Corasick pass."""
+        low = lowered(stmt)
+        if low is None:
+            return [m.span() for m in self.title_re.finditer(stmt.context.text, stmt.start, stmt.end)]
+        cands = []
+        n = len(low)
+        for last, length in self._title_automaton.iter(low):
+            s, e = last - length + 1, last + 1
+            if s > 0 and (low[s - 1].isalnum() or low[s - 1] in "_."):
+                continue
+            if e < n and (low[e].isalnum() or low[e] == "_"):
+                continue
+            cands.append((s, -length))
+        out, reach = [], -1
+        for s, neg in sorted(cands):
+            if s >= reach:
+                out.append((stmt.start + s, stmt.start + s - neg))
+                reach = s - neg
+        return out
 
     def is_title_word(self, token: str) -> bool:
         return token.lower().rstrip(",") in self.title_word_set

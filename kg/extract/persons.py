@@ -58,13 +58,12 @@ def _blocked_spans(stmt: Statement) -> list[tuple[int, int]]:
     return out
 
 
-def _title_spans(text: str, start: int, end: int, caps_line: CapsLines) -> list[tuple[int, int]]:
-    tt = titles()
+def _title_spans(stmt: Statement, caps_line: CapsLines) -> list[tuple[int, int]]:
+    text, start, end = stmt.context.text, stmt.start, stmt.end
     out = []
-    for m in tt.title_re.finditer(text, start, end):
-        w = m.group(0)
-        if w[:1].isupper() or caps_line(m.start()):
-            out.append((m.start(), m.end()))
+    for s, e in titles().title_matches(stmt):
+        if text[s].isupper() or caps_line(s):
+            out.append((s, e))
     # "H.E.Mr." written without spaces
     for m in re.finditer(r"H\.\s?E\.\s?(?:Mr|Ms|Mrs|Dr)\.?", text[start:end]):
         out.append((start + m.start(), start + m.end()))
@@ -77,7 +76,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
     tt = titles()
     blocked = SpanIndex(_blocked_spans(stmt))
     caps_line = CapsLines(text, stmt.start, stmt.end)
-    tspans = SpanIndex(_title_spans(text, stmt.start, stmt.end, caps_line))
+    tspans = SpanIndex(_title_spans(stmt, caps_line))
     toks = [_Tok(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, stmt.start, stmt.end)]
     found: list[Mention] = []
     taken = Intervals()

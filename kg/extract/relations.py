@@ -13,7 +13,7 @@ import re
 from typing import Iterator
 
 from kg.extract.affiliation import affiliations
-from kg.extract.common import mentions_in, sentence_bounds
+from kg.extract.common import Keywords, mentions_in, sentence_bounds
 from kg.model import Entity, Mention, Relation, Statement
 
 __all__ = ["relations"]
@@ -24,6 +24,10 @@ _ESTABLISH = re.compile(r"\bmandate\b[^.;]{0,120}?\b(?P<verb>enshrined|set forth
                         r"laid down|stipulated|provided for)\s+(?:in|by|under)\b|"
                         r"\b(?P<verb2>established|set up|created|convened|mandated)\s+(?:by|pursuant to|under|"
                         r"in accordance with|in line with|through)\b", re.I)
+# every relation pattern below needs one of these words in its sentence
+_TRIGGER = Keywords(["chair", "presid", "led by", "leadership", "sponsor", "submitted", "introduced", "tabled",
+                     "presented", "proposed", "authored", "drafted", "put forward", "initiated", "draft", "resolution",
+                     "decision", "mandate", "established", "set up", "created", "convened"])
 _SPONSOR_BY = re.compile(r"\b(?:submitted|sponsored|co-sponsored|cosponsored|introduced|tabled|presented|proposed|"
                          r"authored|co-authored|drafted|put forward)\s+by\s+", re.I)
 _SPONSOR_VERB = re.compile(r"\b(?:submitted|introduced|tabled|sponsored|co-sponsored|presented|drafted|authored|"
@@ -51,7 +55,7 @@ def relations(stmt: Statement) -> Iterator[Relation]:
     for m in stmt.mentions:
         if m.entity.kind == "Person":
             yield from _from_titles(stmt, m, m.entity.key in speakers)
-    for s0, s1 in _sentences(stmt):
+    for s0, s1 in _hot_sentences(stmt):
         yield from _chairs(stmt, s0, s1)
         yield from _established(stmt, s0, s1)
         yield from _sponsors(stmt, s0, s1)
@@ -221,12 +225,16 @@ def _listed_after(stmt: Statement, start: int, s1: int) -> list[Mention]:
     return _in(stmt, "State", start, start + (stop.start() if stop else len(tail)))
 
 
-def _sentences(stmt: Statement) -> Iterator[tuple[int, int]]:
+def _hot_sentences(stmt: Statement) -> Iterator[tuple[int, int]]:
+    """The sentences holding a word some relation pattern needs ("chair", "sponsor", "mandate", ...): the
+    patterns run there only, not on every sentence."""
     text = stmt.context.text
-    pos = stmt.start
-    while pos < stmt.end:
-        s0, s1 = sentence_bounds(text, pos, pos, stmt.end)
-        if s1 <= pos:
-            s1 = pos + 1
+    done = -1
+    for pos in _TRIGGER.positions(stmt):
+        if pos < done:
+            continue
+        s0, s1 = sentence_bounds(text, pos, stmt.start, stmt.end)
+        if s1 <= s0:
+            s1 = s0 + 1
+        done = s1
         yield s0, s1
-        pos = s1
