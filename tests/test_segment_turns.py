@@ -74,3 +74,14 @@ def test_segment_turns_a_speech_quoting_other_delegations_stays_one_statement():
                   "today that Russia was violating international law. This is not true.\n\nThe representative of "
                   "the United States stated that our draft resolution was divisive. We reject this.\n\nThank you.")
     assert value_keys(s, "on_behalf_of") == ["RUS"]
+
+
+def test_segment_turns_a_chair_named_in_the_label_is_the_speaker():
+    chair, brazil, china = extract(
+        "OEWG on ICT security, third substantive session, New York, 8 March 2023\n\nThe Chair (Mr. Gafoor, "
+        "Singapore): I give the floor to Brazil.\n\nBrazil: Thank you, Chair. We support the Programme of Action "
+        "and the work of the OEWG under your leadership.\n\nChina: Thank you, Chair. The OEWG should remain the "
+        "single track on ICT security.\n")
+    assert value_keys(chair, "speakers") == ["burhan-gafoor"]
+    assert value_keys(brazil, "speakers") == [] and value_keys(china, "on_behalf_of") == ["CHN"]
+    assert all(s.value("forum").key == "OEWG-2021" for s in (chair, brazil, china))

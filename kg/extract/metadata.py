@@ -132,7 +132,9 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
     text = stmt.context.text
     head = [m for m in stmt.mentions if m.entity.kind == "Person" and hs <= m.start < stmt.heading_end]
     chosen: list[Mention] = []
-    if kind == "conversation":
+    if stmt.role == "turn":  # "The Chair (Mr. Gafoor, Singapore): ...": whoever the label names
+        chosen = list(head[:1])
+    elif kind == "conversation":
         chosen = list(head)
         if len({m.entity.key for m in chosen}) < 2:
             bs, be = _first_sentence(stmt)
