@@ -105,7 +105,8 @@ def test_extract_metadata_group_statements_and_no_person_from_event_names():
     assert [e.label for e in a.value("on_behalf_of")] == ["Group of Friends in Defense of the Charter of the United Nations"]
     assert a.value("forum").key == "UNGA-C1"
     assert not [m for m in a.mentions if m.entity.kind == "Person"]  # "the General Debate of the First Committee"
-    assert b.value("on_behalf_of", []) == []  # "a group of like-minded States" names no one
+    # "a group of like-minded States" is a group without a gazetteer name: the group as written
+    assert [e.label for e in b.value("on_behalf_of")] == ["like-minded States"]
 
 
 def test_extract_metadata_joint_statement_of_several_states_and_messages():
@@ -197,3 +198,15 @@ def test_extract_metadata_statement_by_a_state_delivered_by_its_ambassador():
     assert value_keys(s, "speakers") == ["t-s-tirumurti"] and value_keys(s, "on_behalf_of") == ["IND"]
     assert s.value("forum").key == "UNSC" and s.value("event") == "Security Council Open Debate on Cyber Security"
     assert ("t-s-tirumurti", "affiliatedWith", "IND") in rels([s])
+
+
+def test_extract_metadata_on_behalf_of_lists_groups_and_also():
+    def behalf(heading: str) -> list[str]:
+        [s] = extract(heading + "\n\nMr. Chair,\n\nWe support the work of the OEWG.")
+        return [e.key for e in s.value("on_behalf_of", [])]
+    assert behalf("Statement by Japan, also on behalf of Australia and New Zealand, New York, 5 March 2022") == \
+        ["JPN", "AUS", "NZL"]
+    assert behalf("Statement by Egypt on behalf of the Arab Group, OEWG, Geneva, 12 December 2022") == ["ARAB-GROUP"]
+    assert behalf("Statement by Sweden on behalf of the Nordic countries, New York, 5 March 2022") == \
+        ["GROUP-NORDIC-COUNTRIES"]
+    assert behalf("Statement by Indonesia on behalf of the Non-Aligned Movement, New York, 10 October 2022") == ["NAM"]

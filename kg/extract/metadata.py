@@ -9,6 +9,7 @@ from typing import Iterator
 from kg.dates import find_dates
 from kg.extract.affiliation import affiliations
 from kg.extract.common import lex, sentence_bounds
+from kg.extract.organizations import group_entity
 from kg.iris import slug
 from kg.model import Attribute, Entity, Mention, Statement
 from kg.segment import layout
@@ -223,6 +224,34 @@ def _issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
     return []
 
 
+_AD_HOC_GROUP = re.compile(r"(?:(?:a|the|our)\s+)?(?:(?:cross-regional|informal|core)\s+)?(?:group\s+of\s+)?"
+                           r"(?P<name>(?:\d+|[a-z]+-[a-z]+|like-minded|Nordic|Baltic|Nordic-Baltic|Central Asian|Pacific|"
+                           r"Caribbean|African|Arab|Latin American|European|Asian|member|partner|participating)(?:\s+[A-Za-z-]+){0,2}?"
+                           r"\s+(?:States|states|countries|nations|delegations|Member States))\b")
+
+
+def _behalf_list(stmt: Statement, pos: int) -> list[Entity]:
+    """Who is named right after "on behalf of": a body or state, a list of them ("Australia and New Zealand"),
+    or a group of states without a name of its own ("a group of like-minded States", "the Nordic countries")."""
+    text = stmt.context.text
+    out: list[Entity] = []
+    end = pos
+    for other in sorted((o for o in stmt.mentions if pos <= o.start < stmt.end and not o.info.get("nested")
+                         and o.entity.kind in ("State", "Organization")), key=lambda o: o.start):
+        gap = text[end:other.start]
+        if other.start != pos and not (out and other.entity.kind == out[0].kind == "State"
+                                       and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", gap)):
+            break
+        out.append(other.entity)
+        end = other.end
+    if not out:
+        g = _AD_HOC_GROUP.match(text, pos, min(stmt.end, pos + 80))
+        if g:
+            name = g.group("name")
+            out.append(group_entity(name))
+    return out
+
+
 def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tuple[str, int, int] | None]:
     text = stmt.context.text
     orgs = [m for m in stmt.mentions if m.entity.kind == "Organization" and not m.info.get("nested")]
@@ -252,7 +281,8 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
         for m in sorted(orgs, key=lambda m: m.entity.attr("type") == "UNBody" and m.entity.key == "UN"):
             pre = text[hs:m.start].strip(" *_")
             if hs <= m.start < stmt.heading_end and m.entity.attr("type") in ("UNBody", "IntergovernmentalOrganization") \
-                    and (not pre.strip() or re.search(r"(?:[–—:-]|\n)\s*(?:(?:before|at|in)\s+)?(?:the)?\s*$|\b(?:at|before)\s+the\s*$", pre, re.I)) \
+                    and (not pre.strip() or re.search(r"(?:[–—:-]|\n)\s*(?:(?:before|at|in)\s+)?(?:the)?\s*$|\b(?:at|before)\s+the\s*$", pre, re.I)
+                         or (pre.endswith(",") and re.match(r"\s*(?:,|[–—]|$)", text[m.end:stmt.heading_end]))) \
                     and not _KIND_AFTER.match(text[m.end:m.end + 30]):
                 # "UN General Assembly 77th First Committee": the committee named right after its parent
                 sub = next((o for o in orgs if m.end <= o.start <= m.end + 16 and o.entity.attr("parent") == m.entity.key
@@ -307,9 +337,10 @@ def metadata(stmt: Statement) -> Iterator[Attribute]:
     behalf: list[Entity] = []
     head_and_first = (hs, _first_sentence(stmt)[1])
     for m in _ON_BEHALF.finditer(text, *head_and_first):
-        for other in stmt.mentions:
-            if other.start == m.end() and other.entity.kind in ("State", "Organization"):
-                behalf.append(other.entity)
+        behalf += _behalf_list(stmt, m.end())
+        if re.search(r"\balso\s+$", text[max(hs, m.start() - 8):m.start()], re.I):
+            # "Statement by Japan, also on behalf of Australia and New Zealand": the speaker's state too
+            behalf[:0] = [e for e in _issuer(stmt, hs, fallback=False) if e.kind == "State"]
     if not behalf:
         for m in speakers:
             affs = affiliations(stmt, m, True)

@@ -16,7 +16,7 @@ from kg.extract.resolutions import find_symbols
 from kg.gazetteer import Lexicon
 from kg.model import Entity, Mention, Statement
 
-__all__ = ["organizations", "national_body", "state_phrase", "context_date", "resolve_instance"]
+__all__ = ["group_entity", "organizations", "national_body", "state_phrase", "context_date", "resolve_instance"]
 
 _THE = re.compile(r"\b(Republic|Kingdom|Federation|United|Union|State|States|Emirates|Islands|Commonwealth|"
                   r"Principality|Duchy|Sultanate|Confederation|Holy See|Netherlands|Philippines|Bahamas|Gambia|"
@@ -153,8 +153,7 @@ def _patterns(stmt: Statement) -> Iterator[Mention]:
             continue
         taken.append((s, e))
         name = " ".join(m.group(0).split())
-        ent = Entity("Organization", "GROUP-" + re.sub(r"[^A-Z0-9]+", "-", name.upper()).strip("-"), name,
-                     (("type", "IntergovernmentalOrganization"),))
+        ent = group_entity(name)
         yield Mention(s, e, text[s:e], ent, "pattern")
     for m in _MEDIA.finditer(seg):
         s, e = off + m.start("name"), off + m.end("name")
@@ -272,6 +271,13 @@ def _requires_met(stmt: Statement, ent: Entity, quote: str, lexicon: Lexicon) ->
         if any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", doc[stmt.start:stmt.end]) for f in forms):
             return True
     return False
+
+
+def group_entity(name: str) -> Entity:
+    """A group of states known by a description, not a gazetteer name ("Group of Friends in Defense of the
+    Charter of the United Nations", "like-minded States")."""
+    return Entity("Organization", "GROUP-" + re.sub(r"[^A-Z0-9]+", "-", name.upper()).strip("-"), name,
+                  (("type", "IntergovernmentalOrganization"),))
 
 
 def organizations(stmt: Statement) -> Iterator[Mention]:
