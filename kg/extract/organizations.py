@@ -87,7 +87,7 @@ def _patterns(stmt: Statement) -> Iterator[Mention]:
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for m in _MISSION.finditer(seg):
+    for m in _MISSION.finditer(seg) if "Permanent Mission" in seg else ():
         state = _named_at(stmt, off + m.start("state"))
         if state is None:
             continue
@@ -96,15 +96,16 @@ def _patterns(stmt: Statement) -> Iterator[Mention]:
         s, e = off + m.start(), (target[1] if target else state[1])
         taken.append((s, e))
         yield Mention(s, e, text[s:e], ent, "pattern")
-    for m in _EMBASSY.finditer(seg):
+    for m in _EMBASSY.finditer(seg) if "Embassy" in seg else ():
         state = _named_at(stmt, off + m.start("state"))
         if state is None or not free(off + m.start(), state[1]):
             continue
         s, e = off + m.start(), state[1]
         taken.append((s, e))
         yield Mention(s, e, text[s:e], national_body("EMB", state[0]), "pattern")
+    ministry = "Ministry" in seg or "MFA" in seg or "Foreign Office" in seg
     for pat in (_MFA_OF, _MFA_ADJ):
-        for m in pat.finditer(seg):
+        for m in pat.finditer(seg) if ministry else ():
             state = _named_at(stmt, off + m.start("state"))
             if state is None:
                 continue
@@ -114,7 +115,7 @@ def _patterns(stmt: Statement) -> Iterator[Mention]:
             taken.append((s, e))
             yield Mention(s, e, text[s:e], national_body("MFA", state[0]), "pattern")
     home = stmt.context.home_state
-    if home is not None:
+    if home is not None and ministry:
         for m in _MFA_BARE.finditer(seg):
             s, e = off + m.start(), off + m.end()
             if not free(s, e) or _inside_gazetteer_name(stmt, s, e):
@@ -123,7 +124,7 @@ def _patterns(stmt: Statement) -> Iterator[Mention]:
                 continue
             taken.append((s, e))
             yield Mention(s, e, text[s:e], national_body("MFA", home), "pattern")
-    for m in _DEPARTMENT.finditer(seg):
+    for m in _DEPARTMENT.finditer(seg) if "Department" in seg else ():
         s, e = off + m.start("name"), off + m.end("name")
         lead = re.match(r"(?:The|This|That|Our|Each|Every|Its|Their)\s+", text[s:e])
         s += lead.end() if lead else 0
@@ -147,7 +148,7 @@ def _patterns(stmt: Statement) -> Iterator[Mention]:
         ent = known or Entity("Organization", key, name,
                               (("type", "NationalBody"), ("state", state.key)))
         yield Mention(s, e, text[s:e], ent, "pattern")
-    for m in _GROUP.finditer(seg):
+    for m in _GROUP.finditer(seg) if "Group of Friends" in seg else ():
         s, e = off + m.start(), off + m.end()
         if not free(s, e) or [f for f in lex().lookup(m.group(0)) if f.entity is not None]:
             continue

@@ -60,8 +60,9 @@ def _ordinal(word: str) -> int | None:
 
 def session_of(text: str) -> int | None:
     """The General Assembly session a text speaks of ("76th session", "seventy-sixth session", A/C.1/76/...)."""
-    m = _COMMITTEE_DRAFT.search(text) or _GA_RES.search(text)
-    for m2 in _SESSION.finditer(text):
+    m = (_COMMITTEE_DRAFT.search(text) or _GA_RES.search(text)) if "/" in text else None
+    cue = any(w in text for w in ("ession", "ESSION", "Assembly", "ASSEMBLY", "UNGA", "Committee", "COMMITTEE"))
+    for m2 in _SESSION.finditer(text) if cue else ():
         num = m2.group("num") or m2.group("num2")
         if num and int(num) >= 40:
             return int(num)
@@ -116,21 +117,23 @@ def find_symbols(seg: str, session: int | None = None, committee: int | None = N
         if not any(s < b and a < e for a, b, _, _ in out):
             out.append((s, e, ent, form))
 
+    slash = "/" in seg  # every written symbol has one; spoken forms name a resolution, decision or draft
+    spoken = "esolution" in seg or "ecision" in seg or "ESOLUTION" in seg or "ECISION" in seg
     for pat, kind, draft in ((_COMMITTEE_DRAFT, "cdraft", True), (_PLENARY_DRAFT, "pdraft", True),
                              (_GA_RES, "ga", False), (_DEC, "dec", False), (_SC_RES, "sc", False)):
-        for m in pat.finditer(seg):
+        for m in pat.finditer(seg) if slash else ():
             emit(m.start(), m.end(), resolution_entity(canonical_symbol(kind, **m.groupdict()), draft), "symbol")
-    for m in _SC_SPOKEN.finditer(seg):
+    for m in _SC_SPOKEN.finditer(seg) if spoken else ():
         emit(m.start("n"), m.end("y") + 1, resolution_entity(canonical_symbol("sc", n=m.group("n"), y=m.group("y"))),
              "spoken")
-    for m in _SC_PLAIN.finditer(seg):
+    for m in _SC_PLAIN.finditer(seg) if spoken else ():
         emit(m.start("n"), m.end("n"), resolution_entity(f"S/RES/{m.group('n')}"), "spoken")
-    for m in _SPOKEN.finditer(seg):
+    for m in _SPOKEN.finditer(seg) if spoken else ():
         kind = "dec" if m.group("word").lower().startswith("decision") else "ga"
         for n in re.finditer(r"(\d{2,3})/(\d{1,4})", m.group("list")):
             s, e = m.start("list") + n.start(), m.start("list") + n.end()
             emit(s, e, resolution_entity(canonical_symbol(kind, s=n.group(1), n=n.group(2))), "spoken")
-    for m in _SHORT_DRAFT.finditer(seg):
+    for m in _SHORT_DRAFT.finditer(seg) if "L." in seg else ():
         if session and committee:
             sym = canonical_symbol("cdraft", c=committee, s=session, n=m.group("n"), rev=m.group("rev"))
         elif session:
@@ -138,13 +141,13 @@ def find_symbols(seg: str, session: int | None = None, committee: int | None = N
         else:
             sym = canonical_symbol("short", n=m.group("n"), rev=m.group("rev"))
         emit(m.start("sym"), m.end(), resolution_entity(sym, True), "spoken")
-    for m in _SC_DOC.finditer(seg):
+    for m in _SC_DOC.finditer(seg) if slash else ():
         sym = f"S/{m.group('y')}/{m.group('n')}"
         if re.search(r"\bdraft(?:\s+resolution)?\s*$", seg[max(0, m.start() - 25):m.start()], re.I):
             emit(m.start(), m.end(), resolution_entity(sym, True), "symbol")
         else:
             emit(m.start(), m.end(), Entity("UNDocument", sym, sym, (("symbol", sym),)), "symbol")
-    for m in _REPORT.finditer(seg):
+    for m in _REPORT.finditer(seg) if slash else ():
         sym = f"A/{m.group('s')}/{m.group('n')}" + (m.group("add") or "").replace(" ", "")
         emit(m.start(), m.end(), Entity("UNDocument", sym, sym, (("symbol", sym),)), "symbol")
     return sorted(out, key=lambda x: x[0])
