@@ -3,7 +3,7 @@ each statement in order, and keep what they find on the statement (never in a gr
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from kg.extract.common import Intervals, lex
 from kg.extract.metadata import metadata
@@ -14,6 +14,7 @@ from kg.extract.relations import relations
 from kg.extract.resolutions import resolutions, session_of
 from kg.extract.states import states
 from kg.extract.treaties import treaties
+from kg.gazetteer import Hit
 from kg.model import Attribute, Context, Document, Entity, Finding, Mention, Relation, Statement
 from kg.segment import segment
 
@@ -26,12 +27,14 @@ ENTITY_EXTRACTORS: list[Extractor] = [states, organizations, treaties, resolutio
 STATEMENT_EXTRACTORS: list[Extractor] = [metadata, relations]
 # what a transcript turn or a speaker's part takes from its page's main statement when its own words leave it out
 INHERITED = ("date", "place", "forum", "event", "published")
+# a document up to this many characters has its names found in one pass; a longer one statement by statement
+WHOLE_SCAN_LIMIT = 2_000_000
 
 
 def home_state(doc: Document, first_statement_start: int | None, hits: list | None = None) -> Entity | None:
     """The state whose page this is: the one its letterhead and text name most."""
     counts: Counter[str] = Counter()
-    for h in lex().scan(doc.text) if hits is None else hits:
+    for h in _chunked_scan(doc.text) if hits is None else hits:
         for f in h.forms:
             if f.entity is not None and f.entity.kind == "State" and f.form in ("name", "adjective", "abbreviation"):
                 weight = 3 if first_statement_start is not None and h.start < first_statement_start else 1
@@ -40,6 +43,15 @@ def home_state(doc: Document, first_statement_start: int | None, hits: list | No
     if not counts:
         return None
     return lex().state(counts.most_common(1)[0][0])
+
+
+def _chunked_scan(text: str, size: int = 1_000_000) -> Iterator[Hit]:
+    """Every gazetteer match of a long text, a line-aligned chunk at a time (memory stays small)."""
+    pos = 0
+    while pos < len(text):
+        end = len(text) if pos + size >= len(text) else (text.rfind("\n", pos, pos + size) + 1 or pos + size)
+        yield from lex().scan(text, pos, end)
+        pos = end
 
 
 def _apply(stmt: Statement, findings: Iterable[Finding]) -> None:
@@ -84,8 +96,9 @@ def extract_document(doc: Document) -> list[Statement]:
     segments = segment(doc.text)
     ctx = Context(doc)
     ctx.session = session_of(doc.text)
-    ctx.hits = lex().scan(doc.text)
-    ctx.home_state = home_state(doc, segments[0].start if segments else None, ctx.hits)
+    if len(doc.text) <= WHOLE_SCAN_LIMIT:
+        ctx.hits = lex().scan(doc.text)
+    ctx.home_state = home_state(doc, segments[0].start if segments else None, ctx.hits or None)
     stmts: list[Statement] = []
     shown = 0
     for s in segments:
