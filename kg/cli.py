@@ -320,6 +320,51 @@ def render(output: Path, store_dir: Path) -> None:
     _err(f"wrote {output} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)")
 
 
+# ------------------------------------------------------------------ serve
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback exposes the store to the network.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a query or update may run before it is stopped (HTTP 503).")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Queries answered at once (one process each; 1 with --allow-update).")
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL Update (the store is opened for writing).")
+@_store_option
+def serve(host: str, port: int, timeout: float, workers: int, allow_update: bool, store_dir: Path) -> None:
+    """Serve the store over the SPARQL 1.1 Protocol at http://HOST:PORT/sparql (GET and POST;
+    JSON, XML, CSV, TSV results; Turtle, N-Triples, RDF/XML, JSON-LD for CONSTRUCT/DESCRIBE, by
+    the Accept header). A query form is at http://HOST:PORT/. Read-only unless --allow-update.
+
+    The default graph is the union of all documents; GRAPH ?doc { ... } reaches one document.
+    Stop the server (Ctrl-C) while `kg ingest` writes to the same store.
+
+    \b
+    Example:
+      kg serve --store .kg --port 7878
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s a dkg:State } LIMIT 3' \\
+           http://127.0.0.1:7878/sparql
+    """
+    from kg.serve import ServeConfig, make_server
+
+    try:
+        server = make_server(ServeConfig(store_dir, host, port, timeout, workers, allow_update))
+    except OSError as e:
+        raise KgError(f"cannot listen on {host}:{port} ({e.strerror or e}); choose another --port or --host") from None
+    bound_host, bound_port = server.server_address[:2]
+    shown = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        _err(f"Warning: listening on {host}: anyone who can reach this machine can query the store")
+    _err(f"serving {store_dir} at http://{shown}:{bound_port}/sparql "
+         f"({'read-write' if allow_update else 'read-only'}, {timeout:g} s per query); Ctrl-C stops")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        _err("stopped")
+    finally:
+        server.server_close()
+
+
 def main() -> None:
     """Entry point of ``kg`` and ``python -m kg``."""
     try:
