@@ -21,13 +21,12 @@ import multiprocessing as mp
 import queue
 import threading
 from dataclasses import dataclass
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-__all__ = ["ServeConfig", "negotiate", "make_server", "QUERY_TYPES", "GRAPH_TYPES"]
+__all__ = ["GRAPH_TYPES", "QUERY_TYPES", "ServeConfig", "make_server", "negotiate"]
 
 MAX_BODY = 16 * 1024 * 1024  # bytes of query or update text accepted in one request
 
@@ -250,7 +249,7 @@ def _handler(cfg: ServeConfig, pool: _Pool) -> type[BaseHTTPRequestHandler]:
         server_version = "diplokg"
         protocol_version = "HTTP/1.1"
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
+        def log_message(self, format: str, *args: Any) -> None:
             pass  # the CLI owns the terminal; access logs are not wanted there
 
         def _send(self, status: int, mtype: str, body: bytes) -> None:
@@ -267,10 +266,10 @@ def _handler(cfg: ServeConfig, pool: _Pool) -> type[BaseHTTPRequestHandler]:
         def _fail(self, status: int, message: str) -> None:
             self._send(status, "text/plain; charset=utf-8", (message + "\n").encode())
 
-        def do_HEAD(self) -> None:  # noqa: N802
+        def do_HEAD(self) -> None:
             self.do_GET()
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             url = urlsplit(self.path)
             if url.path in ("/", "/index.html"):
                 return self._send(200, "text/html; charset=utf-8", _page(cfg))
@@ -281,7 +280,7 @@ def _handler(cfg: ServeConfig, pool: _Pool) -> type[BaseHTTPRequestHandler]:
                 return self._fail(405, "updates are sent with POST (SPARQL 1.1 Protocol)")
             self._dispatch(args, None)
 
-        def do_POST(self) -> None:  # noqa: N802
+        def do_POST(self) -> None:
             url = urlsplit(self.path)
             if url.path != "/sparql":
                 return self._fail(404 if url.path not in ("/", "/index.html") else 405,

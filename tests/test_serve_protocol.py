@@ -10,15 +10,15 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pyoxigraph as ox
 import pytest
+from conftest import TINY_STATEMENT, kg_env
 from SPARQLWrapper import CSV, JSON, POST, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from conftest import TINY_STATEMENT, kg_env
 from kg.serve import GRAPH_TYPES, QUERY_TYPES, negotiate
 
 STATES = "SELECT DISTINCT ?s ?label WHERE { ?s a dkg:State ; rdfs:label ?label } ORDER BY ?label"
@@ -165,7 +165,7 @@ def test_serve_stops_a_query_past_the_time_limit_and_keeps_serving(endpoint: str
     assert status == 200 and '"boolean":true' in body
 
 
-def test_serve_allow_update_writes_to_the_store(tmp_path: Path, run_kg, write_texts) -> None:  # noqa: ANN001
+def test_serve_allow_update_writes_to_the_store(tmp_path: Path, run_kg, write_texts) -> None:
     store = tmp_path / "store"
     assert run_kg("ingest", write_texts({"a.txt": TINY_STATEMENT}), "--store", store).returncode == 0
     proc, url = start_server(store, "--allow-update")
@@ -181,7 +181,7 @@ def test_serve_allow_update_writes_to_the_store(tmp_path: Path, run_kg, write_te
     assert embedded_rows(store, "SELECT ?l WHERE { <urn:x:n1> rdfs:label ?l }") == [("a note",)]
 
 
-def test_serve_without_a_store_says_so(run_kg, tmp_path: Path) -> None:  # noqa: ANN001
+def test_serve_without_a_store_says_so(run_kg, tmp_path: Path) -> None:
     proc = run_kg("serve", "--store", tmp_path / "nothing", "--port", "0")
     assert proc.returncode == 1
     assert "no store here yet" in proc.stderr and "Traceback" not in proc.stderr
@@ -201,6 +201,6 @@ def test_serve_negotiate_prefers_quality_then_specificity(accept: str | None, of
     assert negotiate(accept, offered) == expected
 
 
-def test_serve_help_has_an_example(run_kg) -> None:  # noqa: ANN001
+def test_serve_help_has_an_example(run_kg) -> None:
     proc = run_kg("serve", "--help")
     assert proc.returncode == 0 and "Example" in proc.stdout and "--allow-update" in proc.stdout
