@@ -424,6 +424,12 @@ def serve(host: str, port: int, timeout: float, workers: int, allow_update: bool
         _err(f"Warning: listening on {host}: anyone who can reach this machine can query the store")
     _err(f"serving {store_dir} at http://{shown}:{bound_port}/sparql "
          f"({'read-write' if allow_update else 'read-only'}, {timeout:g} s per query); Ctrl-C stops")
+    import signal
+
+    def on_term(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt  # a clean stop: the workers close the store
+
+    signal.signal(signal.SIGTERM, on_term)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -22,7 +23,7 @@ from kg.errors import StoreError
 from kg.remote import Remote
 from kg.store import Store
 
-__all__ = ["PushReport", "push", "state_path_for", "insert_batches"]
+__all__ = ["PushReport", "insert_batches", "push", "state_path_for"]
 
 STATE_VERSION = 1
 BATCH_TRIPLES = 200  # per INSERT DATA: Virtuoso 7 refuses updates that compile to over 10,000 lines of SQL

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pyoxigraph as ox
 import requests
@@ -19,7 +20,7 @@ from kg.errors import QueryError, RemoteError
 from kg.store import Result
 from kg.terms import PREFIXES
 
-__all__ = ["Remote", "with_prefixes", "with_values", "AUTH_KINDS"]
+__all__ = ["AUTH_KINDS", "Remote", "with_prefixes", "with_values"]
 
 AUTH_KINDS = ("auto", "basic", "digest")
 RETRY_STATUS = {500, 502, 503, 504}

@@ -211,10 +211,20 @@ class _Pool:
                          "(raise it with kg serve --timeout)")
 
     def close(self) -> None:
+        """Stop every worker: an idle one by closing its pipe (it closes its store and exits), a busy
+        one or one that does not exit within 10 s by killing it."""
+        while True:
+            try:
+                proc, conn = self._idle.get_nowait()
+            except queue.Empty:
+                break
+            conn.close()
+            proc.join(10)
         with self._lock:
             procs = list(self._all)
         for p in procs:
-            p.kill()
+            if p.is_alive():
+                p.kill()
             p.join(5)
 
 
@@ -320,7 +330,9 @@ def _handler(cfg: ServeConfig, pool: _Pool) -> type[BaseHTTPRequestHandler]:
                 status, mtype, body = pool.run(op, text, accept)
             except Reply as r:
                 return self._fail(r.status, r.message)
-            if status != 200 and mtype.startswith("text/plain") and not body.endswith(b"\n"):
+            if status == 204:
+                body = b""  # no content means none, not even a newline (it would corrupt a kept-alive connection)
+            elif status != 200 and mtype.startswith("text/plain") and not body.endswith(b"\n"):
                 body += b"\n"
             self._send(status, mtype, body)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+import requests
 from conftest import TINY_STATEMENT, kg_env
 from SPARQLWrapper import CSV, JSON, POST, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
@@ -174,6 +175,12 @@ def test_serve_allow_update_writes_to_the_store(tmp_path: Path, run_kg, write_te
         sw.setMethod(POST)
         sw.setQuery('INSERT DATA { GRAPH <urn:x:notes> { <urn:x:n1> rdfs:label "a note" } }')
         assert sw.query().response.status == 204
+        with requests.Session() as http_session:  # 204s keep a kept-alive connection usable
+            for i in range(3):
+                r = http_session.post(url, data={"update": f"INSERT DATA {{ <urn:x:k{i}> rdfs:label 'k' }}"})
+                assert r.status_code == 204 and r.content == b""
+            assert http_session.post(url, data={"query": "ASK { <urn:x:k2> ?p ?o }"},
+                                     headers={"Accept": "application/sparql-results+json"}).json()["boolean"]
         res = client(url, "SELECT ?g ?l WHERE { GRAPH ?g { <urn:x:n1> rdfs:label ?l } }", JSON).queryAndConvert()
         assert [(b["g"]["value"], b["l"]["value"]) for b in res["results"]["bindings"]] == [("urn:x:notes", "a note")]
     finally:
