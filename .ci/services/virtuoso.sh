@@ -45,7 +45,6 @@ PY
   local parent=$$
   (trap '' HUP; while kill -0 "$parent" 2>/dev/null && kill -0 "$pid" 2>/dev/null; do sleep 3; done
    kill "$pid" 2>/dev/null; sleep 5; kill -9 "$pid" 2>/dev/null; rm -rf "$dir") </dev/null >/dev/null 2>&1 &
-  disown -a 2>/dev/null || true
   for i in $(seq 1 90); do
     if curl -fsS -o /dev/null --max-time 2 \
          "http://127.0.0.1:$http_port/sparql?query=ASK%7B%7D" -H 'Accept: application/sparql-results+json' \
