@@ -295,7 +295,10 @@ def _handler(cfg: ServeConfig, pool: _Pool) -> type[BaseHTTPRequestHandler]:
             if url.path != "/sparql":
                 return self._fail(404 if url.path not in ("/", "/index.html") else 405,
                                   f"POST queries to /sparql, not {url.path}")
-            length = int(self.headers.get("Content-Length") or 0)
+            try:
+                length = int(self.headers.get("Content-Length") or 0)
+            except ValueError:
+                return self._fail(400, "the Content-Length header is not a number")
             if length > MAX_BODY:
                 return self._fail(413, f"the request is larger than {MAX_BODY} bytes")
             body = self.rfile.read(length).decode("utf-8", errors="replace")
