@@ -19,7 +19,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.errors import StoreError
+from kg.errors import QueryError, RemoteError, StoreError
 from kg.remote import Remote
 from kg.store import Store
 
@@ -129,7 +129,11 @@ def push(store: Store, remote: Remote, state_path: Path, *, force: bool = False,
             remote.update(f"DROP SILENT GRAPH <{graph}>")
             report.requests += 1
             for update in insert_batches(graph, triples, batch_size):
-                remote.update(update)
+                try:
+                    remote.update(update)
+                except QueryError as e:  # a server refusing a well-formed INSERT DATA: usually its size
+                    raise RemoteError(f"{e}; if the server finds the update too large, push again with a "
+                                      f"smaller --batch-size (now {batch_size})") from None
                 report.requests += 1
         pushed[graph] = marker
         _save_state(state_path, state)

@@ -225,3 +225,12 @@ def test_push_unreachable_server_is_named(tiny_store: Path, tmp_path: Path) -> N
     with Store(tiny_store, read_only=True) as s, pytest.raises(RemoteError, match="cannot reach http://127.0.0.1:9/"):
         push(s, Remote("http://127.0.0.1:9/update", retries=2, sleep=naps.append), tmp_path / "state.json")
     assert naps == [1.0, 2.0]
+
+
+def test_push_refused_insert_suggests_a_smaller_batch(tiny_store: Path, tmp_path: Path,
+                                                      recorder: ThreadingHTTPServer) -> None:
+    recorder.fail_after, recorder.fail_status = 1, 400  # the DROP goes through, the first INSERT DATA is refused
+    with Store(tiny_store, read_only=True) as s, pytest.raises(RemoteError, match="smaller --batch-size"):
+        push(s, Remote(url_of(recorder), sleep=no_sleep), tmp_path / "state.json", batch_size=50)
+    assert len(recorder.seen) == 2  # a 400 is not retried
+    assert json.loads((tmp_path / "state.json").read_text())["targets"][url_of(recorder)] == {}
