@@ -364,11 +364,12 @@ def _format_param(args: dict[str, list[str]]) -> str | None:
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
-    pool: _Pool
+    pool: _Pool | None = None  # set once bound; a failed bind closes the server before that
 
     def server_close(self) -> None:
         super().server_close()
-        self.pool.close()
+        if self.pool is not None:
+            self.pool.close()
 
 
 def make_server(cfg: ServeConfig) -> ThreadingHTTPServer:

@@ -188,6 +188,27 @@ def test_serve_allow_update_writes_to_the_store(tmp_path: Path, run_kg, write_te
     assert embedded_rows(store, "SELECT ?l WHERE { <urn:x:n1> rdfs:label ?l }") == [("a note",)]
 
 
+def test_serve_port_in_use_says_so(endpoint: str, corpus_store: tuple[Path, Path], run_kg) -> None:
+    port = urllib.parse.urlsplit(endpoint).port
+    proc = run_kg("serve", "--store", corpus_store[0], "--port", str(port))
+    assert proc.returncode == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in proc.stderr and "--port" in proc.stderr
+    assert "Traceback" not in proc.stderr and "unexpected" not in proc.stderr
+
+
+def test_serve_answers_concurrent_clients(endpoint: str, corpus_store: tuple[Path, Path]) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    expected = sorted(embedded_rows(corpus_store[0], STATES))
+
+    def ask(_: int) -> list[tuple[str, ...]]:
+        text = client(endpoint, STATES, CSV).queryAndConvert().decode()
+        return sorted(tuple(r) for r in list(csv.reader(io.StringIO(text)))[1:])
+
+    with ThreadPoolExecutor(6) as pool:  # more clients than workers: the rest wait their turn
+        assert list(pool.map(ask, range(12))) == [expected] * 12
+
+
 def test_serve_without_a_store_says_so(run_kg, tmp_path: Path) -> None:
     proc = run_kg("serve", "--store", tmp_path / "nothing", "--port", "0")
     assert proc.returncode == 1
