@@ -142,7 +142,12 @@ def _worker(conn: Any, store_path: str, read_only: bool) -> None:
     from kg.errors import KgError
     from kg.store import Store
 
-    held = None if read_only else Store(Path(store_path))
+    try:
+        held = None if read_only else Store(Path(store_path))
+    except KgError as e:
+        conn.send(("failed", str(e)))
+        return
+    conn.send(("ready", ""))  # imports done and store open: time limits count from here
     while True:
         try:
             op, text, accept = conn.recv()
@@ -170,8 +175,12 @@ class _Pool:
         self._idle: queue.Queue = queue.Queue()
         self._lock = threading.Lock()
         self._all: list[Any] = []
-        for _ in range(size):
-            self._idle.put(self._spawn())
+        try:
+            for _ in range(size):
+                self._idle.put(self._spawn())
+        except Reply:
+            self.close()
+            raise
 
     def _spawn(self) -> tuple[Any, Any]:
         parent, child = self._ctx.Pipe()
@@ -180,7 +189,27 @@ class _Pool:
         child.close()
         with self._lock:
             self._all.append(proc)
+        status, message = "failed", "the worker did not start within 120 s"
+        try:
+            if parent.poll(120):
+                status, message = parent.recv()
+        except (EOFError, OSError):
+            message = "the worker exited while starting"
+        if status != "ready":
+            self._retire(proc, parent)
+            raise Reply(503, message)
         return proc, parent
+
+    def _replace(self) -> None:
+        """Start a worker in place of a retired one, in the background (the caller answers at once)."""
+        def start() -> None:
+            for _ in range(3):
+                try:
+                    self._idle.put(self._spawn())
+                    return
+                except Reply:
+                    continue
+        threading.Thread(target=start, daemon=True).start()
 
     def _retire(self, proc: Any, conn: Any) -> None:
         proc.kill()
@@ -203,10 +232,10 @@ class _Pool:
                 return reply
         except (EOFError, OSError, BrokenPipeError):
             self._retire(proc, conn)
-            self._idle.put(self._spawn())
-            raise Reply(500, "the worker answering this request died; it has been replaced") from None
+            self._replace()
+            raise Reply(500, "the worker answering this request died; it is being replaced") from None
         self._retire(proc, conn)  # past the limit: stop it for real
-        self._idle.put(self._spawn())
+        self._replace()
         raise Reply(503, f"the {op} ran longer than the time limit of {self._timeout:g} s and was stopped "
                          "(raise it with kg serve --timeout)")
 
@@ -375,12 +404,16 @@ class _Server(ThreadingHTTPServer):
 def make_server(cfg: ServeConfig) -> ThreadingHTTPServer:
     """A bound server (``port`` 0 picks a free one; see ``server.server_address``); call
     ``serve_forever()`` then ``server_close()``, which also stops the workers."""
+    from kg.errors import StoreError
     from kg.store import Store
 
     with Store(cfg.store, read_only=True):  # fail early, with the store's own message, if there is no store
         pass
-    pool = _Pool(cfg.store, read_only=not cfg.allow_update, size=1 if cfg.allow_update else max(1, cfg.workers),
-                 timeout=cfg.timeout)
+    try:
+        pool = _Pool(cfg.store, read_only=not cfg.allow_update, size=1 if cfg.allow_update else max(1, cfg.workers),
+                     timeout=cfg.timeout)
+    except Reply as r:
+        raise StoreError(f"{cfg.store}: cannot start serving: {r.message}") from None
     try:
         server = _Server((cfg.host, cfg.port), _handler(cfg, pool))
     except BaseException:

@@ -232,3 +232,14 @@ def test_serve_negotiate_prefers_quality_then_specificity(accept: str | None, of
 def test_serve_help_has_an_example(run_kg) -> None:
     proc = run_kg("serve", "--help")
     assert proc.returncode == 0 and "Example" in proc.stdout and "--allow-update" in proc.stdout
+
+
+def test_serve_allow_update_beside_a_writer_says_the_store_is_busy(tmp_path: Path, run_kg, write_texts) -> None:
+    from kg.store import Store
+
+    store = tmp_path / "store"
+    assert run_kg("ingest", write_texts({"a.txt": TINY_STATEMENT}), "--store", store).returncode == 0
+    with Store(store):  # another process holds the write lock
+        proc = run_kg("serve", "--store", store, "--port", "0", "--allow-update")
+    assert proc.returncode == 1, proc.stderr
+    assert "another kg process is writing" in proc.stderr and "Traceback" not in proc.stderr
