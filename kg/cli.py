@@ -27,6 +27,14 @@ def _store_option(f):  # noqa: ANN001, ANN201
                         envvar="KG_STORE", show_envvar=True, show_default=True, help=STORE_HELP)(f)
 
 
+def _remote_auth_options(f):  # noqa: ANN001, ANN201
+    f = click.option("--auth", type=click.Choice(["auto", "basic", "digest"]), default="auto", show_default=True,
+                     help="HTTP authentication for --endpoint (auto: as the server asks).")(f)
+    f = click.option("--password", envvar="KG_REMOTE_PASSWORD", show_envvar=True,
+                     help="Password for --endpoint (better in the environment than on the command line).")(f)
+    return click.option("--user", envvar="KG_REMOTE_USER", show_envvar=True, help="User name for --endpoint.")(f)
+
+
 def _err(msg: str) -> None:
     click.echo(msg, err=True)
 
@@ -166,8 +174,10 @@ def remove(paths: tuple[Path, ...], store_dir: Path) -> None:
               show_default=True)
 @click.option("--list", "list_", is_flag=True, help="List the named queries and their parameters.")
 @_store_option
+@click.option("--endpoint", metavar="URL", help="Run the query on this external SPARQL endpoint instead of the store.")
+@_remote_auth_options
 def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: str, list_: bool,
-          store_dir: Path) -> None:
+          store_dir: Path, endpoint: str | None, user: str | None, password: str | None, auth: str) -> None:
     """Run a named query (data/queries/NAME.rq), a query FILE.rq, or --sparql TEXT.
 
     The default graph is the union of all documents; GRAPH ?doc { ... } reaches one document.
@@ -180,11 +190,15 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: st
       kg query state-mentions -p state=RUS -f json
       kg query --sparql 'SELECT DISTINCT ?s ?label WHERE { ?s a dkg:State ; rdfs:label ?label }'
       kg query --sparql 'SELECT DISTINCT ?label ?s WHERE { ?s rdfs:label ?label }' -p label=Switzerland
+      kg query statements --endpoint http://localhost:8890/sparql
 
     With --sparql or a .rq file that declares no parameters, a --param value that looks like an IRI is
     bound as an IRI, anything else as a string.
 
     A triple stated by several documents comes back once per document: use DISTINCT.
+
+    With --endpoint the query runs on an external SPARQL server (e.g. one filled by `kg push`);
+    parameters are bound there with a VALUES block, and the dkg:, rdfs: ... prefixes are declared.
     """
     from kg.query import adhoc_query, format_result, load_query, named_queries, run
     from kg.store import Store
@@ -207,8 +221,15 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: st
         k, v = item.split("=", 1)
         values[k.strip()] = v
     q = load_query(name) if name else adhoc_query(sparql or "")
-    with Store(store_dir, read_only=True) as store:
-        result = run(store, q, values)
+    if endpoint is not None:
+        from kg.query import bind
+        from kg.remote import Remote, with_prefixes, with_values
+
+        remote = Remote(endpoint, user=user, password=password, auth=auth)
+        result = remote.select(with_prefixes(with_values(q.text, bind(q, values))))
+    else:
+        with Store(store_dir, read_only=True) as store:
+            result = run(store, q, values)
     with _stdout_reader_may_leave():
         sys.stdout.write(format_result(result, fmt))
         sys.stdout.flush()
@@ -318,6 +339,103 @@ def render(output: Path, store_dir: Path) -> None:
     except OSError as e:
         raise KgError(f"{output}: cannot write the page ({e.strerror or e})") from None
     _err(f"wrote {output} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)")
+
+
+# ------------------------------------------------------------------ push
+@cli.command()
+@click.option("--endpoint", metavar="URL", required=True,
+              help="SPARQL Update endpoint of the server (Virtuoso: http://HOST:8890/sparql-auth).")
+@click.option("--graph-store", metavar="URL",
+              help="Use the Graph Store HTTP Protocol at this URL instead (one PUT per document).")
+@_remote_auth_options
+@click.option("--force", is_flag=True, help="Send every document, even those pushed unchanged before.")
+@click.option("--batch-size", default=200, show_default=True, type=click.IntRange(1, 1_000_000),
+              help="Triples per INSERT DATA request (SPARQL Update only; at most 256 kB each).")
+@click.option("--state", "state_file", type=click.Path(path_type=Path),
+              help="Where to remember what was pushed (default: STORE.push.json beside the store).")
+@_store_option
+def push(endpoint: str, graph_store: str | None, user: str | None, password: str | None, auth: str, force: bool,
+         batch_size: int, state_file: Path | None, store_dir: Path) -> None:
+    """Send the store's documents (one named graph each) to an external SPARQL 1.1 server:
+    Virtuoso, Apache Jena Fuseki, GraphDB, Amazon Neptune ...
+
+    Only documents changed since the last push to the same server are sent; documents removed
+    from the store are dropped there. Failed requests are retried; an interrupted push resumes.
+
+    \b
+    Examples:
+      kg push --endpoint http://localhost:8890/sparql-auth --user dba --password dba
+      kg push --endpoint http://localhost:3030/ds/update --graph-store http://localhost:3030/ds/data
+      kg query statements --endpoint http://localhost:8890/sparql
+    """
+    from kg.push import push as run_push
+    from kg.push import state_path_for
+    from kg.remote import Remote
+    from kg.store import Store
+
+    remote = Remote(endpoint, graph_store=graph_store, user=user, password=password, auth=auth)
+
+    def on_graph(graph: str, status: str, triples: int) -> None:
+        if status != "unchanged":
+            _err(f"{status} {graph}" + (f" ({triples} triples)" if status == "sent" else ""))
+
+    started = time.perf_counter()
+    with Store(store_dir, read_only=True) as store:
+        report = run_push(store, remote, state_file or state_path_for(store_dir), force=force,
+                          batch_size=batch_size, on_graph=on_graph)
+    _err(f"{len(report.sent)} document(s) sent ({report.triples} triples), {len(report.unchanged)} unchanged, "
+         f"{len(report.removed)} removed; {report.requests} request(s) in {time.perf_counter() - started:.2f} s")
+
+
+# ------------------------------------------------------------------ serve
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback exposes the store to the network.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a query or update may run before it is stopped (HTTP 503).")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Queries answered at once (one process each; 1 with --allow-update).")
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL Update (the store is opened for writing).")
+@_store_option
+def serve(host: str, port: int, timeout: float, workers: int, allow_update: bool, store_dir: Path) -> None:
+    """Serve the store over the SPARQL 1.1 Protocol at http://HOST:PORT/sparql (GET and POST;
+    JSON, XML, CSV, TSV results; Turtle, N-Triples, RDF/XML, JSON-LD for CONSTRUCT/DESCRIBE, by
+    the Accept header). A query form is at http://HOST:PORT/. Read-only unless --allow-update.
+
+    The default graph is the union of all documents; GRAPH ?doc { ... } reaches one document.
+    Stop the server (Ctrl-C) while `kg ingest` writes to the same store.
+
+    \b
+    Example:
+      kg serve --store .kg --port 7878
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s a dkg:State } LIMIT 3' \\
+           http://127.0.0.1:7878/sparql
+    """
+    from kg.serve import ServeConfig, make_server
+
+    try:
+        server = make_server(ServeConfig(store_dir, host, port, timeout, workers, allow_update))
+    except OSError as e:
+        raise KgError(f"cannot listen on {host}:{port} ({e.strerror or e}); choose another --port or --host") from None
+    bound_host, bound_port = server.server_address[:2]
+    shown = f"[{bound_host}]" if ":" in str(bound_host) else bound_host
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        _err(f"Warning: listening on {host}: anyone who can reach this machine can query the store")
+    _err(f"serving {store_dir} at http://{shown}:{bound_port}/sparql "
+         f"({'read-write' if allow_update else 'read-only'}, {timeout:g} s per query); Ctrl-C stops")
+    import signal
+
+    def on_term(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt  # a clean stop: the workers close the store
+
+    signal.signal(signal.SIGTERM, on_term)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        _err("stopped")
+    finally:
+        server.server_close()
 
 
 def main() -> None:

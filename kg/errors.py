@@ -16,6 +16,7 @@ __all__ = [
     "QueryError",
     "ParameterError",
     "ExportError",
+    "RemoteError",
 ]
 
 
@@ -53,3 +54,7 @@ class ParameterError(QueryError):
 
 class ExportError(KgError):
     """An export cannot be written."""
+
+
+class RemoteError(KgError):
+    """An external SPARQL server cannot be reached or refused a request."""

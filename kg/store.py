@@ -132,6 +132,19 @@ class Store:
                 hint = "; a bound parameter must appear in the SELECT clause (and GROUP BY, if any)"
             raise QueryError(f"the query cannot run: {e}{hint}") from None
 
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update as one transaction (``kg serve --allow-update``)."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only; updates need a writable store")
+        try:
+            self.db.update(sparql, prefixes=PREFIXES)
+        except SyntaxError as e:
+            raise QueryError(f"the SPARQL update does not parse: {' '.join(str(e).split())[:160]}") from None
+        except OSError as e:
+            raise StoreError(f"{self.path}: the update failed ({e}); the store still holds its previous state") from None
+        except (RuntimeError, ValueError, TypeError) as e:
+            raise QueryError(f"the update cannot run: {e}") from None
+
     def select(self, sparql: str, bindings: dict[str, Any] | None = None) -> Result:
         res = self.query(sparql, bindings)
         if isinstance(res, ox.QuerySolutions):
