@@ -11,7 +11,10 @@ Every node has ``label``, ``type``, ``iri`` and ``statements``; every edge ``lab
 """
 from __future__ import annotations
 
+import datetime
+import re
 from collections import defaultdict
+from dataclasses import dataclass
 from itertools import combinations
 from typing import Callable
 
@@ -20,10 +23,10 @@ import networkx as nx
 from kg.errors import ParameterError
 from kg.nxview import MAX_EVIDENCE, add_relations, count_statement, entity_node, graph_view, statement_node
 from kg.store import Store
-from kg.viewdata import LINK_LABELS, load_view_data
+from kg.viewdata import ENTITY_TYPES, LINK_LABELS, load_view_data
 
 __all__ = ["VIEWS", "COMENTION_TYPES", "statement_network", "comention_network", "forum_network", "build_view",
-           "focus", "keep_types", "top_nodes"]
+           "focus", "keep_types", "top_nodes", "date_bound", "type_names", "ViewResult", "prepare_view"]
 
 COMENTION_TYPES = ("State", "Organization", "Resolution", "Treaty")
 
@@ -187,3 +190,74 @@ def top_nodes(g: nx.Graph, max_nodes: int) -> nx.Graph:
         return g
     ranked = sorted(g.nodes, key=lambda n: (-g.degree(n), str(g.nodes[n].get("label", n)), str(n)))
     return g.subgraph(ranked[:max_nodes]).copy()
+
+
+# ---------------------------------------------------------------- one call for `kg render` / `kg export`
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def date_bound(text: str | None, *, end: bool, option: str) -> str | None:
+    """``2020``, ``2020-03`` or ``2020-03-05`` as an ISO day: the first day of the period, or the last with ``end``."""
+    if text is None or not text.strip():
+        return None
+    m = _DATE.match(text.strip())
+    if not m:
+        raise ParameterError(f"{option} {text!r}: write a date as YYYY-MM-DD, YYYY-MM or YYYY")
+    y, mo, d = int(m.group(1)), int(m.group(2) or (12 if end else 1)), m.group(3)
+    try:
+        if d is not None:
+            day = datetime.date(y, mo, int(d))
+        elif end:
+            day = (datetime.date(y + (mo == 12), mo % 12 + 1, 1) - datetime.timedelta(days=1))
+        else:
+            day = datetime.date(y, mo, 1)
+    except ValueError:
+        raise ParameterError(f"{option} {text!r}: no such date; write it as YYYY-MM-DD, YYYY-MM or YYYY") from None
+    return day.isoformat()
+
+
+def type_names(text: str | None) -> list[str]:
+    """``State,resolution`` -> ``["State", "Resolution"]`` (names of entity types, any case)."""
+    if not text:
+        return []
+    known = {t.casefold(): t for t in (*ENTITY_TYPES, "Statement")}
+    out = []
+    for part in text.split(","):
+        name = part.strip()
+        if not name:
+            continue
+        if name.casefold() not in known:
+            raise ParameterError(f"--type {name!r}: not a type; choose from {', '.join(known.values())}")
+        out.append(known[name.casefold()])
+    return out
+
+
+@dataclass
+class ViewResult:
+    graph: nx.Graph
+    total_nodes: int  # before --max-nodes
+    summary: str
+
+
+def prepare_view(store: Store, view: str = "statements", *, focus_label: str | None = None, depth: int = 1,
+                 types: list[str] | None = None, date_from: str | None = None, date_to: str | None = None,
+                 max_nodes: int | None = None) -> ViewResult:
+    """Build ``view`` and apply the filters in order: dates, types, focus, then the top ``max_nodes``."""
+    g = build_view(store, view, date_from, date_to)
+    notes = []
+    if date_from or date_to:
+        notes.append(f"statements dated {date_from or '…'} to {date_to or '…'}")
+    if types:
+        g = keep_types(g, types)
+        notes.append("types " + ", ".join(types))
+    if focus_label:
+        g = focus(g, focus_label, depth)
+        notes.append(f"within {depth} link(s) of “{focus_label}”")
+    total = g.number_of_nodes()
+    if max_nodes is not None and total > max_nodes:
+        g = top_nodes(g, max_nodes)
+        notes.append(f"showing the {max_nodes:,} nodes with most links of {total:,} (raise --max-nodes to see more)")
+    summary = f"{view} view: {g.number_of_nodes():,} nodes, {g.number_of_edges():,} links"
+    if notes:
+        summary += " · " + " · ".join(notes)
+    return ViewResult(g, total, summary)
