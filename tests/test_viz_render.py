@@ -51,7 +51,9 @@ def test_viz_hostile_text_stays_inside_the_data_block():
     assert "&lt;/script&gt;" in head  # the title is escaped HTML
     # no tag of the hostile text survives anywhere: only escaped HTML and \u003c-escaped JSON
     assert "<script>document" not in page and "<img" not in page and "<!--" not in page
-    assert data_block(page)["nodes"][0]["label"] == HOSTILE
+    data = data_block(page)
+    assert data["nodes"][0]["label"] == HOSTILE
+    assert data["sources"][data["nodes"][0]["evidence"][0][0]] == [HOSTILE, "a.txt", "2021-03-05"]
 
 
 def test_viz_page_data_has_every_node_with_a_position():

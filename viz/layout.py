@@ -12,7 +12,7 @@ from collections import deque
 
 import networkx as nx
 
-__all__ = ["layout", "SPACING"]
+__all__ = ["layout", "spread_labels", "SPACING"]
 
 SPACING = 70.0  # pixels between neighbouring nodes at zoom 1
 _GOLDEN = math.pi * (3 - math.sqrt(5))
@@ -81,3 +81,39 @@ def layout(graph: nx.Graph, *, backbone: int = 400, seed: int = 7) -> dict[objec
         ring += 1
         queue.append(start)
     return pos
+
+
+def spread_labels(boxes: dict[object, tuple[float, float, float, float]], *, iterations: int = 400,
+                  limit: int = 1500) -> dict[object, tuple[float, float]]:
+    """Move nodes apart until their boxes (centre x, centre y, width, height) no longer overlap.
+
+    Each round pushes every overlapping pair apart along the axis where they overlap least. Graphs
+    with more than ``limit`` nodes are left as they are (their labels only show when zoomed in)."""
+    import numpy as np
+
+    keys = list(boxes)
+    if not keys or len(keys) > limit:
+        return {k: (boxes[k][0], boxes[k][1]) for k in keys}
+    arr = np.array([boxes[k] for k in keys], dtype=float)
+    xy, wh = arr[:, :2].copy(), arr[:, 2:]
+    n = len(keys)
+    tie = np.random.default_rng(7).uniform(-1, 1, size=(n, n, 2))
+    need_x = (wh[:, 0][:, None] + wh[:, 0][None, :]) / 2 + 4
+    need_y = (wh[:, 1][:, None] + wh[:, 1][None, :]) / 2 + 2
+    np.fill_diagonal(need_x, 0)
+    np.fill_diagonal(need_y, 0)
+    for _ in range(iterations):
+        d = xy[:, None, :] - xy[None, :, :]
+        over_x = need_x - np.abs(d[..., 0])
+        over_y = need_y - np.abs(d[..., 1])
+        hit = (over_x > 0) & (over_y > 0)
+        if not hit.any():
+            break
+        sign = np.where(d == 0, np.sign(tie), np.sign(d))
+        along_x = hit & (over_x <= over_y)
+        along_y = hit & ~along_x
+        move = np.zeros_like(xy)
+        move[:, 0] = (np.where(along_x, over_x, 0) * sign[..., 0]).sum(axis=1) * 0.5
+        move[:, 1] = (np.where(along_y, over_y, 0) * sign[..., 1]).sum(axis=1) * 0.5
+        xy += np.clip(move, -SPACING, SPACING)
+    return {k: (float(xy[i, 0]), float(xy[i, 1])) for i, k in enumerate(keys)}

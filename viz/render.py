@@ -17,7 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from viz.layout import layout
+from viz.layout import layout, spread_labels
 
 __all__ = ["TYPES", "render_html", "page_html", "vis_network_js"]
 
@@ -78,23 +78,51 @@ def _edge_facts(d: dict) -> list[list[str]]:
     return rows
 
 
-def page_data(graph: nx.Graph, *, physics_limit: int = 300) -> dict:
+def page_data(graph: nx.Graph, *, simplify_limit: int = 1000) -> dict:
     """The JSON the page draws: nodes with positions, sizes and evidence; edges; types and legend."""
     pos = layout(graph)
     ids = {n: i for i, n in enumerate(graph.nodes)}
+    sources: list[list[str]] = []  # [statement, document, date], each written once
+    source_ids: dict[tuple[str, str, str], int] = {}
+
+    def evidence(items: list) -> list[list]:
+        out = []
+        for e in items:
+            key = (str(e.get("statement", "")), str(e.get("document", "")), str(e.get("date", "")))
+            i = source_ids.get(key)
+            if i is None:
+                i = source_ids[key] = len(sources)
+                sources.append(list(key))
+            quote = str(e.get("quote", ""))
+            out.append([i] if quote == key[0] else [i, quote])
+        return out
+
     deg = dict(graph.degree())
+    looks = {}
+    for n, d in graph.nodes(data=True):
+        typ = str(d.get("type") or "Resource")
+        label = str(d.get("label") or n)
+        weight = d.get("statements") or deg[n]
+        size = min(6 + 3.2 * math.sqrt(weight) if typ != "Statement" else 7 + 1.2 * math.sqrt(deg[n]), 48.0)
+        font = 11 if typ == "Statement" else round(min(13 + 2 * math.sqrt(weight), 30))
+        short = _short(label, 28 if typ == "Statement" else 36)
+        looks[n] = (typ, label, short, size, font)
+    # node and label as one box (the label sits under the node): move boxes apart so labels do not overlap
+    boxes = {}
+    for n, (_typ, _label, short, size, font) in looks.items():
+        w = max(2 * size, 0.56 * font * len(short))
+        h = 2 * size + 1.25 * font
+        boxes[n] = (pos[n][0], pos[n][1] + 0.6 * font, w, h)
+    spread = spread_labels(boxes)
     nodes = []
     counts: dict[str, int] = {}
     for n, d in graph.nodes(data=True):
-        typ = str(d.get("type") or "Resource")
+        typ, label, short, size, font = looks[n]
         counts[typ] = counts.get(typ, 0) + 1
-        label = str(d.get("label") or n)
-        weight = d.get("statements") or deg[n]
-        size = 6 + 3.2 * math.sqrt(weight) if typ != "Statement" else 7 + 1.2 * math.sqrt(deg[n])
-        x, y = pos[n]
-        nodes.append({"id": ids[n], "label": label, "short": _short(label), "type": typ, "iri": str(d.get("iri", n)),
-                      "x": round(x, 1), "y": round(y, 1), "size": round(min(size, 48.0), 1), "degree": deg[n],
-                      "facts": _node_facts(d), "evidence": list(d.get("evidence") or []),
+        x, y = spread[n][0], spread[n][1] - 0.6 * font
+        nodes.append({"id": ids[n], "label": label, "short": short, "type": typ, "iri": str(d.get("iri", n)),
+                      "font": font, "x": round(x, 1), "y": round(y, 1), "size": round(size, 1), "degree": deg[n],
+                      "facts": _node_facts(d), "evidence": evidence(list(d.get("evidence") or [])),
                       "evidenceCount": int(d.get("evidence_count") or len(d.get("evidence") or []))})
     edges = []
     keyed = graph.is_multigraph()
@@ -105,17 +133,17 @@ def page_data(graph: nx.Graph, *, physics_limit: int = 300) -> dict:
         edges.append({"id": i, "from": ids[u], "to": ids[v], "label": str(d.get("label") or pred or "link"),
                       "width": round(min(1 + 1.5 * math.log2(w), 9), 2),
                       "color": _EDGE_COLORS.get(pred, _RELATION_COLOR if pred else "#9aa7b5"),
-                      "facts": _edge_facts(d), "evidence": list(d.get("evidence") or [])[:12],
+                      "facts": _edge_facts(d), "evidence": evidence(list(d.get("evidence") or [])[:12]),
                       "evidenceCount": len(d.get("evidence") or [])})
     types = {t: {"color": c, "border": "#333333", "shape": s, "symbol": sym} for t, (c, s, sym) in TYPES.items()}
     types["_default"] = {"color": "#bbbbbb", "border": "#333333", "shape": "dot", "symbol": "●"}
     legend = [{"type": t, "count": counts[t]} for t in [*TYPES, *sorted(counts)] if t in counts]
     legend = list({x["type"]: x for x in legend}.values())
-    return {"nodes": nodes, "edges": edges, "types": types, "legend": legend, "directed": graph.is_directed(),
-            "physicsLimit": physics_limit}
+    return {"nodes": nodes, "edges": edges, "sources": sources, "types": types, "legend": legend, "directed": graph.is_directed(),
+            "simplifyLimit": simplify_limit}
 
 
-def page_html(graph: nx.Graph, *, title: str = "diplokg", summary: str = "", physics_limit: int = 300) -> str:
+def page_html(graph: nx.Graph, *, title: str = "diplokg", summary: str = "", simplify_limit: int = 1000) -> str:
     """The whole page as a string."""
     parts = {
         "TITLE": html.escape(title),
@@ -123,16 +151,16 @@ def page_html(graph: nx.Graph, *, title: str = "diplokg", summary: str = "", phy
         "PAGE_CSS": (PAGE_DIR / "page.css").read_text(encoding="utf-8"),
         "PAGE_JS": (PAGE_DIR / "page.js").read_text(encoding="utf-8"),
         "VIS_JS": vis_network_js(),
-        "DATA": _json_for_script(page_data(graph, physics_limit=physics_limit)),
+        "DATA": _json_for_script(page_data(graph, simplify_limit=simplify_limit)),
     }
     template = (PAGE_DIR / "page.html").read_text(encoding="utf-8")
     return re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: parts[m.group(1)], template)
 
 
 def render_html(graph: nx.Graph, path: Path, title: str = "diplokg", *, summary: str = "",
-                physics_limit: int = 300) -> int:
+                simplify_limit: int = 1000) -> int:
     """Write ``graph`` as an interactive, self-contained HTML page at ``path``; returns its size in bytes."""
-    page = page_html(graph, title=title, summary=summary, physics_limit=physics_limit)
+    page = page_html(graph, title=title, summary=summary, simplify_limit=simplify_limit)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     data = page.encode("utf-8")

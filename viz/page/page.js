@@ -19,7 +19,7 @@
 
   function visNode(n) {
     var t = data.types[n.type] || data.types._default;
-    return { id: n.id, label: n.short, x: n.x, y: n.y, size: n.size, shape: t.shape,
+    return { id: n.id, label: n.short, x: n.x, y: n.y, size: n.size, shape: t.shape, font: { size: n.font },
              color: { background: t.color, border: t.border, highlight: { background: t.color, border: "#000" },
                       hover: { background: t.color, border: "#000" } },
              hidden: hiddenTypes.has(n.type) };
@@ -30,35 +30,34 @@
     return { id: e.id, from: e.from, to: e.to, width: e.width, color: { color: e.color, opacity: 0.7 },
              arrows: data.directed ? { to: { enabled: true, scaleFactor: 0.45 } } : undefined };
   }));
-  var big = data.nodes.length > data.physicsLimit;
+  var big = data.nodes.length > data.simplifyLimit;
+  // Positions come from Python (force-directed layout, then nodes moved apart until labels do not
+  // overlap), so the page draws at once and stays still. "physics" lets vis-network move the nodes
+  // until they settle; then it stops by itself.
   var physicsOptions = {
     solver: "forceAtlas2Based",
-    forceAtlas2Based: { gravitationalConstant: -60, springLength: 110, springConstant: 0.05, avoidOverlap: 0.9 },
-    stabilization: { enabled: true, iterations: 300, updateInterval: 25, fit: true },
+    forceAtlas2Based: { gravitationalConstant: -45, centralGravity: 0.01, springLength: 80, springConstant: 0.05, avoidOverlap: 1 },
+    stabilization: { enabled: false },
     minVelocity: 1.5, maxVelocity: 40
   };
   var options = {
     autoResize: true,
     layout: { improvedLayout: false, randomSeed: 7 },
     nodes: { borderWidth: 1, font: { size: 13, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
-             scaling: { label: { drawThreshold: 6 } } },
+             scaling: { label: { drawThreshold: 4 } } },
     edges: { smooth: false, selectionWidth: 2, hoverWidth: 1.5 },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big, navigationButtons: false },
-    physics: Object.assign({ enabled: !big }, physicsOptions)
+    physics: Object.assign({}, physicsOptions, { enabled: false })
   };
   var container = document.getElementById("kg-canvas");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
   var physicsBox = document.getElementById("kg-physics");
-  physicsBox.checked = !big;
-
-  // physics settles, then stops: the layout stays where it is
-  network.on("stabilizationIterationsDone", function () {
-    network.setOptions({ physics: { enabled: false } });
-    physicsBox.checked = false;
+  physicsBox.checked = false;
+  network.on("stabilized", function () {
+    if (physicsBox.checked) { network.setOptions({ physics: { enabled: false } }); physicsBox.checked = false; }
   });
   physicsBox.addEventListener("change", function () {
-    network.setOptions({ physics: Object.assign({}, physicsOptions, { enabled: physicsBox.checked,
-      stabilization: { enabled: false } }) });
+    network.setOptions({ physics: { enabled: physicsBox.checked } });
   });
   document.getElementById("kg-fit").addEventListener("click", function () { network.fit(); });
 
@@ -99,10 +98,12 @@
     var frag = document.createDocumentFragment();
     if (!items || !items.length) return frag;
     frag.appendChild(el("h3", "Evidence" + (total > items.length ? " (" + items.length + " of " + total + ")" : "")));
-    items.forEach(function (ev) {
-      frag.appendChild(el("blockquote", ev.quote, "kg-quote"));
-      var src = [ev.document, ev.date].filter(Boolean).join(", ");
-      if (ev.statement && ev.statement !== ev.quote) src += (src ? " — " : "") + ev.statement;
+    items.forEach(function (item) {  // [source index] or [source index, quote]; a source is [statement, document, date]
+      var s = data.sources[item[0]] || ["", "", ""];
+      var quote = item.length > 1 ? item[1] : s[0];
+      frag.appendChild(el("blockquote", quote, "kg-quote"));
+      var src = [s[1], s[2]].filter(Boolean).join(", ");
+      if (s[0] && s[0] !== quote) src += (src ? " — " : "") + s[0];
       frag.appendChild(el("p", src, "kg-source"));
     });
     return frag;
