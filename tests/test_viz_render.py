@@ -76,3 +76,20 @@ def test_viz_layout_places_disconnected_parts_and_neighbours_near():
     far = max(((x - hx) ** 2 + (y - hy) ** 2) ** 0.5 for n, (x, y) in pos.items() if n.startswith("leaf"))
     assert far < 2000
     assert len({(round(x), round(y)) for x, y in pos.values()}) == len(pos)
+
+
+@given(st.lists(st.tuples(st.integers(-50, 50), st.integers(-50, 50), st.integers(10, 200), st.integers(10, 40)),
+                min_size=2, max_size=25))
+@settings(max_examples=25, deadline=None)
+def test_viz_spread_labels_leaves_no_box_overlapping(boxes):
+    from viz.layout import spread_labels
+
+    given_boxes = {i: tuple(float(v) for v in b) for i, b in enumerate(boxes)}
+    out = spread_labels(given_boxes)
+    for i in out:
+        for j in out:
+            if i < j:
+                (xi, yi), (xj, yj) = out[i], out[j]
+                wi, hi = given_boxes[i][2:]
+                wj, hj = given_boxes[j][2:]
+                assert abs(xi - xj) >= (wi + wj) / 2 - 1e-6 or abs(yi - yj) >= (hi + hj) / 2 - 1e-6

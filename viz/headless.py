@@ -72,10 +72,10 @@ def load_page(path: Path, fragment: str = "", *, budget_ms: int = 30000, timeout
     return Loaded(proc.stdout, secs)
 
 
-def screenshot(path: Path, png: Path, *, size: tuple[int, int] = (1600, 1000), budget_ms: int = 30000,
-               timeout: float = 240) -> Path:
+def screenshot(path: Path, png: Path, fragment: str = "", *, size: tuple[int, int] = (1600, 1000),
+               budget_ms: int = 30000, timeout: float = 240) -> Path:
     """A PNG of the page once its scripts have run."""
-    url = Path(path).resolve().as_uri()
+    url = Path(path).resolve().as_uri() + (f"#{fragment}" if fragment else "")
     png = Path(png).resolve()
     _run([f"--window-size={size[0]},{size[1]}", f"--virtual-time-budget={budget_ms}", f"--screenshot={png}", url],
          timeout)

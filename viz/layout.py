@@ -97,7 +97,10 @@ def spread_labels(boxes: dict[object, tuple[float, float, float, float]], *, ite
     arr = np.array([boxes[k] for k in keys], dtype=float)
     xy, wh = arr[:, :2].copy(), arr[:, 2:]
     n = len(keys)
-    tie = np.random.default_rng(7).uniform(-1, 1, size=(n, n, 2))
+    rng = np.random.default_rng(7)
+    xy += rng.uniform(-0.5, 0.5, size=xy.shape)  # no two nodes exactly on one point: they could never part
+    tie = rng.uniform(-1, 1, size=(n, n, 2))
+    tie = tie - tie.transpose(1, 0, 2)
     need_x = (wh[:, 0][:, None] + wh[:, 0][None, :]) / 2 + 4
     need_y = (wh[:, 1][:, None] + wh[:, 1][None, :]) / 2 + 2
     np.fill_diagonal(need_x, 0)
