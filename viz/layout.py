@@ -84,11 +84,13 @@ def layout(graph: nx.Graph, *, backbone: int = 400, seed: int = 7) -> dict[objec
 
 
 def spread_labels(boxes: dict[object, tuple[float, float, float, float]], *, iterations: int = 400,
-                  limit: int = 1500) -> dict[object, tuple[float, float]]:
+                  limit: int = 1000) -> dict[object, tuple[float, float]]:
     """Move nodes apart until their boxes (centre x, centre y, width, height) no longer overlap.
 
-    Each round pushes every overlapping pair apart along the axis where they overlap least. Graphs
-    with more than ``limit`` nodes are left as they are (their labels only show when zoomed in)."""
+    Each round pushes every overlapping pair apart along the axis where they overlap least, each
+    node by half the overlap. Pairs are looked for among near neighbours, found again every few
+    rounds. Graphs with more than ``limit`` nodes are left as they are (their labels only show
+    when zoomed in)."""
     import numpy as np
 
     keys = list(boxes)
@@ -99,24 +101,35 @@ def spread_labels(boxes: dict[object, tuple[float, float, float, float]], *, ite
     n = len(keys)
     rng = np.random.default_rng(7)
     xy += rng.uniform(-0.5, 0.5, size=xy.shape)  # no two nodes exactly on one point: they could never part
-    tie = rng.uniform(-1, 1, size=(n, n, 2))
-    tie = tie - tie.transpose(1, 0, 2)
-    need_x = (wh[:, 0][:, None] + wh[:, 0][None, :]) / 2 + 4
-    need_y = (wh[:, 1][:, None] + wh[:, 1][None, :]) / 2 + 2
-    np.fill_diagonal(need_x, 0)
-    np.fill_diagonal(need_y, 0)
-    for _ in range(iterations):
-        d = xy[:, None, :] - xy[None, :, :]
-        over_x = need_x - np.abs(d[..., 0])
-        over_y = need_y - np.abs(d[..., 1])
-        hit = (over_x > 0) & (over_y > 0)
-        if not hit.any():
+    half = wh / 2 + np.array([2.0, 1.0])  # a little air between labels
+    done = 0
+    while done < iterations:
+        # candidate pairs: boxes that overlap or nearly do
+        d = np.abs(xy[:, None, :] - xy[None, :, :])
+        reach = half[:, None, :] + half[None, :, :]
+        near = np.triu((d[..., 0] < reach[..., 0] * 1.5 + 20) & (d[..., 1] < reach[..., 1] * 1.5 + 20), 1)
+        i, j = np.nonzero(near)
+        if len(i) == 0:
             break
-        sign = np.where(d == 0, np.sign(tie), np.sign(d))
-        along_x = hit & (over_x <= over_y)
-        along_y = hit & ~along_x
-        move = np.zeros_like(xy)
-        move[:, 0] = (np.where(along_x, over_x, 0) * sign[..., 0]).sum(axis=1) * 0.5
-        move[:, 1] = (np.where(along_y, over_y, 0) * sign[..., 1]).sum(axis=1) * 0.5
-        xy += np.clip(move, -SPACING, SPACING)
-    return {k: (float(xy[i, 0]), float(xy[i, 1])) for i, k in enumerate(keys)}
+        rx, ry = reach[i, j, 0], reach[i, j, 1]
+        tie = np.where(rng.random(len(i)) < 0.5, -1.0, 1.0)
+        moved = False
+        for _ in range(10):
+            done += 1
+            dx, dy = xy[i, 0] - xy[j, 0], xy[i, 1] - xy[j, 1]
+            ox, oy = rx - np.abs(dx), ry - np.abs(dy)
+            hit = (ox > 0) & (oy > 0)
+            if not hit.any():
+                break
+            moved = True
+            on_x = hit & (ox <= oy)
+            on_y = hit & ~on_x
+            px = np.where(on_x, ox * 0.5 * np.where(dx == 0, tie, np.sign(dx)), 0.0)
+            py = np.where(on_y, oy * 0.5 * np.where(dy == 0, tie, np.sign(dy)), 0.0)
+            move = np.zeros_like(xy)
+            move[:, 0] = np.bincount(i, px, n) - np.bincount(j, px, n)
+            move[:, 1] = np.bincount(i, py, n) - np.bincount(j, py, n)
+            xy += np.clip(move, -SPACING, SPACING)
+        if not moved:
+            break
+    return {k: (float(xy[i_, 0]), float(xy[i_, 1])) for i_, k in enumerate(keys)}
