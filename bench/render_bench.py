@@ -22,9 +22,9 @@ import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from viz.headless import chromium, load_page  # noqa: E402
-from viz.layout import layout  # noqa: E402
-from viz.render import render_html  # noqa: E402
+from viz.headless import chromium, load_page
+from viz.layout import layout
+from viz.render import render_html
 
 TYPES = ["State", "Organization", "Person", "Resolution", "Treaty"]
 

@@ -12,9 +12,15 @@ import pyoxigraph as ox
 
 from kg.errors import ParameterError
 from kg.store import Store
-from kg.viewdata import LINK_LABELS, RELATION_LABELS, ViewData, load_view_data, local_name
+from kg.viewdata import (
+    LINK_LABELS,
+    RELATION_LABELS,
+    ViewData,
+    load_view_data,
+    local_name,
+)
 
-__all__ = ["graph_view", "result_view", "EDGE_LABELS", "MAX_EVIDENCE"]
+__all__ = ["EDGE_LABELS", "MAX_EVIDENCE", "graph_view", "result_view"]
 
 EDGE_LABELS = {**LINK_LABELS, **RELATION_LABELS}
 MAX_EVIDENCE = 12  # pieces of evidence kept per node or edge (the count of all is kept too)

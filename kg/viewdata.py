@@ -11,8 +11,17 @@ from dataclasses import dataclass, field
 
 from kg.store import Store
 
-__all__ = ["ENTITY_TYPES", "LINK_LABELS", "RELATION_LABELS", "StatementInfo", "EntityInfo", "ViewData",
-           "load_view_data", "local_name", "in_range"]
+__all__ = [
+    "ENTITY_TYPES",
+    "LINK_LABELS",
+    "RELATION_LABELS",
+    "EntityInfo",
+    "StatementInfo",
+    "ViewData",
+    "in_range",
+    "load_view_data",
+    "local_name",
+]
 
 ENTITY_TYPES = ("State", "Organization", "Person", "Resolution", "Treaty", "Place", "UNDocument")
 LINK_LABELS = {"mentions": "mentions", "speaker": "speaker", "onBehalfOf": "on behalf of", "forum": "forum"}
@@ -67,16 +76,16 @@ SELECT ?st (SAMPLE(?l) AS ?label) (SAMPLE(?h) AS ?heading) (SAMPLE(?k) AS ?kind)
 """
 _ENTITIES = _PREFIX + """
 SELECT ?e ?type (SAMPLE(?l) AS ?label) WHERE {
-  VALUES (?class ?type) { %s }
+  VALUES (?class ?type) { CLASSES }
   ?e a ?class ; rdfs:label ?l .
 } GROUP BY ?e ?type
-""" % " ".join(f'(dkg:{t} "{t}")' for t in ENTITY_TYPES)
+""".replace("CLASSES", " ".join(f'(dkg:{t} "{t}")' for t in ENTITY_TYPES))
 _LINKS = _PREFIX + """
 SELECT DISTINCT ?st ?p ?e WHERE {
-  VALUES ?p { %s }
+  VALUES ?p { PROPERTIES }
   ?st a dkg:Statement ; ?p ?e .
 }
-""" % " ".join(f"dkg:{p}" for p in LINK_LABELS)
+""".replace("PROPERTIES", " ".join(f"dkg:{p}" for p in LINK_LABELS))
 _MENTIONS = _PREFIX + """
 SELECT DISTINCT ?st ?e ?q ?start WHERE {
   ?m a dkg:Mention ; dkg:inStatement ?st ; dkg:mentionOf ?e ; dkg:quote ?q ; dkg:startOffset ?start .
@@ -84,11 +93,11 @@ SELECT DISTINCT ?st ?e ?q ?start WHERE {
 """
 _RELATIONS = _PREFIX + """
 SELECT DISTINCT ?s ?p ?o ?st ?q WHERE {
-  VALUES ?p { %s }
+  VALUES ?p { PROPERTIES }
   ?s ?p ?o .
   OPTIONAL { ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; dkg:inStatement ?st ; dkg:quote ?q }
 } ORDER BY ?s ?p ?o ?st
-""" % " ".join(f"dkg:{p}" for p in RELATION_LABELS)
+""".replace("PROPERTIES", " ".join(f"dkg:{p}" for p in RELATION_LABELS))
 
 
 def local_name(iri: str) -> str:

@@ -14,19 +14,39 @@ from __future__ import annotations
 import datetime
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Callable
 
 import networkx as nx
 
 from kg.errors import ParameterError
-from kg.nxview import MAX_EVIDENCE, add_relations, count_statement, entity_node, graph_view, statement_node
+from kg.nxview import (
+    MAX_EVIDENCE,
+    add_relations,
+    count_statement,
+    entity_node,
+    graph_view,
+    statement_node,
+)
 from kg.store import Store
 from kg.viewdata import ENTITY_TYPES, LINK_LABELS, load_view_data
 
-__all__ = ["VIEWS", "COMENTION_TYPES", "statement_network", "comention_network", "forum_network", "build_view",
-           "focus", "keep_types", "top_nodes", "date_bound", "type_names", "ViewResult", "prepare_view"]
+__all__ = [
+    "COMENTION_TYPES",
+    "VIEWS",
+    "ViewResult",
+    "build_view",
+    "comention_network",
+    "date_bound",
+    "focus",
+    "forum_network",
+    "keep_types",
+    "prepare_view",
+    "statement_network",
+    "top_nodes",
+    "type_names",
+]
 
 COMENTION_TYPES = ("State", "Organization", "Resolution", "Treaty")
 

@@ -7,8 +7,17 @@ import pytest
 from kg.errors import ParameterError
 from kg.nxview import graph_view, result_view
 from kg.store import Store
-from kg.views import (comention_network, date_bound, focus, forum_network, keep_types, prepare_view,
-                      statement_network, top_nodes, type_names)
+from kg.views import (
+    comention_network,
+    date_bound,
+    focus,
+    forum_network,
+    keep_types,
+    prepare_view,
+    statement_network,
+    top_nodes,
+    type_names,
+)
 
 P = "PREFIX dkg: <https://w3id.org/diplokg/ontology#>\n"
 

@@ -26,7 +26,7 @@ HOSTILE_STATEMENT = (
 
 def page_nodes(path) -> list[dict]:
     page = path.read_text(encoding="utf-8")
-    block = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S).group(1)
+    block = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.DOTALL).group(1)
     return json.loads(block)["nodes"]
 
 
@@ -42,7 +42,7 @@ def test_viz_browser_corpus_view_draws_and_search_finds_a_node(run_kg, corpus_st
     assert int(loaded.body("drawn-nodes")) == len(nodes)
     assert loaded.body("search-result") == "Russia"
     # the details panel shows the node found, with evidence from the documents
-    panel = re.search(r'<aside id="kg-details">(.*?)</aside>', loaded.dom, re.S).group(1)
+    panel = re.search(r'<aside id="kg-details">(.*?)</aside>', loaded.dom, re.DOTALL).group(1)
     assert "<h2>Russia</h2>" in panel and "<blockquote" in panel and ".txt" in panel
 
 
@@ -67,7 +67,7 @@ def test_viz_browser_hostile_statement_text_is_shown_not_run(run_kg, write_texts
     assert loaded.title == "diplokg — statements" and "pwned" not in loaded.title
     assert "<img" not in loaded.dom  # the <img onerror> never became an element
     # ... and the text is on the page, as text
-    panel = re.search(r'<aside id="kg-details">(.*?)</aside>', loaded.dom, re.S).group(1)
+    panel = re.search(r'<aside id="kg-details">(.*?)</aside>', loaded.dom, re.DOTALL).group(1)
     assert "&lt;/script&gt;&lt;script&gt;document.title='pwned'&lt;/script&gt;" in panel
     assert "&lt;img src=x onerror=" in panel
 

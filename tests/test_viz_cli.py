@@ -9,7 +9,7 @@ import pytest
 
 def page_data(path) -> dict:
     page = path.read_text(encoding="utf-8")
-    return json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S).group(1))
+    return json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.DOTALL).group(1))
 
 
 def test_viz_cli_render_type_filter_and_view(run_kg, corpus_store):

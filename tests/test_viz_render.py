@@ -15,7 +15,7 @@ HOSTILE = "</script><script>document.title='pwned'</script> <img src=x onerror=\
 
 
 def data_block(page: str) -> dict:
-    m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
+    m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.DOTALL)
     assert m
     return json.loads(m.group(1))
 
@@ -39,15 +39,15 @@ def test_viz_json_for_script_cannot_leave_its_block(text):
 
 def test_viz_page_is_self_contained():
     page = page_html(small_graph(), title="t")
-    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page, re.I)
-    assert not re.search(r"<link\b", page, re.I)
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page, re.IGNORECASE)
+    assert not re.search(r"<link\b", page, re.IGNORECASE)
     assert "Content-Security-Policy" in page and "default-src 'none'" in page
     assert "vis.Network" in page  # the library is inlined
 
 
 def test_viz_hostile_text_stays_inside_the_data_block():
     page = page_html(small_graph(), title=HOSTILE)
-    head, _sep, rest = page.partition('<script type="application/json" id="kg-data">')
+    head, _sep, _rest = page.partition('<script type="application/json" id="kg-data">')
     assert "&lt;/script&gt;" in head  # the title is escaped HTML
     # no tag of the hostile text survives anywhere: only escaped HTML and \u003c-escaped JSON
     assert "<script>document" not in page and "<img" not in page and "<!--" not in page

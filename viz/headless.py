@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["chromium", "FLAGS", "Loaded", "load_page", "screenshot"]
+__all__ = ["FLAGS", "Loaded", "chromium", "load_page", "screenshot"]
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run", "--hide-scrollbars",
@@ -47,7 +47,7 @@ class Loaded:
 
     @property
     def title(self) -> str:
-        m = re.search(r"<title>(.*?)</title>", self.dom, re.S)
+        m = re.search(r"<title>(.*?)</title>", self.dom, re.DOTALL)
         return html.unescape(m.group(1)) if m else ""
 
 
@@ -58,7 +58,7 @@ def _run(args: list[str], timeout: float) -> tuple[subprocess.CompletedProcess, 
     with tempfile.TemporaryDirectory(prefix="kg-chromium-") as profile:
         started = time.perf_counter()
         proc = subprocess.run([binary, *FLAGS, f"--user-data-dir={profile}", *args], capture_output=True,
-                              text=True, timeout=timeout, encoding="utf-8", errors="replace")
+                              text=True, timeout=timeout, check=False, encoding="utf-8", errors="replace")
         return proc, time.perf_counter() - started
 
 

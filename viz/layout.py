@@ -12,7 +12,7 @@ from collections import deque
 
 import networkx as nx
 
-__all__ = ["layout", "spread_labels", "SPACING"]
+__all__ = ["SPACING", "layout", "spread_labels"]
 
 SPACING = 70.0  # pixels between neighbouring nodes at zoom 1
 _GOLDEN = math.pi * (3 - math.sqrt(5))
@@ -107,14 +107,14 @@ def spread_labels(boxes: dict[object, tuple[float, float, float, float]], *, ite
         # candidate pairs: boxes that overlap or nearly do
         d = np.abs(xy[:, None, :] - xy[None, :, :])
         reach = half[:, None, :] + half[None, :, :]
-        near = np.triu((d[..., 0] < reach[..., 0] * 1.5 + 20) & (d[..., 1] < reach[..., 1] * 1.5 + 20), 1)
+        near = np.triu((d[..., 0] < reach[..., 0] * 1.5 + 30) & (d[..., 1] < reach[..., 1] * 1.5 + 30), 1)
         i, j = np.nonzero(near)
         if len(i) == 0:
             break
         rx, ry = reach[i, j, 0], reach[i, j, 1]
         tie = np.where(rng.random(len(i)) < 0.5, -1.0, 1.0)
         moved = False
-        for _ in range(10):
+        for _ in range(25):
             done += 1
             dx, dy = xy[i, 0] - xy[j, 0], xy[i, 1] - xy[j, 1]
             ox, oy = rx - np.abs(dx), ry - np.abs(dy)

@@ -19,7 +19,7 @@ import networkx as nx
 
 from viz.layout import layout, spread_labels
 
-__all__ = ["TYPES", "render_html", "page_html", "vis_network_js"]
+__all__ = ["TYPES", "page_html", "render_html", "vis_network_js"]
 
 PAGE_DIR = Path(__file__).resolve().parent / "page"
 # colour (colour-blind-safe palette), vis-network shape, legend symbol
