@@ -38,7 +38,7 @@ def test_viz_cli_render_focus_and_dates(run_kg, corpus_store):
                   "--store", store)
     assert proc.returncode == 0, proc.stderr
     nodes = page_data(run_kg.cwd / "f.html")["nodes"]
-    dates = [f[1] for n in nodes if n["type"] == "Statement" for f in n["facts"] if f[0] == "date"]
+    dates = [f[1] for n in nodes if n["type"] == "Statement" for f in n.get("facts", []) if f[0] == "date"]
     assert dates and all("2020-01-01" <= d <= "2020-06-30" for d in dates)
     assert "Russia" in {n["label"] for n in nodes}
 

@@ -120,27 +120,48 @@ def page_data(graph: nx.Graph, *, simplify_limit: int = 1000) -> dict:
         typ, label, short, size, font = looks[n]
         counts[typ] = counts.get(typ, 0) + 1
         x, y = spread[n][0], spread[n][1] - 0.6 * font
-        nodes.append({"id": ids[n], "label": label, "short": short, "type": typ, "iri": str(d.get("iri", n)),
-                      "font": font, "x": round(x, 1), "y": round(y, 1), "size": round(size, 1), "degree": deg[n],
-                      "facts": _node_facts(d), "evidence": evidence(list(d.get("evidence") or [])),
-                      "evidenceCount": int(d.get("evidence_count") or len(d.get("evidence") or []))})
+        node = {"id": ids[n], "label": label, "type": typ, "iri": str(d.get("iri", n)), "font": font,
+                "x": round(x, 1), "y": round(y, 1), "size": round(size, 1), "degree": deg[n]}
+        # defaults are left out to keep big pages small: short = label, no facts, no evidence, count = shown
+        if short != label:
+            node["short"] = short
+        facts = _node_facts(d)
+        if facts:
+            node["facts"] = facts
+        ev = list(d.get("evidence") or [])
+        if ev:
+            node["evidence"] = evidence(ev)
+        if int(d.get("evidence_count") or len(ev)) != len(ev):
+            node["evidenceCount"] = int(d["evidence_count"])
+        nodes.append(node)
     edges = []
+    labels: dict[str, int] = {}
+    colors: dict[str, int] = {}
     keyed = graph.is_multigraph()
-    for i, e in enumerate(graph.edges(keys=True, data=True) if keyed else graph.edges(data=True)):
+    for e in graph.edges(keys=True, data=True) if keyed else graph.edges(data=True):
         u, v, d = (e[0], e[1], e[3]) if keyed else e
         pred = str(d.get("predicate") or "")
         w = float(d.get("weight") or 1)
-        edges.append({"id": i, "from": ids[u], "to": ids[v], "label": str(d.get("label") or pred or "link"),
-                      "width": round(min(1 + 1.5 * math.log2(w), 9), 2),
-                      "color": _EDGE_COLORS.get(pred, _RELATION_COLOR if pred else "#9aa7b5"),
-                      "facts": _edge_facts(d), "evidence": evidence(list(d.get("evidence") or [])[:12]),
-                      "evidenceCount": len(d.get("evidence") or [])})
+        label = str(d.get("label") or pred or "link")
+        color = _EDGE_COLORS.get(pred, _RELATION_COLOR if pred else "#9aa7b5")
+        edge = {"from": ids[u], "to": ids[v], "l": labels.setdefault(label, len(labels)),
+                "c": colors.setdefault(color, len(colors))}
+        if w > 1:
+            edge["w"] = round(min(1 + 1.5 * math.log2(w), 9), 2)
+        if len(d.get("statements") or []) > 1:
+            edge["facts"] = _edge_facts(d)
+        ev = list(d.get("evidence") or [])
+        if ev:
+            edge["evidence"] = evidence(ev[:12])
+            if len(ev) > 12:
+                edge["evidenceCount"] = len(ev)
+        edges.append(edge)
     types = {t: {"color": c, "border": "#333333", "shape": s, "symbol": sym} for t, (c, s, sym) in TYPES.items()}
     types["_default"] = {"color": "#bbbbbb", "border": "#333333", "shape": "dot", "symbol": "●"}
     legend = [{"type": t, "count": counts[t]} for t in [*TYPES, *sorted(counts)] if t in counts]
     legend = list({x["type"]: x for x in legend}.values())
-    return {"nodes": nodes, "edges": edges, "sources": sources, "types": types, "legend": legend, "directed": graph.is_directed(),
-            "simplifyLimit": simplify_limit}
+    return {"nodes": nodes, "edges": edges, "edgeLabels": list(labels), "edgeColors": list(colors), "sources": sources,
+            "types": types, "legend": legend, "directed": graph.is_directed(), "simplifyLimit": simplify_limit}
 
 
 def page_html(graph: nx.Graph, *, title: str = "diplokg", summary: str = "", simplify_limit: int = 1000) -> str:

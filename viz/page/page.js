@@ -7,7 +7,7 @@
   var byId = new Map();
   data.nodes.forEach(function (n) { byId.set(n.id, n); });
   var edgeById = new Map();
-  data.edges.forEach(function (e) { edgeById.set(e.id, e); });
+  data.edges.forEach(function (e, i) { e.id = i; edgeById.set(i, e); });
   var hiddenTypes = new Set();
 
   function el(tag, text, cls) {
@@ -19,7 +19,7 @@
 
   function visNode(n) {
     var t = data.types[n.type] || data.types._default;
-    return { id: n.id, label: n.short, x: n.x, y: n.y, size: n.size, shape: t.shape, font: { size: n.font },
+    return { id: n.id, label: n.short || n.label, x: n.x, y: n.y, size: n.size, shape: t.shape, font: { size: n.font },
              color: { background: t.color, border: t.border, highlight: { background: t.color, border: "#000" },
                       hover: { background: t.color, border: "#000" } },
              hidden: hiddenTypes.has(n.type) };
@@ -27,7 +27,7 @@
 
   var nodes = new vis.DataSet(data.nodes.map(visNode));
   var edges = new vis.DataSet(data.edges.map(function (e) {
-    return { id: e.id, from: e.from, to: e.to, width: e.width, color: { color: e.color, opacity: 0.7 },
+    return { id: e.id, from: e.from, to: e.to, width: e.w || 1, color: { color: data.edgeColors[e.c], opacity: 0.7 },
              arrows: data.directed ? { to: { enabled: true, scaleFactor: 0.45 } } : undefined };
   }));
   var big = data.nodes.length > data.simplifyLimit;
@@ -120,8 +120,8 @@
     var ty = el("div", n.type, "kg-type"); ty.style.color = (data.types[n.type] || data.types._default).color;
     details.appendChild(ty);
     details.appendChild(el("h2", n.label));
-    details.appendChild(facts(n.facts.concat([["links", String(network.getConnectedEdges(id).length)], ["IRI", n.iri]])));
-    details.appendChild(evidenceList(n.evidence, n.evidenceCount));
+    details.appendChild(facts((n.facts || []).concat([["links", String(network.getConnectedEdges(id).length)], ["IRI", n.iri]])));
+    details.appendChild(evidenceList(n.evidence || [], n.evidenceCount || (n.evidence || []).length));
     body.dataset.shown = n.label;
   }
   function showEdge(id) {
@@ -129,9 +129,9 @@
     var a = byId.get(e.from), b = byId.get(e.to);
     details.replaceChildren();
     details.appendChild(el("div", "link", "kg-type"));
-    details.appendChild(el("h2", e.label));
-    details.appendChild(facts([["from", a ? a.label : ""], ["to", b ? b.label : ""]].concat(e.facts)));
-    details.appendChild(evidenceList(e.evidence, e.evidenceCount));
+    details.appendChild(el("h2", data.edgeLabels[e.l]));
+    details.appendChild(facts([["from", a ? a.label : ""], ["to", b ? b.label : ""]].concat(e.facts || [])));
+    details.appendChild(evidenceList(e.evidence || [], e.evidenceCount || (e.evidence || []).length));
   }
   var pinned = false;
   network.on("hoverNode", function (p) { if (!pinned) showNode(p.node); });
