@@ -237,11 +237,15 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: st
 
 # ------------------------------------------------------------------ export
 @cli.command()
-@click.option("--format", "-f", "fmt", type=click.Choice(["turtle", "trig", "nquads", "ntriples", "jsonld"]),
-              help="Output format (default: from the file extension, else turtle).")
+@click.option("--format", "-f", "fmt",
+              type=click.Choice(["turtle", "trig", "nquads", "ntriples", "jsonld", "gexf", "graphml"]),
+              help="Output format (default: from the file extension, else turtle). gexf and graphml write a "
+              "network view (see --view) for Gephi and other graph tools, with dates as attributes.")
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write here instead of stdout.")
+@click.option("--view", type=click.Choice(["statements", "comentions", "forums", "graph"]), default="statements",
+              show_default=True, help="The network view gexf and graphml write (see `kg render --help`).")
 @_store_option
-def export(fmt: str | None, output: Path | None, store_dir: Path) -> None:
+def export(fmt: str | None, output: Path | None, view: str, store_dir: Path) -> None:
     """Write the graph out. TriG and N-Quads keep one named graph per document; Turtle,
     N-Triples and JSON-LD merge them.
 
@@ -250,6 +254,8 @@ def export(fmt: str | None, output: Path | None, store_dir: Path) -> None:
       kg export -o out/graph.ttl
       kg export --format trig -o out/graph.trig
       kg export --format nquads > graph.nq
+      kg export --view comentions -o out/comentions.gexf
+      kg export --view forums --format graphml -o out/forums.graphml
     """
     from kg.export import export as run_export
     from kg.export import guess_format
@@ -257,7 +263,7 @@ def export(fmt: str | None, output: Path | None, store_dir: Path) -> None:
 
     chosen = guess_format(output, fmt)
     with Store(store_dir, read_only=True) as store, _stdout_reader_may_leave():
-        run_export(store, chosen, output)
+        run_export(store, chosen, output, view=view)
     if output is not None:
         _err(f"wrote {output} ({chosen})")
 
@@ -319,26 +325,44 @@ def stats(store_dir: Path, fmt: str) -> None:
 # ------------------------------------------------------------------ render
 @cli.command()
 @click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="The HTML file to write.")
+@click.option("--view", type=click.Choice(["statements", "comentions", "forums", "graph"]), default="statements",
+              show_default=True, help="statements: speaker -> statement -> what it names; comentions: states, bodies, "
+              "resolutions linked by statements naming both; forums: who spoke where; graph: everything.")
+@click.option("--focus", "focus_label", metavar="LABEL", help="Only the nodes near the node with this label.")
+@click.option("--depth", type=click.IntRange(0, 10), default=1, show_default=True, help="Links from --focus.")
+@click.option("--type", "types", metavar="T1,T2", help="Only these types, e.g. State,Resolution (statements stay "
+              "as the links between them).")
+@click.option("--from", "date_from", metavar="DATE", help="Only statements on or after DATE (YYYY[-MM[-DD]]).")
+@click.option("--to", "date_to", metavar="DATE", help="Only statements on or before DATE (YYYY[-MM[-DD]]).")
+@click.option("--max-nodes", type=click.IntRange(1), default=3000, show_default=True,
+              help="Keep the nodes with most links (the page says so when it leaves some out).")
 @_store_option
-def render(output: Path, store_dir: Path) -> None:
-    """Draw the whole graph (statements, entities and their relations) as one interactive,
-    self-contained HTML page.
+def render(output: Path, view: str, focus_label: str | None, depth: int, types: str | None, date_from: str | None,
+           date_to: str | None, max_nodes: int, store_dir: Path) -> None:
+    """Draw the graph as one interactive, self-contained HTML page (works offline; one file to
+    e-mail). Hover or click a node or link for its evidence; search a label; hide types.
 
     \b
-    Example:
+    Examples:
       kg render -o out/graph.html
+      kg render --view comentions --type State,Resolution -o out/comentions.html
+      kg render --focus Russia --depth 2 --from 2020 --to 2020-06 -o out/russia.html
+      kg render --view forums -o out/forums.html
     """
-    from kg.nxview import graph_view
     from kg.store import Store
+    from kg.views import date_bound, prepare_view, type_names
     from viz.render import render_html
 
     with Store(store_dir, read_only=True) as store:
-        g = graph_view(store)
+        result = prepare_view(store, view, focus_label=focus_label, depth=depth, types=type_names(types),
+                              date_from=date_bound(date_from, end=False, option="--from"),
+                              date_to=date_bound(date_to, end=True, option="--to"), max_nodes=max_nodes)
+    g = result.graph
     try:
-        render_html(g, output, title=f"diplokg: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+        size = render_html(g, output, title=f"diplokg — {view}", summary=result.summary)
     except OSError as e:
-        raise KgError(f"{output}: cannot write the page ({e.strerror or e})") from None
-    _err(f"wrote {output} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)")
+        raise KgError(f"{output}: cannot write the page ({e.strerror or e}); choose another -o FILE") from None
+    _err(f"wrote {output} ({result.summary}; {size / 1e6:.1f} MB)")
 
 
 # ------------------------------------------------------------------ push

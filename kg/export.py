@@ -1,7 +1,10 @@
-"""Writing the store out as Turtle, TriG, N-Quads, N-Triples or JSON-LD.
+"""Writing the store out as Turtle, TriG, N-Quads, N-Triples or JSON-LD, and its network views
+as GEXF or GraphML.
 
 TriG and N-Quads keep one named graph per document; Turtle, N-Triples and JSON-LD write the
-merged graph. The file is written beside its target and renamed into place, so a failed
+merged graph. GEXF and GraphML write one of the NetworkX views of ``kg.views`` (lists become
+``" | "``-joined text; in GEXF the first date of a node or link is its ``start``, so Gephi's
+timeline works). The file is written beside its target and renamed into place, so a failed
 export leaves no half-written file.
 """
 from __future__ import annotations
@@ -9,15 +12,18 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+import networkx as nx
 import pyoxigraph as ox
 
 from kg.errors import ExportError
 from kg.store import Store
 
-__all__ = ["FORMATS", "EXTENSIONS", "guess_format", "export"]
+__all__ = ["FORMATS", "NETWORK_FORMATS", "EXTENSIONS", "guess_format", "export", "network_for_export",
+           "write_network"]
 
 FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -26,7 +32,8 @@ FORMATS = {
     "ntriples": ox.RdfFormat.N_TRIPLES,
     "jsonld": ox.RdfFormat.JSON_LD,
 }
-EXTENSIONS = {".ttl": "turtle", ".turtle": "turtle", ".trig": "trig", ".nq": "nquads", ".nquads": "nquads",
+NETWORK_FORMATS = ("gexf", "graphml")
+EXTENSIONS = {".gexf": "gexf", ".graphml": "graphml", ".ttl": "turtle", ".turtle": "turtle", ".trig": "trig", ".nq": "nquads", ".nquads": "nquads",
               ".nt": "ntriples", ".ntriples": "ntriples", ".jsonld": "jsonld", ".json": "jsonld"}
 
 
@@ -37,19 +44,59 @@ def guess_format(path: Path | None, given: str | None) -> str:
         fmt = EXTENSIONS.get(path.suffix.lower())
         if fmt is None:
             raise ExportError(f"{path}: cannot tell the format from the extension {path.suffix or '(none)'!r}; "
-                              f"pass --format ({', '.join(FORMATS)})")
+                              f"pass --format ({', '.join([*FORMATS, *NETWORK_FORMATS])})")
         return fmt
     return "turtle"
 
 
-def export(store: Store, fmt: str, path: Path | None, stdout: BinaryIO | None = None) -> None:
-    """Write the store in ``fmt`` to ``path`` (atomically) or to ``stdout``."""
-    rdf_format = FORMATS[fmt]
-    if path is None:
-        out = stdout or sys.stdout.buffer
-        store.dump(out, rdf_format)
-        out.flush()
-        return
+def _evidence_text(items: list) -> str:
+    return " | ".join(f"{e.get('quote', '')} ({', '.join(x for x in (e.get('document'), e.get('date')) if x)})"
+                      for e in items if isinstance(e, dict))
+
+
+def _flat(d: dict, gexf: bool) -> dict:
+    out: dict = {}
+    for k, v in d.items():
+        if v is None or (v == "" and k in ("first", "last")):
+            continue
+        if k == "evidence":
+            out["evidence"] = _evidence_text(v)
+        elif isinstance(v, (list, tuple, set)):
+            out[k] = " | ".join(str(x) for x in v)
+        elif isinstance(v, (str, int, float, bool)):
+            out[k] = v
+        else:
+            out[k] = str(v)
+    if gexf and out.get("first"):
+        out["start"] = out["first"]  # Gephi's timeline: the node or link exists from its first date on
+    return out
+
+
+def network_for_export(graph: nx.Graph, fmt: str) -> nx.Graph:
+    """A copy of ``graph`` whose attributes GEXF / GraphML can hold (text, numbers, booleans)."""
+    gexf = fmt == "gexf"
+    g = graph.__class__()
+    for n, d in graph.nodes(data=True):
+        g.add_node(n, **_flat(d, gexf))
+    if graph.is_multigraph():
+        for u, v, k, d in graph.edges(keys=True, data=True):
+            g.add_edge(u, v, key=k, **_flat(d, gexf))
+    else:
+        for u, v, d in graph.edges(data=True):
+            g.add_edge(u, v, **_flat(d, gexf))
+    return g
+
+
+def write_network(graph: nx.Graph, fmt: str, out: BinaryIO) -> None:
+    """``graph`` as GEXF 1.2 or GraphML to the binary stream ``out``."""
+    g = network_for_export(graph, fmt)
+    if fmt == "gexf":
+        nx.write_gexf(g, out)
+    else:
+        nx.write_graphml(g, out)
+
+
+def _write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -58,7 +105,7 @@ def export(store: Store, fmt: str, path: Path | None, stdout: BinaryIO | None = 
         raise ExportError(f"{path}: cannot write there ({e.strerror or e})") from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            store.dump(fh, rdf_format)
+            write(fh)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private; an export is an ordinary file
@@ -72,3 +119,26 @@ def export(store: Store, fmt: str, path: Path | None, stdout: BinaryIO | None = 
         except OSError:
             pass
         raise
+
+
+def export(store: Store, fmt: str, path: Path | None, stdout: BinaryIO | None = None, *,
+           view: str = "statements") -> None:
+    """Write the store in ``fmt`` to ``path`` (atomically) or to ``stdout``; gexf and graphml write ``view``."""
+    if fmt in NETWORK_FORMATS:
+        from kg.views import build_view
+
+        graph = build_view(store, view)
+
+        def write(out: BinaryIO) -> None:
+            write_network(graph, fmt, out)
+    else:
+        rdf_format = FORMATS[fmt]
+
+        def write(out: BinaryIO) -> None:
+            store.dump(out, rdf_format)
+    if path is None:
+        out = stdout or sys.stdout.buffer
+        write(out)
+        out.flush()
+        return
+    _write_atomically(path, write)

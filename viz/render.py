@@ -1,63 +1,189 @@
-"""HTML views of a NetworkX graph with pyvis: one self-contained file, no network needed.
+"""HTML views of a NetworkX graph: one self-contained file that loads nothing from the network.
 
-The pyvis network is built from data lists (not add_node/add_edge calls), the vis-network code
-is inlined, and tooltips are escaped text: nothing from a document is run as HTML or script.
+The vis-network library pyvis ships is inlined into our own page (pyvis's own template, even
+``cdn_resources="in_line"``, still links bootstrap from a CDN). Nodes and edges are written as one
+JSON block in bulk (no per-node ``add_node`` calls), with positions computed in Python
+(``viz.layout``) so that big graphs draw without physics. Text from documents only ever reaches the
+page inside that JSON block, with ``<``, ``>`` and ``&`` escaped, and the page's script sets it with
+``textContent``: nothing a statement says is run as HTML or script.
 """
 from __future__ import annotations
 
 import html
+import json
+import math
 import re
 from pathlib import Path
 
 import networkx as nx
 
-__all__ = ["COLORS", "SHAPES", "render_html"]
+from viz.layout import layout, spread_labels
 
-COLORS = {"State": "#1f77b4", "Organization": "#2ca02c", "Person": "#d62728", "Resolution": "#9467bd",
-          "Treaty": "#8c564b", "Statement": "#bdbdbd", "Place": "#17becf"}
-SHAPES = {"State": "dot", "Organization": "diamond", "Person": "triangle", "Resolution": "square",
-          "Treaty": "star", "Statement": "box", "Place": "dot"}
-_REMOTE = re.compile(r"<(?:link|script)\b[^>]*\b(?:href|src)=\"https?://[^\"]*\"[^>]*>(?:\s*</script>)?", re.I)
+__all__ = ["TYPES", "page_html", "render_html", "vis_network_js"]
+
+PAGE_DIR = Path(__file__).resolve().parent / "page"
+# colour (colour-blind-safe palette), vis-network shape, legend symbol
+TYPES = {
+    "State": ("#0072B2", "dot", "●"),
+    "Organization": ("#009E73", "diamond", "◆"),
+    "Person": ("#D55E00", "triangle", "▲"),
+    "Resolution": ("#CC79A7", "square", "■"),
+    "Treaty": ("#E69F00", "star", "★"),
+    "UNDocument": ("#F0E442", "square", "■"),
+    "Place": ("#56B4E9", "dot", "●"),
+    "Statement": ("#9E9E9E", "dot", "•"),
+    "Resource": ("#BBBBBB", "dot", "●"),
+}
+_EDGE_COLORS = {"mentions": "#c8c8c8", "speaker": "#D55E00", "onBehalfOf": "#0072B2", "forum": "#009E73"}
+_RELATION_COLOR = "#555555"
 
 
-def _legend() -> str:
-    items = "".join(f'<span style="margin-right:14px"><span style="display:inline-block;width:11px;height:11px;'
-                    f'background:{c};border-radius:2px;margin-right:4px"></span>{html.escape(t)}</span>'
-                    for t, c in COLORS.items())
-    return f'<div style="font:13px sans-serif;padding:6px 10px">{items}</div>'
+def vis_network_js() -> str:
+    """The vis-network library bundled with pyvis (its standalone, minified build)."""
+    import pyvis
+
+    libs = sorted((Path(pyvis.__file__).parent / "templates" / "lib").glob("vis-*/vis-network.min.js"))
+    if not libs:
+        raise FileNotFoundError("pyvis ships no vis-network.min.js (templates/lib/vis-*/); reinstall pyvis>=0.3.2")
+    return libs[-1].read_text(encoding="utf-8")
 
 
-def render_html(graph: nx.MultiDiGraph, path: Path, title: str = "diplokg", physics_limit: int = 300) -> None:
-    """Write ``graph`` as an interactive HTML page at ``path``."""
-    from pyvis.network import Network
+def _json_for_script(value: object) -> str:
+    """JSON that cannot end its <script> block or open a comment or tag inside it."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
-    net = Network(height="860px", width="100%", directed=True, cdn_resources="in_line", heading="")
-    big = graph.number_of_nodes() > physics_limit
-    pos = nx.spring_layout(nx.Graph(graph), seed=7, k=None) if big else {}
+
+def _short(label: str, n: int = 32) -> str:
+    label = " ".join(label.split())
+    return label if len(label) <= n else label[:n - 1].rstrip() + "…"
+
+
+def _node_facts(d: dict) -> list[list[str]]:
+    rows = []
+    for key, name in (("kind", "kind"), ("date", "date"), ("document", "document"), ("statements", "statements"),
+                      ("first", "first named"), ("last", "last named")):
+        v = d.get(key)
+        if v not in (None, "") and not (key == "first" and d.get("type") == "Statement"):
+            rows.append([name, str(v)])
+    return rows
+
+
+def _edge_facts(d: dict) -> list[list[str]]:
+    rows = [["statements", str(len(d.get("statements") or []))]] if d.get("statements") else []
+    for key, name in (("first", "first"), ("last", "last")):
+        if d.get(key):
+            rows.append([name, str(d[key])])
+    return rows
+
+
+def page_data(graph: nx.Graph, *, simplify_limit: int = 1000) -> dict:
+    """The JSON the page draws: nodes with positions, sizes and evidence; edges; types and legend."""
+    pos = layout(graph)
     ids = {n: i for i, n in enumerate(graph.nodes)}
-    nodes = []
+    sources: list[list[str]] = []  # [statement, document, date], each written once
+    source_ids: dict[tuple[str, str, str], int] = {}
+
+    def evidence(items: list) -> list[list]:
+        out = []
+        for e in items:
+            key = (str(e.get("statement", "")), str(e.get("document", "")), str(e.get("date", "")))
+            i = source_ids.get(key)
+            if i is None:
+                i = source_ids[key] = len(sources)
+                sources.append(list(key))
+            quote = str(e.get("quote", ""))
+            out.append([i] if quote == key[0] else [i, quote])
+        return out
+
+    deg = dict(graph.degree())
+    looks = {}
     for n, d in graph.nodes(data=True):
-        typ = d.get("type", "")
-        label = d.get("label", n)
-        short = label if len(label) <= 40 else label[:39] + "…"
-        node = {"id": ids[n], "label": short, "shape": SHAPES.get(typ, "dot"), "color": COLORS.get(typ, "#999"),
-                "title": f"{typ}: {label}\n{n}\nnamed in {d.get('statements', 0)} statement(s)",
-                "size": 8 + min(30, 2 * graph.degree(n)), "font": {"size": 12 if typ == "Statement" else 14}}
-        if big:
-            node.update(x=float(pos[n][0] * 2000), y=float(pos[n][1] * 2000), physics=False)
+        typ = str(d.get("type") or "Resource")
+        label = str(d.get("label") or n)
+        weight = d.get("statements") or deg[n]
+        size = min(6 + 3.2 * math.sqrt(weight) if typ != "Statement" else 7 + 1.2 * math.sqrt(deg[n]), 48.0)
+        font = 11 if typ == "Statement" else round(min(13 + 2 * math.sqrt(weight), 30))
+        short = _short(label, 28 if typ == "Statement" else 36)
+        looks[n] = (typ, label, short, size, font)
+    # node and label as one box (the label sits under the node): move boxes apart so labels do not overlap
+    boxes = {}
+    for n, (_typ, _label, short, size, font) in looks.items():
+        w = max(2 * size, 0.56 * font * len(short))
+        h = 2 * size + 1.25 * font
+        boxes[n] = (pos[n][0], pos[n][1] + 0.6 * font, w, h)
+    spread = spread_labels(boxes)
+    nodes = []
+    counts: dict[str, int] = {}
+    for n, d in graph.nodes(data=True):
+        typ, label, short, size, font = looks[n]
+        counts[typ] = counts.get(typ, 0) + 1
+        x, y = spread[n][0], spread[n][1] - 0.6 * font
+        node = {"id": ids[n], "label": label, "type": typ, "iri": str(d.get("iri", n)), "font": font,
+                "x": round(x, 1), "y": round(y, 1), "size": round(size, 1), "degree": deg[n]}
+        # defaults are left out to keep big pages small: short = label, no facts, no evidence, count = shown
+        if short != label:
+            node["short"] = short
+        facts = _node_facts(d)
+        if facts:
+            node["facts"] = facts
+        ev = list(d.get("evidence") or [])
+        if ev:
+            node["evidence"] = evidence(ev)
+        if int(d.get("evidence_count") or len(ev)) != len(ev):
+            node["evidenceCount"] = int(d["evidence_count"])
         nodes.append(node)
-    edges = [{"from": ids[u], "to": ids[v], "title": d.get("label", k), "arrows": "to",
-              "color": {"color": "#cccccc" if k == "mentions" else "#555555"}}
-             for u, v, k, d in graph.edges(keys=True, data=True)]
-    net.nodes, net.edges = nodes, edges
-    net.node_ids = list(range(len(nodes)))
-    net.node_map = {n["id"]: n for n in nodes}
-    net.toggle_physics(not big)
-    page = net.generate_html(notebook=False)
-    page = _REMOTE.sub("", page)
-    page = page.replace("<body>", "<body>" + f"<h3 style='font:16px sans-serif;margin:8px 10px'>{html.escape(title)}</h3>"
-                        + _legend(), 1)
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    Path(path).write_text(page, encoding="utf-8")
+    edges = []
+    labels: dict[str, int] = {}
+    colors: dict[str, int] = {}
+    keyed = graph.is_multigraph()
+    for e in graph.edges(keys=True, data=True) if keyed else graph.edges(data=True):
+        u, v, d = (e[0], e[1], e[3]) if keyed else e
+        pred = str(d.get("predicate") or "")
+        w = float(d.get("weight") or 1)
+        label = str(d.get("label") or pred or "link")
+        color = _EDGE_COLORS.get(pred, _RELATION_COLOR if pred else "#9aa7b5")
+        edge = {"from": ids[u], "to": ids[v], "l": labels.setdefault(label, len(labels)),
+                "c": colors.setdefault(color, len(colors))}
+        if w > 1:
+            edge["w"] = round(min(1 + 1.5 * math.log2(w), 9), 2)
+        if len(d.get("statements") or []) > 1:
+            edge["facts"] = _edge_facts(d)
+        ev = list(d.get("evidence") or [])
+        if ev:
+            edge["evidence"] = evidence(ev[:12])
+            if len(ev) > 12:
+                edge["evidenceCount"] = len(ev)
+        edges.append(edge)
+    types = {t: {"color": c, "border": "#333333", "shape": s, "symbol": sym} for t, (c, s, sym) in TYPES.items()}
+    types["_default"] = {"color": "#bbbbbb", "border": "#333333", "shape": "dot", "symbol": "●"}
+    legend = [{"type": t, "count": counts[t]} for t in [*TYPES, *sorted(counts)] if t in counts]
+    legend = list({x["type"]: x for x in legend}.values())
+    return {"nodes": nodes, "edges": edges, "edgeLabels": list(labels), "edgeColors": list(colors), "sources": sources,
+            "types": types, "legend": legend, "directed": graph.is_directed(), "simplifyLimit": simplify_limit}
 
 
+def page_html(graph: nx.Graph, *, title: str = "diplokg", summary: str = "", simplify_limit: int = 1000) -> str:
+    """The whole page as a string."""
+    parts = {
+        "TITLE": html.escape(title),
+        "SUMMARY": html.escape(summary),
+        "PAGE_CSS": (PAGE_DIR / "page.css").read_text(encoding="utf-8"),
+        "PAGE_JS": (PAGE_DIR / "page.js").read_text(encoding="utf-8"),
+        "VIS_JS": vis_network_js(),
+        "DATA": _json_for_script(page_data(graph, simplify_limit=simplify_limit)),
+    }
+    template = (PAGE_DIR / "page.html").read_text(encoding="utf-8")
+    return re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: parts[m.group(1)], template)
+
+
+def render_html(graph: nx.Graph, path: Path, title: str = "diplokg", *, summary: str = "",
+                simplify_limit: int = 1000) -> int:
+    """Write ``graph`` as an interactive, self-contained HTML page at ``path``; returns its size in bytes."""
+    page = page_html(graph, title=title, summary=summary, simplify_limit=simplify_limit)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = page.encode("utf-8")
+    path.write_bytes(data)
+    return len(data)
