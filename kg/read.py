@@ -160,10 +160,18 @@ def html_to_text(markup: str) -> str:
     return text
 
 
-def read_document(path: Path, encoding: str | None = None) -> Document:
-    """Read one file as a :class:`Document`. Raises :class:`InputError` when it cannot."""
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 100 * 1024 else f"{n} bytes"
+
+
+def read_document(path: Path, encoding: str | None = None, *, max_size: int | None = None) -> Document:
+    """Read one file as a :class:`Document`. Raises :class:`InputError` when it cannot, or when it
+    is bigger than ``max_size`` bytes (checked before reading)."""
     name = str(path)
     try:
+        if max_size is not None and (size := path.stat().st_size) > max_size:
+            raise InputError(f"{name}: {_mb(size)}, over the size limit of {_mb(max_size)}; split it into one "
+                             "file per statement, or raise the limit with --max-size")
         data = path.read_bytes()
     except OSError as e:
         raise InputError(f"{name}: cannot be read ({e.strerror or e}); check its permissions") from None
