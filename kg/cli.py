@@ -94,8 +94,8 @@ def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet
     files, skipped = find_files(list(paths))
     if not files:  # nothing to read: say why, and do not create a store
         for s in skipped:
-            _err(f"{'Error' if s.missing else 'Warning'}: {s.path}: {'skipped, ' if not s.missing else ''}{s.reason}")
-        if not any(s.missing for s in skipped):
+            _err(f"{'Error' if s.error else 'Warning'}: {s.path}: {'skipped, ' if not s.error else ''}{s.reason}")
+        if not any(s.error for s in skipped):
             _err("Error: no .txt, .html or .htm files to ingest in " + ", ".join(str(p) for p in paths))
         sys.exit(1)
 

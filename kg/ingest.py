@@ -78,8 +78,8 @@ def ingest(paths: list[Path], store: Store, *, encoding: str | None = None, jobs
     if jobs < 1:
         raise ValueError(f"jobs must be 1 or more, not {jobs}")
     files, skipped = find_files(paths)
-    report = IngestReport(skipped=[s for s in skipped if not s.missing],
-                          failed=[(s.path, f"{s.path}: {s.reason}") for s in skipped if s.missing])
+    report = IngestReport(skipped=[s for s in skipped if not s.error],
+                          failed=[(s.path, f"{s.path}: {s.reason}") for s in skipped if s.error])
     if on_start:
         on_start(len(files))
     known = store.document_shas()

@@ -37,6 +37,11 @@ class Skipped:
     path: Path
     reason: str
     missing: bool = False  # the path does not exist (an error, not just a file of another type)
+    named: bool = False  # the user named this very file (an error), rather than a folder holding it (a warning)
+
+    @property
+    def error(self) -> bool:
+        return self.missing or self.named
 
 
 def find_files(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
@@ -50,6 +55,8 @@ def find_files(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
         if p.is_dir():
             inside = sorted(q for q in p.rglob("*") if q.is_file())
             readable = [q for q in inside if q.suffix.lower() in SUFFIXES]
+            if not readable:
+                skipped.append(Skipped(p, "no .txt, .html or .htm files in it", named=True))
             skipped += [Skipped(q, "not a .txt, .html or .htm file") for q in inside
                         if q.suffix.lower() not in SUFFIXES and not q.name.startswith(".")]
             found += readable
@@ -57,7 +64,7 @@ def find_files(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
             found.append(p)
         else:
             skipped.append(Skipped(p, f"unsupported file type {p.suffix or '(no extension)'!r}; "
-                                      "diplokg reads .txt, .html and .htm"))
+                                      "diplokg reads .txt, .html and .htm", named=True))
     seen: set[Path] = set()
     unique = []
     for f in found:

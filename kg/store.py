@@ -5,6 +5,7 @@ insert the new triples), so an interrupted ingest never leaves half a document."
 from __future__ import annotations
 
 import errno
+import re
 import time
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator
@@ -156,6 +157,7 @@ class Store:
                                  prefixes=PREFIXES)
         except SyntaxError as e:
             msg = " ".join(str(e).split())
+            msg = re.sub(r"^error at (\d+):(\d+)", r"error at line \1, column \2", msg)
             if len(msg) > 160:  # the parser lists every token it expected; the position is what helps
                 msg = msg[:157] + "..."
             raise QueryError(f"the SPARQL query does not parse: {msg}") from None
