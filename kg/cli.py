@@ -344,8 +344,8 @@ def main() -> None:
     """Entry point of ``kg`` and ``python -m kg``."""
     try:
         cli.main(standalone_mode=False, prog_name="kg")
-    except click.exceptions.Abort:
-        _err("Aborted.")
+    except click.exceptions.Abort:  # click's form of Ctrl-C (KeyboardInterrupt)
+        _err("Interrupted: the store keeps every document that was fully written.")
         sys.exit(130)
     except click.ClickException as e:
         e.show()
