@@ -160,6 +160,8 @@ class Store:
             msg = re.sub(r"^error at (\d+):(\d+)", r"error at line \1, column \2", msg)
             if len(msg) > 160:  # the parser lists every token it expected; the position is what helps
                 msg = msg[:157] + "..."
+            if _UPDATE.match(sparql):
+                msg += "; kg query only reads (SELECT, ASK, CONSTRUCT, DESCRIBE): SPARQL updates are refused"
             raise QueryError(f"the SPARQL query does not parse: {msg}") from None
         except OSError as e:
             raise QueryError(f"the query failed while reading {self.path}: {e}") from None
@@ -200,6 +202,10 @@ class Store:
             raise  # the reader went away (`kg export | head`): not a store problem
         except OSError as e:
             raise StoreError(f"writing the export failed: {e}") from None
+
+
+_UPDATE = re.compile(r"\s*(?:(?:PREFIX|BASE)[^\n]*\n\s*|#[^\n]*\n\s*)*"
+                     r"(?:INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|ADD|MOVE|COPY|WITH)\b", re.I)
 
 
 def _prefixes(fmt: ox.RdfFormat) -> dict[str, str] | None:
