@@ -16,6 +16,7 @@ from typing import Iterator
 import click
 
 from kg.errors import KgError
+from kg.read import DEFAULT_MAX_SIZE
 
 __all__ = ["main", "cli"]
 
@@ -66,7 +67,8 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Extract in this many processes (one process writes).")
-@click.option("--max-size", "max_size_mb", type=click.FloatRange(min=0), default=20, show_default=True,
+@click.option("--max-size", "max_size_mb", type=click.FloatRange(min=0),
+              default=DEFAULT_MAX_SIZE / 1024 / 1024, show_default=True,
               metavar="MB", help="Refuse files bigger than this many MB (0: no limit).")
 @click.option("--wait", "wait", type=click.FloatRange(min=0), default=5, show_default=True, metavar="SECONDS",
               help="Wait this long for another kg process writing to the store, then give up.")
@@ -85,7 +87,7 @@ def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet
     \b
     Example:
       kg ingest data/statements/ --store .kg
-      kg ingest dumps/ --jobs 4 --max-size 50
+      kg ingest scraped/ --jobs 4 --max-size 20
     """
     from kg.ingest import ingest as run_ingest
     from kg.read import find_files

@@ -26,12 +26,11 @@ from kg import iris
 from kg.assemble import assemble
 from kg.errors import InputError
 from kg.pipeline import extract_document
-from kg.read import Skipped, find_files, read_document
+from kg.read import DEFAULT_MAX_SIZE, Skipped, find_files, read_document
 from kg.store import Store
 
 __all__ = ["IngestReport", "ingest", "DEFAULT_MAX_SIZE"]
 
-DEFAULT_MAX_SIZE = 20 * 1024 * 1024  # bytes; one statement page is rarely over 1 MB
 _WINDOW_PER_JOB = 4  # documents in flight per worker process
 
 

@@ -15,9 +15,12 @@ from pathlib import Path
 from kg.errors import DecodeError, InputError
 from kg.model import Document
 
-__all__ = ["TEXT_SUFFIXES", "HTML_SUFFIXES", "SUFFIXES", "Skipped", "find_files", "read_document", "decode",
+__all__ = ["DEFAULT_MAX_SIZE", "TEXT_SUFFIXES", "HTML_SUFFIXES", "SUFFIXES", "Skipped", "find_files", "read_document", "decode",
            "html_to_text"]
 
+# bytes: a statement page is rarely over 1 MB, and one document is extracted and written in one piece
+# (about 250 MB of memory per MB of text), so bigger files are refused unless --max-size says otherwise
+DEFAULT_MAX_SIZE = 5 * 1024 * 1024
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
