@@ -61,6 +61,7 @@ class _Done:
     doc_iri: str = ""
     sha256: str = ""
     quads: list[ox.Quad] = field(default_factory=list)
+    nquads: bytes = b""  # the quads as N-Quads, from a worker: ~10x cheaper to pass than pickled terms
     statements: int = 0
     chars: int = 0
     size: int = 0
@@ -102,16 +103,17 @@ def _write(done: _Done, store: Store, report: IngestReport) -> str:
     if done.status == "unchanged":
         report.unchanged.append(done.path)
         return "unchanged"
-    status = store.put_document(done.doc_iri, done.sha256, done.quads)
+    quads = done.quads or list(ox.parse(done.nquads, format=ox.RdfFormat.N_QUADS))
+    status = store.put_document(done.doc_iri, done.sha256, quads)
     getattr(report, status).append(done.path)
     report.statements += done.statements
-    report.quads += len(done.quads)
+    report.quads += len(quads)
     report.chars += done.chars
     return status
 
 
-def _work(task: tuple[Path, str | None, str | None, int | None]) -> _Done:
-    """Read, extract and assemble one file (in a worker process or in-process)."""
+def _work(task: tuple[Path, str | None, str | None, int | None], as_nquads: bool = False) -> _Done:
+    """Read, extract and assemble one file (in-process, or in a worker: ``as_nquads``)."""
     path, encoding, known_sha, max_size = task
     try:
         doc = read_document(path, encoding, max_size=max_size)
@@ -126,8 +128,13 @@ def _work(task: tuple[Path, str | None, str | None, int | None]) -> _Done:
     except Exception as e:  # noqa: BLE001 - a bug met by one odd text must not stop the others
         return _Done(path, "failed", f"{path}: extraction failed unexpectedly ({type(e).__name__}: {e}); "
                                      "the other files went in; please report this file")
-    return _Done(path, "ready", doc_iri=iris.document_iri(doc.identity), sha256=doc.sha256, quads=quads,
+    done = _Done(path, "ready", doc_iri=iris.document_iri(doc.identity), sha256=doc.sha256,
                  statements=len(statements), chars=len(doc.text), size=size)
+    if as_nquads:
+        done.nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    else:
+        done.quads = quads
+    return done
 
 
 def _in_process(tasks: list) -> Iterator[_Done]:
@@ -152,7 +159,7 @@ def _in_workers(tasks: list, jobs: int) -> Iterator[_Done]:
         todo = iter(tasks)
         window = jobs * _WINDOW_PER_JOB
         for task in todo:
-            pending.append(pool.apply_async(_work, (task,)))
+            pending.append(pool.apply_async(_work, (task, True)))
             if len(pending) >= window:
                 yield pending.popleft().get()
         while pending:
