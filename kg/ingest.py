@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from kg import iris
 from kg.assemble import assemble
-from kg.errors import InputError
+from kg.errors import InputError, KgError
 from kg.pipeline import extract_document
 from kg.read import DEFAULT_MAX_SIZE, Skipped, find_files, read_document
 from kg.store import Store
@@ -125,6 +125,8 @@ def _work(task: tuple[Path, str | None, str | None, int | None], as_nquads: bool
     try:
         statements = extract_document(doc)
         quads = assemble(doc, statements)
+    except KgError:
+        raise  # not this file's fault (a broken gazetteer): stop and say so
     except Exception as e:  # noqa: BLE001 - a bug met by one odd text must not stop the others
         return _Done(path, "failed", f"{path}: extraction failed unexpectedly ({type(e).__name__}: {e}); "
                                      "the other files went in; please report this file")
@@ -147,7 +149,10 @@ def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from kg.extract.common import lex
 
-    lex()  # the gazetteers, once per worker
+    try:
+        lex()  # the gazetteers, once per worker
+    except KgError:
+        pass  # raised again by the first task, and so reported by the parent (a failing initializer would loop)
 
 
 def _in_workers(tasks: list, jobs: int) -> Iterator[_Done]:

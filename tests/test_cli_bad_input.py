@@ -232,3 +232,28 @@ def test_cli_bad_input_html_gives_visible_text_only(run_kg, write_texts):
     assert not any("<" in q or "&amp;" in q for q in quotes)
     export = run_kg("export", "--format", "nquads", "--store", "st")
     assert "alert(1)" not in export.stdout and "document.write" not in export.stdout
+
+
+def test_cli_bad_input_broken_gazetteer_is_one_error_naming_line_and_column(tmp_path, write_texts, monkeypatch,
+                                                                            capsys):
+    import sys
+
+    import kg.extract.common
+    from kg import cli
+    from kg.gazetteer import Lexicon
+    from kg.paths import GAZETTEER_DIR
+
+    broken = tmp_path / "gazetteer"
+    broken.mkdir()
+    for f in GAZETTEER_DIR.glob("*.yaml"):
+        (broken / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    (broken / "treaties.yaml").write_text("treaties:\n  NPT: {label: [unclosed\n", encoding="utf-8")
+    monkeypatch.setattr(kg.extract.common, "lexicon", lambda: Lexicon(broken))
+    folder = write_texts({"a.txt": TINY_STATEMENT, "b.txt": TINY_STATEMENT})
+    monkeypatch.setattr(sys, "argv", ["kg", "ingest", str(folder), "--store", str(tmp_path / "st")])
+    with pytest.raises(SystemExit) as e:
+        cli.main()
+    assert e.value.code == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and re.match(rf"Error: {re.escape(str(broken / 'treaties.yaml'))}: line \d+, column \d+: ",
+                                        lines[0]), lines
