@@ -205,7 +205,7 @@ class Store:
 
 
 _UPDATE = re.compile(r"\s*(?:(?:PREFIX|BASE)[^\n]*\n\s*|#[^\n]*\n\s*)*"
-                     r"(?:INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|ADD|MOVE|COPY|WITH)\b", re.I)
+                     r"(?:INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
 
 
 def _prefixes(fmt: ox.RdfFormat) -> dict[str, str] | None:

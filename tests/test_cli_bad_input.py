@@ -12,7 +12,6 @@ import subprocess
 import zipfile
 
 import pytest
-
 from conftest import TINY_STATEMENT
 
 SUMMARY = re.compile(r"^\d+ document\(s\): \d+ added, \d+ replaced, \d+ unchanged; ")

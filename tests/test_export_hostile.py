@@ -7,10 +7,10 @@ import re
 
 import pytest
 import rdflib
-from hypothesis import HealthCheck, given, settings, strategies as st
-from rdflib.compare import isomorphic
-
 from conftest import TINY_STATEMENT, run_kg_in
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib.compare import isomorphic
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*is deprecated, use Dataset.*:DeprecationWarning")
 

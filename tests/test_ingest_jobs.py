@@ -6,7 +6,7 @@ import re
 
 from conftest import STATEMENTS_DIR, TINY_STATEMENT, copy_corpus, run_kg_in
 
-SUMMARY = re.compile(r"^(\d+ document\(s\): .*?) in [\d.]+ s \([\d.]+ MB/s\)(.*)$", re.M)
+SUMMARY = re.compile(r"^(\d+ document\(s\): .*?) in [\d.]+ s \([\d.]+ MB/s\)(.*)$", re.MULTILINE)
 
 
 def sorted_nquads(store, cwd) -> list[str]:
@@ -52,7 +52,7 @@ def test_ingest_jobs_library_api_reports_like_in_process(tmp_path, write_texts):
         seen = []
         with Store(tmp_path / f"st{jobs}") as store:
             r = ingest([folder], store, jobs=jobs, on_start=seen.append,
-                       on_file=lambda p, status: seen.append((p.name, status)))
+                       on_file=lambda p, status, seen=seen: seen.append((p.name, status)))
             n = len(store)
         reports[jobs] = (r.added, r.failed, r.statements, r.quads, r.chars, r.bytes, seen, n)
     assert reports[2] == reports[1]

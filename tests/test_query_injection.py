@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import stats_json
 
 INJECTIONS = ['x" } ; DROP ALL ; #', "x' } ; DROP ALL ; #", "x\n} ; DROP ALL ; #", 'x\\" } DELETE WHERE { ?s ?p ?o } #']

@@ -15,7 +15,6 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-
 from conftest import STATEMENTS_DIR, TINY_STATEMENT, kg_env, run_kg_in
 
 
@@ -217,15 +216,15 @@ def test_store_faults_read_only_store_is_a_clear_error_and_unchanged(tmp_path, w
 class _FullDisk:
     """A pyoxigraph store whose writes fail as on a full disk; reads go through."""
 
-    def __init__(self, db) -> None:  # noqa: ANN001
+    def __init__(self, db) -> None:
         self._db = db
 
-    def _full(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def _full(self, *args, **kwargs):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     extend = update = add = remove = remove_graph = bulk_extend = load = bulk_load = _full
 
-    def __getattr__(self, name: str):  # noqa: ANN204
+    def __getattr__(self, name: str):
         return getattr(self._db, name)
 
 
@@ -250,7 +249,7 @@ def test_store_faults_full_disk_is_a_clear_error_and_the_store_unchanged(tmp_pat
 
     real_open = Store._open
 
-    def full_disk_open(self):  # noqa: ANN001, ANN202
+    def full_disk_open(self):
         real_open(self)
         if not self.read_only:
             self._db = _FullDisk(self._db)
