@@ -96,16 +96,16 @@ def test_store_faults_sigkill_loop_leaves_whole_documents_and_a_rerun_completes(
         if phase == "replace":  # every file changes, so ingest replaces graphs
             for f, b in after.items():
                 f.write_bytes(b)
-        for _ in range(5):
-            if time.monotonic() > deadline:
+        for i in range(5):
+            if i >= 2 and time.monotonic() > deadline:  # at least two kills a phase, however slow the machine
                 break
             proc = popen_ingest(tmp_path, corpus, "--store", store, "--jobs", rng.choice(["1", "2"]), "-q")
-            time.sleep(rng.uniform(0.1, took))  # anywhere from start-up to the last document
+            time.sleep(rng.uniform(0.1, 0.8 * took))  # anywhere from start-up to the last documents
             proc.send_signal(signal.SIGKILL)
             proc.communicate()
             held = assert_documents_whole(store, *refs) if (store / "CURRENT").exists() else 0
             kills.append((phase, proc.returncode, held))
-    assert sum(1 for k in kills if k[1] == -signal.SIGKILL) >= 4, kills  # really killed, not finished
+    assert sum(1 for k in kills if k[1] == -signal.SIGKILL) >= 3, kills  # really killed, not finished
     done = run_kg_in(tmp_path, "ingest", corpus, "--store", store)
     assert done.returncode == 0, done.stderr
     assert graphs(store) == new
