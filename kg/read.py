@@ -102,9 +102,22 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
         return _detect(data, name, e)
     else:
         if "\x00" in text:
+            wide = _wide_unicode(data)  # UTF-16 or UTF-32 without a BOM: ASCII letters come with NUL bytes
+            if wide is not None:
+                return wide
             raise DecodeError(f"{name}: contains NUL bytes, so it is binary, not text; "
                               "convert it to .txt or .html first")
         return text, "utf-8"
+
+
+def _wide_unicode(data: bytes) -> tuple[str, str] | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or not (best.encoding or "").startswith(("utf_16", "utf_32")):
+        return None
+    text = str(best)
+    return None if "\x00" in text else (text, best.encoding)
 
 
 def _detect(data: bytes, name: str, err: UnicodeDecodeError) -> tuple[str, str]:

@@ -153,10 +153,11 @@ def test_cli_bad_input_exit_codes_usage_is_2(run_kg, write_texts):
     (RUSSIAN, "utf-16", "Russia"),  # with its BOM, little-endian
     (RUSSIAN, "utf-16-be", "Russia"),  # BOM written by hand below
     (RUSSIAN, "cp1251", "Russia"),
+    (RUSSIAN, "utf-16-le", "Russia"),  # no BOM: its NUL bytes do not make it binary
     (FRENCH, "latin-1", "France"),
     (FRENCH.replace("œ", "oe"), "iso-8859-1", "France"),
     (FRENCH, "cp1252", "France"),
-], ids=["utf8", "utf8-bom", "utf16", "utf16be-bom", "cp1251", "latin1-fr", "iso8859-1-fr", "cp1252-fr"])
+], ids=["utf8", "utf8-bom", "utf16", "utf16be-bom", "cp1251", "utf16le-no-bom", "latin1-fr", "iso8859-1-fr", "cp1252-fr"])
 def test_cli_bad_input_encodings_are_detected_and_offsets_refer_to_decoded_text(run_kg, write_texts, text,
                                                                                  encoding, cue):
     if encoding == "latin-1":
