@@ -63,6 +63,9 @@ def find_files(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
             skipped += [Skipped(q, "not a .txt, .html or .htm file") for q in inside
                         if q.suffix.lower() not in SUFFIXES and not q.name.startswith(".")]
             found += readable
+        elif not p.is_file():  # a pipe or a device would block or never end
+            skipped.append(Skipped(p, "not a regular file (a pipe, socket or device); save it to a file first",
+                                   named=True))
         elif p.suffix.lower() in SUFFIXES:
             found.append(p)
         else:

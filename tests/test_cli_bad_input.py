@@ -117,6 +117,17 @@ def test_cli_bad_input_named_folder_without_readable_files_is_an_error_beside_go
     assert documents(run_kg, "st") == {str((folder / "good.txt").resolve())}
 
 
+def test_cli_bad_input_a_pipe_or_device_is_refused_not_read(run_kg, write_texts, tmp_path):
+    folder = write_texts({"good.txt": TINY_STATEMENT})
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    proc = run_kg("ingest", fifo, "/dev/zero", folder, "--store", "st")  # would block, or never end
+    assert proc.returncode == 1
+    errors = errors_of(proc)
+    assert len(errors) == 2 and all("not a regular file" in e for e in errors), proc.stderr
+    assert documents(run_kg, "st") == {str((folder / "good.txt").resolve())}
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
 def test_cli_bad_input_unreadable_file_names_permissions(run_kg, write_texts):
     folder = write_texts({"secret.txt": TINY_STATEMENT, "good.txt": TINY_STATEMENT})
