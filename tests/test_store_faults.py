@@ -194,6 +194,15 @@ def test_store_faults_store_under_a_regular_file_is_a_clear_error(tmp_path, writ
     assert blocker.read_text() == "not a folder\n"
 
 
+def test_store_faults_store_pointed_at_a_folder_of_other_files_leaves_it_alone(tmp_path, write_texts):
+    folder = write_texts({"a.txt": TINY_STATEMENT})
+    before = sorted(p.name for p in folder.iterdir())
+    proc = run_kg_in(tmp_path, "ingest", folder, "--store", folder)  # `kg ingest docs/ --store docs/`
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith(f"Error: {folder}: holds other files and no kg store"), proc.stderr
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders; see the full-disk test")
 def test_store_faults_read_only_store_is_a_clear_error_and_unchanged(tmp_path, write_texts):
     folder = write_texts({"a.txt": TINY_STATEMENT})
