@@ -16,6 +16,7 @@ from typing import Iterator
 import click
 
 from kg.errors import KgError
+from kg.read import DEFAULT_MAX_SIZE
 
 __all__ = ["main", "cli"]
 
@@ -72,18 +73,29 @@ def cli() -> None:
 @_store_option
 @click.option("--encoding", help="Read every file with this encoding (e.g. cp1251, latin-1) instead of detecting it.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
-def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet: bool) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Extract in this many processes (one process writes).")
+@click.option("--max-size", "max_size_mb", type=click.FloatRange(min=0),
+              default=DEFAULT_MAX_SIZE / 1024 / 1024, show_default=True,
+              metavar="MB", help="Refuse files bigger than this many MB (0: no limit).")
+@click.option("--wait", "wait", type=click.FloatRange(min=0), default=5, show_default=True, metavar="SECONDS",
+              help="Wait this long for another kg process writing to the store, then give up.")
+def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet: bool, jobs: int,
+           max_size_mb: float, wait: float) -> None:
     """Read statements from files and folders (recursively) into the store.
 
     Each .txt, .html or .htm file is one document in its own named graph. An unchanged file
-    is skipped; a changed one replaces its document and nothing else.
+    is skipped; a changed one replaces its document and nothing else. Files that cannot be
+    read are named on stderr and the others still go in.
 
     \b
-    Exit codes: 0 all files read, 1 some could not be read (the rest were ingested).
+    Exit codes: 0 all files read, 1 some could not be read (the rest were ingested) or the
+    store could not be written, 2 usage error, 130 interrupted (Ctrl-C; whole documents kept).
 
     \b
     Example:
       kg ingest data/statements/ --store .kg
+      kg ingest scraped/ --jobs 4 --max-size 20
     """
     from kg.ingest import ingest as run_ingest
     from kg.read import find_files
@@ -92,8 +104,8 @@ def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet
     files, skipped = find_files(list(paths))
     if not files:  # nothing to read: say why, and do not create a store
         for s in skipped:
-            _err(f"{'Error' if s.missing else 'Warning'}: {s.path}: {'skipped, ' if not s.missing else ''}{s.reason}")
-        if not any(s.missing for s in skipped):
+            _err(f"{'Error' if s.error else 'Warning'}: {s.path}: {'skipped, ' if not s.error else ''}{s.reason}")
+        if not any(s.error for s in skipped):
             _err("Error: no .txt, .html or .htm files to ingest in " + ", ".join(str(p) for p in paths))
         sys.exit(1)
 
@@ -108,13 +120,22 @@ def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet
             bar = tqdm(total=n, unit="doc", file=sys.stderr, desc="ingest", leave=False,
                        mininterval=0.2 if sys.stderr.isatty() else 2.0)
 
+    read_bytes = 0
+
     def on_file(path: Path, status: str) -> None:
+        nonlocal read_bytes
         if bar is not None:
+            with contextlib.suppress(OSError):
+                read_bytes += path.stat().st_size
+            bar.set_postfix_str(f"{read_bytes / 1e6 / max(time.perf_counter() - started, 1e-6):.2f} MB/s",
+                                refresh=False)
             bar.update(1)
 
-    with Store(store_dir) as store:
+    max_size = int(max_size_mb * 1024 * 1024) or None
+    with Store(store_dir, wait=wait) as store:
         try:
-            report = run_ingest(list(paths), store, encoding=encoding, on_start=on_start, on_file=on_file)
+            report = run_ingest(list(paths), store, encoding=encoding, jobs=jobs, max_size=max_size,
+                                on_start=on_start, on_file=on_file)
         finally:
             if bar is not None:
                 bar.close()
@@ -126,7 +147,8 @@ def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet
         secs = time.perf_counter() - started
         _err(f"{report.documents} document(s): {len(report.added)} added, {len(report.replaced)} replaced, "
              f"{len(report.unchanged)} unchanged; {report.statements} statement(s), {report.quads} quads "
-             f"in {secs:.2f} s" + (f"; {len(report.failed)} failed" if report.failed else ""))
+             f"in {secs:.2f} s ({report.bytes / 1e6 / max(secs, 1e-6):.2f} MB/s)"
+             + (f"; {len(report.failed)} failed" if report.failed else ""))
     if report.failed:
         sys.exit(1)
 
@@ -466,8 +488,8 @@ def main() -> None:
     """Entry point of ``kg`` and ``python -m kg``."""
     try:
         cli.main(standalone_mode=False, prog_name="kg")
-    except click.exceptions.Abort:
-        _err("Aborted.")
+    except click.exceptions.Abort:  # click's form of Ctrl-C (KeyboardInterrupt)
+        _err("Interrupted: the store keeps every document that was fully written.")
         sys.exit(130)
     except click.ClickException as e:
         e.show()

@@ -15,9 +15,12 @@ from pathlib import Path
 from kg.errors import DecodeError, InputError
 from kg.model import Document
 
-__all__ = ["TEXT_SUFFIXES", "HTML_SUFFIXES", "SUFFIXES", "Skipped", "find_files", "read_document", "decode",
+__all__ = ["DEFAULT_MAX_SIZE", "TEXT_SUFFIXES", "HTML_SUFFIXES", "SUFFIXES", "Skipped", "find_files", "read_document", "decode",
            "html_to_text"]
 
+# bytes: a statement page is rarely over 1 MB, and one document is extracted and written in one piece
+# (about 250 MB of memory per MB of text), so bigger files are refused unless --max-size says otherwise
+DEFAULT_MAX_SIZE = 5 * 1024 * 1024
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
@@ -37,6 +40,11 @@ class Skipped:
     path: Path
     reason: str
     missing: bool = False  # the path does not exist (an error, not just a file of another type)
+    named: bool = False  # the user named this very file (an error), rather than a folder holding it (a warning)
+
+    @property
+    def error(self) -> bool:
+        return self.missing or self.named
 
 
 def find_files(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
@@ -50,14 +58,19 @@ def find_files(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
         if p.is_dir():
             inside = sorted(q for q in p.rglob("*") if q.is_file())
             readable = [q for q in inside if q.suffix.lower() in SUFFIXES]
+            if not readable:
+                skipped.append(Skipped(p, "no .txt, .html or .htm files in it", named=True))
             skipped += [Skipped(q, "not a .txt, .html or .htm file") for q in inside
                         if q.suffix.lower() not in SUFFIXES and not q.name.startswith(".")]
             found += readable
+        elif not p.is_file():  # a pipe or a device would block or never end
+            skipped.append(Skipped(p, "not a regular file (a pipe, socket or device); save it to a file first",
+                                   named=True))
         elif p.suffix.lower() in SUFFIXES:
             found.append(p)
         else:
             skipped.append(Skipped(p, f"unsupported file type {p.suffix or '(no extension)'!r}; "
-                                      "diplokg reads .txt, .html and .htm"))
+                                      "diplokg reads .txt, .html and .htm", named=True))
     seen: set[Path] = set()
     unique = []
     for f in found:
@@ -92,9 +105,22 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
         return _detect(data, name, e)
     else:
         if "\x00" in text:
+            wide = _wide_unicode(data)  # UTF-16 or UTF-32 without a BOM: ASCII letters come with NUL bytes
+            if wide is not None:
+                return wide
             raise DecodeError(f"{name}: contains NUL bytes, so it is binary, not text; "
                               "convert it to .txt or .html first")
         return text, "utf-8"
+
+
+def _wide_unicode(data: bytes) -> tuple[str, str] | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or not (best.encoding or "").startswith(("utf_16", "utf_32")):
+        return None
+    text = str(best)
+    return None if "\x00" in text else (text, best.encoding)
 
 
 def _detect(data: bytes, name: str, err: UnicodeDecodeError) -> tuple[str, str]:
@@ -160,10 +186,18 @@ def html_to_text(markup: str) -> str:
     return text
 
 
-def read_document(path: Path, encoding: str | None = None) -> Document:
-    """Read one file as a :class:`Document`. Raises :class:`InputError` when it cannot."""
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 100 * 1024 else f"{n} bytes"
+
+
+def read_document(path: Path, encoding: str | None = None, *, max_size: int | None = None) -> Document:
+    """Read one file as a :class:`Document`. Raises :class:`InputError` when it cannot, or when it
+    is bigger than ``max_size`` bytes (checked before reading)."""
     name = str(path)
     try:
+        if max_size is not None and (size := path.stat().st_size) > max_size:
+            raise InputError(f"{name}: {_mb(size)}, over the size limit of {_mb(max_size)}; split it into one "
+                             "file per statement, or raise the limit with --max-size")
         data = path.read_bytes()
     except OSError as e:
         raise InputError(f"{name}: cannot be read ({e.strerror or e}); check its permissions") from None

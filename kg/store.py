@@ -4,6 +4,9 @@ with one atomic ``extend``, a changed one replaced by one atomic SPARQL update (
 insert the new triples), so an interrupted ingest never leaves half a document."""
 from __future__ import annotations
 
+import errno
+import re
+import time
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator
 
@@ -13,6 +16,12 @@ from kg.errors import QueryError, StoreBusyError, StoreError
 from kg.terms import DKG, EXPORT_PREFIXES, PREFIXES
 
 __all__ = ["Store", "Result"]
+
+
+_FLUSH_EVERY = 30_000  # quads: flushing keeps the memory of a long ingest flat (~100 MB, not ~0.15 MB per document)
+
+
+_ROCKSDB_FILE = re.compile(r"(LOCK|LOG(\.old\.\d+)?|IDENTITY|CURRENT|MANIFEST-\d+|OPTIONS-\d+|\d+\.(log|sst))(\.dbtmp)?$")
 
 
 class Result:
@@ -26,9 +35,28 @@ class Result:
 class Store:
     """An open store. Use as a context manager; ``read_only`` stores can sit beside a writer."""
 
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False, wait: float = 0.0) -> None:
+        """Open (or create) the store at ``path``. A writer waits up to ``wait`` seconds for
+        another writer to finish, then raises :class:`StoreBusyError`."""
         self.path = Path(path)
         self.read_only = read_only
+        self._unflushed = 0  # quads written since the last flush
+        deadline = time.monotonic() + max(0.0, wait)
+        while True:
+            try:
+                self._open()
+                return
+            except StoreBusyError:
+                if time.monotonic() >= deadline:
+                    if wait > 0:
+                        raise StoreBusyError(f"{self.path}: another kg process is writing to this store (still, "
+                                             f"after waiting {wait:g} s); wait for it to finish, give a longer "
+                                             "--wait SECONDS, or use another --store") from None
+                    raise
+                time.sleep(0.1)
+
+    def _open(self) -> None:
+        read_only = self.read_only
         try:
             if read_only:
                 if not (self.path / "CURRENT").exists():
@@ -38,6 +66,14 @@ class Store:
             else:
                 if self.path.exists() and not self.path.is_dir():
                     raise StoreError(f"{self.path}: exists and is not a folder; choose another --store")
+                for parent in self.path.absolute().parents:
+                    if parent.exists() and not parent.is_dir():
+                        raise StoreError(f"{self.path}: cannot create the store, {parent} is a file, not a folder; "
+                                         "choose another --store")
+                if self.path.is_dir() and not (self.path / "CURRENT").exists() and any(
+                        not _ROCKSDB_FILE.match(f.name) for f in self.path.iterdir()):  # a store killed at birth is ok
+                    raise StoreError(f"{self.path}: holds other files and no kg store; choose a new or empty "
+                                     "folder for --store")
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._db = ox.Store(str(self.path))
         except OSError as e:
@@ -45,6 +81,8 @@ class Store:
             if "lock" in msg.lower():
                 raise StoreBusyError(f"{self.path}: another kg process is writing to this store; wait for it to "
                                      "finish, or use another --store") from None
+            if getattr(e, "errno", None) == errno.ENOSPC or "No space left" in msg:
+                raise StoreError(f"{self.path}: the disk is full ({msg}); free some space and run again") from None
             if "Permission denied" in msg or "Read-only" in msg or "read-only" in msg:
                 raise StoreError(f"{self.path}: cannot write here ({msg}); check the folder's permissions") from None
             raise StoreError(f"{self.path}: cannot open the store ({msg})") from None
@@ -77,6 +115,12 @@ class Store:
             return q.object.value
         return None
 
+    def document_shas(self) -> dict[str, str]:
+        """Document IRI -> SHA-256 of the file it was read from, for every stored document."""
+        sha = ox.NamedNode(str(DKG.sha256))
+        return {q.subject.value: q.object.value for q in self.db.quads_for_pattern(None, sha, None, None)
+                if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == q.subject.value}
+
     def put_document(self, doc_iri: str, sha256: str, quads: list[ox.Quad]) -> str:
         """Store one document's quads; returns ``added``, ``replaced`` or ``unchanged``."""
         old = self.document_sha(doc_iri)
@@ -85,12 +129,21 @@ class Store:
         try:
             if old is None:
                 self.db.extend(quads)
-                return "added"
-            body = " .\n".join(str(ox.Triple(q.subject, q.predicate, q.object)) for q in quads)
-            self.db.update(f"DROP SILENT GRAPH <{doc_iri}> ;\nINSERT DATA {{ GRAPH <{doc_iri}> {{\n{body} .\n}} }}")
-            return "replaced"
+                status = "added"
+            else:
+                body = " .\n".join(str(ox.Triple(q.subject, q.predicate, q.object)) for q in quads)
+                self.db.update(f"DROP SILENT GRAPH <{doc_iri}> ;\nINSERT DATA {{ GRAPH <{doc_iri}> {{\n{body} .\n}} }}")
+                status = "replaced"
+            self._unflushed += len(quads)
+            if self._unflushed >= _FLUSH_EVERY:  # RocksDB's write buffers grow until flushed
+                self.db.flush()
+                self._unflushed = 0
+            return status
         except OSError as e:
-            raise StoreError(f"{self.path}: writing failed ({e}); the store still holds its previous state") from None
+            why = "the disk is full; free some space and run again" if getattr(e, "errno", None) == errno.ENOSPC \
+                else str(e)
+            raise StoreError(f"{self.path}: writing {doc_iri} failed ({why}); the store still holds its "
+                             "previous state") from None
 
     def remove_document(self, doc_iri: str) -> None:
         try:
@@ -121,8 +174,11 @@ class Store:
                                  prefixes=PREFIXES)
         except SyntaxError as e:
             msg = " ".join(str(e).split())
+            msg = re.sub(r"^error at (\d+):(\d+)", r"error at line \1, column \2", msg)
             if len(msg) > 160:  # the parser lists every token it expected; the position is what helps
                 msg = msg[:157] + "..."
+            if _UPDATE.match(sparql):
+                msg += "; kg query only reads (SELECT, ASK, CONSTRUCT, DESCRIBE): SPARQL updates are refused"
             raise QueryError(f"the SPARQL query does not parse: {msg}") from None
         except OSError as e:
             raise QueryError(f"the query failed while reading {self.path}: {e}") from None
@@ -176,6 +232,10 @@ class Store:
             raise  # the reader went away (`kg export | head`): not a store problem
         except OSError as e:
             raise StoreError(f"writing the export failed: {e}") from None
+
+
+_UPDATE = re.compile(r"\s*(?:(?:PREFIX|BASE)[^\n]*\n\s*|#[^\n]*\n\s*)*"
+                     r"(?:INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
 
 
 def _prefixes(fmt: ox.RdfFormat) -> dict[str, str] | None:
