@@ -1,11 +1,11 @@
 """Ingest at scale with bounded memory: one huge file and a folder of many small files.
 
-    python bench/robust_scale.py [--big-mb 200] [--sizes 1,2,4] [--files 10000] [--jobs 1,2] [--keep DIR]
+    python bench/robust_scale.py [--big-mb 20,200] [--files 10000] [--jobs 1,2] [--keep DIR]
 
 In a temporary folder it writes
-  * one ``--big-mb`` MB text file (the bundled statements repeated): ``kg ingest`` refuses it at the
-    default ``--max-size`` without reading it; then files of ``--sizes`` MB ingested with ``--max-size 0``
-    give the time and memory per MB of one document (a document is extracted and written in one piece);
+  * huge text files of ``--big-mb`` MB each (the bundled statements repeated), ingested in parts
+    (one document per ~1 MB part): the peak RSS should not grow with the file's size; and the biggest
+    one again with ``--max-size 5``, refused before it is read;
   * ``--files`` small statements (slices of the bundled ones, each with its own header) ingested with
     each ``--jobs`` value, and a tenth as many, to show memory does not grow with the number of files.
 Each run is a fresh ``kg ingest`` process; wall time and peak RSS (the largest process: the writer or a
@@ -78,8 +78,7 @@ def run(args: list[str], cwd: Path) -> tuple[int, float, float, str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--big-mb", type=float, default=200.0, help="size of the huge file that is refused")
-    ap.add_argument("--sizes", default="0.5,1,2", help="MB sizes of single files ingested with --max-size 0")
+    ap.add_argument("--big-mb", default="20,200", help="sizes (MB) of the huge files, comma-separated")
     ap.add_argument("--files", type=int, default=10_000, help="number of small files")
     ap.add_argument("--jobs", default="1,2", help="--jobs values for the many-files run")
     ap.add_argument("--keep", type=Path, help="work here (kept) instead of a temporary folder")
@@ -88,27 +87,17 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     print(f"work folder: {work}  (cpus: {os.cpu_count()}, load {os.getloadavg()[0]:.1f})")
     try:
-        big = work / "huge.txt"
-        n = write_big(big, a.big_mb)
-        rc, secs, rss, last = run(["ingest", str(big), "--store", str(work / "st-huge")], work)
-        print(f"huge file {n / 1e6:.0f} MB, default --max-size: exit {rc} in {secs:.2f} s, peak RSS {rss:.0f} MB\n"
-              f"    {last}")
-        big.unlink()
-        rows = []
-        for mb in (float(x) for x in a.sizes.split(",") if x):
-            f = work / f"one-{mb:g}MB.txt"
-            write_big(f, mb)
-            rc, secs, rss, last = run(["ingest", str(f), "--store", str(work / f"st-{mb:g}"), "--max-size", "0"],
-                                      work)
-            rows.append((mb, secs, rss))
-            print(f"one document of {mb:g} MB, --max-size 0: exit {rc} in {secs:.1f} s, peak RSS {rss:.0f} MB\n"
-                  f"    {last}")
-            f.unlink()
-            shutil.rmtree(work / f"st-{mb:g}", ignore_errors=True)
-        if len(rows) >= 2:
-            (m0, t0, r0), (m1, t1, r1) = rows[0], rows[-1]
-            print(f"    per extra MB of one document: {(t1 - t0) / (m1 - m0):.1f} s and {(r1 - r0) / (m1 - m0):.0f} MB "
-                  f"of memory (so {a.big_mb:g} MB in one piece would need ~{r0 + (r1 - r0) / (m1 - m0) * (a.big_mb - m0):.0f} MB)")
+        for mb in (float(x) for x in a.big_mb.split(",") if x):
+            big = work / f"huge-{mb:g}MB.txt"
+            n = write_big(big, mb)
+            rc, secs, rss, last = run(["ingest", str(big), "--store", str(work / "st-huge"), "-q"], work)
+            print(f"huge file {n / 1e6:.0f} MB, read in parts: exit {rc} in {secs:.0f} s "
+                  f"({n / 1e6 / secs:.2f} MB/s), peak RSS {rss:.0f} MB")
+            rc, secs, rss, last = run(["ingest", str(big), "--store", str(work / "st-refuse"), "--max-size", "5"], work)
+            print(f"    with --max-size 5: exit {rc} in {secs:.2f} s, peak RSS {rss:.0f} MB\n    {last}")
+            big.unlink()
+            shutil.rmtree(work / "st-huge", ignore_errors=True)
+            shutil.rmtree(work / "st-refuse", ignore_errors=True)
 
         for count in (max(1, a.files // 10), a.files):
             folder = work / f"small-{count}"

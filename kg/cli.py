@@ -16,7 +16,7 @@ from typing import Iterator
 import click
 
 from kg.errors import KgError
-from kg.read import DEFAULT_MAX_SIZE
+from kg.read import DEFAULT_MAX_SIZE, SPLIT_ABOVE
 
 __all__ = ["main", "cli"]
 
@@ -76,8 +76,9 @@ def cli() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Extract in this many processes (one process writes).")
 @click.option("--max-size", "max_size_mb", type=click.FloatRange(min=0),
-              default=DEFAULT_MAX_SIZE / 1024 / 1024, show_default=True,
-              metavar="MB", help="Refuse files bigger than this many MB (0: no limit).")
+              default=(DEFAULT_MAX_SIZE or 0) / 1024 / 1024, show_default=True,
+              metavar="MB", help="Refuse files bigger than this many MB (0: no limit; a plain-text file over "
+                                 f"{SPLIT_ABOVE // 1024 // 1024} MB is read in parts, one document each).")
 @click.option("--wait", "wait", type=click.FloatRange(min=0), default=5, show_default=True, metavar="SECONDS",
               help="Wait this long for another kg process writing to the store, then give up.")
 def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet: bool, jobs: int,
@@ -95,7 +96,7 @@ def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet
     \b
     Example:
       kg ingest data/statements/ --store .kg
-      kg ingest scraped/ --jobs 4 --max-size 20
+      kg ingest scraped/ --jobs 4 --max-size 50
     """
     from kg.ingest import ingest as run_ingest
     from kg.read import find_files
@@ -111,31 +112,37 @@ def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet
 
     bar = None
     started = time.perf_counter()
+    total_bytes = 0
+    for f in files:
+        with contextlib.suppress(OSError):
+            total_bytes += f.stat().st_size
+    done_files = 0
 
     def on_start(n: int) -> None:
         nonlocal bar
-        if n > 5 and not quiet:
+        if (n > 5 or total_bytes > SPLIT_ABOVE) and not quiet:
             from tqdm import tqdm
 
-            bar = tqdm(total=n, unit="doc", file=sys.stderr, desc="ingest", leave=False,
-                       mininterval=0.2 if sys.stderr.isatty() else 2.0)
+            # counted in bytes, so that one big file read in parts moves the bar too
+            bar = tqdm(total=total_bytes, unit="B", unit_scale=True, unit_divisor=1000, file=sys.stderr,
+                       desc="ingest", leave=False, mininterval=0.2 if sys.stderr.isatty() else 2.0)
 
-    read_bytes = 0
+    def on_bytes(n: int) -> None:
+        if bar is not None:
+            bar.update(n)
 
     def on_file(path: Path, status: str) -> None:
-        nonlocal read_bytes
+        nonlocal done_files
+        done_files += 1
         if bar is not None:
-            with contextlib.suppress(OSError):
-                read_bytes += path.stat().st_size
-            bar.set_postfix_str(f"{read_bytes / 1e6 / max(time.perf_counter() - started, 1e-6):.2f} MB/s",
-                                refresh=False)
-            bar.update(1)
+            rate = done_files / max(time.perf_counter() - started, 1e-6)
+            bar.set_postfix_str(f"{done_files}/{len(files)} files, {rate:.1f} files/s", refresh=False)
 
     max_size = int(max_size_mb * 1024 * 1024) or None
     with Store(store_dir, wait=wait) as store:
         try:
             report = run_ingest(list(paths), store, encoding=encoding, jobs=jobs, max_size=max_size,
-                                on_start=on_start, on_file=on_file)
+                                on_start=on_start, on_file=on_file, on_bytes=on_bytes)
         finally:
             if bar is not None:
                 bar.close()
@@ -165,20 +172,20 @@ def remove(paths: tuple[Path, ...], store_dir: Path) -> None:
     Example:
       kg remove data/statements/000_3d589752d8a82ee5.txt
     """
-    from kg import iris
     from kg.store import Store
 
     missing = []
-    with Store(store_dir, read_only=True) as store:
-        known = set(store.documents())
+    with Store(store_dir, read_only=True):
+        pass  # no store there: say so, and do not create one
     with Store(store_dir) as store:
         for p in paths:
-            doc_iri = iris.document_iri(p.resolve().as_posix())
-            if doc_iri not in known:
+            found = store.documents_from(p.resolve().as_posix())  # the file's document, or its parts
+            if not found:
                 missing.append(p)
                 continue
-            store.remove_document(doc_iri)
-            _err(f"removed {p}")
+            for doc_iri in found:
+                store.remove_document(doc_iri)
+            _err(f"removed {p}" + (f" ({len(found)} parts)" if len(found) > 1 else ""))
     for p in missing:
         _err(f"Error: {p}: no such document in {store_dir}; `kg query --sparql 'SELECT ?p WHERE "
              "{ ?d dkg:sourcePath ?p }'` lists them")

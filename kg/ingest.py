@@ -26,7 +26,7 @@ from kg import iris
 from kg.assemble import assemble
 from kg.errors import InputError, KgError
 from kg.pipeline import extract_document
-from kg.read import DEFAULT_MAX_SIZE, Skipped, find_files, read_document
+from kg.read import DEFAULT_MAX_SIZE, Skipped, find_files, is_split, read_document, read_parts
 from kg.store import Store
 
 __all__ = ["IngestReport", "ingest", "DEFAULT_MAX_SIZE"]
@@ -70,11 +70,14 @@ class _Done:
 def ingest(paths: list[Path], store: Store, *, encoding: str | None = None, jobs: int = 1,
            max_size: int | None = DEFAULT_MAX_SIZE,
            on_start: Callable[[int], None] | None = None,
-           on_file: Callable[[Path, str], None] | None = None) -> IngestReport:
+           on_file: Callable[[Path, str], None] | None = None,
+           on_bytes: Callable[[int], None] | None = None) -> IngestReport:
     """Ingest files and folders (recursively) into ``store``, extracting in ``jobs`` processes.
 
-    ``max_size`` (bytes, ``None`` for no limit) refuses bigger files before reading them: the
-    whole of one document is held in memory while it is extracted."""
+    ``max_size`` (bytes, ``None`` for no limit) refuses bigger files before reading them. A plain-text
+    file over :data:`kg.read.SPLIT_ABOVE` bytes is read in parts, each its own document, so memory stays
+    bounded whatever its size. ``on_file`` is told of each file when it is done, ``on_bytes`` of the
+    bytes read so far, a document (file or part) at a time."""
     if jobs < 1:
         raise ValueError(f"jobs must be 1 or more, not {jobs}")
     files, skipped = find_files(paths)
@@ -83,16 +86,65 @@ def ingest(paths: list[Path], store: Store, *, encoding: str | None = None, jobs
     if on_start:
         on_start(len(files))
     known = store.document_shas()
-    tasks = [(path, encoding, known.get(iris.document_iri(path.resolve().as_posix())), max_size) for path in files]
-    results = _in_process(tasks) if jobs == 1 or len(files) < 2 else _in_workers(tasks, jobs)
+    big = [p for p in files if is_split(p) and not (max_size is not None and p.stat().st_size > max_size)]
+    small = [p for p in files if p not in set(big)]
+    tasks = [(path, encoding, known.get(iris.document_iri(path.resolve().as_posix())), max_size) for path in small]
+    results = _in_process(tasks) if jobs == 1 or len(small) < 2 else _in_workers(tasks, jobs)
+    parted = store.split_files()  # files read in parts before: a part no longer there must go
     try:
         for done in results:
             status = _write(done, store, report)
+            identity = done.path.resolve().as_posix()
+            if identity in parted and status != "failed":
+                for stale in store.documents_from(identity):
+                    if stale != done.doc_iri:
+                        store.remove_document(stale)
+            if on_bytes:
+                on_bytes(done.size)
             if on_file:
                 on_file(done.path, status)
     finally:
         results.close()  # on an interruption or a write error: stop the workers now
+    for path in big:
+        status = _ingest_parts(path, store, encoding, known, report, on_bytes)
+        if on_file:
+            on_file(path, status)
     return report
+
+
+def _ingest_parts(path: Path, store: Store, encoding: str | None, known: dict[str, str], report: IngestReport,
+                  on_bytes: Callable[[int], None] | None) -> str:
+    """A big file, part by part: each part one document in one transaction; parts (or the whole-file
+    document) an earlier ingest left and this one no longer has are taken out at the end."""
+    before = set(store.documents_from(path.resolve().as_posix()))
+    written: set[str] = set()
+    statuses = set()
+    try:
+        for doc in read_parts(path, encoding):
+            doc_iri = iris.document_iri(doc.identity)
+            written.add(doc_iri)
+            size = len(doc.text.encode(doc.encoding, errors="replace")) if doc.encoding else len(doc.text)
+            if known.get(doc_iri) == doc.sha256:
+                statuses.add("unchanged")
+            else:
+                statements = extract_document(doc)
+                quads = assemble(doc, statements)
+                statuses.add(store.put_document(doc_iri, doc.sha256, quads))
+                report.statements += len(statements)
+                report.quads += len(quads)
+                report.chars += len(doc.text)
+            report.bytes += size
+            if on_bytes:
+                on_bytes(size)
+    except InputError as e:
+        report.failed.append((path, str(e)))
+        return "failed"
+    for stale in before - written:
+        store.remove_document(stale)
+    status = "added" if statuses <= {"added"} and not before else \
+        "unchanged" if statuses == {"unchanged"} and before == written else "replaced"
+    getattr(report, status).append(path)
+    return status
 
 
 def _write(done: _Done, store: Store, report: IngestReport) -> str:

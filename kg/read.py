@@ -6,21 +6,28 @@ dropped; for HTML the visible text, with a line break at every block element.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Iterator
 
 from kg.errors import DecodeError, InputError
 from kg.model import Document
 
-__all__ = ["DEFAULT_MAX_SIZE", "TEXT_SUFFIXES", "HTML_SUFFIXES", "SUFFIXES", "Skipped", "find_files", "read_document", "decode",
+__all__ = ["DEFAULT_MAX_SIZE", "SPLIT_ABOVE", "PART_CHARS", "is_split", "read_parts", "TEXT_SUFFIXES", "HTML_SUFFIXES", "SUFFIXES", "Skipped", "find_files", "read_document", "decode",
            "html_to_text"]
 
 # bytes: a statement page is rarely over 1 MB, and one document is extracted and written in one piece
 # (about 250 MB of memory per MB of text), so bigger files are refused unless --max-size says otherwise
-DEFAULT_MAX_SIZE = 5 * 1024 * 1024
+DEFAULT_MAX_SIZE = None  # no limit: a big plain-text file is read in parts (see read_parts)
+# a plain-text file bigger than this is read as parts of about PART_CHARS characters, each its own document
+# (cut at a blank line), so that memory stays bounded however big the file: ~200 MB of memory per MB of
+# text is what one document costs while it is extracted and written
+SPLIT_ABOVE = 8 * 1024 * 1024
+PART_CHARS = 1_000_000
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
@@ -219,5 +226,106 @@ def read_document(path: Path, encoding: str | None = None, *, max_size: int | No
         sha256=hashlib.sha256(data).hexdigest(),
         media_type=media,
         text_source=source,
+        encoding=used,
+    )
+
+
+def is_split(path: Path) -> bool:
+    """Whether ``path`` is read in parts (a plain-text file over SPLIT_ABOVE bytes)."""
+    try:
+        return path.suffix.lower() not in HTML_SUFFIXES and path.stat().st_size > SPLIT_ABOVE
+    except OSError:
+        return False
+
+
+def part_identity(path: Path, n: int) -> str:
+    """The identity of part ``n`` (1-based) of a file read in parts."""
+    return f"{path.resolve().as_posix()}#part-{n}"
+
+
+def read_parts(path: Path, encoding: str | None = None, part_chars: int | None = None) -> Iterator[Document]:
+    """A big plain-text file as consecutive documents of about ``part_chars`` characters, each cut after a
+    blank line (else a line end), decoded as a stream: memory holds one part, whatever the file's size.
+
+    The encoding is chosen from the file's first megabyte (``encoding`` if given). Each part's text
+    source says which characters of the whole file's text it holds, so every offset can be traced back."""
+    name = str(path)
+    part_chars = part_chars or PART_CHARS
+    try:
+        size = path.stat().st_size
+        fh = path.open("rb")
+    except OSError as e:
+        raise InputError(f"{name}: cannot be read ({e.strerror or e}); check its permissions") from None
+    with fh:
+        head = fh.read(1 << 20)
+        if not head.strip():
+            raise InputError(f"{name}: empty file (no text to read)")
+        used = encoding or _stream_encoding(head, name)
+        try:
+            decoder = codecs.getincrementaldecoder(used)(errors="strict")
+        except LookupError:
+            raise DecodeError(f"{name}: unknown encoding {used!r}; pass a Python codec name such as utf-8, "
+                              "cp1251 or latin-1") from None
+        buf, n, offset, consumed = "", 0, 0, 0
+        chunk = head
+        while True:
+            final = not chunk
+            try:
+                buf += decoder.decode(chunk, final=final)
+            except UnicodeDecodeError as e:
+                at = consumed + e.start
+                raise DecodeError(f"{name}: not {used} text (byte 0x{e.object[e.start]:02X} at offset {at}); "
+                                  "pass the right --encoding") from None
+            consumed += len(chunk)
+            if buf.endswith("\r") and not final:
+                keep, buf = "\r", buf[:-1]  # a CR LF pair may straddle two chunks
+            else:
+                keep = ""
+            buf = buf.replace("\r\n", "\n").replace("\r", "\n")
+            while len(buf) >= part_chars or (final and buf):
+                cut = len(buf) if final and len(buf) < part_chars else _cut(buf, part_chars)
+                n += 1
+                text = buf[:cut]
+                yield _part(path, n, text, offset, size, used)
+                offset += cut
+                buf = buf[cut:]
+            buf += keep
+            if final:
+                break
+            chunk = fh.read(1 << 20)
+
+
+def _cut(buf: str, part_chars: int) -> int:
+    for sep in ("\n\n", "\n"):
+        at = buf.rfind(sep, part_chars // 2, part_chars)
+        if at >= 0:
+            return at + len(sep)
+    return part_chars
+
+
+def _stream_encoding(head: bytes, name: str) -> str:
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    try:
+        text = codecs.getincrementaldecoder("utf-8")().decode(head, final=False)  # the last character may be cut
+        if "\x00" not in text:
+            return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    _, used = decode(head, name)  # binary refused, else the detector's choice
+    return used
+
+
+def _part(path: Path, n: int, text: str, offset: int, size: int, used: str) -> Document:
+    return Document(
+        identity=part_identity(path, n),
+        name=f"{path.name} (part {n})",
+        text=text,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        media_type="text/plain",
+        text_source=f"part {n} of {path.name} ({_mb(size)}): characters {offset}-{offset + len(text)} of the file's "
+                    f"text, decoded as {used}, line ends normalised to LF",
         encoding=used,
     )

@@ -151,6 +151,27 @@ class Store:
         except OSError as e:
             raise StoreError(f"{self.path}: removing {doc_iri} failed ({e})") from None
 
+    def documents_from(self, identity: str) -> list[str]:
+        """The documents read from the file ``identity`` (absolute path): the whole file, or its parts."""
+        path = ox.NamedNode(str(DKG.sourcePath))
+        out = []
+        for q in self.db.quads_for_pattern(None, path, None, None):
+            v = q.object.value
+            if (v == identity or (v.startswith(identity + "#part-") and v[len(identity) + 6:].isdigit())) \
+                    and isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == q.subject.value:
+                out.append(q.subject.value)
+        return out
+
+    def split_files(self) -> set[str]:
+        """The files (absolute paths) stored as parts rather than as one document."""
+        path = ox.NamedNode(str(DKG.sourcePath))
+        out = set()
+        for q in self.db.quads_for_pattern(None, path, None, None):
+            base, sep, n = q.object.value.rpartition("#part-")
+            if sep and n.isdigit():
+                out.add(base)
+        return out
+
     def documents(self) -> list[str]:
         return [g.value for g in self.db.named_graphs()]
 
