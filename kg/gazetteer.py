@@ -213,6 +213,8 @@ class Lexicon:
             self.organizations[ent.key] = ent
             self.org_data[ent.key] = e
             self._add_names(path, key, e, ent)
+            for other in e.get("keys") or ():  # the key a pattern makes for it ("MFA-GBR" is the FCDO)
+                self.organizations[str(other)] = ent
 
     def _load_treaties(self) -> None:
         path = self.folder / "treaties.yaml"

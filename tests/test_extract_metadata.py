@@ -210,3 +210,28 @@ def test_extract_metadata_on_behalf_of_lists_groups_and_also():
     assert behalf("Statement by Sweden on behalf of the Nordic countries, New York, 5 March 2022") == \
         ["GROUP-NORDIC-COUNTRIES"]
     assert behalf("Statement by Indonesia on behalf of the Non-Aligned Movement, New York, 10 October 2022") == ["NAM"]
+
+
+def _fixture(name: str) -> str:
+    from pathlib import Path
+    return (Path(__file__).parent / "fixtures" / name).read_text(encoding="utf-8")
+
+
+def test_extract_metadata_news_release_speaker_issued_the_following_statement_and_place_after_date():
+    [s] = extract(_fixture("canada_news_release.txt"))
+    assert (s.value("kind"), s.value("date"), s.value("place").label) == ("press release", "2023-03-14", "Ottawa")
+    assert value_keys(s, "speakers") == ["melanie-joly"] and value_keys(s, "on_behalf_of") == ["CAN"]
+    assert "MFA-CAN" in {m.entity.key for m in s.mentions}  # "Global Affairs Canada", a ministry with its own name
+    assert ("burhan-gafoor", "chairOf", "OEWG-2021") in rels([s])
+
+
+def test_extract_metadata_readout_day_under_a_later_posting_stamp():
+    [s] = extract(_fixture("china_mfa_news.txt"))  # posted 2022-09-20, "On September 19, 2022 local time, ..."
+    assert s.value("date") == "2022-09-19"
+    assert value_keys(s, "speakers") == ["wang-yi"] and value_keys(s, "on_behalf_of") == ["CHN"]
+
+
+def test_extract_metadata_co_sponsored_the_resolution_named_before():
+    [s] = extract(_fixture("germany_press_release.txt"))
+    assert value_keys(s, "speakers") == ["annalena-baerbock"] and value_keys(s, "on_behalf_of") == ["DEU"]
+    assert {("A/RES/77/37", "sponsoredBy", k) for k in ("DEU", "FRA", "EGY")} <= rels([s])

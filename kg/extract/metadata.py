@@ -3,6 +3,7 @@ and forum. Reads the heading first (listing date only as a fallback; the first d
 then the first sentence of the body for what a heading leaves out (joint statements, readouts)."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Iterator
 
@@ -75,7 +76,8 @@ def _date(stmt: Statement, hs: int) -> tuple[str | None, int | None, int | None]
     head = find_dates(text, hs, stmt.heading_end)
     if head:
         h = head[-1]
-        return h.iso, h.start, h.end
+        on = _on_date(stmt, h.iso)
+        return on if on is not None else (h.iso, h.start, h.end)
     _, body_date = _body_dateline(stmt)
     if body_date:
         return body_date
@@ -96,6 +98,29 @@ def _date(stmt: Statement, hs: int) -> tuple[str | None, int | None, int | None]
     return None, None, None
 
 
+def _on_date(stmt: Statement, stamp: str | None) -> tuple[str, int, int] | None:
+    """A news item's own day, "On September 19, 2022 local time, ...", when its heading only carries the
+    day it was posted (a bare date line, at most a week later)."""
+    text = stmt.context.text
+    if not stamp or not any(_is_bare_date_line(text, d.start) for d in find_dates(text, stmt.start, stmt.heading_end)):
+        return None
+    bs, be = _first_sentence(stmt)
+    m = re.match(r"\s*On\s+", text[bs:be])
+    near = find_dates(text, bs, min(be, bs + 40)) if m else []
+    if near and near[0].iso and near[0].start <= bs + m.end() + 1:
+        gap = (dt.date.fromisoformat(stamp) - dt.date.fromisoformat(near[0].iso)).days
+        if 0 < gap <= 7:
+            return near[0].iso, near[0].start, near[0].end
+    return None
+
+
+def _is_bare_date_line(text: str, pos: int) -> bool:
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    line = text[ls:le if le >= 0 else len(text)]
+    return bool(re.fullmatch(r"[\s*_]*[\d./: -]+[\s*_]*", line))
+
+
 def _place(stmt: Statement, hs: int, date_start: int | None, kind: str) -> tuple[Entity, int, int] | None:
     text = stmt.context.text
     places = [m for m in stmt.mentions if m.entity.kind == "Place"]
@@ -107,6 +132,12 @@ def _place(stmt: Statement, hs: int, date_start: int | None, kind: str) -> tuple
             pair = [m for m in places if m.end == p.start - 1 and text[m.end] in "-–"]
             p = pair[0] if pair else p
             return p.entity, p.start, p.end
+    if date_start is not None and date_start < stmt.heading_end:
+        end = next((d.end for d in find_dates(text, date_start, stmt.heading_end) if d.start == date_start), None)
+        after = [m for m in places if end is not None and end <= m.start < stmt.heading_end
+                 and re.fullmatch(r"\s*[-–—|]\s*", text[end:m.start])]
+        if after:  # "March 14, 2023 - Ottawa, Ontario - Global Affairs Canada"
+            return after[0].entity, after[0].start, after[0].end
     opening, _ = _body_dateline(stmt)
     if opening is not None:
         return opening.entity, opening.start, opening.end
@@ -167,7 +198,10 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
         if not chosen:
             # "Following are UN Secretary-General António Guterres’ remarks to ...": the text names its speaker
             bs, be = _first_sentence(stmt)
-            if re.match(r"\s*(?:(?:The\s+)?following\s+(?:are|is)|Below\s+(?:are|is))\b", text[bs:be], re.I):
+            if re.match(r"\s*(?:(?:The\s+)?following\s+(?:are|is)|Below\s+(?:are|is))\b", text[bs:be], re.I) or \
+                    re.search(r"\b(?:issued|made|released|delivered|gave)\s+the\s+following\s+(?:joint\s+)?"
+                              r"(?:statement|remarks|comment|message|declaration)", text[bs:be], re.I):
+                # "Following are X's remarks ...", "X, Minister of ..., today issued the following statement"
                 chosen = [m for m in stmt.mentions if m.entity.kind == "Person" and bs <= m.start < be][:1]
         if not chosen and re.search(r"\bjoint\b", text[hs:stmt.heading_end], re.I):
             bs, be = _first_sentence(stmt)

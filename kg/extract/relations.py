@@ -200,6 +200,20 @@ def _sponsors(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         if res and subj and not re.search(r"\b(?:which|that|who)\b", text[subj[0].end:s0 + mm.start()]):
             for st in subj:
                 yield Relation(res[0].entity, "sponsoredBy", st.entity, st.start, res[0].end)
+    # "Germany co-sponsored the resolution together with France and Egypt": the resolution named last before
+    for mm in re.finditer(r"\b(?:co-?sponsored|sponsored|tabled|submitted|introduced|put\s+forward|drafted|authored)\s+"
+                          r"(?:the|this|that|our)\s+(?:draft\s+)?(?:resolution|draft)\b(?!\s+(?:A/|[0-9L]))", sent):
+        subj = [x for x in _in(stmt, "State", s0, s0 + mm.start())
+                if re.fullmatch(r"\s*(?:(?:has|had|have|also|jointly)\s+)*", text[x.end:s0 + mm.start()])]
+        named = [r for r in mentions_in(stmt, stmt.start, s0 + mm.start(), ("Resolution",))]
+        if not subj or not named:
+            continue
+        states = [subj[-1]]
+        tw = re.match(r"\s+(?:together\s+with|along\s+with|with)\s+(?:the\s+)?", sent[mm.end():])
+        if tw:
+            states += _listed_after(stmt, s0 + mm.end() + tw.end(), s1)
+        for st in states:
+            yield Relation(named[-1].entity, "sponsoredBy", st.entity, min(st.start, s0 + mm.start()), max(st.end, s0 + mm.end()))
     # "The draft was co-sponsored by Belarus, China and Iran": the draft named last
     m_draft = re.match(r"\s*(?:The|This|That|Our)\s+draft(?:\s+resolution)?\s+(?:(?:was|has been|is)\s+)?"
                        r"(?:co-?sponsored|sponsored|submitted|tabled|put forward)\s+by\s+", sent)
