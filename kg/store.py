@@ -21,7 +21,9 @@ __all__ = ["Store", "Result"]
 _FLUSH_EVERY = 30_000  # quads: flushing keeps the memory of a long ingest flat (~100 MB, not ~0.15 MB per document)
 
 
-_ROCKSDB_FILE = re.compile(r"(LOCK|LOG(\.old\.\d+)?|IDENTITY|CURRENT|MANIFEST-\d+|OPTIONS-\d+|\d+\.(log|sst))(\.dbtmp)?$")
+# what RocksDB writes while it creates a store (a second process may look in while the first is at it)
+_ROCKSDB_FILE = re.compile(r"(LOCK|LOG(\.old\.\d+)?|IDENTITY|CURRENT|MANIFEST-\d+|OPTIONS-\d+|\d+\.(log|sst|blob|dbtmp))"
+                           r"(\.dbtmp)?$")
 
 
 class Result:
@@ -70,10 +72,12 @@ class Store:
                     if parent.exists() and not parent.is_dir():
                         raise StoreError(f"{self.path}: cannot create the store, {parent} is a file, not a folder; "
                                          "choose another --store")
-                if self.path.is_dir() and not (self.path / "CURRENT").exists() and any(
-                        not _ROCKSDB_FILE.match(f.name) for f in self.path.iterdir()):  # a store killed at birth is ok
-                    raise StoreError(f"{self.path}: holds other files and no kg store; choose a new or empty "
-                                     "folder for --store")
+                others = sorted(f.name for f in self.path.iterdir() if not _ROCKSDB_FILE.match(f.name)) \
+                    if self.path.is_dir() and not (self.path / "CURRENT").exists() else []
+                if others:  # (a store killed at birth, or being created by another process, is fine)
+                    shown = ", ".join(others[:3]) + (", ..." if len(others) > 3 else "")
+                    raise StoreError(f"{self.path}: holds other files ({shown}) and no kg store; choose a new or "
+                                     "empty folder for --store")
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._db = ox.Store(str(self.path))
         except OSError as e:

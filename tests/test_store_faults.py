@@ -199,7 +199,7 @@ def test_store_faults_store_pointed_at_a_folder_of_other_files_leaves_it_alone(t
     before = sorted(p.name for p in folder.iterdir())
     proc = run_kg_in(tmp_path, "ingest", folder, "--store", folder)  # `kg ingest docs/ --store docs/`
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
-    assert proc.stderr.startswith(f"Error: {folder}: holds other files and no kg store"), proc.stderr
+    assert proc.stderr.startswith(f"Error: {folder}: holds other files (a.txt) and no kg store"), proc.stderr
     assert sorted(p.name for p in folder.iterdir()) == before
 
 
