@@ -195,39 +195,50 @@ def measure_export(store: Path, work: Path, triples: int) -> dict:
     return {"export_turtle_s": round(wall, 2), "export_triples_s": round(triples / wall), "turtle_bytes": size}
 
 
-def measure_render(store: Path, work: Path) -> dict:
-    """A 5,000-node view drawn as HTML: ``kg render --max-nodes`` if it exists, else the view and the
-    renderer in-process on the 5,000 most connected nodes."""
-    out = work / "view.html"
-    try:
-        help_text = subprocess.run(KG + ["render", "--help"], check=False, capture_output=True, text=True, cwd=ROOT).stdout
-        if "--max-nodes" in help_text:
-            wall, _, code, err = _child(KG + ["render", "--store", str(store), "-o", str(out),
-                                              "--max-nodes", str(VIEW_NODES)])
-            if code != 0:
-                return {"render_error": err.strip()[-300:]}
-            return {"render_s": round(wall, 2), "render_how": f"kg render --max-nodes {VIEW_NODES} (whole command)"}
-        from kg.nxview import graph_view
-        from kg.store import Store
-        from viz.render import render_html
+def render_view(store: Path, out: Path) -> dict:
+    """The view and the renderer in-process on the 5,000 most connected nodes (no ``--max-nodes`` yet)."""
+    from kg.nxview import graph_view
+    from kg.store import Store
+    from viz.render import render_html
 
+    t = time.perf_counter()
+    with Store(store, read_only=True) as s:
+        g = graph_view(s)
+    top = sorted(g.degree, key=lambda nd: nd[1], reverse=True)[:VIEW_NODES]
+    sub = g.subgraph([n for n, _ in top]).copy()
+    view_s = time.perf_counter() - t
+    t = time.perf_counter()
+    render_html(sub, out)
+    draw_s = time.perf_counter() - t
+    return {"render_s": round(view_s + draw_s, 2), "render_view_s": round(view_s, 2),
+            "render_draw_s": round(draw_s, 2), "render_nodes": sub.number_of_nodes(),
+            "render_edges": sub.number_of_edges(), "render_graph_nodes": g.number_of_nodes(),
+            "render_how": "graph_view + render_html on the most connected nodes (no kg render --max-nodes yet)"}
+
+
+def measure_render(store: Path, work: Path, timeout: float) -> dict:
+    """A 5,000-node view drawn as HTML, in a child process cut off after ``timeout`` s: ``kg render
+    --max-nodes`` if the CLI has it, else :func:`render_view`."""
+    out = work / "view.html"
+    help_text = subprocess.run(KG + ["render", "--help"], check=False, capture_output=True, text=True,
+                               cwd=ROOT).stdout
+    if "--max-nodes" in help_text:
+        cmd = KG + ["render", "--store", str(store), "-o", str(out), "--max-nodes", str(VIEW_NODES)]
+        how = f"kg render --max-nodes {VIEW_NODES} (whole command)"
+    else:
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--render-worker", str(store), str(out)]
+        how = None
+    try:
         t = time.perf_counter()
-        with Store(store, read_only=True) as s:
-            g = graph_view(s)
-        top = sorted(g.degree, key=lambda nd: nd[1], reverse=True)[:VIEW_NODES]
-        sub = g.subgraph([n for n, _ in top]).copy()
-        view_s = time.perf_counter() - t
-        t = time.perf_counter()
-        render_html(sub, out)
-        draw_s = time.perf_counter() - t
-        return {"render_s": round(view_s + draw_s, 2), "render_view_s": round(view_s, 2),
-                "render_draw_s": round(draw_s, 2), "render_nodes": sub.number_of_nodes(),
-                "render_edges": sub.number_of_edges(),
-                "render_how": "graph_view + render_html on the most connected nodes (no --max-nodes yet)"}
-    except Exception as e:  # noqa: BLE001 - the render figure is optional; the run goes on
-        return {"render_error": f"{type(e).__name__}: {e}"}
+        res = subprocess.run(cmd, check=False, capture_output=True, text=True, cwd=ROOT, timeout=timeout)
+        wall = time.perf_counter() - t
+    except subprocess.TimeoutExpired:
+        return {"render_s": None, "render_error": f"timeout >{timeout:g}s"}
     finally:
         out.unlink(missing_ok=True)
+    if res.returncode != 0:
+        return {"render_s": None, "render_error": res.stderr.strip()[-300:]}
+    return {"render_s": round(wall, 2), "render_how": how} if how else json.loads(res.stdout)
 
 
 # ---------------------------------------------------------------- report
@@ -275,8 +286,10 @@ def table(r: dict) -> str:
         rows.append((f"query {name} p50 ms", f"{ours:g}" if ours is not None else q["status"][:40], ref, ratio,
                      (">= 50x naive" + ("" if big else " [at 1M]")) + fast,
                      _verdict(ok) if big else "n/a (<1M)"))
-    if "render_s" in r:
+    if r.get("render_s") is not None:
         rows.append((f"render {VIEW_NODES}-node view s", f"{r['render_s']:g}", "", "", "", ""))
+    elif "render_error" in r:
+        rows.append((f"render {VIEW_NODES}-node view s", r["render_error"][:40], "", "", "", ""))
     widths = [max(len(str(row[i])) for row in rows) for i in range(6)]
     lines = ["  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
     lines.insert(1, "-" * len(lines[0]))
@@ -303,7 +316,12 @@ def main() -> int:
     ap.add_argument("--query-timeout", type=float, default=30.0,
                     help="seconds for all runs of one of our queries before it is reported as a timeout")
     ap.add_argument("--naive-timeout", type=float, default=30.0, help="seconds per rdflib query (default 30)")
+    ap.add_argument("--render-timeout", type=float, default=300.0, help="seconds for the 5,000-node view")
+    ap.add_argument("--render-worker", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.render_worker:
+        print(json.dumps(render_view(*args.render_worker)))
+        return 0
     if args.docs is None and args.corpus is None:
         ap.error("give --docs N (a generated corpus) or --corpus FOLDER")
 
@@ -354,7 +372,7 @@ def main() -> int:
             r["naive_bytes_per_triple"] = (round((r["naive"]["peak_rss_mb"] - 60) * 1048576 / r["triples"], 1)
                                            if r["naive"].get("peak_rss_mb") and r["triples"] else None)
         _say("render ...")
-        r.update(measure_render(store, work))
+        r.update(measure_render(store, work, args.render_timeout))
     r["load_avg_end"] = os.getloadavg()[0]
     r["self_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
