@@ -126,8 +126,17 @@ def store_figures(store: Path) -> dict:
         n = s.select("SELECT (COUNT(?st) AS ?n) WHERE { ?st a dkg:Statement }").rows[0][0]
         statements = int(n.value)
     size = _du(store)
-    return {"triples": quads, "statements": statements, "store_bytes": size,
-            "bytes_per_triple": round(size / quads, 1) if quads else None}
+    # kg closes its store with stale write-ahead logs on disk; RocksDB deletes them at the next opening
+    # for writing, so the store's settled size is measured after one
+    import pyoxigraph as ox
+
+    db = ox.Store(str(store))
+    db.flush()
+    del db
+    settled = _du(store)
+    return {"triples": quads, "statements": statements, "store_bytes": size, "store_bytes_settled": settled,
+            "bytes_per_triple": round(size / quads, 1) if quads else None,
+            "bytes_per_triple_settled": round(settled / quads, 1) if quads else None}
 
 
 def _example(q) -> dict[str, str]:
@@ -259,8 +268,10 @@ def table(r: dict) -> str:
         rows.append((f"ingest --jobs {j['jobs']} statements/s", f"{j['statements_s']:g}", "", "", "", ""))
         rows.append((f"ingest --jobs {j['jobs']} peak RSS MB", f"{j['peak_rss_mb']:g}", "", "", "<= 24 GiB, flat",
                      _verdict(j["peak_rss_mb"] <= 24 * 1024)))
-    rows.append(("store bytes/triple", f"{r['bytes_per_triple']:g}", "pyoxigraph ~470", "", "<= 600",
-                 _verdict(r["bytes_per_triple"] <= 600)))
+    rows.append(("store bytes/triple (as ingest left it)", f"{r['bytes_per_triple']:g}", "pyoxigraph ~470",
+                 f"{r['bytes_per_triple'] / 470:.2f}", "<= 600", _verdict(r["bytes_per_triple"] <= 600)))
+    rows.append(("store bytes/triple (WAL purged)", f"{r['bytes_per_triple_settled']:g}", "pyoxigraph ~470",
+                 f"{r['bytes_per_triple_settled'] / 470:.2f}", "<= 600", _verdict(r["bytes_per_triple_settled"] <= 600)))
     if "export_triples_s" in r:
         rows.append(("export Turtle triples/s", f"{r['export_triples_s']:g}", "", "", "", ""))
     naive = r.get("naive", {})
@@ -316,7 +327,7 @@ def main() -> int:
     ap.add_argument("--query-timeout", type=float, default=30.0,
                     help="seconds for all runs of one of our queries before it is reported as a timeout")
     ap.add_argument("--naive-timeout", type=float, default=30.0, help="seconds per rdflib query (default 30)")
-    ap.add_argument("--render-timeout", type=float, default=300.0, help="seconds for the 5,000-node view")
+    ap.add_argument("--render-timeout", type=float, default=120.0, help="seconds for the 5,000-node view")
     ap.add_argument("--render-worker", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.render_worker:
