@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import resource
 import sys
 import tempfile
@@ -21,30 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.extract.common import lex  # noqa: E402
-from kg.gazetteer import fold, iter_forms  # noqa: E402
-from kg.ingest import ingest  # noqa: E402
-from kg.pipeline import extract_document  # noqa: E402
-from kg.read import find_files, read_document  # noqa: E402
-from kg.store import Store  # noqa: E402
-
-SYMBOL = re.compile(r"\b(?:A|S)/(?:RES/|C\.\d/|DEC/)?\d{1,4}/(?:L\.)?\d{1,4}|\bresolutions?\s+\d{2,4}(?:/\d{1,4})?")
-
-
-def floor(texts: list[str]) -> float:
-    import ahocorasick
-
-    a = ahocorasick.Automaton()
-    for f in iter_forms(lex()):
-        a.add_word(fold(f.text), len(f.text))
-    a.make_automaton()
-    t = time.perf_counter()
-    n = 0
-    for text in texts:
-        low = text.lower()
-        n += sum(1 for _ in a.iter(low))
-        n += sum(1 for _ in SYMBOL.finditer(text))
-    return time.perf_counter() - t
+from bench.floor import automaton, floor_seconds
+from kg.extract.common import lex
+from kg.ingest import ingest
+from kg.pipeline import extract_document
+from kg.read import find_files, read_document
+from kg.store import Store
 
 
 def main() -> int:
@@ -68,7 +49,8 @@ def main() -> int:
             statements += len(extract_document(d))
     extract_s = (time.perf_counter() - t) / args.repeat
 
-    floor_s = min(floor([d.text for d in docs]) for _ in range(args.repeat))
+    a = automaton()
+    floor_s = min(floor_seconds([d.text for d in docs], a=a) for _ in range(args.repeat))
 
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
