@@ -1,4 +1,5 @@
-"""What the graph views read from the store, fetched with a few SPARQL SELECTs.
+"""What the graph views read from the store, fetched with a few SPARQL SELECTs (each inside the document
+graphs, where an entity is described once: over the union its type and label repeat once per document).
 
 This is a transient snapshot for building one view, never kept or written anywhere: the store
 stays the only store. Evidence is kept as small dicts (quote, document, date, statement) so that
@@ -67,35 +68,37 @@ _PREFIX = ("PREFIX dkg: <https://w3id.org/diplokg/ontology#>\n"
            "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n")
 _STATEMENTS = _PREFIX + """
 SELECT ?st (SAMPLE(?l) AS ?label) (SAMPLE(?h) AS ?heading) (SAMPLE(?k) AS ?kind) (MIN(STR(?d)) AS ?date)
-       (SAMPLE(?dl) AS ?docLabel) (SAMPLE(?p) AS ?path) WHERE {
+       (SAMPLE(?dl) AS ?docLabel) (SAMPLE(?p) AS ?path) WHERE { GRAPH ?g {
   ?st a dkg:Statement .
   OPTIONAL { ?st rdfs:label ?l } OPTIONAL { ?st dkg:heading ?h } OPTIONAL { ?st dkg:kind ?k }
   OPTIONAL { ?st dkg:date ?d }
   OPTIONAL { ?st dkg:inDocument ?doc . OPTIONAL { ?doc rdfs:label ?dl } OPTIONAL { ?doc dkg:sourcePath ?p } }
-} GROUP BY ?st
+} } GROUP BY ?st
 """
 _ENTITIES = _PREFIX + """
 SELECT ?e ?type (SAMPLE(?l) AS ?label) WHERE {
   VALUES (?class ?type) { CLASSES }
-  ?e a ?class ; rdfs:label ?l .
+  GRAPH ?g { ?e a ?class ; rdfs:label ?l }
 } GROUP BY ?e ?type
 """.replace("CLASSES", " ".join(f'(dkg:{t} "{t}")' for t in ENTITY_TYPES))
 _LINKS = _PREFIX + """
 SELECT DISTINCT ?st ?p ?e WHERE {
   VALUES ?p { PROPERTIES }
-  ?st a dkg:Statement ; ?p ?e .
+  GRAPH ?g { ?st a dkg:Statement ; ?p ?e }
 }
 """.replace("PROPERTIES", " ".join(f"dkg:{p}" for p in LINK_LABELS))
 _MENTIONS = _PREFIX + """
 SELECT DISTINCT ?st ?e ?q ?start WHERE {
-  ?m a dkg:Mention ; dkg:inStatement ?st ; dkg:mentionOf ?e ; dkg:quote ?q ; dkg:startOffset ?start .
+  GRAPH ?g { ?m a dkg:Mention ; dkg:inStatement ?st ; dkg:mentionOf ?e ; dkg:quote ?q ; dkg:startOffset ?start }
 } ORDER BY ?st ?start
 """
 _RELATIONS = _PREFIX + """
 SELECT DISTINCT ?s ?p ?o ?st ?q WHERE {
   VALUES ?p { PROPERTIES }
-  ?s ?p ?o .
-  OPTIONAL { ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; dkg:inStatement ?st ; dkg:quote ?q }
+  GRAPH ?g {
+    ?s ?p ?o .
+    OPTIONAL { ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; dkg:inStatement ?st ; dkg:quote ?q }
+  }
 } ORDER BY ?s ?p ?o ?st
 """.replace("PROPERTIES", " ".join(f"dkg:{p}" for p in RELATION_LABELS))
 
