@@ -210,6 +210,7 @@ def test_extract_metadata_on_behalf_of_lists_groups_and_also():
     assert behalf("Statement by Sweden on behalf of the Nordic countries, New York, 5 March 2022") == \
         ["GROUP-NORDIC-COUNTRIES"]
     assert behalf("Statement by Indonesia on behalf of the Non-Aligned Movement, New York, 10 October 2022") == ["NAM"]
+    assert behalf("Statement on behalf of the member States of the European Union, New York, 5 March 2022") == ["EU"]
 
 
 def _fixture(name: str) -> str:

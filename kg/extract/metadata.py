@@ -269,6 +269,12 @@ def _behalf_list(stmt: Statement, pos: int) -> list[Entity]:
     or a group of states without a name of its own ("a group of like-minded States", "the Nordic countries")."""
     text = stmt.context.text
     out: list[Entity] = []
+    members = re.match(r"(?:(?:its|the)\s+)?(?:member\s+states|states\s+members|members|member\s+countries)\s+of\s+"
+                       r"(?:the\s+)?", text[pos:pos + 60], re.I)
+    if members:  # "on behalf of the member States of the European Union": the Union
+        body = [o for o in stmt.mentions if o.start == pos + members.end() and o.entity.kind == "Organization"]
+        if body:
+            return [body[0].entity]
     end = pos
     for other in sorted((o for o in stmt.mentions if pos <= o.start < stmt.end and not o.info.get("nested")
                          and o.entity.kind in ("State", "Organization")), key=lambda o: o.start):
