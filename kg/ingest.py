@@ -86,15 +86,16 @@ def ingest(paths: list[Path], store: Store, *, encoding: str | None = None, jobs
     if on_start:
         on_start(len(files))
     known = store.document_shas()
-    big = [p for p in files if is_split(p) and not (max_size is not None and p.stat().st_size > max_size)]
-    small = [p for p in files if p not in set(big)]
+    split = [is_split(p) and not (max_size is not None and p.stat().st_size > max_size) for p in files]
+    big = [p for p, b in zip(files, split) if b]
+    small = [p for p, b in zip(files, split) if not b]
     tasks = [(path, encoding, known.get(iris.document_iri(path.resolve().as_posix())), max_size) for path in small]
     results = _in_process(tasks) if jobs == 1 or len(small) < 2 else _in_workers(tasks, jobs)
     parted = store.split_files()  # files read in parts before: a part no longer there must go
     try:
         for done in results:
             status = _write(done, store, report)
-            identity = done.path.resolve().as_posix()
+            identity = done.path.resolve().as_posix() if parted else ""
             if identity in parted and status != "failed":
                 for stale in store.documents_from(identity):
                     if stale != done.doc_iri:
@@ -119,11 +120,12 @@ def _ingest_parts(path: Path, store: Store, encoding: str | None, known: dict[st
     before = set(store.documents_from(path.resolve().as_posix()))
     written: set[str] = set()
     statuses = set()
+    file_size = path.stat().st_size
+    told = 0  # progress in characters as the parts go by (about bytes); the rest is told at the end
     try:
         for doc in read_parts(path, encoding):
             doc_iri = iris.document_iri(doc.identity)
             written.add(doc_iri)
-            size = len(doc.text.encode(doc.encoding, errors="replace")) if doc.encoding else len(doc.text)
             if known.get(doc_iri) == doc.sha256:
                 statuses.add("unchanged")
             else:
@@ -133,12 +135,16 @@ def _ingest_parts(path: Path, store: Store, encoding: str | None, known: dict[st
                 report.statements += len(statements)
                 report.quads += len(quads)
                 report.chars += len(doc.text)
-            report.bytes += size
+            step = min(len(doc.text), file_size - told)
+            told += step
             if on_bytes:
-                on_bytes(size)
+                on_bytes(step)
     except InputError as e:
         report.failed.append((path, str(e)))
         return "failed"
+    report.bytes += file_size
+    if on_bytes and file_size > told:
+        on_bytes(file_size - told)
     for stale in before - written:
         store.remove_document(stale)
     status = "added" if statuses <= {"added"} and not before else \

@@ -95,7 +95,7 @@ class Context:
     home_state: Entity | None = None  # the state whose page this is (its embassy, ministry, mission)
     persons: dict[str, Entity] = field(default_factory=dict)  # surname -> person met so far
     session: int | None = None  # General Assembly session the document speaks of (76th -> 76)
-    hits: list[Any] = field(default_factory=list)  # gazetteer matches over the whole text (kg.gazetteer.Hit), found once
+    hits: list[Any] | None = None  # gazetteer matches over the whole text (kg.gazetteer.Hit), when found in one pass
 
     @property
     def text(self) -> str:

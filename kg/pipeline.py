@@ -98,7 +98,7 @@ def extract_document(doc: Document) -> list[Statement]:
     ctx.session = session_of(doc.text)
     if len(doc.text) <= WHOLE_SCAN_LIMIT:
         ctx.hits = lex().scan(doc.text)
-    ctx.home_state = home_state(doc, segments[0].start if segments else None, ctx.hits or None)
+    ctx.home_state = home_state(doc, segments[0].start if segments else None, ctx.hits)
     stmts: list[Statement] = []
     shown = 0
     for s in segments:

@@ -12,7 +12,7 @@ from kg.model import Statement
 from kg.paths import GAZETTEER_DIR
 
 __all__ = ["hits", "lex", "titles", "Titles", "sentence_bounds", "SpanIndex", "CapsLines",
-           "mentions_in", "Intervals", "Keywords", "lowered"]
+           "mentions_in", "listed_after", "Intervals", "Keywords", "lowered"]
 
 
 def lex() -> Lexicon:
@@ -32,12 +32,30 @@ def mentions_in(stmt: Statement, a: int, b: int, kinds: tuple[str, ...] | None =
     return [m for m in ordered[lo:hi] if m.end <= b and (kinds is None or m.entity.kind in kinds)]
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", re.I)
+
+
+def listed_after(stmt: Statement, end: int, kinds: tuple[str, ...], limit: int | None = None) -> list:
+    """The mentions of ``kinds`` that go on a list whose last name ends at ``end`` ("Russia, the United States
+    and France"; a person's title may stand before the name), up to ``limit``; longer names only."""
+    text = stmt.context.text
+    out = []
+    for m in mentions_in(stmt, end, stmt.end if limit is None else limit, kinds):
+        if m.info.get("nested"):
+            continue
+        if not _LIST_GAP.fullmatch(text, end, m.info.get("title_start", m.start)):
+            break
+        out.append(m)
+        end = m.end
+    return out
+
+
 def hits(stmt: Statement) -> list[Hit]:
     """Gazetteer matches in the statement, computed once per statement."""
     cache = stmt.cache
     if "hits" not in cache:
         every = stmt.context.hits
-        if every:  # the document was scanned once: take this statement's share
+        if every is not None:  # the document was scanned once: take this statement's share
             lo = bisect.bisect_left(every, stmt.start, key=lambda h: h.start)
             hi = bisect.bisect_left(every, stmt.end, lo, key=lambda h: h.start)
             cache["hits"] = [h for h in every[lo:hi] if h.end <= stmt.end]

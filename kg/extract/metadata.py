@@ -9,7 +9,7 @@ from typing import Iterator
 
 from kg.dates import find_dates
 from kg.extract.affiliation import affiliations
-from kg.extract.common import lex, sentence_bounds
+from kg.extract.common import lex, listed_after, sentence_bounds
 from kg.extract.organizations import group_entity
 from kg.iris import slug
 from kg.model import Attribute, Entity, Mention, Statement
@@ -76,7 +76,7 @@ def _date(stmt: Statement, hs: int) -> tuple[str | None, int | None, int | None]
     head = find_dates(text, hs, stmt.heading_end)
     if head:
         h = head[-1]
-        on = _on_date(stmt, h.iso)
+        on = _on_date(stmt, h.iso, head)
         return on if on is not None else (h.iso, h.start, h.end)
     _, body_date = _body_dateline(stmt)
     if body_date:
@@ -98,11 +98,11 @@ def _date(stmt: Statement, hs: int) -> tuple[str | None, int | None, int | None]
     return None, None, None
 
 
-def _on_date(stmt: Statement, stamp: str | None) -> tuple[str, int, int] | None:
-    """A news item's own day, "On September 19, 2022 local time, ...", when its heading only carries the
-    day it was posted (a bare date line, at most a week later)."""
+def _on_date(stmt: Statement, stamp: str | None, head: list) -> tuple[str, int, int] | None:
+    """A news item's own day, "On September 19, 2022 local time, ...", when its heading (dates ``head``) only
+    carries the day it was posted (a bare date line, at most a week later)."""
     text = stmt.context.text
-    if not stamp or not any(_is_bare_date_line(text, d.start) for d in find_dates(text, stmt.start, stmt.heading_end)):
+    if not stamp or not any(_is_bare_date_line(text, d.start) for d in head):
         return None
     bs, be = _first_sentence(stmt)
     m = re.match(r"\s*On\s+", text[bs:be])
@@ -191,10 +191,7 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
                     break
         if chosen and re.search(r"\bjoint\b", text[hs:stmt.heading_end], re.I):
             # "Joint statement by Jean-Yves Le Drian and Heiko Maas": every person of the list
-            for o in head:
-                if o.start > chosen[-1].end and re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*",
-                                                             text[chosen[-1].end:o.info.get("title_start", o.start)]):
-                    chosen.append(o)
+            chosen += listed_after(stmt, chosen[-1].end, ("Person",), stmt.heading_end)
         if not chosen:
             # "Following are UN Secretary-General António Guterres’ remarks to ...": the text names its speaker
             bs, be = _first_sentence(stmt)
@@ -232,14 +229,7 @@ def _issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
             if re.search(r"\b(?:statement|declaration|communiqu[eé])\s+(?:by|of)\s+(?:the\s+)?(?:(?:foreign\s+)?ministers|"
                          r"heads\s+of\s+state(?:\s+and\s+government)?|leaders|presidents|governments)\s+of\s+(?:the\s+)?$",
                          pre, re.I):
-                listed, end = [m.entity], m.end
-                for o in stmt.mentions:
-                    if o.entity.kind == "State" and end <= o.start < stmt.heading_end and not o.info.get("nested"):
-                        if not re.fullmatch(r"(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?", text[end:o.start], re.I):
-                            break
-                        listed.append(o.entity)
-                        end = o.end
-                return listed
+                return [m.entity] + [o.entity for o in listed_after(stmt, m.end, ("State",), stmt.heading_end)]
             if re.match(r"\s+(?:joint\s+)?(?:statement|declaration|comment|explanation of vote|intervention)\b",
                         text[m.end:m.end + 40], re.I):
                 return [m.entity]  # "UK statement to the OSCE Permanent Council"
@@ -268,28 +258,19 @@ def _behalf_list(stmt: Statement, pos: int) -> list[Entity]:
     """Who is named right after "on behalf of": a body or state, a list of them ("Australia and New Zealand"),
     or a group of states without a name of its own ("a group of like-minded States", "the Nordic countries")."""
     text = stmt.context.text
-    out: list[Entity] = []
     members = re.match(r"(?:(?:its|the)\s+)?(?:member\s+states|states\s+members|members|member\s+countries)\s+of\s+"
                        r"(?:the\s+)?", text[pos:pos + 60], re.I)
     if members:  # "on behalf of the member States of the European Union": the Union
         body = [o for o in stmt.mentions if o.start == pos + members.end() and o.entity.kind == "Organization"]
         if body:
             return [body[0].entity]
-    end = pos
-    for other in sorted((o for o in stmt.mentions if pos <= o.start < stmt.end and not o.info.get("nested")
-                         and o.entity.kind in ("State", "Organization")), key=lambda o: o.start):
-        gap = text[end:other.start]
-        if other.start != pos and not (out and other.entity.kind == out[0].kind == "State"
-                                       and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", gap)):
-            break
-        out.append(other.entity)
-        end = other.end
-    if not out:
-        g = _AD_HOC_GROUP.match(text, pos, min(stmt.end, pos + 80))
-        if g:
-            name = g.group("name")
-            out.append(group_entity(name))
-    return out
+    first = next((o for o in stmt.mentions if o.start == pos and not o.info.get("nested")
+                  and o.entity.kind in ("State", "Organization")), None)
+    if first is not None:  # a body, or a list of states ("Australia and New Zealand")
+        more = listed_after(stmt, first.end, ("State",)) if first.entity.kind == "State" else []
+        return [first.entity] + [o.entity for o in more]
+    g = _AD_HOC_GROUP.match(text, pos, min(stmt.end, pos + 80))
+    return [group_entity(g.group("name"))] if g else []
 
 
 def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tuple[str, int, int] | None]:
@@ -331,16 +312,13 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
                 break
     if forum is None:
         # a meetings-coverage page names the body on a line of its own above the text ("First Committee")
-        lines = 0
         for m in orgs:
-            if m.start >= stmt.end or lines > 6:
+            ls = max(stmt.start, text.rfind("\n", stmt.start, m.start) + 1)
+            if text.count("\n", stmt.start, ls) > 6:
                 break
-            ls = text.rfind("\n", stmt.start, m.start) + 1
             le = text.find("\n", m.end, stmt.end)
             le = stmt.end if le < 0 else le
-            lines = text.count("\n", stmt.start, ls)
-            if m.entity.attr("type") == "UNBody" and lines <= 6 and not text[max(ls, stmt.start):m.start].strip(" *_") \
-                    and not text[m.end:le].strip(" *_"):
+            if m.entity.attr("type") == "UNBody" and not text[ls:m.start].strip(" *_") and not text[m.end:le].strip(" *_"):
                 forum = (m.entity, m.start, m.end)
                 break
     if forum is None:
@@ -380,7 +358,7 @@ def metadata(stmt: Statement) -> Iterator[Attribute]:
         behalf += _behalf_list(stmt, m.end())
         if re.search(r"\balso\s+$", text[max(hs, m.start() - 8):m.start()], re.I):
             # "Statement by Japan, also on behalf of Australia and New Zealand": the speaker's state too
-            behalf[:0] = [e for e in _issuer(stmt, hs, fallback=False) if e.kind == "State"]
+            behalf[:0] = named
     if not behalf:
         for m in speakers:
             affs = affiliations(stmt, m, True)

@@ -168,10 +168,10 @@ def persons(stmt: Statement) -> Iterator[Mention]:
     for m in re.finditer(rf"(?m)^[ \t*_]*(?P<t>(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?)\s+(?P<n>(?:[{_UP}][{_LOW}'’-]+\s?){{1,3}}?)"
                          r"\s*\([^()\n]{2,80}\)(?:\s*\([^()\n]{2,40}\))?\s*:", text[stmt.start:stmt.end]):
         s, e = stmt.start + m.start("n"), stmt.start + m.start("n") + len(m.group("n").rstrip())
-        if s in blocked or spans.overlaps(s, e) or any(f.start <= s < f.end for f in found):
+        if s in blocked:
             continue
         name = text[s:e]
-        ent = _by_surname(ctx, name) or lex().find_person(name) or person_entity(name)
+        ent = _by_surname(ctx, name) or person_entity(name)
         add(s, e, ent, "surname" if " " not in name else "name",
             {"titled": True, "speaker_label": True, "title": m.group("t"), "title_start": stmt.start + m.start("t"),
              "title_end": stmt.start + m.end("t"), "honorific_before": True})

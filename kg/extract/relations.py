@@ -13,13 +13,16 @@ import re
 from typing import Iterator
 
 from kg.extract.affiliation import affiliations
-from kg.extract.common import Keywords, mentions_in, sentence_bounds
+from kg.extract.common import Keywords, listed_after, mentions_in, sentence_bounds
 from kg.model import Entity, Mention, Relation, Statement
 
 __all__ = ["relations"]
 
-_GROUP_WORDS = re.compile(r"\b(?:the|this|our)\s+(?:Group|Committee|Conference|Council|Working Group|Commission|Assembly|"
-                          r"Forum|Meeting)(?:['’]s)?\s*$", re.I)
+# "the Group", "this Working Group": the body the statement is made at
+_GROUP_NOUN = (r"(?:the|this|our)\s+(?:Group|Committee|Conference|Council|Working Group|Commission|Assembly|Forum|"
+               r"Meeting)")
+_GROUP_WORDS = re.compile(r"\b" + _GROUP_NOUN + r"(?:['’]s)?\s*$", re.I)
+_GROUP_FIRST = re.compile(_GROUP_NOUN + r"\b", re.I)
 _ESTABLISH = re.compile(r"\bmandate\b[^.;]{0,120}?\b(?P<verb>enshrined|set forth|set out|established|defined|contained|"
                         r"laid down|stipulated|provided for)\s+(?:in|by|under)\b|"
                         r"\b(?P<verb2>established|set up|created|convened|mandated)\s+(?:by|pursuant to|under|"
@@ -98,9 +101,8 @@ def _chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         where = (mm.start("what"), mm.end("what")) if not mm.group("of") else (mm.start("of"), mm.end("of"))
         obj = _in(stmt, "Organization", s0 + where[0], s0 + where[1])
         words = (mm.group("what") if not mm.group("of") else " ".join(mm.group("of").split()[:3])) + " "
-        target = obj[0].entity if obj else (forum if _GROUP_WORDS.search(words) or re.match(
-            r"(?:the|this|our)\s+(?:Group|Committee|Conference|Council|Working Group|Commission|Assembly|Forum|"
-            r"Meeting)\b", words, re.I) else None)
+        target = obj[0].entity if obj else (forum if _GROUP_WORDS.search(words) or _GROUP_FIRST.match(words)
+                                            else None)
         if subj and target is not None:
             yield Relation(subj[-1].entity, "chairOf", target, subj[-1].start, s0 + mm.end())
     # "<State> will chair the UN Security Council"
@@ -149,12 +151,7 @@ def _chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
             continue
         before = mentions_in(stmt, s0, s0 + mm.start(), ("Person", "State"))
         if not before:  # "The Co-Chair countries of the OSCE Minsk Group, Russia, the United States and France, ..."
-            end = obj[0].end
-            for x in mentions_in(stmt, obj[0].end, s1, ("State",)):
-                if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", text[end:x.start]):
-                    break
-                before.append(x)
-                end = x.end
+            before = listed_after(stmt, obj[0].end, ("State",), s1)
         persons = [x for x in before if x.entity.kind == "Person"]
         states = [s for s in (_state_of(stmt, x) for x in (persons or before)) if s is not None]
         for st in {s.key: s for s in states}.values():
