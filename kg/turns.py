@@ -64,7 +64,7 @@ def _label_kind(label: str, lay) -> str | None:  # noqa: ANN001 - a kg.segment.L
     return "actor" if _names_actor(rest) else None
 
 
-def _turn_starts(text: str, lines: list[tuple[int, int, str]], chrome, lay) -> list[tuple[int, int, str]]:  # noqa: ANN001
+def _turn_starts(lines: list[tuple[int, int, str]], chrome, lay) -> list[tuple[int, int, str]]:  # noqa: ANN001
     """(line index, label end offset, kind) of every turn label among ``lines``."""
     found = []
     for i, (s, e, raw) in enumerate(lines):
@@ -86,7 +86,7 @@ def _turn_starts(text: str, lines: list[tuple[int, int, str]], chrome, lay) -> l
     return found
 
 
-def _opener_starts(text: str, lines: list[tuple[int, int, str]], chrome, lay) -> list[tuple[int, int, str]]:  # noqa: ANN001
+def _opener_starts(lines: list[tuple[int, int, str]], chrome, lay) -> list[tuple[int, int, str]]:  # noqa: ANN001
     """(line index, speaker clause end, "part") of every paragraph opening with a reported speaker."""
     found = []
     for i, (s, e, raw) in enumerate(lines):
@@ -117,11 +117,11 @@ def split_parts(text: str, start: int, heading_end: int, end: int, lay, chrome) 
     is left beyond the heading, so that it only frames the parts), and the parts in order. No parts
     (``(end, [])``) when the text has fewer than two speakers."""
     lines = _lines(text, heading_end, end)
-    starts = _turn_starts(text, lines, chrome, lay)
+    starts = _turn_starts(lines, chrome, lay)
     if len(starts) < 2 or all(k == "chair" for _, _, k in starts):
         # reported speakers only on a page that reports (a speech quoting "the representative of X said" is one)
         reporting = lay.kind_of(" ".join(text[start:heading_end].split()[:12])) in _REPORTING_KINDS
-        starts = _opener_starts(text, lines, chrome, lay) if reporting else []
+        starts = _opener_starts(lines, chrome, lay) if reporting else []
         if len(starts) < 2:
             return end, []
     parts = []
