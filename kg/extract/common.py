@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from typing import Iterator
 
 import ahocorasick
 
@@ -12,11 +13,51 @@ from kg.model import Statement
 from kg.paths import GAZETTEER_DIR
 
 __all__ = ["hits", "lex", "titles", "Titles", "sentence_bounds", "SpanIndex", "CapsLines",
-           "mentions_in", "listed_after", "Intervals", "Keywords", "lowered"]
+           "mentions_in", "listed_after", "Intervals", "Keywords", "lowered", "word_finditer", "anchored_finditer"]
 
 
 def lex() -> Lexicon:
     return lexicon()
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def word_finditer(pattern: re.Pattern, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+    """``pattern.finditer`` with a word boundary before each match, for a pattern that begins with a
+    literal word character. Written as ``\\bA/RES`` the regex engine tries every position of the text
+    (~40 MB/s); without the ``\\b`` it jumps from one literal to the next (~1 GB/s), and the boundary
+    is checked here."""
+    endpos = len(text) if endpos is None else endpos
+    while True:
+        m = pattern.search(text, pos, endpos)
+        if m is None:
+            return
+        s = m.start()
+        if s == 0 or not _word_char(text[s - 1]):
+            yield m
+            pos = m.end() if m.end() > s else s + 1
+        else:
+            pos = s + 1
+
+
+def anchored_finditer(pattern: re.Pattern, anchor: re.Pattern, back: int, text: str, pos: int = 0,
+                      endpos: int | None = None) -> Iterator[re.Match]:
+    """``pattern.finditer``, tried only where ``anchor`` (a literal alternation, found at ~500 MB/s) stands:
+    every match of ``pattern`` holds an anchor within its first ``back`` characters. The same matches, in
+    the same order, as a scan of every position."""
+    endpos = len(text) if endpos is None else endpos
+    reach = pos
+    for a in anchor.finditer(text, pos, endpos):
+        s = max(reach, a.start() - back)
+        while s <= a.start():
+            m = pattern.match(text, s, endpos)
+            if m is None:
+                s += 1
+                continue
+            yield m
+            reach = s = m.end() if m.end() > s else s + 1
 
 
 def mentions_in(stmt: Statement, a: int, b: int, kinds: tuple[str, ...] | None = None) -> list:
@@ -191,8 +232,11 @@ class CapsLines:
             if nl < 0:
                 break
             pos = nl + 1
+        self.any = any(self.caps)
 
     def __call__(self, pos: int) -> bool:
+        if not self.any:
+            return False
         i = bisect.bisect_right(self.starts, pos) - 1
         return i >= 0 and self.caps[i]
 

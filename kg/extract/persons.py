@@ -110,13 +110,19 @@ def persons(stmt: Statement) -> Iterator[Mention]:
             return True
         return bool(_CAP_WORD.fullmatch(tok.t)) and tok.t not in titles().not_names
 
-    i = 0
     n = len(toks)
-    while i < n:
+    # a name starts at a capitalised token: go from one to the next (most tokens are small words)
+    firsts = [k for k, t in enumerate(toks) if t.t[0].isupper()]
+    nf = 0
+    i = 0
+    while nf < len(firsts):
+        if firsts[nf] < i:
+            nf += 1
+            continue
+        i = firsts[nf]
+        nf += 1
         caps = caps_line(toks[i].s)
-        first = toks[i].t[:1]
-        if not first.isupper() or _INITIAL.fullmatch(toks[i].t) or not eligible(toks[i], caps):
-            i += 1
+        if _INITIAL.fullmatch(toks[i].t) or not eligible(toks[i], caps):
             continue
         j = i
         while j + 1 < n and eligible(toks[j + 1], caps) and _adjacent(text, toks[j], toks[j + 1]):
@@ -179,20 +185,41 @@ def persons(stmt: Statement) -> Iterator[Mention]:
     # 5. surnames of persons met earlier in the document (or just above)
     for p in found:
         _remember(ctx, p.entity)
-    if ctx.persons:
-        pat = re.compile(r"(?<![\w.-])(" + "|".join(re.escape(k) for k in sorted(ctx.persons, key=len, reverse=True))
-                         + r")(?![\w-])")
-        for m in pat.finditer(text, stmt.start, stmt.end):
-            s, e = m.start(), m.end()
-            if s in blocked:
-                continue
-            prev = text[max(0, s - 30):s]
-            if re.search(rf"[{_UP}][{_LOW}]+\s$", prev) and not re.search(r"(?:^|\s)(?:Mr|Ms|Mrs|Dr|Minister|President|"
-                                                                             r"Ambassador|Secretary)\.?\s$", prev):
-                continue  # part of a longer, different name
-            add(s, e, ctx.persons[m.group(1)], "surname", {})
+    for s, e, surname in _surname_hits(text, stmt.start, stmt.end, ctx.persons):
+        if s in blocked:
+            continue
+        prev = text[max(0, s - 30):s]
+        if _NAME_BEFORE.search(prev) and not _TITLE_BEFORE.search(prev):
+            continue  # part of a longer, different name
+        add(s, e, ctx.persons[surname], "surname", {})
     found.sort(key=lambda m: m.start)
     yield from found
+
+
+_NAME_BEFORE = re.compile(rf"[{_UP}][{_LOW}]+\s$")
+_TITLE_BEFORE = re.compile(r"(?:^|\s)(?:Mr|Ms|Mrs|Dr|Minister|President|Ambassador|Secretary)\.?\s$")
+
+
+def _surname_hits(text: str, start: int, end: int, surnames: dict) -> list[tuple[int, int, str]]:  # noqa: ANN001
+    """Where the surnames met so far stand as whole words in ``text[start:end]``, leftmost first, the
+    longest at one place, none overlapping (a handful of names: plain substring search)."""
+    found = []
+    for name in surnames:
+        pos = text.find(name, start, end)
+        while pos >= 0:
+            stop = pos + len(name)
+            before = text[pos - 1] if pos > 0 else " "
+            after = text[stop] if stop < end else " "
+            if not (before.isalnum() or before in "_.-") and not (after.isalnum() or after in "_-"):
+                found.append((pos, stop, name))
+            pos = text.find(name, pos + 1, end)
+    found.sort(key=lambda f: (f[0], f[0] - f[1]))
+    out, reach = [], -1
+    for f in found:
+        if f[0] >= reach:
+            out.append(f)
+            reach = f[1]
+    return out
 
 
 def _name_like(a: _Tok, b: _Tok, text: str, tspans, blocked) -> bool:  # noqa: ANN001

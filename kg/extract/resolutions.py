@@ -10,24 +10,25 @@ import functools
 import re
 from typing import Iterator
 
+from kg.extract.common import anchored_finditer, word_finditer
 from kg.model import Entity, Mention, Statement
 
 __all__ = ["resolutions", "find_symbols", "normalize_symbol", "canonical_symbol", "resolution_entity", "session_of"]
 
 _REV = r"(?:\s*/\s*Rev\.\s*(?P<rev>\d+))?"
-_GA_RES = re.compile(r"\bA\s*/\s*RES\s*/\s*(?P<s>\d{1,3})\s*/\s*(?P<n>\d{1,4})" + _REV)
-_DEC = re.compile(r"\bA\s*/\s*DEC\s*/\s*(?P<s>\d{1,3})\s*/\s*(?P<n>\d{1,4})")
-_COMMITTEE_DRAFT = re.compile(r"\bA\s*/\s*C\.\s*(?P<c>[1-6])\s*/\s*(?P<s>\d{1,3})\s*/\s*L\.\s*(?P<n>\d{1,4})" + _REV)
-_PLENARY_DRAFT = re.compile(r"\bA\s*/\s*(?P<s>\d{1,3})\s*/\s*L\.\s*(?P<n>\d{1,4})" + _REV)
-_SC_DOC = re.compile(r"\bS\s*/\s*(?P<y>(?:19|20)\d{2})\s*/\s*(?P<n>\d{1,4})")  # S/2022/155: a draft or a letter
-_SC_RES = re.compile(r"\bS\s*/\s*RES\s*/\s*(?P<n>\d{1,4})\s*\((?P<y>\d{4})\)")
-_REPORT = re.compile(r"(?<![\w/])A\s*/\s*(?P<s>\d{2,3})\s*/\s*(?P<n>\d{1,4})(?P<add>\s*/\s*(?:Add|Corr)\.\s*\d+)?(?![\w/])")
+_GA_RES = re.compile(r"A\s*/\s*RES\s*/\s*(?P<s>\d{1,3})\s*/\s*(?P<n>\d{1,4})" + _REV)
+_DEC = re.compile(r"A\s*/\s*DEC\s*/\s*(?P<s>\d{1,3})\s*/\s*(?P<n>\d{1,4})")
+_COMMITTEE_DRAFT = re.compile(r"A\s*/\s*C\.\s*(?P<c>[1-6])\s*/\s*(?P<s>\d{1,3})\s*/\s*L\.\s*(?P<n>\d{1,4})" + _REV)
+_PLENARY_DRAFT = re.compile(r"A\s*/\s*(?P<s>\d{1,3})\s*/\s*L\.\s*(?P<n>\d{1,4})" + _REV)
+_SC_DOC = re.compile(r"S\s*/\s*(?P<y>(?:19|20)\d{2})\s*/\s*(?P<n>\d{1,4})")  # S/2022/155: a draft or a letter
+_SC_RES = re.compile(r"S\s*/\s*RES\s*/\s*(?P<n>\d{1,4})\s*\((?P<y>\d{4})\)")
+_REPORT = re.compile(r"A\s*/\s*(?P<s>\d{2,3})\s*/\s*(?P<n>\d{1,4})(?P<add>\s*/\s*(?:Add|Corr)\.\s*\d+)?(?![\w/])")
 # "resolution 75/240", "UNGA resolutions 73/27 and 73/266", "decision 75/564"
 _SPOKEN = re.compile(r"\b(?P<word>[Rr]esolutions?|[Dd]ecisions?)\s+(?P<list>\d{2,3}/\d{1,4}"
                      r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+as well as\s+)\d{2,3}/\d{1,4})*)")
 # "resolution 2334 (2016)", "Security Council resolution 1540"
-_SC_SPOKEN = re.compile(r"\b(?:Security Council\s+)?[Rr]esolutions?\s+(?P<n>\d{3,4})\s*\((?P<y>(?:19|20)\d{2})\)")
-_SC_PLAIN = re.compile(r"\bSecurity Council\s+[Rr]esolutions?\s+(?P<n>\d{3,4})\b(?!\s*\()")
+_SC_SPOKEN = re.compile(r"\b[Rr]esolutions?\s+(?P<n>\d{3,4})\s*\((?P<y>(?:19|20)\d{2})\)")
+_SC_PLAIN = re.compile(r"Security Council\s+[Rr]esolutions?\s+(?P<n>\d{3,4})\b(?!\s*\()")
 # "draft L.13", "document L.13", "L.13/Rev.1"
 _SHORT_DRAFT = re.compile(r"\b(?:[Dd]raft(?:\s+resolution)?|[Dd]ocument|[Dd]raft decision)\s+(?P<sym>L\.\s*(?P<n>\d{1,4}))" + _REV)
 
@@ -45,6 +46,10 @@ _SESSION = re.compile(r"\b(?P<num>\d{1,3})(?:st|nd|rd|th)\s+(?:session\b|(?:UN\s
                       r"eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|"
                       r"ninetieth))\s+session\s+of\s+the\s+(?:UN\s+|United Nations\s+)?General Assembly", re.I)
 _COMMITTEE = re.compile(r"\b(First|Second|Third|Fourth|Fifth|Sixth)\s+Committee\b")
+# where a spoken form or a session can stand: a literal found at memory speed, then the pattern tried near it
+_SPOKEN_ANCHOR = re.compile(r"esolution|ecision|ESOLUTION|ECISION")
+_L_DOT = re.compile(r"L\.")
+_SESSION_ANCHOR = re.compile(r"ession|ESSION|Assembly|ASSEMBLY|assembly|UNGA|unga|Unga|Committee|COMMITTEE|committee")
 _COMMITTEE_NUM = {"First": 1, "Second": 2, "Third": 3, "Fourth": 4, "Fifth": 5, "Sixth": 6}
 
 
@@ -60,9 +65,9 @@ def _ordinal(word: str) -> int | None:
 
 def session_of(text: str) -> int | None:
     """The General Assembly session a text speaks of ("76th session", "seventy-sixth session", A/C.1/76/...)."""
-    m = (_COMMITTEE_DRAFT.search(text) or _GA_RES.search(text)) if "/" in text else None
-    cue = any(w in text for w in ("ession", "ESSION", "Assembly", "ASSEMBLY", "UNGA", "Committee", "COMMITTEE"))
-    for m2 in _SESSION.finditer(text) if cue else ():
+    m = next(word_finditer(_COMMITTEE_DRAFT, text), None) or next(word_finditer(_GA_RES, text), None) \
+        if "/" in text else None
+    for m2 in anchored_finditer(_SESSION, _SESSION_ANCHOR, 60, text):
         num = m2.group("num") or m2.group("num2")
         if num and int(num) >= 40:
             return int(num)
@@ -121,19 +126,19 @@ def find_symbols(seg: str, session: int | None = None, committee: int | None = N
     spoken = "esolution" in seg or "ecision" in seg or "ESOLUTION" in seg or "ECISION" in seg
     for pat, kind, draft in ((_COMMITTEE_DRAFT, "cdraft", True), (_PLENARY_DRAFT, "pdraft", True),
                              (_GA_RES, "ga", False), (_DEC, "dec", False), (_SC_RES, "sc", False)):
-        for m in pat.finditer(seg) if slash else ():
+        for m in word_finditer(pat, seg) if slash else ():
             emit(m.start(), m.end(), resolution_entity(canonical_symbol(kind, **m.groupdict()), draft), "symbol")
-    for m in _SC_SPOKEN.finditer(seg) if spoken else ():
+    for m in anchored_finditer(_SC_SPOKEN, _SPOKEN_ANCHOR, 1, seg) if spoken else ():
         emit(m.start("n"), m.end("y") + 1, resolution_entity(canonical_symbol("sc", n=m.group("n"), y=m.group("y"))),
              "spoken")
-    for m in _SC_PLAIN.finditer(seg) if spoken else ():
+    for m in word_finditer(_SC_PLAIN, seg) if spoken else ():
         emit(m.start("n"), m.end("n"), resolution_entity(f"S/RES/{m.group('n')}"), "spoken")
-    for m in _SPOKEN.finditer(seg) if spoken else ():
+    for m in anchored_finditer(_SPOKEN, _SPOKEN_ANCHOR, 1, seg) if spoken else ():
         kind = "dec" if m.group("word").lower().startswith("decision") else "ga"
         for n in re.finditer(r"(\d{2,3})/(\d{1,4})", m.group("list")):
             s, e = m.start("list") + n.start(), m.start("list") + n.end()
             emit(s, e, resolution_entity(canonical_symbol(kind, s=n.group(1), n=n.group(2))), "spoken")
-    for m in _SHORT_DRAFT.finditer(seg) if "L." in seg else ():
+    for m in anchored_finditer(_SHORT_DRAFT, _L_DOT, 30, seg) if "L." in seg else ():
         if session and committee:
             sym = canonical_symbol("cdraft", c=committee, s=session, n=m.group("n"), rev=m.group("rev"))
         elif session:
@@ -141,13 +146,15 @@ def find_symbols(seg: str, session: int | None = None, committee: int | None = N
         else:
             sym = canonical_symbol("short", n=m.group("n"), rev=m.group("rev"))
         emit(m.start("sym"), m.end(), resolution_entity(sym, True), "spoken")
-    for m in _SC_DOC.finditer(seg) if slash else ():
+    for m in word_finditer(_SC_DOC, seg) if slash else ():
         sym = f"S/{m.group('y')}/{m.group('n')}"
         if re.search(r"\bdraft(?:\s+resolution)?\s*$", seg[max(0, m.start() - 25):m.start()], re.I):
             emit(m.start(), m.end(), resolution_entity(sym, True), "symbol")
         else:
             emit(m.start(), m.end(), Entity("UNDocument", sym, sym, (("symbol", sym),)), "symbol")
-    for m in _REPORT.finditer(seg) if slash else ():
+    for m in word_finditer(_REPORT, seg) if slash else ():
+        if m.start() > 0 and seg[m.start() - 1] == "/":
+            continue
         sym = f"A/{m.group('s')}/{m.group('n')}" + (m.group("add") or "").replace(" ", "")
         emit(m.start(), m.end(), Entity("UNDocument", sym, sym, (("symbol", sym),)), "symbol")
     return sorted(out, key=lambda x: x[0])
