@@ -2,7 +2,7 @@
 
 A query file starts with comment lines: what it answers, then ``# @param NAME TYPE description``
 for each parameter and ``# @example ...``. Parameters are converted to RDF terms and bound with
-pyoxigraph substitutions: a value is data, never SPARQL text.
+a VALUES block (:func:`with_values`): a value is data, never SPARQL text.
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from kg.store import Result, Store
 from kg.terms import PREFIXES
 
 __all__ = ["Param", "NamedQuery", "PARAM_TYPES", "named_queries", "load_query", "adhoc_query", "bind", "run",
-           "format_result", "FORMATS"]
+           "format_result", "FORMATS", "with_values"]
 
 PARAM_TYPES = ("iri", "state", "organization", "person", "resolution", "treaty", "string", "date", "integer")
 FORMATS = ("table", "csv", "tsv", "json")
@@ -174,7 +174,55 @@ def bind(query: NamedQuery, values: dict[str, str]) -> dict[str, Any]:
 
 
 def run(store: Store, query: NamedQuery, values: dict[str, str] | None = None) -> Result:
-    return store.select(query.text, bind(query, values or {}))
+    return store.select(with_values(query.text, bind(query, values or {})))
+
+
+_BIND_HERE = re.compile(r"(?m)^[ \t]*#[ \t]*@bind[ \t]*$")
+
+
+def with_values(sparql: str, bindings: dict[str, Any]) -> str:
+    """Bind parameters with a ``VALUES`` block: the value is data (an RDF term written by pyoxigraph),
+    never pasted-in SPARQL, and any SPARQL 1.1 server takes it. The block opens the top-level WHERE
+    group, or the ``GRAPH ?doc { ... }`` group that opens it, or where a ``# @bind`` line in the query
+    says (inside a subquery that must see the value): there pyoxigraph joins from the bound
+    value (~50 ms for a resolution named in 200 statements), where a binding outside the graph
+    pattern (its own substitutions too) is applied after the whole pattern (~350 ms)."""
+    if not bindings:
+        return sparql
+    names = list(bindings)
+    block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(str(bindings[n]) for n in names)}) }}"
+    marked = _BIND_HERE.search(sparql)
+    if marked:  # the query says where its parameters are best bound
+        return _strip_comments(sparql[:marked.start()]) + "\n  " + block + "\n" + _strip_comments(sparql[marked.end():])
+    body = _strip_comments(sparql)
+    m = re.search(r"\bWHERE\s*\{", body, re.IGNORECASE) or re.search(r"\{", body)
+    if m is None:
+        raise QueryError("the query has no WHERE { ... } group to bind parameters in")
+    m = re.compile(r"\s*GRAPH\s+\?\w+\s*\{", re.IGNORECASE).match(body, m.end()) or m
+    return body[: m.end()] + "\n  " + block + "\n" + body[m.end():]
+
+
+def _strip_comments(sparql: str) -> str:
+    """Drop ``#`` comments (outside IRIs and strings), so that braces in them do not count."""
+    out = []
+    for line in sparql.splitlines():
+        cut, quote, in_iri = None, None, False
+        for i, ch in enumerate(line):
+            if quote:
+                if ch == quote and line[i - 1] != "\\":
+                    quote = None
+            elif in_iri:
+                in_iri = ch != ">"
+            elif ch in "\"'":
+                quote = ch
+            elif ch == "<" and re.match(r"<[^\s<>\"{}|^`\\]*>", line[i:]):
+                in_iri = True
+            elif ch == "#":
+                cut = i
+                break
+        out.append(line if cut is None else line[:cut])
+    return "\n".join(out)
+
 
 
 # ---------------------------------------------------------------- formatting

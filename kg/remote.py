@@ -17,6 +17,7 @@ import requests
 from requests.auth import HTTPBasicAuth, HTTPDigestAuth
 
 from kg.errors import QueryError, RemoteError
+from kg.query import with_values
 from kg.store import Result
 from kg.terms import PREFIXES
 
@@ -174,39 +175,3 @@ def with_prefixes(sparql: str) -> str:
     declared = {m.lower() for m in re.findall(r"(?im)^\s*PREFIX\s+([\w-]*):", sparql)}
     lines = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items() if p.lower() not in declared]
     return "\n".join(lines) + "\n" + sparql
-
-
-def with_values(sparql: str, bindings: dict[str, Any]) -> str:
-    """Bind parameters the portable way: a ``VALUES`` block opening the top-level WHERE group, so the
-    value is data (an RDF term written by pyoxigraph), never pasted-in SPARQL."""
-    if not bindings:
-        return sparql
-    names = list(bindings)
-    block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(str(bindings[n]) for n in names)}) }}"
-    body = _strip_comments(sparql)
-    m = re.search(r"\bWHERE\s*\{", body, re.IGNORECASE) or re.search(r"\{", body)
-    if m is None:
-        raise QueryError("the query has no WHERE { ... } group to bind parameters in")
-    return body[: m.end()] + "\n  " + block + "\n" + body[m.end():]
-
-
-def _strip_comments(sparql: str) -> str:
-    """Drop ``#`` comments (outside IRIs and strings), so that braces in them do not count."""
-    out = []
-    for line in sparql.splitlines():
-        cut, quote, in_iri = None, None, False
-        for i, ch in enumerate(line):
-            if quote:
-                if ch == quote and line[i - 1] != "\\":
-                    quote = None
-            elif in_iri:
-                in_iri = ch != ">"
-            elif ch in "\"'":
-                quote = ch
-            elif ch == "<" and re.match(r"<[^\s<>\"{}|^`\\]*>", line[i:]):
-                in_iri = True
-            elif ch == "#":
-                cut = i
-                break
-        out.append(line if cut is None else line[:cut])
-    return "\n".join(out)
