@@ -11,7 +11,7 @@ import pytest
 from conftest import STATEMENTS_DIR, TINY_STATEMENT
 
 
-def nquad_lines(store) -> set[str]:  # noqa: ANN001
+def nquad_lines(store) -> set[str]:
     return {str(q) for q in store.quads()}
 
 
