@@ -10,7 +10,9 @@ calling process is the only writer. New documents are written in batches, each o
 load (:meth:`kg.store.Store.add_documents`: up to 200 documents or 50,000 quads, or what came in
 about a second); a changed document is replaced in its own transaction once the batch before it
 is written, so documents go in in the order of the files. A document is reported (``on_file``,
-``on_bytes``, the report) only once it is in the store. At most a few documents per worker are in
+``on_bytes``, the report) only once it is in the store. A run that grew the store by a quarter or
+more compacts it at the end (bulk-loaded files overlap until compacted, which slows queries down).
+At most a few documents per worker are in
 flight, so memory stays bounded however many files there are. An interruption (Ctrl-C) stops the
 workers; the store then holds only whole documents.
 """
@@ -37,6 +39,7 @@ __all__ = ["IngestReport", "ingest", "DEFAULT_MAX_SIZE"]
 
 _WINDOW_PER_JOB = 4  # documents in flight per worker process
 _BATCH_SECONDS = 1.0  # a batch of new documents is written once it is this old, so progress stays live
+_COMPACT_GROWTH = 4  # compact the store after a run that bulk-loaded a quarter as many documents as it held
 
 
 @dataclass
@@ -104,6 +107,8 @@ def ingest(paths: list[Path], store: Store, *, encoding: str | None = None, jobs
         writer.flush()
     finally:
         results.close()  # on an interruption or a write error: stop the workers now
+    if writer.bulk_documents and writer.bulk_documents * _COMPACT_GROWTH >= len(known):
+        store.compact()  # the run grew the store by a quarter or more: amortized, a constant cost per quad
     for path in big:
         status = _ingest_parts(path, store, encoding, known, report, on_bytes)
         if on_file:
@@ -166,6 +171,7 @@ class _Writer:
         self.on_file = on_file
         self.on_bytes = on_bytes
         self.pending: list[_Done] = []  # to tell, in order; the "ready" ones are still to write
+        self.bulk_documents = 0  # written by bulk loads so far
         self.docs = 0
         self.quads = 0
         self.since = 0.0
@@ -198,6 +204,7 @@ class _Writer:
         """Write the pending new documents (one bulk load), then tell every pending document."""
         batch = [d for d in self.pending if d.status == "ready"]
         self.store.add_documents([(d.doc_iri, d.nquads if d.nquads else d.quads) for d in batch])
+        self.bulk_documents += len(batch)
         pending, self.pending = self.pending, []
         self.docs = self.quads = 0
         for done in pending:
