@@ -1,4 +1,4 @@
-"""Files into the store: read, extract, assemble, write — one document, one transaction.
+"""Files into the store: read, extract, assemble, write — whole documents only.
 
 An unchanged file (same SHA-256 as stored) is skipped before any extraction; a changed one
 replaces its document's graph and nothing else. Files that cannot be read (or that are over
@@ -12,9 +12,8 @@ about a second); a changed document is replaced in its own transaction once the 
 is written, so documents go in in the order of the files. A document is reported (``on_file``,
 ``on_bytes``, the report) only once it is in the store. A run that grew the store by a quarter or
 more compacts it at the end (bulk-loaded files overlap until compacted, which slows queries down).
-At most a few documents per worker are in
-flight, so memory stays bounded however many files there are. An interruption (Ctrl-C) stops the
-workers; the store then holds only whole documents.
+At most a few documents per worker are in flight, so memory stays bounded however many files
+there are. An interruption (Ctrl-C) stops the workers; the store then holds only whole documents.
 """
 from __future__ import annotations
 
