@@ -2,6 +2,7 @@
 document's own named graph (pyoxigraph terms, ready for the store)."""
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Iterable
 
 import pyoxigraph as ox
@@ -28,6 +29,27 @@ def _n(term: str) -> ox.NamedNode:
     return node
 
 
+# The terms written below as plain strings, looked up once: an attribute of a DefinedNamespace (DKG)
+# costs a Python call each time, and hashing an rdflib URIRef another one (~150k of each per 600 documents).
+_D = SimpleNamespace(**{name: str(getattr(DKG, name)) for name in (
+    "Document", "Statement", "Mention", "Evidence", "Event", "DraftResolution", "sourcePath", "sha256",
+    "mediaType", "textSource", "charCount", "inDocument", "startOffset", "endOffset", "heading", "kind", "date",
+    "publishedOn", "speaker", "speakerTitle", "onBehalfOf", "forum", "place", "deliveredAt", "mentions",
+    "hasMention", "mentionOf", "inStatement", "quote", "iso3", "symbol", "partOf", "bodyFamily", "ofState")})
+_TYPE, _LABEL = str(RDF.type), str(RDFS.label)
+_SUBJECT, _PREDICATE, _OBJECT = str(RDF.subject), str(RDF.predicate), str(RDF.object)
+_CLASS = {kind: _n(str(cls)) for kind, cls in ENTITY_CLASSES.items()}
+_ORG_CLASS = {name: _n(str(cls)) for name, cls in ORG_CLASSES.items()}
+_DKG_TERM: dict[str, str] = {}  # relation predicate name -> its IRI
+
+
+def _dkg(name: str) -> str:
+    iri = _DKG_TERM.get(name)
+    if iri is None:
+        iri = _DKG_TERM[name] = str(getattr(DKG, name))
+    return iri
+
+
 _INT = ox.NamedNode(str(XSD.integer))
 _DATE = ox.NamedNode(str(XSD.date))
 
@@ -47,7 +69,7 @@ class _Builder:
         self.seen: set[tuple] = set()
         self.described: set[tuple[str, str]] = set()
 
-    def add(self, s: ox.NamedNode, p: str, o) -> None:  # noqa: ANN001
+    def add(self, s: ox.NamedNode, p: str, o) -> None:  # noqa: ANN001 - p a plain IRI string
         key = (s.value, p, o)
         if key in self.seen:
             return
@@ -60,27 +82,27 @@ class _Builder:
         if (ent.kind, ent.key) in self.described:
             return node
         self.described.add((ent.kind, ent.key))
-        self.add(node, RDF.type, _n(ENTITY_CLASSES[ent.kind]))
-        self.add(node, RDFS.label, _str(ent.label))
+        self.add(node, _TYPE, _CLASS[ent.kind])
+        self.add(node, _LABEL, _str(ent.label))
         if ent.kind == "State" and ent.attr("iso3"):
-            self.add(node, DKG.iso3, _str(ent.attr("iso3")))
+            self.add(node, _D.iso3, _str(ent.attr("iso3")))
         elif ent.kind in ("Resolution", "UNDocument"):
-            self.add(node, DKG.symbol, _str(ent.attr("symbol") or ent.key))
+            self.add(node, _D.symbol, _str(ent.attr("symbol") or ent.key))
             if ent.attr("draft"):
-                self.add(node, RDF.type, _n(DKG.DraftResolution))
+                self.add(node, _TYPE, _n(_D.DraftResolution))
         elif ent.kind == "Organization":
-            cls = ORG_CLASSES.get(ent.attr("type") or "")
+            cls = _ORG_CLASS.get(ent.attr("type") or "")
             if cls is not None:
-                self.add(node, RDF.type, _n(cls))
+                self.add(node, _TYPE, cls)
             from kg.extract.common import lex  # the gazetteer knows parents, families and states
 
-            for prop, ref in ((DKG.partOf, ent.attr("parent")), (DKG.bodyFamily, ent.attr("family"))):
+            for prop, ref in ((_D.partOf, ent.attr("parent")), (_D.bodyFamily, ent.attr("family"))):
                 other = lex().organization(ref) if ref else None
                 if other is not None:
                     self.add(node, prop, self.entity(other))
             state = lex().state(ent.attr("state")) if ent.attr("state") else None
             if state is not None:
-                self.add(node, DKG.ofState, self.entity(state))
+                self.add(node, _D.ofState, self.entity(state))
         return node
 
 
@@ -89,63 +111,63 @@ def assemble(doc: Document, statements: Iterable[Statement]) -> list[ox.Quad]:
     doc_iri = iris.document_iri(doc.identity)
     d = ox.NamedNode(doc_iri)
     b = _Builder(d)
-    b.add(d, RDF.type, _n(DKG.Document))
-    b.add(d, RDFS.label, _str(doc.name))
-    b.add(d, DKG.sourcePath, _str(doc.identity))
-    b.add(d, DKG.sha256, _str(doc.sha256))
-    b.add(d, DKG.mediaType, _str(doc.media_type))
-    b.add(d, DKG.textSource, _str(doc.text_source))
-    b.add(d, DKG.charCount, _int(len(doc.text)))
+    b.add(d, _TYPE, _n(_D.Document))
+    b.add(d, _LABEL, _str(doc.name))
+    b.add(d, _D.sourcePath, _str(doc.identity))
+    b.add(d, _D.sha256, _str(doc.sha256))
+    b.add(d, _D.mediaType, _str(doc.media_type))
+    b.add(d, _D.textSource, _str(doc.text_source))
+    b.add(d, _D.charCount, _int(len(doc.text)))
     text = doc.text
     for st in statements:
         s = ox.NamedNode(iris.statement_iri(doc_iri, st.index))
-        b.add(s, RDF.type, _n(DKG.Statement))
-        b.add(s, DKG.inDocument, d)
-        b.add(s, DKG.startOffset, _int(st.start))
-        b.add(s, DKG.endOffset, _int(st.end))
+        b.add(s, _TYPE, _n(_D.Statement))
+        b.add(s, _D.inDocument, d)
+        b.add(s, _D.startOffset, _int(st.start))
+        b.add(s, _D.endOffset, _int(st.end))
         heading = " ".join(st.heading.split())
-        b.add(s, DKG.heading, _str(heading))
-        b.add(s, RDFS.label, _str(heading if len(heading) <= 160 else heading[:157] + "..."))
-        b.add(s, DKG.kind, _str(st.value("kind") or "statement"))
+        b.add(s, _D.heading, _str(heading))
+        b.add(s, _LABEL, _str(heading if len(heading) <= 160 else heading[:157] + "..."))
+        b.add(s, _D.kind, _str(st.value("kind") or "statement"))
         if st.value("date"):
-            b.add(s, DKG.date, ox.Literal(st.value("date"), datatype=_DATE))
+            b.add(s, _D.date, ox.Literal(st.value("date"), datatype=_DATE))
         if st.value("published") and st.value("published") != st.value("date"):
-            b.add(s, DKG.publishedOn, ox.Literal(st.value("published"), datatype=_DATE))
+            b.add(s, _D.publishedOn, ox.Literal(st.value("published"), datatype=_DATE))
         for ent, _s, _e, title in st.value("speakers", []):
-            b.add(s, DKG.speaker, b.entity(ent))
+            b.add(s, _D.speaker, b.entity(ent))
             if title:
-                b.add(s, DKG.speakerTitle, _str(" ".join(title.split())))
+                b.add(s, _D.speakerTitle, _str(" ".join(title.split())))
         for ent in st.value("on_behalf_of", []):
-            b.add(s, DKG.onBehalfOf, b.entity(ent))
+            b.add(s, _D.onBehalfOf, b.entity(ent))
         forum = st.value("forum")
         if forum is not None:
-            b.add(s, DKG.forum, b.entity(forum))
+            b.add(s, _D.forum, b.entity(forum))
         place = st.value("place")
         if place is not None:
-            b.add(s, DKG.place, b.entity(place))
+            b.add(s, _D.place, b.entity(place))
         event = st.value("event")
         if event:
             ev = ox.NamedNode(iris.event_iri(iris.document_key(doc.identity), f"{st.index}-{event}"))
-            b.add(ev, RDF.type, _n(DKG.Event))
-            b.add(ev, RDFS.label, _str(event))
+            b.add(ev, _TYPE, _n(_D.Event))
+            b.add(ev, _LABEL, _str(event))
             if forum is not None:
-                b.add(ev, DKG.forum, b.entity(forum))
+                b.add(ev, _D.forum, b.entity(forum))
             if place is not None:
-                b.add(ev, DKG.place, b.entity(place))
+                b.add(ev, _D.place, b.entity(place))
             if st.value("date"):
-                b.add(ev, DKG.date, ox.Literal(st.value("date"), datatype=_DATE))
-            b.add(s, DKG.deliveredAt, ev)
+                b.add(ev, _D.date, ox.Literal(st.value("date"), datatype=_DATE))
+            b.add(s, _D.deliveredAt, ev)
         for m in st.mentions:
             ent_node = b.entity(m.entity)
-            b.add(s, DKG.mentions, ent_node)
+            b.add(s, _D.mentions, ent_node)
             mn = ox.NamedNode(iris.mention_iri(doc_iri, m.start, m.end, m.entity.kind))
-            b.add(s, DKG.hasMention, mn)
-            b.add(mn, RDF.type, _n(DKG.Mention))
-            b.add(mn, DKG.mentionOf, ent_node)
-            b.add(mn, DKG.inStatement, s)
-            b.add(mn, DKG.startOffset, _int(m.start))
-            b.add(mn, DKG.endOffset, _int(m.end))
-            b.add(mn, DKG.quote, _str(text[m.start:m.end]))
+            b.add(s, _D.hasMention, mn)
+            b.add(mn, _TYPE, _n(_D.Mention))
+            b.add(mn, _D.mentionOf, ent_node)
+            b.add(mn, _D.inStatement, s)
+            b.add(mn, _D.startOffset, _int(m.start))
+            b.add(mn, _D.endOffset, _int(m.end))
+            b.add(mn, _D.quote, _str(text[m.start:m.end]))
         seen_rel: set[tuple] = set()
         for r in st.relations:
             key = (r.subject.kind, r.subject.key, r.predicate, r.object.kind, r.object.key)
@@ -153,15 +175,15 @@ def assemble(doc: Document, statements: Iterable[Statement]) -> list[ox.Quad]:
                 continue
             seen_rel.add(key)
             subj, obj = b.entity(r.subject), b.entity(r.object)
-            pred = getattr(DKG, r.predicate)
+            pred = _dkg(r.predicate)
             b.add(subj, pred, obj)
             ev = ox.NamedNode(iris.evidence_iri(doc_iri, st.index, len(seen_rel)))
-            b.add(ev, RDF.type, _n(DKG.Evidence))
-            b.add(ev, RDF.subject, subj)
-            b.add(ev, RDF.predicate, _n(pred))
-            b.add(ev, RDF.object, obj)
-            b.add(ev, DKG.inStatement, s)
-            b.add(ev, DKG.startOffset, _int(r.start))
-            b.add(ev, DKG.endOffset, _int(r.end))
-            b.add(ev, DKG.quote, _str(text[r.start:r.end]))
+            b.add(ev, _TYPE, _n(_D.Evidence))
+            b.add(ev, _SUBJECT, subj)
+            b.add(ev, _PREDICATE, _n(pred))
+            b.add(ev, _OBJECT, obj)
+            b.add(ev, _D.inStatement, s)
+            b.add(ev, _D.startOffset, _int(r.start))
+            b.add(ev, _D.endOffset, _int(r.end))
+            b.add(ev, _D.quote, _str(text[r.start:r.end]))
     return b.quads

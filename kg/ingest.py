@@ -1,4 +1,4 @@
-"""Files into the store: read, extract, assemble, write — one document, one transaction.
+"""Files into the store: read, extract, assemble, write — whole documents only.
 
 An unchanged file (same SHA-256 as stored) is skipped before any extraction; a changed one
 replaces its document's graph and nothing else. Files that cannot be read (or that are over
@@ -6,16 +6,21 @@ replaces its document's graph and nothing else. Files that cannot be read (or th
 progress goes to callbacks.
 
 With ``jobs > 1`` reading, extraction and assembly run in that many worker processes and the
-calling process is the only writer: it writes each finished document in one transaction, in
-the order of the files. At most a few documents per worker are in flight, so memory stays
-bounded however many files there are. An interruption (Ctrl-C) stops the workers; the store
-then holds only whole documents.
+calling process is the only writer. New documents are written in batches, each one atomic bulk
+load (:meth:`kg.store.Store.add_documents`: up to 200 documents or 50,000 quads, or what came in
+about a second); a changed document is replaced in its own transaction once the batch before it
+is written, so documents go in in the order of the files. A document is reported (``on_file``,
+``on_bytes``, the report) only once it is in the store. A run that grew the store by a quarter or
+more compacts it at the end (bulk-loaded files overlap until compacted, which slows queries down).
+At most a few documents per worker are in flight, so memory stays bounded however many files
+there are. An interruption (Ctrl-C) stops the workers; the store then holds only whole documents.
 """
 from __future__ import annotations
 
 import collections
 import multiprocessing
 import signal
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
@@ -27,11 +32,13 @@ from kg.assemble import assemble
 from kg.errors import InputError, KgError
 from kg.pipeline import extract_document
 from kg.read import DEFAULT_MAX_SIZE, Skipped, find_files, is_split, read_document, read_parts
-from kg.store import Store
+from kg.store import BATCH_DOCUMENTS, BATCH_QUADS, Store
 
 __all__ = ["IngestReport", "ingest", "DEFAULT_MAX_SIZE"]
 
 _WINDOW_PER_JOB = 4  # documents in flight per worker process
+_BATCH_SECONDS = 1.0  # a batch of new documents is written once it is this old, so progress stays live
+_COMPACT_GROWTH = 4  # compact the store after a run that bulk-loaded a quarter as many documents as it held
 
 
 @dataclass
@@ -62,6 +69,7 @@ class _Done:
     sha256: str = ""
     quads: list[ox.Quad] = field(default_factory=list)
     nquads: bytes = b""  # the quads as N-Quads, from a worker: ~10x cheaper to pass than pickled terms
+    n_quads: int = 0
     statements: int = 0
     chars: int = 0
     size: int = 0
@@ -91,21 +99,15 @@ def ingest(paths: list[Path], store: Store, *, encoding: str | None = None, jobs
     small = [p for p, b in zip(files, split) if not b]
     tasks = [(path, encoding, known.get(iris.document_iri(path.resolve().as_posix())), max_size) for path in small]
     results = _in_process(tasks) if jobs == 1 or len(small) < 2 else _in_workers(tasks, jobs)
-    parted = store.split_files()  # files read in parts before: a part no longer there must go
+    writer = _Writer(store, report, set(known), store.split_files(), on_file, on_bytes)
     try:
         for done in results:
-            status = _write(done, store, report)
-            identity = done.path.resolve().as_posix() if parted else ""
-            if identity in parted and status != "failed":
-                for stale in store.documents_from(identity):
-                    if stale != done.doc_iri:
-                        store.remove_document(stale)
-            if on_bytes:
-                on_bytes(done.size)
-            if on_file:
-                on_file(done.path, status)
+            writer.take(done)
+        writer.flush()
     finally:
         results.close()  # on an interruption or a write error: stop the workers now
+    if writer.bulk_documents and writer.bulk_documents * _COMPACT_GROWTH >= len(known):
+        store.compact()  # the run grew the store by a quarter or more: amortized, a constant cost per quad
     for path in big:
         status = _ingest_parts(path, store, encoding, known, report, on_bytes)
         if on_file:
@@ -153,21 +155,80 @@ def _ingest_parts(path: Path, store: Store, encoding: str | None, known: dict[st
     return status
 
 
-def _write(done: _Done, store: Store, report: IngestReport) -> str:
-    if done.status == "failed":
-        report.failed.append((done.path, done.error or f"{done.path}: cannot be read"))
-        return "failed"
-    report.bytes += done.size
-    if done.status == "unchanged":
-        report.unchanged.append(done.path)
-        return "unchanged"
-    quads = done.quads or list(ox.parse(done.nquads, format=ox.RdfFormat.N_QUADS))
-    status = store.put_document(done.doc_iri, done.sha256, quads)
-    getattr(report, status).append(done.path)
-    report.statements += done.statements
-    report.quads += len(quads)
-    report.chars += done.chars
-    return status
+class _Writer:
+    """The single writer: new documents are gathered into a batch written by one atomic bulk load;
+    a changed one is written alone, after the batch before it. Documents are told (report, callbacks)
+    in the order of the files, and only once they are in the store; a document never written
+    (interruption, write error) is never told."""
+
+    def __init__(self, store: Store, report: IngestReport, stored: set[str], parted: set[str],
+                 on_file: Callable[[Path, str], None] | None, on_bytes: Callable[[int], None] | None) -> None:
+        self.store = store
+        self.report = report
+        self.stored = stored  # document IRIs in the store (or in the pending batch)
+        self.parted = parted  # files read in parts before: a part no longer there must go
+        self.on_file = on_file
+        self.on_bytes = on_bytes
+        self.pending: list[_Done] = []  # to tell, in order; the "ready" ones are still to write
+        self.bulk_documents = 0  # written by bulk loads so far
+        self.docs = 0
+        self.quads = 0
+        self.since = 0.0
+
+    def take(self, done: _Done) -> None:
+        if done.status != "ready":  # failed or unchanged: nothing to write, told in its turn
+            if self.pending:
+                self.pending.append(done)
+                if time.monotonic() - self.since >= _BATCH_SECONDS:
+                    self.flush()
+            else:
+                self._tell(done, done.status)
+            return
+        if done.doc_iri in self.stored:  # changed: replaced in its own transaction, after the batch
+            self.flush()
+            quads = done.quads or list(ox.parse(done.nquads, format=ox.RdfFormat.N_QUADS))
+            self._tell(done, self.store.put_document(done.doc_iri, done.sha256, quads))
+            return
+        self.stored.add(done.doc_iri)
+        if not self.docs:
+            self.since = time.monotonic()
+        self.pending.append(done)
+        self.docs += 1
+        self.quads += done.n_quads
+        if self.docs >= BATCH_DOCUMENTS or self.quads >= BATCH_QUADS or \
+                time.monotonic() - self.since >= _BATCH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the pending new documents (one bulk load), then tell every pending document."""
+        batch = [d for d in self.pending if d.status == "ready"]
+        self.store.add_documents([(d.doc_iri, d.nquads if d.nquads else d.quads) for d in batch])
+        self.bulk_documents += len(batch)
+        pending, self.pending = self.pending, []
+        self.docs = self.quads = 0
+        for done in pending:
+            self._tell(done, "added" if done.status == "ready" else done.status)
+
+    def _tell(self, done: _Done, status: str) -> None:
+        report = self.report
+        if status == "failed":
+            report.failed.append((done.path, done.error or f"{done.path}: cannot be read"))
+        else:
+            report.bytes += done.size
+            getattr(report, status).append(done.path)
+            if status != "unchanged":
+                report.statements += done.statements
+                report.quads += done.n_quads
+                report.chars += done.chars
+            identity = done.path.resolve().as_posix() if self.parted else ""
+            if identity in self.parted:  # stored in parts before, whole now (or unchanged: a no-op)
+                for stale in self.store.documents_from(identity):
+                    if stale != done.doc_iri:
+                        self.store.remove_document(stale)
+        if self.on_bytes:
+            self.on_bytes(done.size)
+        if self.on_file:
+            self.on_file(done.path, status)
 
 
 def _work(task: tuple[Path, str | None, str | None, int | None], as_nquads: bool = False) -> _Done:
@@ -188,7 +249,7 @@ def _work(task: tuple[Path, str | None, str | None, int | None], as_nquads: bool
     except Exception as e:  # noqa: BLE001 - a bug met by one odd text must not stop the others
         return _Done(path, "failed", f"{path}: extraction failed unexpectedly ({type(e).__name__}: {e}); "
                                      "the other files went in; please report this file")
-    done = _Done(path, "ready", doc_iri=iris.document_iri(doc.identity), sha256=doc.sha256,
+    done = _Done(path, "ready", doc_iri=iris.document_iri(doc.identity), sha256=doc.sha256, n_quads=len(quads),
                  statements=len(statements), chars=len(doc.text), size=size)
     if as_nquads:
         done.nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
