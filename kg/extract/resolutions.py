@@ -16,6 +16,8 @@ from kg.model import Entity, Mention, Statement
 __all__ = ["resolutions", "find_symbols", "normalize_symbol", "canonical_symbol", "resolution_entity", "session_of"]
 
 _REV = r"(?:\s*/\s*Rev\.\s*(?P<rev>\d+))?"
+# The written symbols start with their literal letter and no \b: read them with word_finditer, which checks
+# the word boundary (with a leading \b the regex engine would try every position of the text, 30x slower).
 _GA_RES = re.compile(r"A\s*/\s*RES\s*/\s*(?P<s>\d{1,3})\s*/\s*(?P<n>\d{1,4})" + _REV)
 _DEC = re.compile(r"A\s*/\s*DEC\s*/\s*(?P<s>\d{1,3})\s*/\s*(?P<n>\d{1,4})")
 _COMMITTEE_DRAFT = re.compile(r"A\s*/\s*C\.\s*(?P<c>[1-6])\s*/\s*(?P<s>\d{1,3})\s*/\s*L\.\s*(?P<n>\d{1,4})" + _REV)
