@@ -30,17 +30,26 @@ _FOLD = {ord(a): b for a, b in {"’": "'", "‘": "'", "`": "'", "“": '"', "�
                                  "\u00a0": " ", "\n": " ", "\t": " "}.items()}
 
 
+# ``str.translate`` leaves its ASCII fast path at the first curly quote and then looks every character
+# up in the table (~40 MB/s); a ``str.replace`` per character that occurs runs in C (~40x faster here)
+_FOLD_PAIRS = tuple((chr(a), b) for a, b in _FOLD.items())
+
+
+def _norm_exact(text: str) -> str:
+    """Quotes, dashes and spaces unified (what ``text.translate(_FOLD)`` gives)."""
+    for a, b in _FOLD_PAIRS:
+        if a in text:
+            text = text.replace(a, b)
+    return text
+
+
 def fold(text: str) -> str:
     """Lower-case and unify quotes, dashes and spaces without changing the length."""
-    t = text.translate(_FOLD)
+    t = _norm_exact(text)
     low = t.lower()
     if len(low) == len(t):
         return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in t)
-
-
-def _norm_exact(text: str) -> str:
-    return text.translate(_FOLD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,7 +284,7 @@ class Lexicon:
             if e < len(folded) and (folded[e].isalnum() or folded[e] in "_"):
                 continue
             written = segment[s:e]
-            ok = tuple(f for f in forms if _case_ok(f, written, segment, s, e))
+            ok = tuple(f for f in forms if f.text == written or _case_ok(f, written, segment, s, e))
             if ok:
                 cands.append(Hit(start + s, start + e, ok))
         cands.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -287,7 +296,7 @@ class Lexicon:
                 continue
             mine = {(f.entity.kind, f.entity.key) for f in outer.forms if f.entity is not None}
             window = cands[bisect.bisect_left(starts, outer.start):bisect.bisect_left(starts, outer.end)]
-            inner = [h for h in window if h.end <= outer.end and h != outer
+            inner = [h for h in window if h.end <= outer.end and h is not outer
                      and not mine & {(f.entity.kind, f.entity.key) for f in h.forms if f.entity is not None}]
             out += [Hit(h.start, h.end, h.forms, outer) for h in _leftmost_longest(inner)]
         out.sort(key=lambda h: (h.start, -(h.end - h.start)))
