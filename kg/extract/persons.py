@@ -10,7 +10,7 @@ import bisect
 import re
 from typing import Iterator
 
-from kg.extract.common import CapsLines, Intervals, SpanIndex, hits, lex, titles
+from kg.extract.common import CapsLines, Intervals, SpanIndex, hits, lex, titles, word_finditer
 from kg.model import Entity, Mention, Statement
 
 __all__ = ["persons", "person_entity"]
@@ -152,7 +152,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
         i = j + 1
 
     # 3. initials and a surname: "A.V.Krutskikh", "A. V. Krutskikh"
-    for m in re.finditer(rf"\b((?:[{_UP}]\.\s?){{1,3}})([{_UP}][{_LOW}]+)", text[stmt.start:stmt.end]):
+    for m in word_finditer(_INITIALS_NAME, text[stmt.start:stmt.end]):
         s, e = stmt.start + m.start(), stmt.start + m.end()
         surname = m.group(2)
         if surname in titles().not_names or s in blocked or tt.is_title_word(surname) or stmt.start + m.start(2) in tspans:
@@ -161,9 +161,10 @@ def persons(stmt: Statement) -> Iterator[Mention]:
                                                   m.group(1).replace(" ", "") + " " + surname)
         add(s, e, ent, "name", _title_info(text, stmt, toks, s, e, tspans, blocked, taken))
 
-    # 4. transcript labels: "Sergey Lavrov: ..." at a line or sentence start
-    for m in re.finditer(rf"(?:^|(?<=[\n?.!]\s)|(?<=\n))((?:[{_UP}][{_LOW}]+\s){{1,2}}[{_UP}][{_LOW}]+):\s",
-                         text[stmt.start:stmt.end]):
+    # 4. transcript labels: "Sergey Lavrov: ..." at a line or sentence start (both kinds end in a colon,
+    # which most statements lack: their patterns, tried at every position, are then not run at all)
+    labels = text.find(":", stmt.start, stmt.end) >= 0
+    for m in _SPEAKER_LABEL.finditer(text[stmt.start:stmt.end]) if labels else ():
         s, e = stmt.start + m.start(1), stmt.start + m.end(1)
         words = m.group(1).split()
         if any(w in titles().not_names or tt.is_title_word(w) for w in words) or s in blocked:
@@ -171,8 +172,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
         add(s, e, person_entity(m.group(1)), "name", {"speaker_label": True})
 
     # 4b. a verbatim record's turn label: "Mr. Mills (United States of America):" names a delegate by surname
-    for m in re.finditer(rf"(?m)^[ \t*_]*(?P<t>(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?)\s+(?P<n>(?:[{_UP}][{_LOW}'’-]+\s?){{1,3}}?)"
-                         r"\s*\([^()\n]{2,80}\)(?:\s*\([^()\n]{2,40}\))?\s*:", text[stmt.start:stmt.end]):
+    for m in _TURN_LABEL.finditer(text[stmt.start:stmt.end]) if labels else ():
         s, e = stmt.start + m.start("n"), stmt.start + m.start("n") + len(m.group("n").rstrip())
         if s in blocked:
             continue
@@ -196,6 +196,10 @@ def persons(stmt: Statement) -> Iterator[Mention]:
     yield from found
 
 
+_INITIALS_NAME = re.compile(rf"((?:[{_UP}]\.\s?){{1,3}})([{_UP}][{_LOW}]+)")  # after a word boundary
+_SPEAKER_LABEL = re.compile(rf"(?:^|(?<=[\n?.!]\s)|(?<=\n))((?:[{_UP}][{_LOW}]+\s){{1,2}}[{_UP}][{_LOW}]+):\s")
+_TURN_LABEL = re.compile(rf"(?m)^[ \t*_]*(?P<t>(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?)\s+(?P<n>(?:[{_UP}][{_LOW}'’-]+\s?){{1,3}}?)"
+                         r"\s*\([^()\n]{2,80}\)(?:\s*\([^()\n]{2,40}\))?\s*:")
 _NAME_BEFORE = re.compile(rf"[{_UP}][{_LOW}]+\s$")
 _TITLE_BEFORE = re.compile(r"(?:^|\s)(?:Mr|Ms|Mrs|Dr|Minister|President|Ambassador|Secretary)\.?\s$")
 
