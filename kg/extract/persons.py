@@ -42,11 +42,7 @@ def _caps_to_title(name: str) -> str:
     return " ".join(t.capitalize() if t.isupper() and len(t) > 1 else t for t in name.split())
 
 
-class _Tok:
-    __slots__ = ("s", "e", "t")
-
-    def __init__(self, s: int, e: int, t: str) -> None:
-        self.s, self.e, self.t = s, e, t
+_Tok = re.Match  # a token is its match: ``start()``, ``end()`` and ``[0]`` (its text); cheaper than an object
 
 
 def _blocked_spans(stmt: Statement) -> list[tuple[int, int]]:
@@ -77,7 +73,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
     blocked = SpanIndex(_blocked_spans(stmt))
     caps_line = CapsLines(text, stmt.start, stmt.end)
     tspans = SpanIndex(_title_spans(stmt, caps_line))
-    toks = [_Tok(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, stmt.start, stmt.end)]
+    toks = list(_TOKEN.finditer(text, stmt.start, stmt.end))
     found: list[Mention] = []
     taken = Intervals()
 
@@ -100,19 +96,19 @@ def persons(stmt: Statement) -> Iterator[Mention]:
 
     # 2. titled names
     def eligible(tok: _Tok, caps: bool) -> bool:
-        if tok.s in tspans or tok.s in blocked:
+        if tok.start() in tspans or tok.start() in blocked:
             return False
         if caps:
-            return bool(_CAPS_WORD.fullmatch(tok.t)) and tok.t.capitalize() not in titles().not_names
-        if _INITIAL.fullmatch(tok.t):
+            return bool(_CAPS_WORD.fullmatch(tok[0])) and tok[0].capitalize() not in titles().not_names
+        if _INITIAL.fullmatch(tok[0]):
             return True
-        if tok.t.lower() in titles().particles and tok.t[:1].islower():
+        if tok[0].lower() in titles().particles and tok[0][:1].islower():
             return True
-        return bool(_CAP_WORD.fullmatch(tok.t)) and tok.t not in titles().not_names
+        return bool(_CAP_WORD.fullmatch(tok[0])) and tok[0] not in titles().not_names
 
     n = len(toks)
     # a name starts at a capitalised token: go from one to the next (most tokens are small words)
-    firsts = [k for k, t in enumerate(toks) if t.t[0].isupper()]
+    firsts = [k for k, t in enumerate(toks) if t[0][0].isupper()]
     nf = 0
     i = 0
     while nf < len(firsts):
@@ -121,32 +117,32 @@ def persons(stmt: Statement) -> Iterator[Mention]:
             continue
         i = firsts[nf]
         nf += 1
-        caps = caps_line(toks[i].s)
-        if _INITIAL.fullmatch(toks[i].t) or not eligible(toks[i], caps):
+        caps = caps_line(toks[i].start())
+        if _INITIAL.fullmatch(toks[i][0]) or not eligible(toks[i], caps):
             continue
         j = i
         while j + 1 < n and eligible(toks[j + 1], caps) and _adjacent(text, toks[j], toks[j + 1]):
             j += 1
-        while j > i and (toks[j].t.lower() in titles().particles or _INITIAL.fullmatch(toks[j].t)):
+        while j > i and (toks[j][0].lower() in titles().particles or _INITIAL.fullmatch(toks[j][0])):
             j -= 1
         run = toks[i:j + 1]
-        s, e = run[0].s, run[-1].e
+        s, e = run[0].start(), run[-1].end()
         info = _title_info(text, stmt, toks, s, e, tspans, blocked, taken)
         nxt = toks[j + 1] if j + 1 < n else None
-        glued_after = nxt is not None and _adjacent(text, run[-1], nxt) and _CAP_ANY.fullmatch(nxt.t) \
-            and nxt.s not in tspans
+        glued_after = nxt is not None and _adjacent(text, run[-1], nxt) and _CAP_ANY.fullmatch(nxt[0]) \
+            and nxt.start() not in tspans
         titled = info.get("titled") and (not caps or info.get("honorific_before")) \
             and not (glued_after and not info.get("immediate_title"))
         # no title, but a known first name: "Nikolay Glushkov", "opponents of Boris Johnson"
-        named = not caps and not glued_after and len(run) in (2, 3) and run[0].t in lex().given_names \
-            and not (i > 0 and _adjacent(text, toks[i - 1], run[0]) and _CAP_ANY.fullmatch(toks[i - 1].t))
+        named = not caps and not glued_after and len(run) in (2, 3) and run[0][0] in lex().given_names \
+            and not (i > 0 and _adjacent(text, toks[i - 1], run[0]) and _CAP_ANY.fullmatch(toks[i - 1][0]))
         if 2 <= len(run) <= 4 and (titled or named):
             name = text[s:e]
             if caps:
                 name = _caps_to_title(name)
             add(s, e, person_entity(name), "name", info)
         elif len(run) == 1 and info.get("immediate_title") and not caps:
-            ent = _by_surname(ctx, run[0].t)
+            ent = _by_surname(ctx, run[0][0])
             if ent is not None:
                 add(s, e, ent, "surname", info)
         i = j + 1
@@ -229,13 +225,13 @@ def _surname_hits(text: str, start: int, end: int, surnames: dict) -> list[tuple
 def _name_like(a: _Tok, b: _Tok, text: str, tspans, blocked) -> bool:  # noqa: ANN001
     """Two adjacent capitalised words that are neither titles, bodies nor common words: a name."""
     nn = titles().not_names
-    return all(_CAP_WORD.fullmatch(t.t) and t.t not in nn and t.s not in tspans and t.s not in blocked
+    return all(_CAP_WORD.fullmatch(t[0]) and t[0] not in nn and t.start() not in tspans and t.start() not in blocked
                for t in (a, b)) and _adjacent(text, a, b)
 
 
 def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
-    gap = text[a.e:b.s]
-    return gap in (" ", "\u00a0") or (gap == "" and a.t.endswith("."))
+    gap = text[a.end():b.start()]
+    return gap in (" ", "\u00a0") or (gap == "" and a[0].endswith("."))
 
 
 def _remember(ctx, ent: Entity) -> None:  # noqa: ANN001
@@ -271,22 +267,22 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
     lo = max(stmt.start, brk + 2 if brk >= 0 else stmt.start, s - 600)
     starts = stmt.cache.get("token_starts")
     if starts is None or len(starts) != len(toks):
-        starts = stmt.cache["token_starts"] = [t.s for t in toks]
-    before = [t for t in toks[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, s)] if t.e <= s]
+        starts = stmt.cache["token_starts"] = [t.start() for t in toks]
+    before = [t for t in toks[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, s)] if t.end() <= s]
     taken = taken if taken is not None else Intervals()
 
     def is_title(t: _Tok) -> bool:
-        if t.s in tspans:
+        if t.start() in tspans:
             return True
-        m = tt.lower_re.match(text, t.s)
+        m = tt.lower_re.match(text, t.start())
         return bool(m) and m.end() <= s
 
     def role_ending_at(t: _Tok) -> int | None:
         """Index of the first token of a lower-case role ("head of state") that ends with ``t``."""
-        for m in tt.lower_re.finditer(text, max(lo, t.s - 40), t.e):
-            if m.end() == t.e:
+        for m in tt.lower_re.finditer(text, max(lo, t.start() - 40), t.end()):
+            if m.end() == t.end():
                 for i, x in enumerate(before):
-                    if x.s == m.start():
+                    if x.start() == m.start():
                         return i
         return None
 
@@ -296,19 +292,19 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
     honorific = False
     while k >= 0:
         t = before[k]
-        if taken.overlaps(t.s, t.s + 1):
+        if taken.overlaps(t.start(), t.start() + 1):
             break
-        low = t.t.lower()
+        low = t[0].lower()
         if is_title(t):
-            if earliest is None and (k == len(before) - 1 or (k == len(before) - 2 and before[-1].t == ",")):
+            if earliest is None and (k == len(before) - 1 or (k == len(before) - 2 and before[-1][0] == ",")):
                 immediate = True
-                span = next(((a, b) for a, b in tspans.spans if a <= t.s < b), (t.s, t.e))
+                span = next(((a, b) for a, b in tspans.spans if a <= t.start() < b), (t.start(), t.end()))
                 if text[span[0]:span[1]].strip() in tt.honorifics or re.fullmatch(
                         r"(?i)(?:dr|mr|ms|mrs|miss|mme|sir|prof|amb|h\.\s?e\.\s?(?:mr|ms|dr)?)\.?|"
                         r"(?:his|her|your) excellency", text[span[0]:span[1]].strip()):
                     honorific = True
             earliest = t
-        elif t.t[:1].islower() and low not in _CONNECT and role_ending_at(t) is not None:
+        elif t[0][:1].islower() and low not in _CONNECT and role_ending_at(t) is not None:
             r = role_ending_at(t)
             if earliest is None and k >= len(before) - 2:
                 immediate = True
@@ -317,16 +313,16 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
             continue
         elif low in tt.stops:
             break
-        elif t.t == ",":
+        elif t[0] == ",":
             nxt = before[k + 1] if k + 1 < len(before) else None
             if nxt is None or not is_title(nxt):
                 if earliest is None and k == len(before) - 1:
                     k -= 1
                     continue  # "head of state, Petr Poroshenko"
                 break
-        elif low in _CONNECT or t.t in ("’", "'", "-"):
+        elif low in _CONNECT or t[0] in ("’", "'", "-"):
             pass
-        elif t.s in blocked or _CAP_OR_DIGIT.fullmatch(t.t):
+        elif t.start() in blocked or _CAP_OR_DIGIT.fullmatch(t[0]):
             if k > 0 and _name_like(before[k - 1], t, text, tspans, blocked):
                 break  # "Chinese Ambassador Zheng Zeguang and Josep Borrell": another person's name
             pass
@@ -334,16 +330,16 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
             break
         k -= 1
     if earliest is not None:
-        title_start = earliest.s
+        title_start = earliest.start()
         idx = before.index(earliest)
         j = idx - 1
         glued = 0
         while j >= 0 and glued < 4:
             t = before[j]
-            if text[t.e:before[j + 1].s] not in (" ", "") or t.t.lower() in tt.stops:
+            if text[t.end():before[j + 1].start()] not in (" ", "") or t[0].lower() in tt.stops:
                 break
-            if _CAP_OR_DIGIT.fullmatch(t.t) or t.s in blocked:
-                title_start = t.s
+            if _CAP_OR_DIGIT.fullmatch(t[0]) or t.start() in blocked:
+                title_start = t.start()
                 glued += 1
                 j -= 1
                 continue
