@@ -12,8 +12,8 @@ about a second); a changed document is replaced in its own transaction once the 
 is written, so documents go in in the order of the files. A document is reported (``on_file``,
 ``on_bytes``, the report) only once it is in the store. A run that grew the store by a quarter or
 more compacts it at the end (bulk-loaded files overlap until compacted, which slows queries down).
-At most a few documents per worker are in flight, so memory stays bounded however many files
-there are. An interruption (Ctrl-C) stops the workers; the store then holds only whole documents.
+A bounded number of documents (64 per worker, 8 MB of input at most) is in flight, enough for the
+workers to go on while a batch is written, and memory stays bounded however many files there are. An interruption (Ctrl-C) stops the workers; the store then holds only whole documents.
 """
 from __future__ import annotations
 
@@ -36,7 +36,8 @@ from kg.store import BATCH_DOCUMENTS, BATCH_QUADS, Store
 
 __all__ = ["IngestReport", "ingest", "DEFAULT_MAX_SIZE"]
 
-_WINDOW_PER_JOB = 4  # documents in flight per worker process
+_WINDOW_PER_JOB = 64  # documents in flight per worker process: enough to keep working while a batch is written
+_WINDOW_BYTES = 8 * 1024 * 1024  # and at most this much input in flight (whatever the number of documents)
 _BATCH_SECONDS = 1.0  # a batch of new documents is written once it is this old, so progress stays live
 _COMPACT_GROWTH = 4  # compact the store after a run that bulk-loaded a quarter as many documents as it held
 
@@ -258,6 +259,13 @@ def _work(task: tuple[Path, str | None, str | None, int | None], as_nquads: bool
     return done
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reported by the worker that reads it
+
+
 def _in_process(tasks: list) -> Iterator[_Done]:
     for task in tasks:
         yield _work(task)
@@ -279,15 +287,19 @@ def _in_workers(tasks: list, jobs: int) -> Iterator[_Done]:
     ctx = multiprocessing.get_context("spawn")  # no fork of a process holding the store's threads
     pool = ctx.Pool(processes=min(jobs, len(tasks)), initializer=_worker_init)
     try:
-        pending: collections.deque = collections.deque()
-        todo = iter(tasks)
+        pending: collections.deque = collections.deque()  # (result, input size) in task order
         window = jobs * _WINDOW_PER_JOB
-        for task in todo:
-            pending.append(pool.apply_async(_work, (task, True)))
-            if len(pending) >= window:
-                yield pending.popleft().get()
+        in_flight = 0
+        for task in tasks:
+            size = _size(task[0])
+            while pending and (len(pending) >= window or in_flight + size > _WINDOW_BYTES):
+                result, n = pending.popleft()
+                in_flight -= n
+                yield result.get()
+            pending.append((pool.apply_async(_work, (task, True)), size))
+            in_flight += size
         while pending:
-            yield pending.popleft().get()
+            yield pending.popleft()[0].get()
         pool.close()
         pool.join()
     finally:

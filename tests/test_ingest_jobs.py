@@ -57,3 +57,19 @@ def test_ingest_jobs_library_api_reports_like_in_process(tmp_path, write_texts):
         reports[jobs] = (r.added, r.failed, r.statements, r.quads, r.chars, r.bytes, seen, n)
     assert reports[2] == reports[1]
     assert reports[1][6] == [4, ("a.txt", "added"), ("b.txt", "added"), ("c.txt", "failed"), ("d.htm", "added")]
+
+
+def test_ingest_jobs_window_bounded_by_bytes_keeps_file_order(tmp_path, write_texts, monkeypatch):
+    """With room for one file's bytes at a time, the workers still give every file, in order."""
+    import kg.ingest as ingest_module
+    from kg.store import Store
+
+    texts = {f"{i:02d}.txt": TINY_STATEMENT.replace("Switzerland", name) + "\n" + "More words. " * (i * 40)
+             for i, name in enumerate(["France", "Chile", "Kenya", "Japan", "Peru", "Ghana", "Nepal"])}
+    folder = write_texts(texts)
+    smallest = min(len(t.encode()) for t in texts.values())
+    monkeypatch.setattr(ingest_module, "_WINDOW_BYTES", smallest)
+    seen: list[str] = []
+    with Store(tmp_path / "st") as store:
+        report = ingest_module.ingest([folder], store, jobs=2, on_file=lambda p, status: seen.append(p.name))
+    assert seen == sorted(texts) and len(report.added) == len(texts)
