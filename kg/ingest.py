@@ -31,6 +31,7 @@ from kg import iris
 from kg.assemble import assemble
 from kg.errors import InputError, KgError
 from kg.pipeline import extract_document
+from kg.model import Document
 from kg.read import DEFAULT_MAX_SIZE, Skipped, find_files, is_split, read_document, read_parts
 from kg.store import BATCH_DOCUMENTS, BATCH_QUADS, Store
 
@@ -84,8 +85,8 @@ def ingest(paths: list[Path], store: Store, *, encoding: str | None = None, jobs
     """Ingest files and folders (recursively) into ``store``, extracting in ``jobs`` processes.
 
     ``max_size`` (bytes, ``None`` for no limit) refuses bigger files before reading them. A plain-text
-    file over :data:`kg.read.SPLIT_ABOVE` bytes is read in parts, each its own document, so memory stays
-    bounded whatever its size. ``on_file`` is told of each file when it is done, ``on_bytes`` of the
+    file over :data:`kg.read.SPLIT_ABOVE` bytes is read in parts, each its own document (extracted by the
+    ``jobs`` processes too, a new part bulk-loaded), so memory stays bounded whatever its size. ``on_file`` is told of each file when it is done, ``on_bytes`` of the
     bytes read so far, a document (file or part) at a time."""
     if jobs < 1:
         raise ValueError(f"jobs must be 1 or more, not {jobs}")
@@ -110,34 +111,43 @@ def ingest(paths: list[Path], store: Store, *, encoding: str | None = None, jobs
     if writer.bulk_documents and writer.bulk_documents * _COMPACT_GROWTH >= len(known):
         store.compact()  # the run grew the store by a quarter or more: amortized, a constant cost per quad
     for path in big:
-        status = _ingest_parts(path, store, encoding, known, report, on_bytes)
+        status = _ingest_parts(path, store, encoding, known, report, on_bytes, jobs)
         if on_file:
             on_file(path, status)
     return report
 
 
 def _ingest_parts(path: Path, store: Store, encoding: str | None, known: dict[str, str], report: IngestReport,
-                  on_bytes: Callable[[int], None] | None) -> str:
-    """A big file, part by part: each part one document in one transaction; parts (or the whole-file
-    document) an earlier ingest left and this one no longer has are taken out at the end."""
+                  on_bytes: Callable[[int], None] | None, jobs: int = 1) -> str:
+    """A big file, part by part: a new part goes in by one bulk load, a changed one in one transaction;
+    parts (or the whole-file document) an earlier ingest left and this one no longer has are taken out
+    at the end. With ``jobs > 1`` the parts are extracted in that many processes, read here in order."""
     before = set(store.documents_from(path.resolve().as_posix()))
     written: set[str] = set()
     statuses = set()
     file_size = path.stat().st_size
     told = 0  # progress in characters as the parts go by (about bytes); the rest is told at the end
+    parts = read_parts(path, encoding)
+    extracted = _parts_in_workers(parts, known, jobs) if jobs > 1 else (
+        (doc, None if known.get(iris.document_iri(doc.identity)) == doc.sha256 else _extract_part(doc))
+        for doc in parts)
     try:
-        for doc in read_parts(path, encoding):
+        for doc, done in extracted:
             doc_iri = iris.document_iri(doc.identity)
             written.add(doc_iri)
-            if known.get(doc_iri) == doc.sha256:
+            if done is None:
                 statuses.add("unchanged")
             else:
-                statements = extract_document(doc)
-                quads = assemble(doc, statements)
-                statuses.add(store.put_document(doc_iri, doc.sha256, quads))
-                report.statements += len(statements)
-                report.quads += len(quads)
-                report.chars += len(doc.text)
+                quads = done.nquads or done.quads
+                if doc_iri in before:
+                    statuses.add(store.put_document(doc_iri, doc.sha256, done.quads or list(
+                        ox.parse(done.nquads, format=ox.RdfFormat.N_QUADS))))
+                else:
+                    store.add_documents([(doc_iri, quads)])
+                    statuses.add("added")
+                report.statements += done.statements
+                report.quads += done.n_quads
+                report.chars += done.chars
             step = min(len(doc.text), file_size - told)
             told += step
             if on_bytes:
@@ -145,6 +155,8 @@ def _ingest_parts(path: Path, store: Store, encoding: str | None, known: dict[st
     except InputError as e:
         report.failed.append((path, str(e)))
         return "failed"
+    finally:
+        extracted.close()  # an error or an interruption: stop the workers now
     report.bytes += file_size
     if on_bytes and file_size > told:
         on_bytes(file_size - told)
@@ -154,6 +166,43 @@ def _ingest_parts(path: Path, store: Store, encoding: str | None, known: dict[st
         "unchanged" if statuses == {"unchanged"} and before == written else "replaced"
     getattr(report, status).append(path)
     return status
+
+
+def _extract_part(doc: Document, as_nquads: bool = False) -> _Done:
+    """Extract and assemble one part of a big file (in-process, or in a worker: ``as_nquads``)."""
+    statements = extract_document(doc)
+    quads = assemble(doc, statements)
+    done = _Done(Path(doc.identity), "ready", n_quads=len(quads), statements=len(statements), chars=len(doc.text))
+    if as_nquads:
+        done.nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    else:
+        done.quads = quads
+    return done
+
+
+def _parts_in_workers(parts: Iterator[Document], known: dict[str, str], jobs: int
+                      ) -> Iterator[tuple[Document, _Done | None]]:
+    """Each part with what extracting it gave (``None`` when unchanged), in order, from ``jobs`` processes;
+    two parts per process in flight (a part is about a megabyte of text)."""
+    ctx = multiprocessing.get_context("spawn")
+    pool = ctx.Pool(processes=jobs, initializer=_worker_init)
+    try:
+        pending: collections.deque = collections.deque()
+        for doc in parts:
+            if known.get(iris.document_iri(doc.identity)) == doc.sha256:
+                pending.append((doc, None))
+            else:
+                pending.append((doc, pool.apply_async(_extract_part, (doc, True))))
+            while len(pending) > 2 * jobs or (pending and pending[0][1] is None):
+                first, result = pending.popleft()
+                yield first, None if result is None else result.get()
+        while pending:
+            first, result = pending.popleft()
+            yield first, None if result is None else result.get()
+        pool.close()
+        pool.join()
+    finally:
+        pool.terminate()
 
 
 class _Writer:

@@ -73,3 +73,27 @@ def test_ingest_parts_remove_takes_every_part(tmp_path: Path, small_parts: None,
     assert r.returncode == 0 and "parts" in r.stderr
     with Store(tmp_path / "st", read_only=True) as store:
         assert store.documents() == []
+
+
+def test_ingest_parts_in_worker_processes_give_the_same_store(tmp_path: Path, small_parts: None) -> None:
+    """Parts extracted by two processes (and new parts bulk-loaded) give the quads one process gives;
+    a changed part is replaced and the others stay."""
+    dump = tmp_path / "dump.txt"
+    _big(dump, 30)
+    dumps = {}
+    for jobs in (1, 2):
+        with Store(tmp_path / f"st{jobs}") as store:
+            report = ingest([dump], store, jobs=jobs)
+            assert report.added == [dump] and len(store.documents_from(dump.resolve().as_posix())) > 2
+            dumps[jobs] = sorted(str(q) for q in store.db.quads_for_pattern(None, None, None, None))
+            first_statements = report.statements
+    assert dumps[2] == dumps[1] and dumps[1]
+    text = dump.read_text(encoding="utf-8")
+    dump.write_text(text.replace("Switzerland", "Norway", 1), encoding="utf-8")  # only the first part changes
+    with Store(tmp_path / "st2") as store:
+        parts_before = store.documents_from(dump.resolve().as_posix())
+        again = ingest([dump], store, jobs=2)
+        assert again.replaced == [dump] and store.documents_from(dump.resolve().as_posix()) == parts_before
+        assert 0 < again.statements < first_statements  # the changed part is read again, not the others
+        norway = store.select('SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?m dkg:quote "Norway" } }').rows
+        assert int(norway[0][0].value) >= 1
