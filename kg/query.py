@@ -19,6 +19,7 @@ import pyoxigraph as ox
 
 from kg import iris
 from kg.errors import ParameterError, QueryError
+from kg.ordering import sort_rows, split_order_by
 from kg.paths import QUERIES_DIR
 from kg.store import Result, Store
 from kg.terms import PREFIXES
@@ -174,7 +175,15 @@ def bind(query: NamedQuery, values: dict[str, str]) -> dict[str, Any]:
 
 
 def run(store: Store, query: NamedQuery, values: dict[str, str] | None = None) -> Result:
-    return store.select(with_values(query.text, bind(query, values or {})))
+    """The query on the local store, its parameters bound; a simple final ORDER BY is done here
+    (:mod:`kg.ordering`: the engine's own sort reads long strings back at every comparison)."""
+    sparql = with_values(query.text, bind(query, values or {}))
+    unordered, keys = split_order_by(_strip_comments(sparql))
+    if keys is None:
+        return store.select(sparql)
+    result = store.select(unordered)
+    rows = sort_rows(result.variables, result.rows, keys)
+    return store.select(sparql) if rows is None else Result(result.variables, rows)
 
 
 _BIND_HERE = re.compile(r"(?m)^[ \t]*#[ \t]*@bind[ \t]*$")
