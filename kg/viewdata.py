@@ -8,6 +8,7 @@ views can carry it on nodes and edges and the HTML page can show it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.store import Store
@@ -20,8 +21,10 @@ __all__ = [
     "StatementInfo",
     "ViewData",
     "in_range",
+    "load_quotes",
     "load_view_data",
     "local_name",
+    "quote_lists",
 ]
 
 ENTITY_TYPES = ("State", "Organization", "Person", "Resolution", "Treaty", "Place", "UNDocument")
@@ -55,9 +58,29 @@ class ViewData:
     links: list[tuple[str, str, str]] = field(default_factory=list)  # (statement, property, entity)
     quotes: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (statement, entity) -> quotes
     relations: list[tuple[str, str, str, list[tuple[str, str]]]] = field(default_factory=list)
+    bounded: bool = False  # statements were kept by date: entities named by none of them are left out
+    # When ``quotes`` holds only the pairs a view draws (kg.viewtop): how many quotes the other pairs have
+    # (a pair not listed has one quote or none: either way it counts one piece of evidence).
+    quote_counts: dict[tuple[str, str], int] | None = None
+    # A dry run of a view builder notes here the statements and (statement, entity) pairs it takes evidence from.
+    asked: set | None = None
+
+    def quotes_for(self, statement: str, entity: str) -> list[str]:
+        """The quoted spans of ``entity`` in ``statement``, in the order they occur."""
+        if self.asked is not None:
+            self.asked.add((statement, entity))
+        return self.quotes.get((statement, entity), [])
+
+    def quote_count(self, statement: str, entity: str) -> int:
+        """How many pieces of evidence ``statement`` gives ``entity``: its quotes, or its heading when none."""
+        if self.quote_counts is not None:
+            return self.quote_counts.get((statement, entity), 1)
+        return len(self.quotes.get((statement, entity), ())) or 1
 
     def evidence(self, statement: str, quote: str | None = None) -> dict[str, str]:
         """One piece of evidence: the quoted span, its statement, document and date."""
+        if self.asked is not None:
+            self.asked.add(statement)
         st = self.statements[statement]
         return {"quote": quote if quote is not None else st.heading, "statement": st.heading,
                 "document": st.document, "date": st.date or "", "iri": st.iri}
@@ -90,7 +113,7 @@ SELECT DISTINCT ?st ?p ?e WHERE {
 _MENTIONS = _PREFIX + """
 SELECT DISTINCT ?st ?e ?q ?start WHERE {
   GRAPH ?g { ?m a dkg:Mention ; dkg:inStatement ?st ; dkg:mentionOf ?e ; dkg:quote ?q ; dkg:startOffset ?start }
-} ORDER BY ?st ?start
+}
 """
 _RELATIONS = _PREFIX + """
 SELECT DISTINCT ?s ?p ?o ?st ?q WHERE {
@@ -120,9 +143,27 @@ def in_range(date: str | None, date_from: str | None, date_to: str | None) -> bo
     return (date_from is None or date >= date_from) and (date_to is None or date <= date_to)
 
 
-def load_view_data(store: Store, date_from: str | None = None, date_to: str | None = None) -> ViewData:
-    """Statements (dated within the range, if one is given), entities, links, quotes and relations."""
-    data = ViewData()
+def quote_lists(rows: Iterable[list], statements: dict[str, StatementInfo]) -> dict[tuple[str, str], list[str]]:
+    """``(statement, entity) -> quotes`` in the order they occur, from rows of ?st ?e ?q ?start (sorted
+    here: an ORDER BY in the query costs pyoxigraph more than the whole rest of it)."""
+    found: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    for st, e, q, start in rows:
+        if st.value in statements:
+            found[(st.value, e.value)].append((int(start.value), q.value))
+    return {key: [q for _start, q in sorted(spans)] for key, spans in found.items()}
+
+
+def load_quotes(store: Store, statements: dict[str, StatementInfo]) -> dict[tuple[str, str], list[str]]:
+    """Every quote of every mention in ``statements``, as ``(statement, entity) -> quotes``."""
+    return quote_lists(store.select(_MENTIONS).rows, statements)
+
+
+def load_view_data(store: Store, date_from: str | None = None, date_to: str | None = None, *,
+                   quotes: bool = True) -> ViewData:
+    """Statements (dated within the range, if one is given), entities, links, quotes (unless not
+    ``quotes``: then none, for kg.viewtop to fetch those it draws) and relations."""
+    bounded = date_from is not None or date_to is not None
+    data = ViewData(bounded=bounded)
     for st, label, heading, kind, date, doc_label, path in store.select(_STATEMENTS).rows:
         d = _v(date)
         if not in_range(d, date_from, date_to):
@@ -136,11 +177,8 @@ def load_view_data(store: Store, date_from: str | None = None, date_to: str | No
     for st, p, e in store.select(_LINKS).rows:
         if st.value in data.statements and e.value in data.entities:
             data.links.append((st.value, local_name(p.value), e.value))
-    quotes: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for st, e, q, _start in store.select(_MENTIONS).rows:
-        if st.value in data.statements:
-            quotes[(st.value, e.value)].append(q.value)
-    data.quotes = dict(quotes)
+    if quotes:
+        data.quotes = load_quotes(store, data.statements)
     grouped: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
     for s, p, o, st, q in store.select(_RELATIONS).rows:
         if s.value not in data.entities or o.value not in data.entities:
@@ -149,6 +187,5 @@ def load_view_data(store: Store, date_from: str | None = None, date_to: str | No
         support = grouped.setdefault(key, [])
         if st is not None and st.value in data.statements:
             support.append((st.value, _v(q) or ""))
-    bounded = date_from is not None or date_to is not None
     data.relations = [(s, p, o, sup) for (s, p, o), sup in grouped.items() if sup or not bounded]
     return data
