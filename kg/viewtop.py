@@ -1,18 +1,19 @@
 """The ``max_nodes`` busiest nodes of a view, without reading the evidence of the nodes it leaves out.
 
 ``top_view(store, view, n)`` gives the same graph as ``top_nodes(build_view(store, view), n)``: the
-same nodes, links and attributes, evidence included. It ranks first, then fetches quotes only for
-what is drawn:
+same nodes, links and attributes, evidence included (tests/test_viewtop.py compares them). It ranks
+first, then reads the text only of what is drawn:
 
-1. statements, entities, links and relations are read as for the full view, but not the mention
-   quotes (one row per mention: most of the time and memory of a big store);
-2. every node's degree in the view's graph is counted from the links (``_DEGREES``: the same
-   edges the view builders add; parallel edges count) and the nodes are ranked as ``top_nodes``
-   ranks them (most links first, ties by label, then IRI);
-3. the view builder runs once over the kept nodes without quotes, noting which (statement, entity)
-   pairs it takes quotes from; those quotes are fetched (VALUES blocks inside ``GRAPH ?g {}``, a few
-   hundred pairs each), with the pairs of kept entities that have more than one quote (their count is
-   part of ``evidence_count``); the builder then runs again with them.
+1. entities, links, relations and the statements' dates are read as for the full view, but neither
+   the statements' headings and documents nor the mention quotes (one row per mention: most of the
+   time and memory on a big store);
+2. every node's degree in the view's graph is counted from the links (``degrees``: the edges the view
+   builders add, parallel edges included) and the nodes are ranked as ``top_nodes`` ranks them (most
+   links first, ties by label, then IRI; the labels of statements tied at the cut are read for that);
+3. the view builder runs once over the kept nodes without text, noting the statements and
+   (statement, entity) pairs it takes evidence from; those are read (VALUES blocks first inside
+   ``GRAPH ?g {}``, a few hundred at a time) and the builder runs again with them. An entity's
+   ``evidence_count`` counts every quote of every statement: its mentions are counted in SPARQL.
 """
 from __future__ import annotations
 
@@ -20,11 +21,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
 import networkx as nx
-import pyoxigraph as ox
 
 from kg.nxview import graph_from
 from kg.store import Store
-from kg.viewdata import ViewData, load_quotes, load_view_data, quote_lists
+from kg.viewdata import ViewData, load_quotes, load_statements, load_view_data, quote_lists, values_block
 from kg.views import comention_graph, comention_named, forum_graph, forum_pairs, statement_graph
 
 __all__ = ["BUILDERS", "CHUNK", "degrees", "top_view"]
@@ -38,11 +38,16 @@ BUILDERS: dict[str, Callable[..., nx.Graph]] = {
     "graph": lambda data, keep=None: graph_from(data, keep=keep),
 }
 
-_PAIR_QUOTES = """
+# Quotes of some statements (all their mentions), or of some (statement, entity) pairs.
+_QUOTES = """
 SELECT DISTINCT ?st ?e ?q ?start WHERE { GRAPH ?g {
   VALUES_BLOCK
   ?m dkg:inStatement ?st ; dkg:mentionOf ?e ; a dkg:Mention ; dkg:quote ?q ; dkg:startOffset ?start
 } }
+"""
+# How many mentions these entities have (one pattern: ~1 s for every entity of 40,000 documents).
+_MENTION_COUNTS = """
+SELECT ?e (COUNT(?m) AS ?n) WHERE { GRAPH ?g { VALUES_BLOCK ?m dkg:mentionOf ?e } } GROUP BY ?e
 """
 # (statement, entity) pairs of these entities with more than one mention: the only pairs that can give
 # an entity more than one piece of evidence (a pair with one mention or none gives one).
@@ -54,20 +59,12 @@ SELECT ?st ?e WHERE { GRAPH ?g {
 """
 
 
-def _values(names: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> str:
-    vars_ = " ".join("?" + n for n in names)
-    if len(names) == 1:
-        return f"VALUES {vars_} {{ " + " ".join(str(ox.NamedNode(r[0])) for r in rows) + " }"
-    body = " ".join("(" + " ".join(str(ox.NamedNode(v)) for v in r) + ")" for r in rows)
-    return f"VALUES ({vars_}) {{ {body} }}"
-
-
 def _chunked(store: Store, sparql: str, names: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> list[list]:
     """The rows of ``sparql`` with its ``VALUES_BLOCK`` bound to ``rows``, a few hundred at a time."""
     todo = sorted(set(rows))
     out: list[list] = []
     for i in range(0, len(todo), CHUNK):
-        out.extend(store.select(sparql.replace("VALUES_BLOCK", _values(names, todo[i:i + CHUNK]))).rows)
+        out.extend(store.select(sparql.replace("VALUES_BLOCK", values_block(names, todo[i:i + CHUNK]))).rows)
     return out
 
 
@@ -127,19 +124,47 @@ def degrees(data: ViewData, view: str) -> dict[str, int]:
     return _DEGREES[view](data)
 
 
-def _label(data: ViewData, node: str) -> str:
-    info = data.statements.get(node) or data.entities.get(node)
-    return info.label if info is not None else node
+def _rank(store: Store, data: ViewData, deg: dict[str, int], max_nodes: int) -> set[str]:
+    """The ``max_nodes`` nodes ``top_nodes`` keeps: most links first, ties by label, then IRI. Statements
+    carry no label yet: those tied at the cut are read first."""
+    by_degree = sorted(deg.values(), reverse=True)
+    cut = by_degree[max_nodes - 1]
+    tied = [n for n in deg if deg[n] == cut and n in data.statements]
+    data.statements.update(load_statements(store, tied))
+
+    def label(n: str) -> str:
+        info = data.statements.get(n) or data.entities.get(n)
+        return info.label if info is not None else n
+
+    return set(sorted(deg, key=lambda n: (-deg[n], label(n), n))[:max_nodes])
 
 
-# ---------------------------------------------------------------- quotes of what is drawn
+# ---------------------------------------------------------------- text of what is drawn
 def _fetch_quotes(store: Store, data: ViewData, pairs: set[tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
-    rows = _chunked(store, _PAIR_QUOTES, ("st", "e"), pairs)
-    return quote_lists(rows, data.statements)
+    """The quotes of ``pairs``: by statement where a statement has several pairs, else by pair."""
+    per_statement: Counter[str] = Counter(st for st, _e in pairs)
+    whole = {st for st, n in per_statement.items() if n > 2}
+    rows = _chunked(store, _QUOTES, ("st",), ((st,) for st in whole))
+    rows += _chunked(store, _QUOTES, ("st", "e"), (pair for pair in pairs if pair[0] not in whole))
+    found = quote_lists(rows, data.statements)
+    return {pair: found[pair] for pair in pairs if pair in found}
 
 
-def _several(store: Store, entities: Iterable[str]) -> set[tuple[str, str]]:
-    return {(st.value, e.value) for st, e in _chunked(store, _SEVERAL, ("e",), ((e,) for e in entities))}
+def _extra_evidence(store: Store, data: ViewData, view: str,
+                    entities: list[str]) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    """Per kept entity, the pieces of evidence beyond one per statement: ``(per entity, {})`` when every
+    statement naming an entity counts, else ``({}, quotes per (statement, entity) pair with several)``."""
+    if data.bounded or view == "forums":  # only some statements count: read the pairs with several quotes
+        several = {(st.value, e.value) for st, e in _chunked(store, _SEVERAL, ("e",), ((e,) for e in entities))
+                   if st.value in data.statements}
+        quotes = _fetch_quotes(store, data, several)
+        data.quotes.update(quotes)
+        return {}, {pair: len(quotes.get(pair, ())) or 1 for pair in several}
+    # every statement counts: the quotes beyond the first = mentions - statements that mention the entity
+    # (a mention is one quote: its IRI is minted from its document and span)
+    pairs: Counter[str] = Counter(e for _st, p, e in data.links if p == "mentions")
+    counts = _chunked(store, _MENTION_COUNTS, ("e",), ((e,) for e in entities))
+    return {e.value: int(n.value) - pairs[e.value] for e, n in counts}, {}
 
 
 def top_view(store: Store, view: str, max_nodes: int, date_from: str | None = None,
@@ -147,19 +172,21 @@ def top_view(store: Store, view: str, max_nodes: int, date_from: str | None = No
     """``(graph, total)``: the ``max_nodes`` nodes of ``view`` with most links (ties by label, then IRI),
     as ``top_nodes`` keeps them, and the number of nodes of the whole view."""
     build = BUILDERS[view]
-    data = load_view_data(store, date_from, date_to, quotes=False)
+    data = load_view_data(store, date_from, date_to, quotes=False, statements=False)
     deg = degrees(data, view)
-    if len(deg) <= max_nodes:  # everything is drawn: read the quotes in one go
+    if len(deg) <= max_nodes:  # everything is drawn: read it all
+        data.statements.update(load_statements(store, data.statements))
         data.quotes = load_quotes(store, data.statements)
         return build(data), len(deg)
-    ranked = sorted(deg, key=lambda n: (-deg[n], _label(data, n), n))
-    keep = set(ranked[:max_nodes])
+    keep = _rank(store, data, deg, max_nodes)
     data.asked, data.quote_counts = set(), {}
-    build(data, keep)  # a dry run: which quotes the kept nodes and links show
-    asked = {x for x in data.asked if isinstance(x, tuple)}
-    several = {pair for pair in _several(store, (n for n in keep if n in data.entities))
-               if pair[0] in data.statements}
-    data.asked = None
-    data.quotes = _fetch_quotes(store, data, asked | several)
-    data.quote_counts = {pair: len(data.quotes.get(pair, ())) or 1 for pair in several}
-    return build(data, keep), len(deg)
+    build(data, keep)  # a dry run: which statements and quotes the kept nodes and links show
+    asked, data.asked = data.asked, None
+    data.statements.update(load_statements(store, {x for x in asked if isinstance(x, str)}))
+    data.quotes = _fetch_quotes(store, data, {x for x in asked if isinstance(x, tuple)})
+    extra, data.quote_counts = _extra_evidence(store, data, view, sorted(n for n in keep if n in data.entities))
+    g = build(data, keep)
+    for e, n in extra.items():
+        if e in g:
+            g.nodes[e]["evidence_count"] += n
+    return g, len(deg)
