@@ -32,7 +32,6 @@ __all__ = [
     "load_view_data",
     "local_name",
     "quote_lists",
-    "statement_info",
     "values_block",
 ]
 
@@ -98,15 +97,15 @@ class ViewData:
 _PREFIX = ("PREFIX dkg: <https://w3id.org/diplokg/ontology#>\n"
            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
            "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n")
+# Grouped in Python: GROUP BY with SAMPLE costs pyoxigraph 3-4x the rest of the query.
 _STATEMENTS = _PREFIX + """
-SELECT ?st (SAMPLE(?l) AS ?label) (SAMPLE(?h) AS ?heading) (SAMPLE(?k) AS ?kind) (MIN(STR(?d)) AS ?date)
-       (SAMPLE(?dl) AS ?docLabel) (SAMPLE(?p) AS ?path) WHERE { GRAPH ?g {
+SELECT ?st ?l ?h ?k ?d ?dl ?p WHERE { GRAPH ?g {
   VALUES_BLOCK
   ?st a dkg:Statement .
   OPTIONAL { ?st rdfs:label ?l } OPTIONAL { ?st dkg:heading ?h } OPTIONAL { ?st dkg:kind ?k }
   OPTIONAL { ?st dkg:date ?d }
   OPTIONAL { ?st dkg:inDocument ?doc . OPTIONAL { ?doc rdfs:label ?dl } OPTIONAL { ?doc dkg:sourcePath ?p } }
-} } GROUP BY ?st
+} }
 """
 _DATES = _PREFIX + """
 SELECT ?st (MIN(STR(?d)) AS ?date) WHERE { GRAPH ?g { ?st a dkg:Statement OPTIONAL { ?st dkg:date ?d } } } GROUP BY ?st
@@ -132,6 +131,8 @@ SELECT DISTINCT ?s ?p ?o ?st ?q WHERE { GRAPH ?g {
 } }
 """
 _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_DKG = "https://w3id.org/diplokg/ontology#"
 
 
 def local_name(iri: str) -> str:
@@ -179,34 +180,55 @@ def values_block(names: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> str
     return f"VALUES ({' '.join('?' + n for n in names)}) {{ {body} }}"
 
 
-def statement_info(row: list) -> StatementInfo:
-    st, label, heading, kind, date, doc_label, path = row
-    head = _v(heading) or _v(label) or local_name(st.value)
-    return StatementInfo(st.value, _v(label) or head, head, _v(kind) or "statement", _v(date), _v(doc_label) or "",
-                         _v(path) or "")
+def _statement_infos(rows: Iterable[list]) -> dict[str, StatementInfo]:
+    """One StatementInfo per statement from rows of ?st ?label ?heading ?kind ?date ?docLabel ?path: the
+    first value of each (as SAMPLE), the earliest date."""
+    found: dict[str, list] = {}
+    for row in rows:
+        values = [_v(t) for t in row]
+        have = found.get(values[0])
+        if have is None:
+            found[values[0]] = values
+            continue
+        for k in (1, 2, 3, 5, 6):
+            if have[k] is None:
+                have[k] = values[k]
+        if values[4] is not None and (have[4] is None or values[4] < have[4]):
+            have[4] = values[4]
+    out = {}
+    for st, label, heading, kind, date, doc_label, path in found.values():
+        head = heading or label or local_name(st)
+        out[st] = StatementInfo(st, label or head, head, kind or "statement", date, doc_label or "", path or "")
+    return out
 
 
 def load_statements(store: Store, iris: Iterable[str] | None = None, chunk: int = 300) -> dict[str, StatementInfo]:
-    """Statements with their label, heading, kind, date and document: all, or those of ``iris``."""
-    if iris is None:
-        return {row[0].value: statement_info(row) for row in store.select(_STATEMENTS.replace("VALUES_BLOCK", "")).rows}
-    todo, out = sorted(set(iris)), {}
+    """Statements with their label, heading, kind, date and document: all, or those of ``iris`` (all are
+    read in one go when that is quicker: more than a few thousand)."""
+    todo = None if iris is None else sorted(set(iris))
+    if todo is None or len(todo) > 10 * chunk:
+        found = _statement_infos(store.select(_STATEMENTS.replace("VALUES_BLOCK", "")).rows)
+        return found if todo is None else {st: found[st] for st in todo if st in found}
+    rows: list = []
     for i in range(0, len(todo), chunk):
         block = values_block(("st",), ((x,) for x in todo[i:i + chunk]))
-        out.update((row[0].value, statement_info(row)) for row in store.select(_STATEMENTS.replace("VALUES_BLOCK", block)).rows)
-    return out
+        rows.extend(store.select(_STATEMENTS.replace("VALUES_BLOCK", block)).rows)
+    return _statement_infos(rows)
 
 
 def load_entities(store: Store) -> dict[str, EntityInfo]:
     """Every entity of ENTITY_TYPES with its type and label."""
-    label = ox.NamedNode(_LABEL)
+    label, rdf_type = ox.NamedNode(_LABEL), ox.NamedNode(_TYPE)
     out: dict[str, EntityInfo] = {}
     for e, typ in store.select(_TYPES).rows:
         if e.value in out:  # typed twice (a resolution and its draft class): first reading
             continue
-        first = next(store.db.quads_for_pattern(e, label, None, None), None)
-        if first is not None:
-            out[e.value] = EntityInfo(e.value, first.object.value, typ.value)
+        # the label given in the first document that types it (labels of a person vary with the spelling)
+        for typed in store.db.quads_for_pattern(e, rdf_type, ox.NamedNode(_DKG + typ.value), None):
+            first = next(store.db.quads_for_pattern(e, label, None, typed.graph_name), None)
+            if first is not None:
+                out[e.value] = EntityInfo(e.value, first.object.value, typ.value)
+                break
     return out
 
 
