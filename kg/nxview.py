@@ -47,15 +47,18 @@ def entity_node(g: nx.Graph, data: ViewData, e: str) -> None:
 
 def count_statement(g: nx.Graph, data: ViewData, e: str, st: str, seen: set[tuple[str, str]]) -> None:
     """Count statement ``st`` once for entity node ``e``: statement count, first/last dates, quotes."""
-    if (e, st) in seen:
+    key = (e, st)
+    if key in seen:
         return
-    seen.add((e, st))
+    seen.add(key)
     node = g.nodes[e]
     node["statements"] += 1
     date = data.statements[st].date
-    if date:
-        node["first"] = min(node["first"] or date, date)
-        node["last"] = max(node["last"], date)
+    if date:  # called once per (entity, statement) of the view: kept lean
+        if not node["first"] or date < node["first"]:
+            node["first"] = date
+        if date > node["last"]:
+            node["last"] = date
     node["evidence_count"] += data.quote_count(st, e)
     room = MAX_EVIDENCE - len(node["evidence"])
     if room > 0:

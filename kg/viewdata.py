@@ -72,6 +72,7 @@ class ViewData:
     quote_counts: dict[tuple[str, str], int] | None = None
     # A dry run of a view builder notes here the statements and (statement, entity) pairs it takes evidence from.
     asked: set | None = None
+    counted: set | None = None  # ... and the (statement, entity) pairs whose quotes it counts
 
     def quotes_for(self, statement: str, entity: str) -> list[str]:
         """The quoted spans of ``entity`` in ``statement``, in the order they occur."""
@@ -81,6 +82,8 @@ class ViewData:
 
     def quote_count(self, statement: str, entity: str) -> int:
         """How many pieces of evidence ``statement`` gives ``entity``: its quotes, or its heading when none."""
+        if self.counted is not None:
+            self.counted.add((statement, entity))
         if self.quote_counts is not None:
             return self.quote_counts.get((statement, entity), 1)
         return len(self.quotes.get((statement, entity), ())) or 1

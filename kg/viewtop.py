@@ -49,12 +49,11 @@ SELECT DISTINCT ?st ?e ?q ?start WHERE { GRAPH ?g {
 _MENTION_COUNTS = """
 SELECT ?e (COUNT(?m) AS ?n) WHERE { GRAPH ?g { VALUES_BLOCK ?m dkg:mentionOf ?e } } GROUP BY ?e
 """
-# (statement, entity) pairs of these entities with more than one mention: the only pairs that can give
-# an entity more than one piece of evidence (a pair with one mention or none gives one).
+# Of these (statement, entity) pairs, those with more than one mention, and how many.
 _SEVERAL = """
-SELECT ?st ?e WHERE { GRAPH ?g {
+SELECT ?st ?e (COUNT(?m) AS ?n) WHERE { GRAPH ?g {
   VALUES_BLOCK
-  ?m dkg:mentionOf ?e ; dkg:inStatement ?st
+  ?m dkg:inStatement ?st ; dkg:mentionOf ?e
 } } GROUP BY ?st ?e HAVING (COUNT(?m) > 1)
 """
 
@@ -124,13 +123,22 @@ def degrees(data: ViewData, view: str) -> dict[str, int]:
     return _DEGREES[view](data)
 
 
+def _read_statements(store: Store, data: ViewData, iris: list[str]) -> None:
+    """Put the label, heading and document of these statements (so far only dated) in ``data``."""
+    todo = [st for st in iris if not data.statements[st].heading]  # every statement read has a heading
+    if len(todo) > 10 * CHUNK:  # quicker read all at once, and then kept for the next call
+        found = load_statements(store)
+        data.statements.update((st, found[st]) for st in data.statements if st in found)
+    elif todo:
+        data.statements.update(load_statements(store, todo))
+
+
 def _rank(store: Store, data: ViewData, deg: dict[str, int], max_nodes: int) -> set[str]:
     """The ``max_nodes`` nodes ``top_nodes`` keeps: most links first, ties by label, then IRI. Statements
     carry no label yet: those tied at the cut are read first."""
     by_degree = sorted(deg.values(), reverse=True)
     cut = by_degree[max_nodes - 1]
-    tied = [n for n in deg if deg[n] == cut and n in data.statements]
-    data.statements.update(load_statements(store, tied))
+    _read_statements(store, data, [n for n in deg if deg[n] == cut and n in data.statements])
 
     def label(n: str) -> str:
         info = data.statements.get(n) or data.entities.get(n)
@@ -141,27 +149,29 @@ def _rank(store: Store, data: ViewData, deg: dict[str, int], max_nodes: int) -> 
 
 # ---------------------------------------------------------------- text of what is drawn
 def _fetch_quotes(store: Store, data: ViewData, pairs: set[tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
-    """The quotes of ``pairs``: by statement where a statement has several pairs, else by pair."""
-    per_statement: Counter[str] = Counter(st for st, _e in pairs)
-    whole = {st for st, n in per_statement.items() if n > 2}
-    rows = _chunked(store, _QUOTES, ("st",), ((st,) for st in whole))
-    rows += _chunked(store, _QUOTES, ("st", "e"), (pair for pair in pairs if pair[0] not in whole))
-    found = quote_lists(rows, data.statements)
+    """The quotes of ``pairs``: by statement where a statement has several pairs, else by pair; all at once
+    when the pairs are a good part of all (a VALUES lookup costs ~5x a row of the whole scan)."""
+    if 5 * len(pairs) > sum(1 for _st, p, _e in data.links if p == "mentions"):
+        found = load_quotes(store, data.statements)
+    else:
+        per_statement: Counter[str] = Counter(st for st, _e in pairs)
+        whole = {st for st, n in per_statement.items() if n > 2}
+        rows = _chunked(store, _QUOTES, ("st",), ((st,) for st in whole))
+        rows += _chunked(store, _QUOTES, ("st", "e"), (pair for pair in pairs if pair[0] not in whole))
+        found = quote_lists(rows, data.statements)
     return {pair: found[pair] for pair in pairs if pair in found}
 
 
-def _extra_evidence(store: Store, data: ViewData, view: str,
-                    entities: list[str]) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
-    """Per kept entity, the pieces of evidence beyond one per statement: ``(per entity, {})`` when every
-    statement naming an entity counts, else ``({}, quotes per (statement, entity) pair with several)``."""
-    if data.bounded or view == "forums":  # only some statements count: read the pairs with several quotes
-        several = {(st.value, e.value) for st, e in _chunked(store, _SEVERAL, ("e",), ((e,) for e in entities))
-                   if st.value in data.statements}
-        quotes = _fetch_quotes(store, data, several)
-        data.quotes.update(quotes)
-        return {}, {pair: len(quotes.get(pair, ())) or 1 for pair in several}
+def _extra_evidence(store: Store, data: ViewData, view: str, entities: list[str],
+                    counted: set[tuple[str, str]]) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    """The pieces of evidence beyond one per (statement, entity) pair that ``count_statement`` counts:
+    ``(per entity, {})`` when it counts every statement naming a kept entity, else ``({}, per pair)``.
+    A mention is one quote (its IRI is minted from its document and span)."""
+    if data.bounded or view == "forums":  # only some statements count: the pairs with several mentions
+        mentioned = {(st, e) for st, p, e in data.links if p == "mentions"}
+        rows = _chunked(store, _SEVERAL, ("st", "e"), counted & mentioned)
+        return {}, {(st.value, e.value): int(n.value) for st, e, n in rows}
     # every statement counts: the quotes beyond the first = mentions - statements that mention the entity
-    # (a mention is one quote: its IRI is minted from its document and span)
     pairs: Counter[str] = Counter(e for _st, p, e in data.links if p == "mentions")
     counts = _chunked(store, _MENTION_COUNTS, ("e",), ((e,) for e in entities))
     return {e.value: int(n.value) - pairs[e.value] for e, n in counts}, {}
@@ -174,17 +184,14 @@ def top_view(store: Store, view: str, max_nodes: int, date_from: str | None = No
     build = BUILDERS[view]
     data = load_view_data(store, date_from, date_to, quotes=False, statements=False)
     deg = degrees(data, view)
-    if len(deg) <= max_nodes:  # everything is drawn: read it all
-        data.statements.update(load_statements(store, data.statements))
-        data.quotes = load_quotes(store, data.statements)
-        return build(data), len(deg)
-    keep = _rank(store, data, deg, max_nodes)
-    data.asked, data.quote_counts = set(), {}
+    keep = set(deg) if len(deg) <= max_nodes else _rank(store, data, deg, max_nodes)
+    data.asked, data.counted, data.quote_counts = set(), set(), {}
     build(data, keep)  # a dry run: which statements and quotes the kept nodes and links show
-    asked, data.asked = data.asked, None
-    data.statements.update(load_statements(store, {x for x in asked if isinstance(x, str)}))
+    asked, counted, data.asked, data.counted = data.asked, data.counted, None, None
+    _read_statements(store, data, sorted({x for x in asked if isinstance(x, str)}))
     data.quotes = _fetch_quotes(store, data, {x for x in asked if isinstance(x, tuple)})
-    extra, data.quote_counts = _extra_evidence(store, data, view, sorted(n for n in keep if n in data.entities))
+    extra, data.quote_counts = _extra_evidence(store, data, view, sorted(n for n in keep if n in data.entities),
+                                               counted)
     g = build(data, keep)
     for e, n in extra.items():
         if e in g:
