@@ -90,25 +90,6 @@ def statement_graph(data: ViewData, keep: set[str] | None = None) -> nx.MultiDiG
     return g
 
 
-def _weighted(g: nx.Graph, u: str, v: str, st: str, data: ViewData) -> None:
-    if g.has_edge(u, v):
-        d = g.edges[u, v]
-        if st in d["_seen"]:
-            return
-    else:
-        g.add_edge(u, v, weight=0, statements=[], first="", last="", evidence=[], _seen=set())
-        d = g.edges[u, v]
-    d["_seen"].add(st)
-    d["weight"] += 1
-    d["statements"].append(st)
-    date = data.statements[st].date
-    if date:
-        d["first"] = min(d["first"] or date, date)
-        d["last"] = max(d["last"], date)
-    if len(d["evidence"]) < MAX_EVIDENCE:
-        d["evidence"].append(data.evidence(st))
-
-
 def comention_named(data: ViewData, types: tuple[str, ...] = COMENTION_TYPES) -> dict[str, list[str]]:
     """statement -> the entities of ``types`` it mentions (the comention view's raw material)."""
     named: dict[str, list[str]] = defaultdict(list)
@@ -129,17 +110,30 @@ def comention_graph(data: ViewData, keep: set[str] | None = None,
     """:func:`comention_network` of ``data``; with ``keep``, only those nodes (the subgraph they induce)."""
     g = nx.Graph()
     seen: set[tuple[str, str]] = set()
+    edges: dict[tuple[str, str], dict] = {}  # (u, v) with u < v -> attributes; a statement comes once
     for st, ents in comention_named(data, types).items():
         if keep is not None:
             ents = [e for e in ents if e in keep]
         for e in ents:
             entity_node(g, data, e)
             count_statement(g, data, e, st, seen)
-        for u, v in combinations(sorted(set(ents)), 2):
-            _weighted(g, u, v, st, data)
-    for _u, _v, d in g.edges(data=True):
-        d.pop("_seen", None)
+        date = data.statements[st].date
+        for pair in combinations(sorted(set(ents)), 2):
+            d = edges.get(pair)
+            if d is None:
+                d = edges[pair] = {"weight": 0, "statements": [], "first": "", "last": "", "evidence": []}
+            d["weight"] += 1
+            d["statements"].append(st)
+            if date:
+                if not d["first"] or date < d["first"]:
+                    d["first"] = date
+                if date > d["last"]:
+                    d["last"] = date
+            if len(d["evidence"]) < MAX_EVIDENCE:
+                d["evidence"].append(data.evidence(st))
+    for d in edges.values():
         d["label"] = f"named together in {d['weight']} statement(s)"
+    g.add_edges_from((u, v, d) for (u, v), d in edges.items())
     return g
 
 
