@@ -57,8 +57,7 @@ def count_statement(g: nx.Graph, data: ViewData, e: str, st: str, seen: set[tupl
     if date:  # called once per (entity, statement) of the view: kept lean
         if not node["first"] or date < node["first"]:
             node["first"] = date
-        if date > node["last"]:
-            node["last"] = date
+        node["last"] = max(node["last"], date)
     node["evidence_count"] += data.quote_count(st, e)
     room = MAX_EVIDENCE - len(node["evidence"])
     if room > 0:

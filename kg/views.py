@@ -127,8 +127,7 @@ def comention_graph(data: ViewData, keep: set[str] | None = None,
             if date:
                 if not d["first"] or date < d["first"]:
                     d["first"] = date
-                if date > d["last"]:
-                    d["last"] = date
+                d["last"] = max(d["last"], date)
             if len(d["evidence"]) < MAX_EVIDENCE:
                 d["evidence"].append(data.evidence(st))
     for d in edges.values():

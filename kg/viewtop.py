@@ -24,8 +24,21 @@ import networkx as nx
 
 from kg.nxview import graph_from
 from kg.store import Store
-from kg.viewdata import ViewData, load_quotes, load_statements, load_view_data, quote_lists, values_block
-from kg.views import comention_graph, comention_named, forum_graph, forum_pairs, statement_graph
+from kg.viewdata import (
+    ViewData,
+    load_quotes,
+    load_statements,
+    load_view_data,
+    quote_lists,
+    values_block,
+)
+from kg.views import (
+    comention_graph,
+    comention_named,
+    forum_graph,
+    forum_pairs,
+    statement_graph,
+)
 
 __all__ = ["BUILDERS", "CHUNK", "degrees", "top_view"]
 

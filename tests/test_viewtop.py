@@ -8,6 +8,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from conftest import PROJECT_ROOT, run_kg_in
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,7 +16,6 @@ from kg.store import Store
 from kg.viewdata import load_view_data
 from kg.views import VIEWS, build_view, prepare_view, top_nodes
 from kg.viewtop import degrees, top_view
-from conftest import PROJECT_ROOT, run_kg_in
 
 VIEW_NAMES = list(VIEWS)
 DATES = ("2019-01-01", "2021-12-31")
