@@ -135,3 +135,23 @@ def test_viewtop_cli_render_draws_the_top_nodes(generated, run_kg, tmp_path: Pat
     assert proc.returncode == 0, proc.stderr
     assert "comentions view: 40 nodes" in proc.stderr and "showing the 40 nodes with most links" in proc.stderr
     assert out.stat().st_size > 0
+
+
+def test_viewtop_reads_only_the_quotes_of_what_is_drawn(generated, monkeypatch):
+    from kg import viewtop
+
+    asked: list[int] = []
+    real = viewtop._fetch_quotes
+
+    def fetch(store, data, pairs):
+        asked.append(len(pairs))
+        return real(store, data, pairs)
+
+    def whole_scan(*_a, **_k):
+        raise AssertionError("a 10-node view read every quote of the store")
+
+    monkeypatch.setattr(viewtop, "_fetch_quotes", fetch)
+    monkeypatch.setattr(viewtop, "load_quotes", whole_scan)
+    g, _total = top_view(generated, "statements", 10)
+    mentions = sum(1 for *_e, k in full(generated, "statements").edges(keys=True) if k == "mentions")
+    assert g.number_of_nodes() == 10 and asked and 0 < asked[0] < mentions / 5
