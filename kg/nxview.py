@@ -20,7 +20,7 @@ from kg.viewdata import (
     local_name,
 )
 
-__all__ = ["EDGE_LABELS", "MAX_EVIDENCE", "graph_view", "result_view"]
+__all__ = ["EDGE_LABELS", "MAX_EVIDENCE", "graph_from", "graph_view", "result_view"]
 
 EDGE_LABELS = {**LINK_LABELS, **RELATION_LABELS}
 MAX_EVIDENCE = 12  # pieces of evidence kept per node or edge (the count of all is kept too)
@@ -47,19 +47,22 @@ def entity_node(g: nx.Graph, data: ViewData, e: str) -> None:
 
 def count_statement(g: nx.Graph, data: ViewData, e: str, st: str, seen: set[tuple[str, str]]) -> None:
     """Count statement ``st`` once for entity node ``e``: statement count, first/last dates, quotes."""
-    if (e, st) in seen:
+    key = (e, st)
+    if key in seen:
         return
-    seen.add((e, st))
+    seen.add(key)
     node = g.nodes[e]
     node["statements"] += 1
     date = data.statements[st].date
-    if date:
-        node["first"] = min(node["first"] or date, date)
+    if date:  # called once per (entity, statement) of the view: kept lean
+        if not node["first"] or date < node["first"]:
+            node["first"] = date
         node["last"] = max(node["last"], date)
-    quotes = data.quotes.get((st, e)) or [data.statements[st].heading]
-    node["evidence_count"] += len(quotes)
+    node["evidence_count"] += data.quote_count(st, e)
     room = MAX_EVIDENCE - len(node["evidence"])
-    node["evidence"].extend(data.evidence(st, q) for q in quotes[:max(0, room)])
+    if room > 0:
+        quotes = data.quotes_for(st, e) or [data.statements[st].heading]
+        node["evidence"].extend(data.evidence(st, q) for q in quotes[:room])
 
 
 def add_relations(g: nx.MultiDiGraph, data: ViewData) -> None:
@@ -69,29 +72,36 @@ def add_relations(g: nx.MultiDiGraph, data: ViewData) -> None:
             sts = sorted({st for st, _q in support})
             dates = sorted(d for d in (data.statements[st].date for st in sts) if d)
             g.add_edge(s, o, key=p, predicate=p, label=RELATION_LABELS[p], statements=sts, weight=max(1, len(sts)),
-                       first=dates[0] if dates else "", evidence=[data.evidence(st, q) for st, q in support][:MAX_EVIDENCE])
+                       first=dates[0] if dates else "", evidence=[data.evidence(st, q) for st, q in support[:MAX_EVIDENCE]])
 
 
 def graph_view(store: Store, *, statements: bool = True, date_from: str | None = None,
                date_to: str | None = None) -> nx.MultiDiGraph:
     """Statements and the entities they name, and the typed relations between entities."""
-    data = load_view_data(store, date_from, date_to)
+    return graph_from(load_view_data(store, date_from, date_to), statements=statements)
+
+
+def graph_from(data: ViewData, *, statements: bool = True, keep: set[str] | None = None) -> nx.MultiDiGraph:
+    """:func:`graph_view` of ``data``; with ``keep``, only those nodes (the subgraph they induce)."""
     g = nx.MultiDiGraph()
     seen: set[tuple[str, str]] = set()
-    bounded = date_from is not None or date_to is not None
-    if not bounded:
+    if not data.bounded:
         for e in data.entities:
-            entity_node(g, data, e)
+            if keep is None or e in keep:
+                entity_node(g, data, e)
     for st, p, e in data.links:
-        entity_node(g, data, e)
-        if p == "mentions":
-            count_statement(g, data, e, st, seen)
-        if statements:
+        e_in = keep is None or e in keep
+        if e_in:
+            entity_node(g, data, e)
+            if p == "mentions":
+                count_statement(g, data, e, st, seen)
+        if statements and (keep is None or st in keep):
             statement_node(g, data, st)
-            quotes = data.quotes.get((st, e), []) if p == "mentions" else []
-            g.add_edge(st, e, key=p, predicate=p, label=LINK_LABELS[p], statements=[st], weight=1,
-                       first=data.statements[st].date or "",
-                       evidence=[data.evidence(st, q) for q in quotes] or [data.evidence(st)])
+            if e_in:
+                quotes = data.quotes_for(st, e) if p == "mentions" else []
+                g.add_edge(st, e, key=p, predicate=p, label=LINK_LABELS[p], statements=[st], weight=1,
+                           first=data.statements[st].date or "",
+                           evidence=[data.evidence(st, q) for q in quotes] or [data.evidence(st)])
     add_relations(g, data)
     return g
 

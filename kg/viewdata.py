@@ -8,7 +8,10 @@ views can carry it on nodes and edges and the HTML page can show it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+import pyoxigraph as ox
 
 from kg.store import Store
 
@@ -20,8 +23,16 @@ __all__ = [
     "StatementInfo",
     "ViewData",
     "in_range",
+    "iri_rows",
+    "load_entities",
+    "load_links",
+    "load_quotes",
+    "load_relations",
+    "load_statements",
     "load_view_data",
     "local_name",
+    "quote_lists",
+    "values_block",
 ]
 
 ENTITY_TYPES = ("State", "Organization", "Person", "Resolution", "Treaty", "Place", "UNDocument")
@@ -55,9 +66,32 @@ class ViewData:
     links: list[tuple[str, str, str]] = field(default_factory=list)  # (statement, property, entity)
     quotes: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (statement, entity) -> quotes
     relations: list[tuple[str, str, str, list[tuple[str, str]]]] = field(default_factory=list)
+    bounded: bool = False  # statements were kept by date: entities named by none of them are left out
+    # When ``quotes`` holds only the pairs a view draws (kg.viewtop): how many quotes the other pairs have
+    # (a pair not listed has one quote or none: either way it counts one piece of evidence).
+    quote_counts: dict[tuple[str, str], int] | None = None
+    # A dry run of a view builder notes here the statements and (statement, entity) pairs it takes evidence from.
+    asked: set | None = None
+    counted: set | None = None  # ... and the (statement, entity) pairs whose quotes it counts
+
+    def quotes_for(self, statement: str, entity: str) -> list[str]:
+        """The quoted spans of ``entity`` in ``statement``, in the order they occur."""
+        if self.asked is not None:
+            self.asked.add((statement, entity))
+        return self.quotes.get((statement, entity), [])
+
+    def quote_count(self, statement: str, entity: str) -> int:
+        """How many pieces of evidence ``statement`` gives ``entity``: its quotes, or its heading when none."""
+        if self.counted is not None:
+            self.counted.add((statement, entity))
+        if self.quote_counts is not None:
+            return self.quote_counts.get((statement, entity), 1)
+        return len(self.quotes.get((statement, entity), ())) or 1
 
     def evidence(self, statement: str, quote: str | None = None) -> dict[str, str]:
         """One piece of evidence: the quoted span, its statement, document and date."""
+        if self.asked is not None:
+            self.asked.add(statement)
         st = self.statements[statement]
         return {"quote": quote if quote is not None else st.heading, "statement": st.heading,
                 "document": st.document, "date": st.date or "", "iri": st.iri}
@@ -66,41 +100,42 @@ class ViewData:
 _PREFIX = ("PREFIX dkg: <https://w3id.org/diplokg/ontology#>\n"
            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
            "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n")
+# Grouped in Python: GROUP BY with SAMPLE costs pyoxigraph 3-4x the rest of the query.
 _STATEMENTS = _PREFIX + """
-SELECT ?st (SAMPLE(?l) AS ?label) (SAMPLE(?h) AS ?heading) (SAMPLE(?k) AS ?kind) (MIN(STR(?d)) AS ?date)
-       (SAMPLE(?dl) AS ?docLabel) (SAMPLE(?p) AS ?path) WHERE { GRAPH ?g {
+SELECT ?st ?l ?h ?k ?d ?dl ?p WHERE { GRAPH ?g {
+  VALUES_BLOCK
   ?st a dkg:Statement .
   OPTIONAL { ?st rdfs:label ?l } OPTIONAL { ?st dkg:heading ?h } OPTIONAL { ?st dkg:kind ?k }
   OPTIONAL { ?st dkg:date ?d }
   OPTIONAL { ?st dkg:inDocument ?doc . OPTIONAL { ?doc rdfs:label ?dl } OPTIONAL { ?doc dkg:sourcePath ?p } }
-} } GROUP BY ?st
+} }
 """
-_ENTITIES = _PREFIX + """
-SELECT ?e ?type (SAMPLE(?l) AS ?label) WHERE {
-  VALUES (?class ?type) { CLASSES }
-  GRAPH ?g { ?e a ?class ; rdfs:label ?l }
-} GROUP BY ?e ?type
+_DATES = _PREFIX + """
+SELECT ?st (MIN(STR(?d)) AS ?date) WHERE { GRAPH ?g { ?st a dkg:Statement OPTIONAL { ?st dkg:date ?d } } } GROUP BY ?st
+"""
+# An entity is typed and labelled in every document that names it: its types are read once per
+# entity (DISTINCT), its label from the first description (a label per description is ~10x slower).
+_TYPES = _PREFIX + """
+SELECT DISTINCT ?e ?type WHERE { GRAPH ?g { VALUES (?class ?type) { CLASSES } ?e a ?class } }
 """.replace("CLASSES", " ".join(f'(dkg:{t} "{t}")' for t in ENTITY_TYPES))
-_LINKS = _PREFIX + """
-SELECT DISTINCT ?st ?p ?e WHERE {
-  VALUES ?p { PROPERTIES }
-  GRAPH ?g { ?st a dkg:Statement ; ?p ?e }
-}
-""".replace("PROPERTIES", " ".join(f"dkg:{p}" for p in LINK_LABELS))
+# One query per property (in LINK_LABELS order): with a VALUES of properties pyoxigraph is ~10x slower.
+_LINK = "SELECT ?st ?e WHERE { GRAPH ?g { ?st dkg:PROPERTY ?e } }"
 _MENTIONS = _PREFIX + """
 SELECT DISTINCT ?st ?e ?q ?start WHERE {
   GRAPH ?g { ?m a dkg:Mention ; dkg:inStatement ?st ; dkg:mentionOf ?e ; dkg:quote ?q ; dkg:startOffset ?start }
-} ORDER BY ?st ?start
+}
 """
-_RELATIONS = _PREFIX + """
-SELECT DISTINCT ?s ?p ?o ?st ?q WHERE {
-  VALUES ?p { PROPERTIES }
-  GRAPH ?g {
-    ?s ?p ?o .
-    OPTIONAL { ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; dkg:inStatement ?st ; dkg:quote ?q }
-  }
-} ORDER BY ?s ?p ?o ?st
+_RELATED = _PREFIX + """
+SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { VALUES ?p { PROPERTIES } ?s ?p ?o } }
 """.replace("PROPERTIES", " ".join(f"dkg:{p}" for p in RELATION_LABELS))
+_SUPPORT = _PREFIX + """
+SELECT DISTINCT ?s ?p ?o ?st ?q WHERE { GRAPH ?g {
+  ?ev rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; dkg:inStatement ?st ; dkg:quote ?q
+} }
+"""
+_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_DKG = "https://w3id.org/diplokg/ontology#"
 
 
 def local_name(iri: str) -> str:
@@ -120,35 +155,127 @@ def in_range(date: str | None, date_from: str | None, date_to: str | None) -> bo
     return (date_from is None or date >= date_from) and (date_to is None or date <= date_to)
 
 
-def load_view_data(store: Store, date_from: str | None = None, date_to: str | None = None) -> ViewData:
-    """Statements (dated within the range, if one is given), entities, links, quotes and relations."""
-    data = ViewData()
-    for st, label, heading, kind, date, doc_label, path in store.select(_STATEMENTS).rows:
-        d = _v(date)
-        if not in_range(d, date_from, date_to):
+def quote_lists(rows: Iterable[list], statements: dict[str, StatementInfo]) -> dict[tuple[str, str], list[str]]:
+    """``(statement, entity) -> quotes`` in the order they occur, from rows of ?st ?e ?q ?start (sorted
+    here: an ORDER BY in the query costs pyoxigraph more than the whole rest of it)."""
+    found: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    for st, e, q, start in rows:
+        if st.value in statements:
+            found[(st.value, e.value)].append((int(start.value), q.value))
+    return {key: [q for _start, q in sorted(spans)] for key, spans in found.items()}
+
+
+def load_quotes(store: Store, statements: dict[str, StatementInfo]) -> dict[tuple[str, str], list[str]]:
+    """Every quote of every mention in ``statements``, as ``(statement, entity) -> quotes``."""
+    return quote_lists(store.select(_MENTIONS).rows, statements)
+
+
+def iri_rows(store: Store, sparql: str) -> list[list[str]]:
+    """The rows of a SELECT whose every value is an IRI, as strings (read from its TSV serialization:
+    ~2x faster than a Python term per value)."""
+    text = store.query(sparql).serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8")
+    return [[cell[1:-1] for cell in line.split("\t")] for line in text.split("\n")[1:] if line]
+
+
+def values_block(names: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> str:
+    """``VALUES (?a ?b) { (<x> <y>) ... }`` of IRIs, each written by pyoxigraph."""
+    body = " ".join("(" + " ".join(str(ox.NamedNode(v)) for v in r) + ")" for r in rows)
+    return f"VALUES ({' '.join('?' + n for n in names)}) {{ {body} }}"
+
+
+def _statement_infos(rows: Iterable[list]) -> dict[str, StatementInfo]:
+    """One StatementInfo per statement from rows of ?st ?label ?heading ?kind ?date ?docLabel ?path: the
+    first value of each (as SAMPLE), the earliest date."""
+    found: dict[str, list] = {}
+    for row in rows:
+        values = [_v(t) for t in row]
+        have = found.get(values[0])
+        if have is None:
+            found[values[0]] = values
             continue
-        head = _v(heading) or _v(label) or local_name(st.value)
-        data.statements[st.value] = StatementInfo(st.value, _v(label) or head, head, _v(kind) or "statement",
-                                                  d, _v(doc_label) or "", _v(path) or "")
-    for e, typ, label in store.select(_ENTITIES).rows:
-        if e.value not in data.entities:  # typed twice (a resolution and its draft class): first reading
-            data.entities[e.value] = EntityInfo(e.value, label.value, typ.value)
-    for st, p, e in store.select(_LINKS).rows:
-        if st.value in data.statements and e.value in data.entities:
-            data.links.append((st.value, local_name(p.value), e.value))
-    quotes: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for st, e, q, _start in store.select(_MENTIONS).rows:
-        if st.value in data.statements:
-            quotes[(st.value, e.value)].append(q.value)
-    data.quotes = dict(quotes)
-    grouped: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
-    for s, p, o, st, q in store.select(_RELATIONS).rows:
-        if s.value not in data.entities or o.value not in data.entities:
+        for k in (1, 2, 3, 5, 6):
+            if have[k] is None:
+                have[k] = values[k]
+        if values[4] is not None and (have[4] is None or values[4] < have[4]):
+            have[4] = values[4]
+    out = {}
+    for st, label, heading, kind, date, doc_label, path in found.values():
+        head = heading or label or local_name(st)
+        out[st] = StatementInfo(st, label or head, head, kind or "statement", date, doc_label or "", path or "")
+    return out
+
+
+def load_statements(store: Store, iris: Iterable[str] | None = None, chunk: int = 300) -> dict[str, StatementInfo]:
+    """Statements with their label, heading, kind, date and document: all, or those of ``iris`` (all are
+    read in one go when that is quicker: more than a few thousand)."""
+    todo = None if iris is None else sorted(set(iris))
+    if todo is None or len(todo) > 10 * chunk:
+        found = _statement_infos(store.select(_STATEMENTS.replace("VALUES_BLOCK", "")).rows)
+        return found if todo is None else {st: found[st] for st in todo if st in found}
+    rows: list = []
+    for i in range(0, len(todo), chunk):
+        block = values_block(("st",), ((x,) for x in todo[i:i + chunk]))
+        rows.extend(store.select(_STATEMENTS.replace("VALUES_BLOCK", block)).rows)
+    return _statement_infos(rows)
+
+
+def load_entities(store: Store) -> dict[str, EntityInfo]:
+    """Every entity of ENTITY_TYPES with its type and label."""
+    label, rdf_type = ox.NamedNode(_LABEL), ox.NamedNode(_TYPE)
+    out: dict[str, EntityInfo] = {}
+    for e, typ in store.select(_TYPES).rows:
+        if e.value in out:  # typed twice (a resolution and its draft class): first reading
             continue
-        key = (s.value, local_name(p.value), o.value)
-        support = grouped.setdefault(key, [])
-        if st is not None and st.value in data.statements:
-            support.append((st.value, _v(q) or ""))
+        # the label given in the first document that types it (labels of a person vary with the spelling)
+        for typed in store.db.quads_for_pattern(e, rdf_type, ox.NamedNode(_DKG + typ.value), None):
+            first = next(store.db.quads_for_pattern(e, label, None, typed.graph_name), None)
+            if first is not None:
+                out[e.value] = EntityInfo(e.value, first.object.value, typ.value)
+                break
+    return out
+
+
+def load_links(store: Store, statements: dict[str, StatementInfo], entities: dict[str, EntityInfo]) -> list[tuple[str, str, str]]:
+    """(statement, property, entity) for every statement of ``statements`` and entity of ``entities``."""
+    links: dict[tuple[str, str, str], None] = {}
+    for p in LINK_LABELS:
+        for st, e in iri_rows(store, _PREFIX + _LINK.replace("PROPERTY", p)):
+            if st in statements and e in entities:
+                links[(st, p, e)] = None
+    return list(links)
+
+
+def load_relations(store: Store, statements: dict[str, StatementInfo], entities: dict[str, EntityInfo],
+                   bounded: bool) -> list[tuple[str, str, str, list[tuple[str, str]]]]:
+    """The typed relations between ``entities`` (sorted), each with the statements and quotes that support
+    it; with ``bounded`` dates, only those that some statement of ``statements`` supports."""
+    grouped: dict[tuple[str, str, str], list[tuple[str, str]]] = {
+        (s, local_name(p), o): [] for s, p, o in sorted(iri_rows(store, _RELATED))
+        if s in entities and o in entities}
+    support = sorted((s.value, local_name(p.value), o.value, st.value, q.value)
+                     for s, p, o, st, q in store.select(_SUPPORT).rows)
+    for s, p, o, st, q in support:
+        if (s, p, o) in grouped and st in statements:
+            grouped[(s, p, o)].append((st, q))
+    return [(s, p, o, sup) for (s, p, o), sup in grouped.items() if sup or not bounded]
+
+
+def load_view_data(store: Store, date_from: str | None = None, date_to: str | None = None, *,
+                   quotes: bool = True, statements: bool = True) -> ViewData:
+    """Statements (dated within the range, if one is given), entities, links, quotes and relations.
+    Without ``quotes``, no quotes; without ``statements``, only the statements' dates (kg.viewtop
+    reads the rest for the statements it draws)."""
     bounded = date_from is not None or date_to is not None
-    data.relations = [(s, p, o, sup) for (s, p, o), sup in grouped.items() if sup or not bounded]
+    data = ViewData(bounded=bounded)
+    if statements:
+        found = load_statements(store)
+    else:
+        found = {st.value: StatementInfo(st.value, "", "", "statement", _v(date), "", "")
+                 for st, date in store.select(_DATES).rows}
+    data.statements = {st: info for st, info in found.items() if in_range(info.date, date_from, date_to)}
+    data.entities = load_entities(store)
+    data.links = load_links(store, data.statements, data.entities)
+    if quotes:
+        data.quotes = load_quotes(store, data.statements)
+    data.relations = load_relations(store, data.statements, data.entities, bounded)
     return data

@@ -30,19 +30,24 @@ from kg.nxview import (
     statement_node,
 )
 from kg.store import Store
-from kg.viewdata import ENTITY_TYPES, LINK_LABELS, load_view_data
+from kg.viewdata import ENTITY_TYPES, LINK_LABELS, ViewData, load_view_data
 
 __all__ = [
     "COMENTION_TYPES",
     "VIEWS",
     "ViewResult",
     "build_view",
+    "comention_graph",
+    "comention_named",
     "comention_network",
     "date_bound",
     "focus",
+    "forum_graph",
     "forum_network",
+    "forum_pairs",
     "keep_types",
     "prepare_view",
+    "statement_graph",
     "statement_network",
     "top_nodes",
     "type_names",
@@ -53,16 +58,25 @@ COMENTION_TYPES = ("State", "Organization", "Resolution", "Treaty")
 
 def statement_network(store: Store, date_from: str | None = None, date_to: str | None = None) -> nx.MultiDiGraph:
     """Who spoke (person, or the state/body spoken for) -> statement -> what it mentions."""
-    data = load_view_data(store, date_from, date_to)
+    return statement_graph(load_view_data(store, date_from, date_to))
+
+
+def statement_graph(data: ViewData, keep: set[str] | None = None) -> nx.MultiDiGraph:
+    """:func:`statement_network` of ``data``; with ``keep``, only those nodes (the subgraph they induce)."""
     g = nx.MultiDiGraph()
     seen: set[tuple[str, str]] = set()
     for st, p, e in data.links:
-        statement_node(g, data, st)
-        entity_node(g, data, e)
-        count_statement(g, data, e, st, seen)
+        st_in, e_in = keep is None or st in keep, keep is None or e in keep
+        if st_in:
+            statement_node(g, data, st)
+        if e_in:
+            entity_node(g, data, e)
+            count_statement(g, data, e, st, seen)
+        if not (st_in and e_in):
+            continue
         info = data.statements[st]
         if p == "mentions":
-            quotes = data.quotes.get((st, e), [])
+            quotes = data.quotes_for(st, e)
             ev = [data.evidence(st, q) for q in quotes[:MAX_EVIDENCE]] or [data.evidence(st)]
             g.add_edge(st, e, key=p, predicate=p, label=LINK_LABELS[p], statements=[st], weight=1,
                        first=info.date or "", evidence=ev)
@@ -76,52 +90,54 @@ def statement_network(store: Store, date_from: str | None = None, date_to: str |
     return g
 
 
-def _weighted(g: nx.Graph, u: str, v: str, st: str, date: str | None, evidence: dict) -> None:
-    if g.has_edge(u, v):
-        d = g.edges[u, v]
-        if st in d["_seen"]:
-            return
-    else:
-        g.add_edge(u, v, weight=0, statements=[], first="", last="", evidence=[], _seen=set())
-        d = g.edges[u, v]
-    d["_seen"].add(st)
-    d["weight"] += 1
-    d["statements"].append(st)
-    if date:
-        d["first"] = min(d["first"] or date, date)
-        d["last"] = max(d["last"], date)
-    if len(d["evidence"]) < MAX_EVIDENCE:
-        d["evidence"].append(evidence)
-
-
+def comention_named(data: ViewData, types: tuple[str, ...] = COMENTION_TYPES) -> dict[str, list[str]]:
+    """statement -> the entities of ``types`` it mentions (the comention view's raw material)."""
+    named: dict[str, list[str]] = defaultdict(list)
+    for st, p, e in data.links:
+        if p == "mentions" and data.entities[e].type in types:
+            named[st].append(e)
+    return named
 
 
 def comention_network(store: Store, date_from: str | None = None, date_to: str | None = None,
                       types: tuple[str, ...] = COMENTION_TYPES) -> nx.Graph:
     """States, bodies, resolutions and treaties linked by the number of statements that name both."""
-    data = load_view_data(store, date_from, date_to)
-    named: dict[str, list[str]] = defaultdict(list)
-    for st, p, e in data.links:
-        if p == "mentions" and data.entities[e].type in types:
-            named[st].append(e)
+    return comention_graph(load_view_data(store, date_from, date_to), types=types)
+
+
+def comention_graph(data: ViewData, keep: set[str] | None = None,
+                    types: tuple[str, ...] = COMENTION_TYPES) -> nx.Graph:
+    """:func:`comention_network` of ``data``; with ``keep``, only those nodes (the subgraph they induce)."""
     g = nx.Graph()
     seen: set[tuple[str, str]] = set()
-    for st, ents in named.items():
+    edges: dict[tuple[str, str], dict] = {}  # (u, v) with u < v -> attributes; a statement comes once
+    for st, ents in comention_named(data, types).items():
+        if keep is not None:
+            ents = [e for e in ents if e in keep]
         for e in ents:
             entity_node(g, data, e)
             count_statement(g, data, e, st, seen)
-        info = data.statements[st]
-        for u, v in combinations(sorted(set(ents)), 2):
-            _weighted(g, u, v, st, info.date, data.evidence(st))
-    for _u, _v, d in g.edges(data=True):
-        d.pop("_seen", None)
+        date = data.statements[st].date
+        for pair in combinations(sorted(set(ents)), 2):
+            d = edges.get(pair)
+            if d is None:
+                d = edges[pair] = {"weight": 0, "statements": [], "first": "", "last": "", "evidence": []}
+            d["weight"] += 1
+            d["statements"].append(st)
+            if date:
+                if not d["first"] or date < d["first"]:
+                    d["first"] = date
+                d["last"] = max(d["last"], date)
+            if len(d["evidence"]) < MAX_EVIDENCE:
+                d["evidence"].append(data.evidence(st))
+    for d in edges.values():
         d["label"] = f"named together in {d['weight']} statement(s)"
+    g.add_edges_from((u, v, d) for (u, v), d in edges.items())
     return g
 
 
-def forum_network(store: Store, date_from: str | None = None, date_to: str | None = None) -> nx.DiGraph:
-    """Speakers and the states or bodies they spoke for -> the forum they spoke at, with dates."""
-    data = load_view_data(store, date_from, date_to)
+def forum_pairs(data: ViewData) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """statement -> its forums, and statement -> its speakers and the states or bodies it was spoken for."""
     forums: dict[str, list[str]] = defaultdict(list)
     actors: dict[str, list[str]] = defaultdict(list)
     for st, p, e in data.links:
@@ -129,16 +145,33 @@ def forum_network(store: Store, date_from: str | None = None, date_to: str | Non
             forums[st].append(e)
         elif p in ("speaker", "onBehalfOf"):
             actors[st].append(e)
+    return forums, actors
+
+
+def forum_network(store: Store, date_from: str | None = None, date_to: str | None = None) -> nx.DiGraph:
+    """Speakers and the states or bodies they spoke for -> the forum they spoke at, with dates."""
+    return forum_graph(load_view_data(store, date_from, date_to))
+
+
+def forum_graph(data: ViewData, keep: set[str] | None = None) -> nx.DiGraph:
+    """:func:`forum_network` of ``data``; with ``keep``, only those nodes (the subgraph they induce)."""
+    forums, actors = forum_pairs(data)
     g = nx.DiGraph()
     seen: set[tuple[str, str]] = set()
     for st, fs in forums.items():
         info = data.statements[st]
         for f in fs:
-            entity_node(g, data, f)
-            count_statement(g, data, f, st, seen)
+            f_in = keep is None or f in keep
+            if f_in:
+                entity_node(g, data, f)
+                count_statement(g, data, f, st, seen)
             for a in actors.get(st, []):
+                if keep is not None and a not in keep:
+                    continue
                 entity_node(g, data, a)
                 count_statement(g, data, a, st, seen)
+                if not f_in:
+                    continue
                 if g.has_edge(a, f):
                     d = g.edges[a, f]
                 else:
@@ -262,20 +295,27 @@ class ViewResult:
 def prepare_view(store: Store, view: str = "statements", *, focus_label: str | None = None, depth: int = 1,
                  types: list[str] | None = None, date_from: str | None = None, date_to: str | None = None,
                  max_nodes: int | None = None) -> ViewResult:
-    """Build ``view`` and apply the filters in order: dates, types, focus, then the top ``max_nodes``."""
-    g = build_view(store, view, date_from, date_to)
+    """Build ``view`` and apply the filters in order: dates, types, focus, then the top ``max_nodes``
+    (without --type and --focus, ranked before any evidence is read: see kg.viewtop)."""
     notes = []
     if date_from or date_to:
         notes.append(f"statements dated {date_from or '…'} to {date_to or '…'}")
-    if types:
-        g = keep_types(g, types)
-        notes.append("types " + ", ".join(types))
-    if focus_label:
-        g = focus(g, focus_label, depth)
-        notes.append(f"within {depth} link(s) of “{focus_label}”")
-    total = g.number_of_nodes()
+    if max_nodes is not None and not types and not focus_label and view in VIEWS:
+        from kg.viewtop import top_view
+
+        g, total = top_view(store, view, max_nodes, date_from, date_to)
+    else:
+        g = build_view(store, view, date_from, date_to)
+        if types:
+            g = keep_types(g, types)
+            notes.append("types " + ", ".join(types))
+        if focus_label:
+            g = focus(g, focus_label, depth)
+            notes.append(f"within {depth} link(s) of “{focus_label}”")
+        total = g.number_of_nodes()
+        if max_nodes is not None and total > max_nodes:
+            g = top_nodes(g, max_nodes)
     if max_nodes is not None and total > max_nodes:
-        g = top_nodes(g, max_nodes)
         notes.append(f"showing the {max_nodes:,} nodes with most links of {total:,} (raise --max-nodes to see more)")
     summary = f"{view} view: {g.number_of_nodes():,} nodes, {g.number_of_edges():,} links"
     if notes:
