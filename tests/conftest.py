@@ -112,3 +112,16 @@ def write_texts(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
         return folder
 
     return write
+
+
+def bench_generate():
+    """bench/generate.py as a module (bench/ is not an installed package), loaded once."""
+    import importlib.util
+    import sys
+
+    if "bench_generate" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("bench_generate", PROJECT_ROOT / "bench" / "generate.py")
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules["bench_generate"] = mod
+        spec.loader.exec_module(mod)
+    return sys.modules["bench_generate"]

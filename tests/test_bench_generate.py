@@ -2,28 +2,16 @@
 speakers and mentions (a handful of documents; the benchmark itself runs on demand, not here)."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
-from conftest import PROJECT_ROOT
+from conftest import bench_generate
 
 from kg.ingest import ingest
 from kg.store import Store
 
 
-def _generator():
-    """bench/generate.py (bench/ is not an installed package)."""
-    if "bench_generate" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("bench_generate", PROJECT_ROOT / "bench" / "generate.py")
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules["bench_generate"] = mod
-        spec.loader.exec_module(mod)
-    return sys.modules["bench_generate"]
-
-
 def _write(folder: Path, docs: int, seed: int) -> dict[str, bytes]:
-    gen = _generator()
+    gen = bench_generate()
     list(gen.generate(folder, docs, seed))
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*.txt"))}
 
@@ -40,7 +28,7 @@ def test_bench_generate_same_seed_same_corpus(tmp_path: Path) -> None:
 
 
 def test_bench_generate_documents_average_about_2_kb() -> None:
-    gen = _generator()
+    gen = bench_generate()
     sizes = [len(gen.document(i, 3).encode("utf-8")) for i in range(200)]
     assert 1500 <= sum(sizes) / len(sizes) <= 2600
 

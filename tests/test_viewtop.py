@@ -2,13 +2,11 @@
 gives after ``top_nodes`` (nodes, links, every attribute, evidence included), for every view."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import networkx as nx
 import pytest
-from conftest import PROJECT_ROOT, run_kg_in
+from conftest import PROJECT_ROOT, bench_generate, run_kg_in
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,20 +19,11 @@ VIEW_NAMES = list(VIEWS)
 DATES = ("2019-01-01", "2021-12-31")
 
 
-def _generate_module():
-    if "bench_generate" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("bench_generate", PROJECT_ROOT / "bench" / "generate.py")
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules["bench_generate"] = mod
-        spec.loader.exec_module(mod)
-    return sys.modules["bench_generate"]
-
-
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory):
     """A store of 120 generated documents (speeches, ministry pages, listings) and the bundled five."""
     root = tmp_path_factory.mktemp("viewtop")
-    for _path, _size in _generate_module().generate(root / "docs", 120, seed=3):
+    for _path, _size in bench_generate().generate(root / "docs", 120, seed=3):
         pass
     proc = run_kg_in(root, "ingest", root / "docs", PROJECT_ROOT / "data" / "statements", "--store", root / "store")
     assert proc.returncode == 0, proc.stderr
