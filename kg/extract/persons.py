@@ -194,7 +194,8 @@ def persons(stmt: Statement) -> Iterator[Mention]:
 
 _INITIALS_NAME = re.compile(rf"((?:[{_UP}]\.\s?){{1,3}})([{_UP}][{_LOW}]+)")  # after a word boundary
 _SPEAKER_LABEL = re.compile(rf"(?:^|(?<=[\n?.!]\s)|(?<=\n))((?:[{_UP}][{_LOW}]+\s){{1,2}}[{_UP}][{_LOW}]+):\s")
-_TURN_LABEL = re.compile(rf"(?m)^[ \t*_]*(?P<t>(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?)\s+(?P<n>(?:[{_UP}][{_LOW}'’-]+\s?){{1,3}}?)"
+_TURN_LABEL = re.compile(rf"(?m)^[ \t*_]*(?P<t>(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?)\s+"
+                         rf"(?P<n>(?:[{_UP}][{_LOW}'’-]+\s?){{1,3}}?)"
                          r"\s*\([^()\n]{2,80}\)(?:\s*\([^()\n]{2,40}\))?\s*:")
 _NAME_BEFORE = re.compile(rf"[{_UP}][{_LOW}]+\s$")
 _TITLE_BEFORE = re.compile(r"(?:^|\s)(?:Mr|Ms|Mrs|Dr|Minister|President|Ambassador|Secretary)\.?\s$")
