@@ -24,7 +24,7 @@ import signal
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -105,7 +105,7 @@ def ingest(paths: list[Path], store: Store, *, encoding: str | None = None, jobs
     results = _in_process(tasks) if jobs == 1 or len(small) < 2 else _in_workers(tasks, jobs)
     writer = _Writer(store, report, set(known), store.split_files(), on_file, on_bytes)
     try:
-        for done in results:
+        for _task, done in results:
             writer.take(done)
         writer.flush()
     finally:
@@ -191,25 +191,8 @@ def _parts_in_workers(parts: Iterator[Document], known: dict[str, str], jobs: in
                       ) -> Iterator[tuple[Document, _Done | None]]:
     """Each part with what extracting it gave (``None`` when unchanged), in order, from ``jobs`` processes;
     two parts per process in flight (a part is about a megabyte of text)."""
-    ctx = multiprocessing.get_context("spawn")
-    pool = ctx.Pool(processes=jobs, initializer=_worker_init)
-    try:
-        pending: collections.deque = collections.deque()
-        for doc in parts:
-            if known.get(iris.document_iri(doc.identity)) == doc.sha256:
-                pending.append((doc, None))
-            else:
-                pending.append((doc, pool.apply_async(_extract_part, (doc, True))))
-            while len(pending) > 2 * jobs or (pending and pending[0][1] is None):
-                first, result = pending.popleft()
-                yield first, None if result is None else result.get()
-        while pending:
-            first, result = pending.popleft()
-            yield first, None if result is None else result.get()
-        pool.close()
-        pool.join()
-    finally:
-        pool.terminate()
+    return _in_order(jobs, ((doc, None if known.get(iris.document_iri(doc.identity)) == doc.sha256 else _extract_part,
+                             (doc, True), len(doc.text)) for doc in parts), 2 * jobs)
 
 
 class _Writer:
@@ -318,9 +301,9 @@ def _size(path: Path) -> int:
         return 0  # reported by the worker that reads it
 
 
-def _in_process(tasks: list) -> Iterator[_Done]:
+def _in_process(tasks: list) -> Iterator[tuple[tuple, _Done]]:
     for task in tasks:
-        yield _work(task)
+        yield task, _work(task)
 
 
 def _worker_init() -> None:
@@ -334,25 +317,34 @@ def _worker_init() -> None:
         pass  # raised again by the first task, and so reported by the parent (a failing initializer would loop)
 
 
-def _in_workers(tasks: list, jobs: int) -> Iterator[_Done]:
-    """Results in task order, computed by ``jobs`` processes with a bounded number in flight."""
+def _in_workers(tasks: list, jobs: int) -> Iterator[tuple[tuple, _Done]]:
+    """Each task with its result, in task order, computed by ``jobs`` processes."""
+    return _in_order(min(jobs, len(tasks)), ((task, _work, (task, True), _size(task[0])) for task in tasks),
+                     jobs * _WINDOW_PER_JOB)
+
+
+def _in_order(jobs: int, work: Iterable[tuple[Any, Callable | None, tuple, int]], window: int
+              ) -> Iterator[tuple[Any, Any]]:
+    """``(item, fn(*args))`` for each ``(item, fn, args, size)`` of ``work``, in its order, computed by
+    ``jobs`` spawned processes (``None`` for an item without ``fn``), with at most ``window`` items and
+    :data:`_WINDOW_BYTES` of input (their ``size``) in flight. Closing the generator (an interruption,
+    a write error) stops the processes at once."""
     ctx = multiprocessing.get_context("spawn")  # no fork of a process holding the store's threads
-    pool = ctx.Pool(processes=min(jobs, len(tasks)), initializer=_worker_init)
+    pool = ctx.Pool(processes=jobs, initializer=_worker_init)
     try:
-        pending: collections.deque = collections.deque()  # (result, input size) in task order
-        window = jobs * _WINDOW_PER_JOB
+        pending: collections.deque = collections.deque()  # (item, async result or None, size)
         in_flight = 0
-        for task in tasks:
-            size = _size(task[0])
+        for item, fn, args, size in work:
             while pending and (len(pending) >= window or in_flight + size > _WINDOW_BYTES):
-                result, n = pending.popleft()
+                first, result, n = pending.popleft()
                 in_flight -= n
-                yield result.get()
-            pending.append((pool.apply_async(_work, (task, True)), size))
+                yield first, None if result is None else result.get()
+            pending.append((item, None if fn is None else pool.apply_async(fn, args), size))
             in_flight += size
         while pending:
-            yield pending.popleft()[0].get()
+            first, result, _n = pending.popleft()
+            yield first, None if result is None else result.get()
         pool.close()
         pool.join()
     finally:
-        pool.terminate()  # after an interruption or a write error: stop the workers now
+        pool.terminate()

@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import pyoxigraph as ox
 
@@ -25,7 +25,7 @@ from kg.store import Result, Store
 from kg.terms import PREFIXES
 
 __all__ = ["Param", "NamedQuery", "PARAM_TYPES", "named_queries", "load_query", "adhoc_query", "bind", "run",
-           "format_result", "FORMATS", "with_values"]
+           "format_result", "FORMATS", "values_clause", "with_values"]
 
 PARAM_TYPES = ("iri", "state", "organization", "person", "resolution", "treaty", "string", "date", "integer")
 FORMATS = ("table", "csv", "tsv", "json")
@@ -186,6 +186,13 @@ def run(store: Store, query: NamedQuery, values: dict[str, str] | None = None) -
     return store.select(sparql) if rows is None else Result(result.variables, rows)
 
 
+def values_clause(names: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
+    """``VALUES (?a ?b) { (t1 t2) ... }``: each value an RDF term written by pyoxigraph, never text
+    pasted into SPARQL."""
+    body = " ".join("(" + " ".join(str(term) for term in row) + ")" for row in rows)
+    return f"VALUES ({' '.join('?' + n for n in names)}) {{ {body} }}"
+
+
 _BIND_HERE = re.compile(r"(?m)^[ \t]*#[ \t]*@bind[ \t]*$")
 
 
@@ -199,7 +206,7 @@ def with_values(sparql: str, bindings: dict[str, Any]) -> str:
     if not bindings:
         return sparql
     names = list(bindings)
-    block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(str(bindings[n]) for n in names)}) }}"
+    block = values_clause(names, [[bindings[n] for n in names]])
     marked = _BIND_HERE.search(sparql)
     if marked:  # the query says where its parameters are best bound
         return _strip_comments(sparql[:marked.start()]) + "\n  " + block + "\n" + _strip_comments(sparql[marked.end():])

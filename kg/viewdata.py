@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from kg.query import values_clause
 from kg.store import Store
+from kg.terms import DKG, RDF, RDFS
 
 __all__ = [
     "ENTITY_TYPES",
@@ -97,11 +99,9 @@ class ViewData:
                 "document": st.document, "date": st.date or "", "iri": st.iri}
 
 
-_PREFIX = ("PREFIX dkg: <https://w3id.org/diplokg/ontology#>\n"
-           "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-           "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n")
+# (the store declares the prefixes dkg:, rdf:, rdfs: of kg.terms.PREFIXES for every query)
 # Grouped in Python: GROUP BY with SAMPLE costs pyoxigraph 3-4x the rest of the query.
-_STATEMENTS = _PREFIX + """
+_STATEMENTS = """
 SELECT ?st ?l ?h ?k ?d ?dl ?p WHERE { GRAPH ?g {
   VALUES_BLOCK
   ?st a dkg:Statement .
@@ -110,32 +110,31 @@ SELECT ?st ?l ?h ?k ?d ?dl ?p WHERE { GRAPH ?g {
   OPTIONAL { ?st dkg:inDocument ?doc . OPTIONAL { ?doc rdfs:label ?dl } OPTIONAL { ?doc dkg:sourcePath ?p } }
 } }
 """
-_DATES = _PREFIX + """
+_DATES = """
 SELECT ?st (MIN(STR(?d)) AS ?date) WHERE { GRAPH ?g { ?st a dkg:Statement OPTIONAL { ?st dkg:date ?d } } } GROUP BY ?st
 """
 # An entity is typed and labelled in every document that names it: its types are read once per
 # entity (DISTINCT), its label from the first description (a label per description is ~10x slower).
-_TYPES = _PREFIX + """
+_TYPES = """
 SELECT DISTINCT ?e ?type WHERE { GRAPH ?g { VALUES (?class ?type) { CLASSES } ?e a ?class } }
 """.replace("CLASSES", " ".join(f'(dkg:{t} "{t}")' for t in ENTITY_TYPES))
 # One query per property (in LINK_LABELS order): with a VALUES of properties pyoxigraph is ~10x slower.
 _LINK = "SELECT ?st ?e WHERE { GRAPH ?g { ?st dkg:PROPERTY ?e } }"
-_MENTIONS = _PREFIX + """
+_MENTIONS = """
 SELECT DISTINCT ?st ?e ?q ?start WHERE {
   GRAPH ?g { ?m a dkg:Mention ; dkg:inStatement ?st ; dkg:mentionOf ?e ; dkg:quote ?q ; dkg:startOffset ?start }
 }
 """
-_RELATED = _PREFIX + """
+_RELATED = """
 SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { VALUES ?p { PROPERTIES } ?s ?p ?o } }
 """.replace("PROPERTIES", " ".join(f"dkg:{p}" for p in RELATION_LABELS))
-_SUPPORT = _PREFIX + """
+_SUPPORT = """
 SELECT DISTINCT ?s ?p ?o ?st ?q WHERE { GRAPH ?g {
   ?ev rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; dkg:inStatement ?st ; dkg:quote ?q
 } }
 """
-_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_DKG = "https://w3id.org/diplokg/ontology#"
+_LABEL, _TYPE = ox.NamedNode(str(RDFS.label)), ox.NamedNode(str(RDF.type))
+_CLASS = {t: ox.NamedNode(str(getattr(DKG, t))) for t in ENTITY_TYPES}
 
 
 def local_name(iri: str) -> str:
@@ -178,9 +177,8 @@ def iri_rows(store: Store, sparql: str) -> list[list[str]]:
 
 
 def values_block(names: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> str:
-    """``VALUES (?a ?b) { (<x> <y>) ... }`` of IRIs, each written by pyoxigraph."""
-    body = " ".join("(" + " ".join(str(ox.NamedNode(v)) for v in r) + ")" for r in rows)
-    return f"VALUES ({' '.join('?' + n for n in names)}) {{ {body} }}"
+    """``VALUES (?a ?b) { (<x> <y>) ... }`` of IRIs (:func:`kg.query.values_clause`)."""
+    return values_clause(names, ([ox.NamedNode(v) for v in r] for r in rows))
 
 
 def _statement_infos(rows: Iterable[list]) -> dict[str, StatementInfo]:
@@ -221,14 +219,13 @@ def load_statements(store: Store, iris: Iterable[str] | None = None, chunk: int 
 
 def load_entities(store: Store) -> dict[str, EntityInfo]:
     """Every entity of ENTITY_TYPES with its type and label."""
-    label, rdf_type = ox.NamedNode(_LABEL), ox.NamedNode(_TYPE)
     out: dict[str, EntityInfo] = {}
     for e, typ in store.select(_TYPES).rows:
         if e.value in out:  # typed twice (a resolution and its draft class): first reading
             continue
         # the label given in the first document that types it (labels of a person vary with the spelling)
-        for typed in store.db.quads_for_pattern(e, rdf_type, ox.NamedNode(_DKG + typ.value), None):
-            first = next(store.db.quads_for_pattern(e, label, None, typed.graph_name), None)
+        for typed in store.db.quads_for_pattern(e, _TYPE, _CLASS[typ.value], None):
+            first = next(store.db.quads_for_pattern(e, _LABEL, None, typed.graph_name), None)
             if first is not None:
                 out[e.value] = EntityInfo(e.value, first.object.value, typ.value)
                 break
@@ -239,7 +236,7 @@ def load_links(store: Store, statements: dict[str, StatementInfo], entities: dic
     """(statement, property, entity) for every statement of ``statements`` and entity of ``entities``."""
     links: dict[tuple[str, str, str], None] = {}
     for p in LINK_LABELS:
-        for st, e in iri_rows(store, _PREFIX + _LINK.replace("PROPERTY", p)):
+        for st, e in iri_rows(store, _LINK.replace("PROPERTY", p)):
             if st in statements and e in entities:
                 links[(st, p, e)] = None
     return list(links)
