@@ -43,6 +43,13 @@ def _caps_to_title(name: str) -> str:
 
 
 _Tok = re.Match  # a token is its match: ``start()``, ``end()`` and ``[0]`` (its text); cheaper than an object
+_start = re.Match.start  # a token's start, the key its list is sorted by
+
+# the words after a name that may be its title ("..., Under-Secretary-General for Disarmament Affairs"); in a
+# heading, the title may stand on the line below the name ("Statement by H.E. Mr. X / Ambassador and ...")
+_TITLE_WORDS = r"((?:(?:the|[A-Z][\w.’'-]*|of|to|for|and|in|on)(?:[ \t]+|,[ \t]+|(?=[,.;:)\n])|$))+)"
+_AFTER = re.compile(r"(,[ \t]*|[ \t]+)" + _TITLE_WORDS)
+_AFTER_IN_HEADING = re.compile(r"(,[ \t]*|[ \t]+|[ \t]*\n[ \t*_]*(?=[A-Z]))" + _TITLE_WORDS)
 
 
 def _blocked_spans(stmt: Statement) -> list[tuple[int, int]]:
@@ -266,10 +273,9 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
     info: dict = {}
     brk = text.rfind("\n\n", 0, s)
     lo = max(stmt.start, brk + 2 if brk >= 0 else stmt.start, s - 600)
-    starts = stmt.cache.get("token_starts")
-    if starts is None or len(starts) != len(toks):
-        starts = stmt.cache["token_starts"] = [t.start() for t in toks]
-    before = [t for t in toks[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, s)] if t.end() <= s]
+    before = toks[bisect.bisect_left(toks, lo, key=_start):bisect.bisect_left(toks, s, key=_start)]
+    if before and before[-1].end() > s:  # tokens do not overlap: only the last can run past ``s``
+        before.pop()
     taken = taken if taken is not None else Intervals()
 
     def is_title(t: _Tok) -> bool:
@@ -349,10 +355,7 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
                     honorific_before=honorific, title=text[title_start:s].strip(" ,"))
     # a title after the name: "Izumi Nakamitsu, Under-Secretary-General ...", "Alexander Yakovenko Russian Ambassador"
     after = text[e:min(stmt.end, e + 300)]
-    # (in a heading, the title may stand on the line below the name: "Statement by H.E. Mr. X / Ambassador and ...")
-    sep = r"(,[ \t]*|[ \t]+|[ \t]*\n[ \t*_]*(?=[A-Z]))" if e < stmt.heading_end else r"(,[ \t]*|[ \t]+)"
-    m = re.match(sep + r"((?:(?:the|[A-Z][\w.’'-]*|of|to|for|and|in|on)(?:[ \t]+|,[ \t]+|(?=[,.;:)\n])|$))+)",
-                 after)
+    m = (_AFTER_IN_HEADING if e < stmt.heading_end else _AFTER).match(after)
     if m:
         seg_s = e + m.start(2)
         seg_e = e + m.end(2)

@@ -27,10 +27,17 @@ _ESTABLISH = re.compile(r"\bmandate\b[^.;]{0,120}?\b(?P<verb>enshrined|set forth
                         r"laid down|stipulated|provided for)\s+(?:in|by|under)\b|"
                         r"\b(?P<verb2>established|set up|created|convened|mandated)\s+(?:by|pursuant to|under|"
                         r"in accordance with|in line with|through)\b", re.I)
+# words (lower case) without which a group of patterns cannot match a sentence
+_CHAIR_CUES = ("chair", "presid", "led", "leadership")
+_ESTABLISH_CUES = ("mandate", "establish", "set", "creat", "conven")
+_SPONSOR_CUES = ("resolution", "draft", "sponsor", "submitted", "introduced", "tabled", "presented", "proposed",
+                 "authored", "put", "initiated")
 # every relation pattern below needs one of these words in its sentence
 _TRIGGER = Keywords(["chair", "presid", "led by", "leadership", "sponsor", "submitted", "introduced", "tabled",
                      "presented", "proposed", "authored", "drafted", "put forward", "initiated", "draft", "resolution",
                      "decision", "mandate", "established", "set up", "created", "convened"])
+_PAIR_DRAFT = re.compile(r"(?P<a>\S+?)[-–](?P<b>\S+?)\s+(?:draft\s+)?(?:resolution|draft)\b")
+_HYPHEN_DRAFT = re.compile(r"[-–]\S*\s+(?:draft\s+)?(?:resolution|draft)\b")  # cheap: where _PAIR_DRAFT can match
 _SPONSOR_BY = re.compile(r"\b(?:submitted|sponsored|co-sponsored|cosponsored|introduced|tabled|presented|proposed|"
                          r"authored|co-authored|drafted|put forward)\s+by\s+", re.I)
 _SPONSOR_VERB = re.compile(r"\b(?:submitted|introduced|tabled|sponsored|co-sponsored|presented|drafted|authored|"
@@ -58,10 +65,15 @@ def relations(stmt: Statement) -> Iterator[Relation]:
     for m in stmt.mentions:
         if m.entity.kind == "Person":
             yield from _from_titles(stmt, m, m.entity.key in speakers)
+    text = stmt.context.text
     for s0, s1 in _hot_sentences(stmt):
-        yield from _chairs(stmt, s0, s1)
-        yield from _established(stmt, s0, s1)
-        yield from _sponsors(stmt, s0, s1)
+        low = text[s0:s1].lower()  # each group of patterns runs only where its words are
+        if any(w in low for w in _CHAIR_CUES):
+            yield from _chairs(stmt, s0, s1)
+        if any(w in low for w in _ESTABLISH_CUES):
+            yield from _established(stmt, s0, s1)
+        if any(w in low for w in _SPONSOR_CUES):
+            yield from _sponsors(stmt, s0, s1)
 
 
 def _title_ranges(m: Mention) -> list[tuple[int, int]]:
@@ -180,7 +192,7 @@ def _sponsors(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         drafts = stmt.cache["drafts"] = [r for r in stmt.mentions if r.entity.kind == "Resolution"
                                          and r.entity.attr("draft")]
     # "the Russia-US draft resolution": the resolution of this sentence, else the statement's one draft
-    for mm in re.finditer(r"(?P<a>\S+?)[-–](?P<b>\S+?)\s+(?:draft\s+)?(?:resolution|draft)\b", sent):
+    for mm in _PAIR_DRAFT.finditer(sent) if _HYPHEN_DRAFT.search(sent) else ():
         a_ = _in(stmt, "State", s0 + mm.start(), s0 + mm.end("a") + 1)
         b_ = _in(stmt, "State", s0 + mm.start("b"), s0 + mm.end("b"))
         in_sent = _in(stmt, "Resolution", s0, s1)
