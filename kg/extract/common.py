@@ -151,9 +151,16 @@ class Titles:
         # we match forward over the window and keep the matches that end where we need them
         self.title_re = re.compile(r"(?<![\w.])(?:" + alt + r")(?![\w])", re.I)
         self.title_word_set = {w.lower() for w in self.honorifics | self.offices}
+        # titles of up to three characters ("he", "dr", "ms") occur inside most words ("the", "draft"): they are
+        # found by a pattern that starts at a word boundary, the others in one Aho-Corasick pass
+        short = sorted((w for w in self.title_word_set if len(w) <= 3), key=len, reverse=True)
+        alt_short = "|".join(re.escape(w) for w in short) or "(?!)"
+        self._short_first = re.compile(rf"(?:{alt_short})(?!\w)")
+        self._short_after = re.compile(rf"[^\w.]((?:{alt_short}))(?!\w)")
         self._title_automaton = ahocorasick.Automaton()
         for w in self.title_word_set:
-            self._title_automaton.add_word(w, len(w))
+            if len(w) > 3:
+                self._title_automaton.add_word(w, len(w))
         self._title_automaton.make_automaton()
         self.lower_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in
                                    sorted(self.lower_roles, key=len, reverse=True)) + r")(?![\w-])")
@@ -173,6 +180,11 @@ class Titles:
             if e < n and (low[e].isalnum() or low[e] == "_"):
                 continue
             cands.append((s, -length))
+        # at each start only the longest title counts: the pattern tries the longest short title first
+        m = self._short_first.match(low)
+        if m:
+            cands.append((0, -m.end()))
+        cands += [(m.start(1), m.start(1) - m.end(1)) for m in self._short_after.finditer(low)]
         out, reach = [], -1
         for s, neg in sorted(cands):
             if s >= reach:

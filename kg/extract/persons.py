@@ -115,7 +115,11 @@ def persons(stmt: Statement) -> Iterator[Mention]:
 
     n = len(toks)
     # a name starts at a capitalised token: go from one to the next (most tokens are small words)
-    firsts = [k for k, t in enumerate(toks) if t[0][0].isupper()]
+    if caps_line.any:
+        firsts = [k for k, t in enumerate(toks) if t[0][0].isupper()]
+    else:  # no name starts at a word that is never one ("The", "We"): skip those here, not one by one below
+        not_names = titles().not_names
+        firsts = [k for k, t in enumerate(toks) if (w := t[0])[0].isupper() and w not in not_names]
     nf = 0
     i = 0
     while nf < len(firsts):
