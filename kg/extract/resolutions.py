@@ -106,13 +106,14 @@ def resolution_entity(symbol: str, draft: bool = False) -> Entity:
 def _committee(stmt: Statement) -> int | None:
     """The Main Committee the statement (else its document) names first."""
     text = stmt.context.text
-    m = _COMMITTEE.search(text, stmt.start, stmt.end)
+    # the pattern begins at a word boundary, so it is tried at every position: first look for its word
+    m = _COMMITTEE.search(text, stmt.start, stmt.end) if text.find("Committee", stmt.start, stmt.end) >= 0 else None
     return _COMMITTEE_NUM[m.group(1)] if m else _document_committee(text)
 
 
 @functools.lru_cache(maxsize=4)
 def _document_committee(text: str) -> int | None:
-    m = _COMMITTEE.search(text)
+    m = _COMMITTEE.search(text) if "Committee" in text else None
     return _COMMITTEE_NUM[m.group(1)] if m else None
 
 
