@@ -1,7 +1,9 @@
-"""The one place that turns findings into RDF: a document and its statements -> quads in the
-document's own named graph (pyoxigraph terms, ready for the store)."""
+"""The one place that turns findings into RDF: a document and its statements -> the quads of the
+document's own named graph, written as N-Quads (what the store bulk-loads, with no Python object made
+per quad; :func:`assemble` gives them as pyoxigraph quads)."""
 from __future__ import annotations
 
+import functools
 from types import SimpleNamespace
 from typing import Iterable
 
@@ -11,7 +13,7 @@ from kg import iris
 from kg.model import Document, Entity, Statement
 from kg.terms import DKG, RDF, RDFS, XSD
 
-__all__ = ["assemble", "ENTITY_CLASSES", "ORG_CLASSES"]
+__all__ = ["assemble", "assemble_nquads", "ENTITY_CLASSES", "ORG_CLASSES"]
 
 ORG_CLASSES = {t: getattr(DKG, t) for t in ("UNBody", "IntergovernmentalOrganization", "NationalBody",
                                              "MediaOrganization", "PoliticalParty", "ArmedGroup",
@@ -19,66 +21,74 @@ ORG_CLASSES = {t: getattr(DKG, t) for t in ("UNBody", "IntergovernmentalOrganiza
 ENTITY_CLASSES = {"State": DKG.State, "Organization": DKG.Organization, "Person": DKG.Person,
                   "Resolution": DKG.Resolution, "Treaty": DKG.Treaty, "Place": DKG.Place,
                   "UNDocument": DKG.UNDocument}
-_N: dict[str, ox.NamedNode] = {}
 
 
-def _n(term: str) -> ox.NamedNode:
-    node = _N.get(term)
-    if node is None:
-        node = _N[term] = ox.NamedNode(str(term))
-    return node
+def _iri(iri: str) -> str:
+    """An IRI as an N-Quads term. Every IRI written here comes from kg.iris or kg.terms, which mint
+    only characters an IRI reference may hold (no space, ``<>"{}|^`\\``)."""
+    return f"<{iri}>"
 
 
-# The terms written below as plain strings, looked up once: an attribute of a DefinedNamespace (DKG)
-# costs a Python call each time, and hashing an rdflib URIRef another one (~150k of each per 600 documents).
-_D = SimpleNamespace(**{name: str(getattr(DKG, name)) for name in (
+# The terms used below, as N-Quads terms, looked up once: an attribute of a DefinedNamespace (DKG)
+# costs a Python call each time.
+_D = SimpleNamespace(**{name: _iri(str(getattr(DKG, name))) for name in (
     "Document", "Statement", "Mention", "Evidence", "Event", "DraftResolution", "sourcePath", "sha256",
     "mediaType", "textSource", "charCount", "inDocument", "startOffset", "endOffset", "heading", "kind", "date",
     "publishedOn", "speaker", "speakerTitle", "onBehalfOf", "forum", "place", "deliveredAt", "mentions",
     "hasMention", "mentionOf", "inStatement", "quote", "iso3", "symbol", "partOf", "bodyFamily", "ofState")})
-_TYPE, _LABEL = str(RDF.type), str(RDFS.label)
-_SUBJECT, _PREDICATE, _OBJECT = str(RDF.subject), str(RDF.predicate), str(RDF.object)
-_CLASS = {kind: _n(str(cls)) for kind, cls in ENTITY_CLASSES.items()}
-_ORG_CLASS = {name: _n(str(cls)) for name, cls in ORG_CLASSES.items()}
-_DKG_TERM: dict[str, str] = {}  # relation predicate name -> its IRI
+_TYPE, _LABEL = _iri(str(RDF.type)), _iri(str(RDFS.label))
+_SUBJECT, _PREDICATE, _OBJECT = _iri(str(RDF.subject)), _iri(str(RDF.predicate)), _iri(str(RDF.object))
+_CLASS = {kind: _iri(str(cls)) for kind, cls in ENTITY_CLASSES.items()}
+_ORG_CLASS = {name: _iri(str(cls)) for name, cls in ORG_CLASSES.items()}
+_INT = f"^^{_iri(str(XSD.integer))}"
+_DATE = f"^^{_iri(str(XSD.date))}"
 
 
+@functools.lru_cache(maxsize=4096)
 def _dkg(name: str) -> str:
-    iri = _DKG_TERM.get(name)
-    if iri is None:
-        iri = _DKG_TERM[name] = str(getattr(DKG, name))
-    return iri
+    """A relation's predicate (``chairOf``) as an N-Quads term."""
+    return _iri(str(getattr(DKG, name)))
 
 
-_INT = ox.NamedNode(str(XSD.integer))
-_DATE = ox.NamedNode(str(XSD.date))
+@functools.lru_cache(maxsize=65536)
+def _entity_term(kind: str, key: str) -> str:
+    return _iri(iris.entity_iri(kind, key))
 
 
-def _int(v: int) -> ox.Literal:
-    return ox.Literal(str(v), datatype=_INT)
+def _str(v: str) -> str:
+    """A plain string literal: N-Quads escapes the quote, the backslash and the two line ends."""
+    if "\\" in v or '"' in v or "\n" in v or "\r" in v:
+        v = v.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{v}"'
 
 
-def _str(v: str) -> ox.Literal:
-    return ox.Literal(v)
+def _int(v: int) -> str:
+    return f'"{v}"{_INT}'
+
+
+def _date(v: str) -> str:
+    return f'"{v}"{_DATE}'
 
 
 class _Builder:
-    def __init__(self, graph: ox.NamedNode) -> None:
-        self.g = graph
-        self.quads: list[ox.Quad] = []
-        self.seen: set[tuple] = set()
+    """The quads of one document's graph as N-Quads lines, each once, in the order first added."""
+
+    def __init__(self, graph: str) -> None:
+        self.g = f" {graph} .\n"
+        self.lines: list[str] = []
+        self.seen: set[str] = set()
         self.described: set[tuple[str, str]] = set()
 
-    def add(self, s: ox.NamedNode, p: str, o) -> None:  # noqa: ANN001 - p a plain IRI string
-        key = (s.value, p, o)
-        if key in self.seen:
-            return
-        self.seen.add(key)
-        self.quads.append(ox.Quad(s, _n(p), o, self.g))
+    def add(self, s: str, p: str, o: str) -> None:
+        """Add the triple ``s p o`` (each an N-Quads term: ``<iri>`` or a literal)."""
+        line = f"{s} {p} {o}{self.g}"
+        if line not in self.seen:
+            self.seen.add(line)
+            self.lines.append(line)
 
-    def entity(self, ent: Entity) -> ox.NamedNode:
+    def entity(self, ent: Entity) -> str:
         """The entity's node, described once in this graph (type, label, identifiers, parents)."""
-        node = ox.NamedNode(iris.entity_iri(ent.kind, ent.key))
+        node = _entity_term(ent.kind, ent.key)
         if (ent.kind, ent.key) in self.described:
             return node
         self.described.add((ent.kind, ent.key))
@@ -89,7 +99,7 @@ class _Builder:
         elif ent.kind in ("Resolution", "UNDocument"):
             self.add(node, _D.symbol, _str(ent.attr("symbol") or ent.key))
             if ent.attr("draft"):
-                self.add(node, _TYPE, _n(_D.DraftResolution))
+                self.add(node, _TYPE, _D.DraftResolution)
         elif ent.kind == "Organization":
             cls = _ORG_CLASS.get(ent.attr("type") or "")
             if cls is not None:
@@ -107,11 +117,18 @@ class _Builder:
 
 
 def assemble(doc: Document, statements: Iterable[Statement]) -> list[ox.Quad]:
-    """All quads of ``doc`` in its named graph (the graph IRI is the document IRI)."""
+    """All quads of ``doc`` in its named graph (the graph IRI is the document IRI), as pyoxigraph quads."""
+    nquads, _ = assemble_nquads(doc, statements)
+    return list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+
+
+def assemble_nquads(doc: Document, statements: Iterable[Statement]) -> tuple[bytes, int]:
+    """All quads of ``doc`` in its named graph (the graph IRI is the document IRI): N-Quads (UTF-8) and
+    how many quads they hold."""
     doc_iri = iris.document_iri(doc.identity)
-    d = ox.NamedNode(doc_iri)
+    d = _iri(doc_iri)
     b = _Builder(d)
-    b.add(d, _TYPE, _n(_D.Document))
+    b.add(d, _TYPE, _D.Document)
     b.add(d, _LABEL, _str(doc.name))
     b.add(d, _D.sourcePath, _str(doc.identity))
     b.add(d, _D.sha256, _str(doc.sha256))
@@ -120,8 +137,8 @@ def assemble(doc: Document, statements: Iterable[Statement]) -> list[ox.Quad]:
     b.add(d, _D.charCount, _int(len(doc.text)))
     text = doc.text
     for st in statements:
-        s = ox.NamedNode(iris.statement_iri(doc_iri, st.index))
-        b.add(s, _TYPE, _n(_D.Statement))
+        s = _iri(iris.statement_iri(doc_iri, st.index))
+        b.add(s, _TYPE, _D.Statement)
         b.add(s, _D.inDocument, d)
         b.add(s, _D.startOffset, _int(st.start))
         b.add(s, _D.endOffset, _int(st.end))
@@ -130,9 +147,9 @@ def assemble(doc: Document, statements: Iterable[Statement]) -> list[ox.Quad]:
         b.add(s, _LABEL, _str(heading if len(heading) <= 160 else heading[:157] + "..."))
         b.add(s, _D.kind, _str(st.value("kind") or "statement"))
         if st.value("date"):
-            b.add(s, _D.date, ox.Literal(st.value("date"), datatype=_DATE))
+            b.add(s, _D.date, _date(st.value("date")))
         if st.value("published") and st.value("published") != st.value("date"):
-            b.add(s, _D.publishedOn, ox.Literal(st.value("published"), datatype=_DATE))
+            b.add(s, _D.publishedOn, _date(st.value("published")))
         for ent, _s, _e, title in st.value("speakers", []):
             b.add(s, _D.speaker, b.entity(ent))
             if title:
@@ -147,22 +164,22 @@ def assemble(doc: Document, statements: Iterable[Statement]) -> list[ox.Quad]:
             b.add(s, _D.place, b.entity(place))
         event = st.value("event")
         if event:
-            ev = ox.NamedNode(iris.event_iri(iris.document_key(doc.identity), f"{st.index}-{event}"))
-            b.add(ev, _TYPE, _n(_D.Event))
+            ev = _iri(iris.event_iri(iris.document_key(doc.identity), f"{st.index}-{event}"))
+            b.add(ev, _TYPE, _D.Event)
             b.add(ev, _LABEL, _str(event))
             if forum is not None:
                 b.add(ev, _D.forum, b.entity(forum))
             if place is not None:
                 b.add(ev, _D.place, b.entity(place))
             if st.value("date"):
-                b.add(ev, _D.date, ox.Literal(st.value("date"), datatype=_DATE))
+                b.add(ev, _D.date, _date(st.value("date")))
             b.add(s, _D.deliveredAt, ev)
         for m in st.mentions:
             ent_node = b.entity(m.entity)
             b.add(s, _D.mentions, ent_node)
-            mn = ox.NamedNode(iris.mention_iri(doc_iri, m.start, m.end, m.entity.kind))
+            mn = _iri(iris.mention_iri(doc_iri, m.start, m.end, m.entity.kind))
             b.add(s, _D.hasMention, mn)
-            b.add(mn, _TYPE, _n(_D.Mention))
+            b.add(mn, _TYPE, _D.Mention)
             b.add(mn, _D.mentionOf, ent_node)
             b.add(mn, _D.inStatement, s)
             b.add(mn, _D.startOffset, _int(m.start))
@@ -177,13 +194,13 @@ def assemble(doc: Document, statements: Iterable[Statement]) -> list[ox.Quad]:
             subj, obj = b.entity(r.subject), b.entity(r.object)
             pred = _dkg(r.predicate)
             b.add(subj, pred, obj)
-            ev = ox.NamedNode(iris.evidence_iri(doc_iri, st.index, len(seen_rel)))
-            b.add(ev, _TYPE, _n(_D.Evidence))
+            ev = _iri(iris.evidence_iri(doc_iri, st.index, len(seen_rel)))
+            b.add(ev, _TYPE, _D.Evidence)
             b.add(ev, _SUBJECT, subj)
-            b.add(ev, _PREDICATE, _n(pred))
+            b.add(ev, _PREDICATE, pred)
             b.add(ev, _OBJECT, obj)
             b.add(ev, _D.inStatement, s)
             b.add(ev, _D.startOffset, _int(r.start))
             b.add(ev, _D.endOffset, _int(r.end))
             b.add(ev, _D.quote, _str(text[r.start:r.end]))
-    return b.quads
+    return "".join(b.lines).encode("utf-8"), len(b.lines)

@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable, Iterator
 import pyoxigraph as ox
 
 from kg import iris
-from kg.assemble import assemble
+from kg.assemble import assemble_nquads
 from kg.errors import InputError, KgError
 from kg.model import Document
 from kg.pipeline import extract_document
@@ -70,8 +70,7 @@ class _Done:
     error: str | None = None
     doc_iri: str = ""
     sha256: str = ""
-    quads: list[ox.Quad] = field(default_factory=list)
-    nquads: bytes = b""  # the quads as N-Quads, from a worker: ~10x cheaper to pass than pickled terms
+    nquads: bytes = b""  # the quads as N-Quads: written straight from the findings, bulk-loaded as they are
     n_quads: int = 0
     statements: int = 0
     chars: int = 0
@@ -140,12 +139,10 @@ def _ingest_parts(path: Path, store: Store, encoding: str | None, known: dict[st
             if done is None:
                 statuses.add("unchanged")
             else:
-                quads = done.nquads or done.quads
                 if doc_iri in before:
-                    statuses.add(store.put_document(doc_iri, doc.sha256, done.quads or list(
-                        ox.parse(done.nquads, format=ox.RdfFormat.N_QUADS))))
+                    statuses.add(store.put_document(doc_iri, doc.sha256, _quads(done)))
                 else:
-                    store.add_documents([(doc_iri, quads)])
+                    store.add_documents([(doc_iri, done.nquads)])
                     statuses.add("added")
                 report.statements += done.statements
                 report.quads += done.n_quads
@@ -170,21 +167,17 @@ def _ingest_parts(path: Path, store: Store, encoding: str | None, known: dict[st
     return status
 
 
-def _extract_part(doc: Document, as_nquads: bool = False) -> _Done:
-    """Extract and assemble one part of a big file (in-process, or in a worker: ``as_nquads``)."""
+def _extract_part(doc: Document) -> _Done:
+    """Extract and assemble one part of a big file (in this process or in a worker)."""
     statements = extract_document(doc)
-    quads = assemble(doc, statements)
-    return _holding(_Done(Path(doc.identity), "ready", n_quads=len(quads), statements=len(statements),
-                          chars=len(doc.text)), quads, as_nquads)
+    nquads, count = assemble_nquads(doc, statements)
+    return _Done(Path(doc.identity), "ready", nquads=nquads, n_quads=count, statements=len(statements),
+                 chars=len(doc.text))
 
 
-def _holding(done: _Done, quads: list[ox.Quad], as_nquads: bool) -> _Done:
-    """``done`` with its quads: as N-Quads bytes from a worker (~10x cheaper to pass than pickled terms)."""
-    if as_nquads:
-        done.nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-    else:
-        done.quads = quads
-    return done
+def _quads(done: _Done) -> list[ox.Quad]:
+    """A document's quads as pyoxigraph terms, for the transaction that replaces a changed document."""
+    return list(ox.parse(done.nquads, format=ox.RdfFormat.N_QUADS))
 
 
 def _parts_in_workers(parts: Iterator[Document], known: dict[str, str], jobs: int
@@ -192,7 +185,7 @@ def _parts_in_workers(parts: Iterator[Document], known: dict[str, str], jobs: in
     """Each part with what extracting it gave (``None`` when unchanged), in order, from ``jobs`` processes;
     two parts per process in flight (a part is about a megabyte of text)."""
     return _in_order(jobs, ((doc, None if known.get(iris.document_iri(doc.identity)) == doc.sha256 else _extract_part,
-                             (doc, True), len(doc.text)) for doc in parts), 2 * jobs)
+                             (doc,), len(doc.text)) for doc in parts), 2 * jobs)
 
 
 class _Writer:
@@ -226,8 +219,7 @@ class _Writer:
             return
         if done.doc_iri in self.stored:  # changed: replaced in its own transaction, after the batch
             self.flush()
-            quads = done.quads or list(ox.parse(done.nquads, format=ox.RdfFormat.N_QUADS))
-            self._tell(done, self.store.put_document(done.doc_iri, done.sha256, quads))
+            self._tell(done, self.store.put_document(done.doc_iri, done.sha256, _quads(done)))
             return
         self.stored.add(done.doc_iri)
         if not self.docs:
@@ -242,7 +234,7 @@ class _Writer:
     def flush(self) -> None:
         """Write the pending new documents (one bulk load), then tell every pending document."""
         batch = [d for d in self.pending if d.status == "ready"]
-        self.store.add_documents([(d.doc_iri, d.nquads if d.nquads else d.quads) for d in batch])
+        self.store.add_documents([(d.doc_iri, d.nquads) for d in batch])
         self.bulk_documents += len(batch)
         pending, self.pending = self.pending, []
         self.docs = self.quads = 0
@@ -271,8 +263,8 @@ class _Writer:
             self.on_file(done.path, status)
 
 
-def _work(task: tuple[Path, str | None, str | None, int | None], as_nquads: bool = False) -> _Done:
-    """Read, extract and assemble one file (in-process, or in a worker: ``as_nquads``)."""
+def _work(task: tuple[Path, str | None, str | None, int | None]) -> _Done:
+    """Read, extract and assemble one file (in this process or in a worker)."""
     path, encoding, known_sha, max_size = task
     try:
         doc = read_document(path, encoding, max_size=max_size)
@@ -283,15 +275,14 @@ def _work(task: tuple[Path, str | None, str | None, int | None], as_nquads: bool
         return _Done(path, "unchanged", size=size)
     try:
         statements = extract_document(doc)
-        quads = assemble(doc, statements)
+        nquads, count = assemble_nquads(doc, statements)
     except KgError:
         raise  # not this file's fault (a broken gazetteer): stop and say so
     except Exception as e:  # noqa: BLE001 - a bug met by one odd text must not stop the others
         return _Done(path, "failed", f"{path}: extraction failed unexpectedly ({type(e).__name__}: {e}); "
                                      "the other files went in; please report this file")
-    done = _Done(path, "ready", doc_iri=iris.document_iri(doc.identity), sha256=doc.sha256, n_quads=len(quads),
-                 statements=len(statements), chars=len(doc.text), size=size)
-    return _holding(done, quads, as_nquads)
+    return _Done(path, "ready", doc_iri=iris.document_iri(doc.identity), sha256=doc.sha256, nquads=nquads,
+                 n_quads=count, statements=len(statements), chars=len(doc.text), size=size)
 
 
 def _size(path: Path) -> int:
@@ -319,7 +310,7 @@ def _worker_init() -> None:
 
 def _in_workers(tasks: list, jobs: int) -> Iterator[tuple[tuple, _Done]]:
     """Each task with its result, in task order, computed by ``jobs`` processes."""
-    return _in_order(min(jobs, len(tasks)), ((task, _work, (task, True), _size(task[0])) for task in tasks),
+    return _in_order(min(jobs, len(tasks)), ((task, _work, (task,), _size(task[0])) for task in tasks),
                      jobs * _WINDOW_PER_JOB)
 
 

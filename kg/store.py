@@ -163,7 +163,8 @@ class Store:
         """Add NEW documents (none of them in the store yet) in one atomic bulk load: all or none.
 
         Each document is ``(document IRI, its quads)``, the quads as a list of :class:`pyoxigraph.Quad`
-        or as N-Quads bytes (a worker's output: loaded as they are, never parsed into Python objects).
+        or as N-Quads bytes (what :func:`kg.assemble.assemble_nquads` writes: loaded as they are, never
+        parsed into Python objects).
         Keep a call under :data:`BATCH_QUADS` quads and :data:`BATCH_DOCUMENTS` documents.
 
         Why this is atomic (checked in the oxigraph 0.5 sources, lib/oxigraph/src/storage/rocksdb.rs,
@@ -192,8 +193,11 @@ class Store:
             else:
                 data = b"".join(q if isinstance(q, bytes) else ox.serialize(q, format=ox.RdfFormat.N_QUADS)
                                 for _, q in docs)
-                # lenient: the bytes were serialized by oxigraph from valid terms; no need to check IRIs again
+                # lenient: the IRIs were minted by kg.iris (or serialized by oxigraph): no need to check them again
                 self.db.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
+        except SyntaxError as e:  # a bug in writing the quads, not the user's input
+            raise StoreError(f"{self.path}: the quads of {docs[0][0]}{' and others' if len(docs) > 1 else ''} "
+                             f"are not valid N-Quads ({e}); nothing was written; please report this") from None
         except OSError as e:
             why = "the disk is full; free some space and run again" if getattr(e, "errno", None) == errno.ENOSPC \
                 else str(e)

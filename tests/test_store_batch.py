@@ -24,16 +24,20 @@ def finished_documents(folder: Path) -> list:
     return done
 
 
+def quads_of(done) -> list:
+    return list(ox.parse(done.nquads, format=ox.RdfFormat.N_QUADS))
+
+
 def test_store_batch_bulk_load_holds_what_one_by_one_writes(tmp_path):
     from kg.store import Store
 
     done = finished_documents(STATEMENTS_DIR)
     with Store(tmp_path / "one") as one:
         for d in done:
-            assert one.put_document(d.doc_iri, d.sha256, d.quads) == "added"
+            assert one.put_document(d.doc_iri, d.sha256, quads_of(d)) == "added"
         expected = nquad_lines(one)
-    # half the documents as a worker's N-Quads bytes, half as quads: loaded in one call
-    docs = [(d.doc_iri, ox.serialize(d.quads, format=ox.RdfFormat.N_QUADS) if i % 2 else d.quads)
+    # half the documents as the N-Quads bytes the assembler writes, half as quads: loaded in one call
+    docs = [(d.doc_iri, d.nquads if i % 2 else quads_of(d))
             for i, d in enumerate(done)]
     with Store(tmp_path / "bulk") as bulk:
         bulk.add_documents(docs)
@@ -41,7 +45,7 @@ def test_store_batch_bulk_load_holds_what_one_by_one_writes(tmp_path):
         assert sorted(bulk.documents()) == sorted(d.doc_iri for d in done)
         assert bulk.document_shas() == {d.doc_iri: d.sha256 for d in done}
     with Store(tmp_path / "quads") as only_quads:  # the bulk_extend path
-        only_quads.add_documents([(d.doc_iri, d.quads) for d in done])
+        only_quads.add_documents([(d.doc_iri, quads_of(d)) for d in done])
         assert nquad_lines(only_quads) == expected
     assert not list((tmp_path / "bulk").glob("bulk-*.sst"))  # the staged files went into the store
 
@@ -51,10 +55,10 @@ def test_store_batch_refuses_a_document_already_stored_and_changes_nothing(tmp_p
 
     first, second = finished_documents(STATEMENTS_DIR)[:2]
     with Store(tmp_path / "s") as store:
-        store.add_documents([(first.doc_iri, first.quads)])
+        store.add_documents([(first.doc_iri, quads_of(first))])
         before = nquad_lines(store)
         with pytest.raises(ValueError, match="already in the store"):
-            store.add_documents([(second.doc_iri, second.quads), (first.doc_iri, first.quads)])
+            store.add_documents([(second.doc_iri, quads_of(second)), (first.doc_iri, quads_of(first))])
         assert nquad_lines(store) == before
 
 
@@ -62,7 +66,7 @@ def test_store_batch_writable_open_removes_staged_files_of_a_killed_load(tmp_pat
     from kg.store import Store
 
     with Store(tmp_path / "s") as store:
-        store.add_documents([(d.doc_iri, d.quads) for d in finished_documents(STATEMENTS_DIR)[:1]])
+        store.add_documents([(d.doc_iri, quads_of(d)) for d in finished_documents(STATEMENTS_DIR)[:1]])
         held = nquad_lines(store)
     staged = tmp_path / "s" / "bulk-123456789.sst"  # what a load killed before its ingestion leaves
     staged.write_bytes(b"not ingested")
