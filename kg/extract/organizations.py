@@ -66,6 +66,7 @@ _DEPARTMENT = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][\w.-]*\s+){0,4}Department
 _GROUP = re.compile(r"\bGroup of Friends(?:\s+(?:(?:of|in|for|on|the|and)\s+)*[A-Z][\w-]*)+")
 _MEDIA = re.compile(r"\b(?:News Agency|news agency|[Mm]agazine|[Nn]ewspaper|TV channel|[Jj]ournal)\s+[“\"«]?"
                     r"(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})[”\"»]?")
+_MEDIA_WORDS = ("News Agency", "news agency", "agazine", "ewspaper", "TV channel", "ournal")  # one stands in every match
 
 
 def _named_at(stmt: Statement, start: int, kinds: tuple[str, ...] = ("State",)) -> tuple[Entity, int] | None:
@@ -156,7 +157,7 @@ def _patterns(stmt: Statement) -> Iterator[Mention]:
         name = " ".join(m.group(0).split())
         ent = group_entity(name)
         yield Mention(s, e, text[s:e], ent, "pattern")
-    for m in _MEDIA.finditer(seg):
+    for m in _MEDIA.finditer(seg) if any(w in seg for w in _MEDIA_WORDS) else ():
         s, e = off + m.start("name"), off + m.end("name")
         if not free(s, e) or _inside_gazetteer_name(stmt, s, e):
             continue

@@ -159,7 +159,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
         i = j + 1
 
     # 3. initials and a surname: "A.V.Krutskikh", "A. V. Krutskikh"
-    for m in word_finditer(_INITIALS_NAME, text[stmt.start:stmt.end]):
+    for m in _initials_names(text[stmt.start:stmt.end]):
         s, e = stmt.start + m.start(), stmt.start + m.end()
         surname = m.group(2)
         if surname in titles().not_names or s in blocked or tt.is_title_word(surname) or stmt.start + m.start(2) in tspans:
@@ -204,6 +204,25 @@ def persons(stmt: Statement) -> Iterator[Mention]:
 
 
 _INITIALS_NAME = re.compile(rf"((?:[{_UP}]\.\s?){{1,3}})([{_UP}][{_LOW}]+)")  # after a word boundary
+_UPPER = frozenset(c for c in map(chr, range(0x2000)) if re.fullmatch(rf"[{_UP}]", c))
+
+
+def _initials_names(seg: str) -> Iterator[re.Match]:
+    """What ``word_finditer(_INITIALS_NAME, seg)`` finds, tried only where a match can start: at a capital
+    before a full stop. The stops are found at memory speed; the pattern, searched, stops at every capital."""
+    pos = 0
+    dot = seg.find(".", 1)
+    while dot >= 0:
+        c = dot - 1
+        if c >= pos and seg[c] in _UPPER:
+            m = _INITIALS_NAME.match(seg, c)
+            if m is not None:
+                if c == 0 or not (seg[c - 1].isalnum() or seg[c - 1] == "_"):
+                    yield m
+                    pos = m.end()
+                else:
+                    pos = c + 1
+        dot = seg.find(".", dot + 1)
 _SPEAKER_LABEL = re.compile(rf"(?:^|(?<=[\n?.!]\s)|(?<=\n))((?:[{_UP}][{_LOW}]+\s){{1,2}}[{_UP}][{_LOW}]+):\s")
 _TURN_LABEL = re.compile(rf"(?m)^[ \t*_]*(?P<t>(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?)\s+"
                          rf"(?P<n>(?:[{_UP}][{_LOW}'’-]+\s?){{1,3}}?)"

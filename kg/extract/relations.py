@@ -231,7 +231,7 @@ def _sponsors(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         for st in _listed_after(stmt, s0 + m_draft.end(), s1):
             yield Relation(earlier[-1].entity, "sponsoredBy", st.entity, s0, st.end)
     # "draft resolution A/C.1/76/L.11 was submitted by Singapore" (the resolution right before the verb)
-    for mm in _SPONSOR_BY.finditer(sent):
+    for mm in _SPONSOR_BY.finditer(sent) if "by" in sent.lower() else ():
         res = _in(stmt, "Resolution", s0, s0 + mm.start())
         gap = text[res[-1].end:s0 + mm.start()] if res else ""
         if not res or len(gap) > 30 or re.search(r"[A-Z]", gap):
