@@ -9,16 +9,20 @@ With ``jobs > 1`` reading, extraction and assembly run in that many worker proce
 calling process is the only writer. New documents are written in batches, each one atomic bulk
 load (:meth:`kg.store.Store.add_documents`: up to 200 documents or 50,000 quads, or what came in
 about a second); a changed document is replaced in its own transaction once the batch before it
-is written, so documents go in in the order of the files. A document is reported (``on_file``,
-``on_bytes``, the report) only once it is in the store. A run that grew the store by a quarter or
-more compacts it at the end (bulk-loaded files overlap until compacted, which slows queries down).
-A bounded number of documents (64 per worker, 8 MB of input at most) is in flight, enough for the
-workers to go on while a batch is written, and memory stays bounded however many files there are.
+is written, so documents go in in the order of the files. A batch is loaded by a thread while the
+next one is gathered (the bulk load runs outside the GIL: with one job, extraction and writing use
+both cores; at most one batch is being written and one gathered). A document is reported
+(``on_file``, ``on_bytes``, the report) only once it is in the store. A run that grew the store by
+a quarter or more compacts it at the end (bulk-loaded files overlap until compacted, which slows
+queries down). A bounded number of documents (256 per worker, 8 MB of input at most) is in flight,
+enough for the workers to go on while a batch is written, and memory stays bounded however many
+files there are.
 An interruption (Ctrl-C) stops the workers; the store then holds only whole documents.
 """
 from __future__ import annotations
 
 import collections
+import concurrent.futures
 import multiprocessing
 import signal
 import time
@@ -38,7 +42,7 @@ from kg.store import BATCH_DOCUMENTS, BATCH_QUADS, Store
 
 __all__ = ["IngestReport", "ingest", "DEFAULT_MAX_SIZE"]
 
-_WINDOW_PER_JOB = 64  # documents in flight per worker process: enough to keep working while a batch is written
+_WINDOW_PER_JOB = 256  # documents in flight per worker process: enough to keep working while a batch is written
 _WINDOW_BYTES = 8 * 1024 * 1024  # and at most this much input in flight (whatever the number of documents)
 _BATCH_SECONDS = 1.0  # a batch of new documents is written once it is this old, so progress stays live
 _COMPACT_GROWTH = 4  # compact the store after a run that bulk-loaded a quarter as many documents as it held
@@ -107,8 +111,10 @@ def ingest(paths: list[Path], store: Store, *, encoding: str | None = None, jobs
         for _task, done in results:
             writer.take(done)
         writer.flush()
+        writer.settle()
     finally:
         results.close()  # on an interruption or a write error: stop the workers now
+        writer.close()
     if writer.bulk_documents and writer.bulk_documents * _COMPACT_GROWTH >= len(known):
         store.compact()  # the run grew the store by a quarter or more: amortized, a constant cost per quad
     for path in big:
@@ -207,10 +213,12 @@ class _Writer:
         self.docs = 0
         self.quads = 0
         self.since = 0.0
+        self._loader = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer")
+        self._loading: tuple[concurrent.futures.Future, list[_Done], int] | None = None  # the batch being written
 
     def take(self, done: _Done) -> None:
         if done.status != "ready":  # failed or unchanged: nothing to write, told in its turn
-            if self.pending:
+            if self.pending or self._loading:
                 self.pending.append(done)
                 if time.monotonic() - self.since >= _BATCH_SECONDS:
                     self.flush()
@@ -219,6 +227,7 @@ class _Writer:
             return
         if done.doc_iri in self.stored:  # changed: replaced in its own transaction, after the batch
             self.flush()
+            self.settle()
             self._tell(done, self.store.put_document(done.doc_iri, done.sha256, _quads(done)))
             return
         self.stored.add(done.doc_iri)
@@ -232,14 +241,34 @@ class _Writer:
             self.flush()
 
     def flush(self) -> None:
-        """Write the pending new documents (one bulk load), then tell every pending document."""
-        batch = [d for d in self.pending if d.status == "ready"]
-        self.store.add_documents([(d.doc_iri, d.nquads) for d in batch])
-        self.bulk_documents += len(batch)
+        """Start writing the pending new documents (one bulk load, in the loader thread) once the batch
+        before them is written; they are told when :meth:`settle` sees them written."""
+        if not self.pending:
+            return
         pending, self.pending = self.pending, []
         self.docs = self.quads = 0
+        self.settle()
+        batch = [(d.doc_iri, d.nquads) for d in pending if d.status == "ready"]
+        if not batch:  # failed or unchanged files only: nothing to write
+            for done in pending:
+                self._tell(done, done.status)
+            return
+        self._loading = (self._loader.submit(self.store.add_documents, batch), pending, len(batch))
+
+    def settle(self) -> None:
+        """Wait for the batch being written (raising its error, if any), then tell its documents."""
+        if self._loading is None:
+            return
+        future, pending, written = self._loading
+        self._loading = None
+        future.result()
+        self.bulk_documents += written
         for done in pending:
             self._tell(done, "added" if done.status == "ready" else done.status)
+
+    def close(self) -> None:
+        """Wait for the batch being written, if any (an interruption leaves whole batches only)."""
+        self._loader.shutdown(wait=True)
 
     def _tell(self, done: _Done, status: str) -> None:
         report = self.report
