@@ -129,6 +129,7 @@ def _lines(text: str) -> list[_Line]:
 
 
 _SPACED = re.compile(r"^[\s*_]*(?:[A-Z] ){3,}[A-Z][\s*_]*$")
+_ASCII_LOWER = re.compile(r"[a-z]")
 
 
 def _is_heading(line: str, lay: Layout) -> bool:
@@ -253,8 +254,6 @@ def _heading_end(lines: list[_Line], blank: list[bool], chrome: list[bool], i: i
             j += 1
             continue
         t = lines[j].text.strip(" *_")
-        letters = [c for c in t if c.isalpha()]
-        caps = len(letters) >= 4 and not any(c.islower() for c in letters)
         if _is_dateline(lines[j].text):
             last = j
             break
@@ -262,7 +261,7 @@ def _heading_end(lines: list[_Line], blank: list[bool], chrome: list[bool], i: i
             last = j  # a page's byline block ("From: Foreign, Commonwealth & Development Office")
             j += 1
             continue
-        if bare and (caps or re.match(r"(?i)by\b", t)):
+        if bare and (_capitals(t) or re.match(r"(?i)by\b", t)):
             last = j
             j += 1
             continue
@@ -277,6 +276,15 @@ def _heading_end(lines: list[_Line], blank: list[bool], chrome: list[bool], i: i
             j += 1
         break
     return last
+
+
+def _capitals(t: str) -> bool:
+    """Written in capitals: four letters or more, none of them lower case (most lines are settled at
+    their first small ASCII letter, without listing the letters)."""
+    if _ASCII_LOWER.search(t):
+        return False
+    letters = [c for c in t if c.isalpha()]
+    return len(letters) >= 4 and not any(c.islower() for c in letters)
 
 
 def _title_like(line: str) -> bool:

@@ -223,6 +223,8 @@ def _initials_names(seg: str) -> Iterator[re.Match]:
                 else:
                     pos = c + 1
         dot = seg.find(".", dot + 1)
+
+
 _SPEAKER_LABEL = re.compile(rf"(?:^|(?<=[\n?.!]\s)|(?<=\n))((?:[{_UP}][{_LOW}]+\s){{1,2}}[{_UP}][{_LOW}]+):\s")
 _TURN_LABEL = re.compile(rf"(?m)^[ \t*_]*(?P<t>(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?)\s+"
                          rf"(?P<n>(?:[{_UP}][{_LOW}'’-]+\s?){{1,3}}?)"
