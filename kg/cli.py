@@ -74,7 +74,8 @@ def cli() -> None:
 @click.option("--encoding", help="Read every file with this encoding (e.g. cp1251, latin-1) instead of detecting it.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Extract in this many processes (one process writes).")
+              help="Extract in this many processes while one thread writes (with 1, extraction and writing "
+                   "already use two cores; more jobs help where there are more cores).")
 @click.option("--max-size", "max_size_mb", type=click.FloatRange(min=0),
               default=(DEFAULT_MAX_SIZE or 0) / 1024 / 1024, show_default=True,
               metavar="MB", help="Refuse files bigger than this many MB (0: no limit; a plain-text file over "
