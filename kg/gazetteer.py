@@ -337,12 +337,12 @@ _LETTER = re.compile(r"[^\W\d_]")
 _ASCII_LOWER = re.compile(r"[a-z]")
 
 
-def is_caps_line(line: str) -> bool:
-    """A line written in capitals (an ALL-CAPS heading): enough letters, none of them lower case."""
+def is_caps_line(line: str, least: int = 8) -> bool:
+    """A line written in capitals (an ALL-CAPS heading): ``least`` letters or more, none of them lower case."""
     if _ASCII_LOWER.search(line):  # most lines: settled at the first small letter, without listing the letters
         return False
     letters = _LETTER.findall(line)
-    return len(letters) >= 8 and not any(c.islower() for c in letters)
+    return len(letters) >= least and not any(c.islower() for c in letters)
 
 
 def _line_is_caps(segment: str, s: int, e: int) -> bool:

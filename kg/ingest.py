@@ -136,8 +136,7 @@ def _ingest_parts(path: Path, store: Store, encoding: str | None, known: dict[st
     told = 0  # progress in characters as the parts go by (about bytes); the rest is told at the end
     parts = read_parts(path, encoding)
     extracted = _parts_in_workers(parts, known, jobs) if jobs > 1 else (
-        (doc, None if known.get(iris.document_iri(doc.identity)) == doc.sha256 else _extract_part(doc))
-        for doc in parts)
+        (doc, _extract_part(doc) if _changed(doc, known) else None) for doc in parts)
     try:
         for doc, done in extracted:
             doc_iri = iris.document_iri(doc.identity)
@@ -190,8 +189,13 @@ def _parts_in_workers(parts: Iterator[Document], known: dict[str, str], jobs: in
                       ) -> Iterator[tuple[Document, _Done | None]]:
     """Each part with what extracting it gave (``None`` when unchanged), in order, from ``jobs`` processes;
     two parts per process in flight (a part is about a megabyte of text)."""
-    return _in_order(jobs, ((doc, None if known.get(iris.document_iri(doc.identity)) == doc.sha256 else _extract_part,
-                             (doc,), len(doc.text)) for doc in parts), 2 * jobs)
+    return _in_order(jobs, ((doc, _extract_part if _changed(doc, known) else None, (doc,), len(doc.text))
+                            for doc in parts), 2 * jobs)
+
+
+def _changed(doc: Document, known: dict[str, str]) -> bool:
+    """Whether the store lacks ``doc`` as it is now (``known``: document IRI -> SHA-256 stored)."""
+    return known.get(iris.document_iri(doc.identity)) != doc.sha256
 
 
 class _Writer:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kg.dates import find_dates, parse_listing_date
 from kg.errors import GazetteerError
-from kg.gazetteer import load_yaml
+from kg.gazetteer import is_caps_line, load_yaml
 from kg.paths import GAZETTEER_DIR
 from kg.turns import split_parts
 
@@ -42,7 +42,6 @@ class Layout:
     def __init__(self, path=GAZETTEER_DIR / "layout.yaml") -> None:
         data = load_yaml(path)
         try:
-            self.chrome = [re.compile(p, re.I) for p in data["chrome_lines"]]
             self._chrome_any = _any_of([str(p) for p in data["chrome_lines"]])
             self.listing = re.compile(data["listing_item"])
             self.kinds_first = [(str(k), re.compile(p, re.I)) for k, p in data["kinds_first"]]
@@ -129,7 +128,6 @@ def _lines(text: str) -> list[_Line]:
 
 
 _SPACED = re.compile(r"^[\s*_]*(?:[A-Z] ){3,}[A-Z][\s*_]*$")
-_ASCII_LOWER = re.compile(r"[a-z]")
 
 
 def _is_heading(line: str, lay: Layout) -> bool:
@@ -261,7 +259,7 @@ def _heading_end(lines: list[_Line], blank: list[bool], chrome: list[bool], i: i
             last = j  # a page's byline block ("From: Foreign, Commonwealth & Development Office")
             j += 1
             continue
-        if bare and (_capitals(t) or re.match(r"(?i)by\b", t)):
+        if bare and (is_caps_line(t, least=4) or re.match(r"(?i)by\b", t)):
             last = j
             j += 1
             continue
@@ -276,15 +274,6 @@ def _heading_end(lines: list[_Line], blank: list[bool], chrome: list[bool], i: i
             j += 1
         break
     return last
-
-
-def _capitals(t: str) -> bool:
-    """Written in capitals: four letters or more, none of them lower case (most lines are settled at
-    their first small ASCII letter, without listing the letters)."""
-    if _ASCII_LOWER.search(t):
-        return False
-    letters = [c for c in t if c.isalpha()]
-    return len(letters) >= 4 and not any(c.islower() for c in letters)
 
 
 def _title_like(line: str) -> bool:

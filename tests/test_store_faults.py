@@ -114,8 +114,9 @@ def test_store_faults_sigkill_loop_leaves_whole_documents_and_a_rerun_completes(
 # ------------------------------------------------------------------ Ctrl-C
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_store_faults_sigint_stops_cleanly_with_exit_130_and_whole_documents(tmp_path, jobs):
-    # enough documents that the interruption lands mid-way (the writer writes in batches of ~1 s)
-    corpus = make_corpus(tmp_path / "corpus", 12)
+    # enough documents that the interruption lands mid-way (the writer writes in batches of ~1 s; a batch
+    # being written when Ctrl-C comes is finished, so an interruption near the end may leave everything)
+    corpus = make_corpus(tmp_path / "corpus", 24)
     reference = clean_graphs(corpus, tmp_path / "ref")
     store = tmp_path / "store"
     proc = popen_ingest(tmp_path, corpus, "--store", store, "--jobs", jobs)

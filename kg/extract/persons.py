@@ -10,7 +10,7 @@ import bisect
 import re
 from typing import Iterator
 
-from kg.extract.common import CapsLines, Intervals, SpanIndex, hits, lex, titles, word_finditer
+from kg.extract.common import CapsLines, Intervals, SpanIndex, hits, lex, titles
 from kg.model import Entity, Mention, Statement
 
 __all__ = ["persons", "person_entity"]
@@ -336,8 +336,7 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
                         r"(?:his|her|your) excellency", text[span[0]:span[1]].strip()):
                     honorific = True
             earliest = t
-        elif t[0][:1].islower() and low not in _CONNECT and role_ending_at(t) is not None:
-            r = role_ending_at(t)
+        elif t[0][:1].islower() and low not in _CONNECT and (r := role_ending_at(t)) is not None:
             if earliest is None and k >= len(before) - 2:
                 immediate = True
             earliest = before[r]

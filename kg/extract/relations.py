@@ -73,7 +73,7 @@ def relations(stmt: Statement) -> Iterator[Relation]:
         if any(w in low for w in _ESTABLISH_CUES):
             yield from _established(stmt, s0, s1)
         if any(w in low for w in _SPONSOR_CUES):
-            yield from _sponsors(stmt, s0, s1)
+            yield from _sponsors(stmt, s0, s1, low)
 
 
 def _title_ranges(m: Mention) -> list[tuple[int, int]]:
@@ -184,7 +184,8 @@ def _established(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
             yield Relation(orgs[-1].entity, "establishedBy", res[0].entity, orgs[-1].start, res[0].end)
 
 
-def _sponsors(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
+def _sponsors(stmt: Statement, s0: int, s1: int, low: str) -> Iterator[Relation]:
+    """``low``: the sentence ``[s0, s1)`` in lower case."""
     text = stmt.context.text
     sent = text[s0:s1]
     drafts = stmt.cache.get("drafts")
@@ -231,7 +232,7 @@ def _sponsors(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         for st in _listed_after(stmt, s0 + m_draft.end(), s1):
             yield Relation(earlier[-1].entity, "sponsoredBy", st.entity, s0, st.end)
     # "draft resolution A/C.1/76/L.11 was submitted by Singapore" (the resolution right before the verb)
-    for mm in _SPONSOR_BY.finditer(sent) if "by" in sent.lower() else ():
+    for mm in _SPONSOR_BY.finditer(sent) if "by" in low else ():
         res = _in(stmt, "Resolution", s0, s0 + mm.start())
         gap = text[res[-1].end:s0 + mm.start()] if res else ""
         if not res or len(gap) > 30 or re.search(r"[A-Z]", gap):
