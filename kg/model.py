@@ -118,6 +118,7 @@ class Statement:
     relations: list[Relation] = field(default_factory=list)
     attrs: dict[str, Attribute] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)  # per-statement scratch shared by extractors
+    title_start: int | None = None  # where the heading's title line begins when a preamble (forum, session) precedes it
 
     @property
     def text(self) -> str:

@@ -104,7 +104,7 @@ def extract_document(doc: Document) -> list[Statement]:
     for s in segments:
         parent = stmts[s.parent] if s.parent is not None else None
         stmts.append(Statement(-1 if s.role == "frame" else shown, s.start, s.end, s.heading_end, ctx,
-                               s.listing_date, s.role, parent))
+                               s.listing_date, s.role, parent, title_start=s.title_start))
         shown += s.role != "frame"
     for stmt in stmts:
         for extractor in ENTITY_EXTRACTORS:

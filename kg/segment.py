@@ -27,6 +27,7 @@ class Segment:
     listing_date: str | None
     role: str = "main"  # main | item | turn | part | frame (a heading that only frames turns: not a statement)
     parent: int | None = None  # index of the segment a turn or part belongs to
+    title_start: int | None = None  # where the heading's title line begins, when title lines of a preamble precede it
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +53,24 @@ class Layout:
             self.turn_person = re.compile(data["turn_person"], re.I)
             self.speaker_openers = [re.compile(p) for p in data["speaker_openers"]]
             self.reporting_verbs = re.compile(data["reporting_verbs"])
+            self.letterhead = re.compile(data["letterhead"], re.I)
+            words = sorted({str(w).lower() for w in data["salutation_words"]}, key=len, reverse=True)
+            self._salutation = re.compile(r"[\s*_]*(?:(?:" + "|".join(re.escape(w) for w in words) +
+                                          r")(?![\w-])[\s,.!:;]*)+", re.I)
         except (KeyError, TypeError, ValueError) as e:
             raise GazetteerError(f"{path}: needs chrome_lines, listing_item, kinds_first, kinds, kinds_last, turn_roles, "
-                                 f"turn_delegation, turn_person, speaker_openers and reporting_verbs ({e})") from None
+                                 f"turn_delegation, turn_person, speaker_openers, reporting_verbs, letterhead and salutation_words ({e})") from None
         except re.error as e:
             raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
 
     def is_chrome(self, line: str) -> bool:
         return any(p.search(line) for p in self._chrome_any)
+
+    def is_salutation(self, line: str) -> bool:
+        """Whether ``line`` only greets ("Mr. Chair,", "Thank you, Madam President."): a speech's opening
+        words, before its first sentence."""
+        s = line.strip()
+        return 0 < len(s) <= 80 and s[-1] in ",.!:" and self._salutation.fullmatch(s) is not None
 
     def kind_of(self, heading: str) -> str | None:
         bare = re.sub(r"[“\"«][^”\"»]*[”\"»]", " ", heading)
@@ -199,6 +210,9 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
     if main is None and pre and any(len(lines[i].text.strip()) >= 80 for i in pre):
         # no heading: the text starts at its first line that is more than a bare date (a page's own date)
         main = next((i for i in pre if not _is_bare_date(lines[i].text)), pre[0])
+    preamble = None  # the first line of the title lines above the main heading
+    if main is not None and _is_heading(lines[main].text, lay):
+        preamble = _preamble_start(lines, blank, chrome, main, lay)
     if main is not None:
         starts.append((main, None))
         # further headed statements on the same page ("Explanation of vote by ..." then "Right of reply by ...")
@@ -222,6 +236,9 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
         last = body[-1]
         head_last = _heading_end(lines, blank, chrome, i, stop, lay) if n or head_override is None else head_override
         start = lines[i].start + (len(lines[i].text) - len(lines[i].text.lstrip()))
+        title_start = None
+        if n == 0 and preamble is not None and preamble < i:
+            title_start, start = start, lines[preamble].start + (len(lines[preamble].text) - len(lines[preamble].text.lstrip()))
         end = lines[last].start + len(lines[last].text.rstrip())
         head_end = min(end, lines[head_last].start + len(lines[head_last].text.rstrip()))
         if listed is not None:
@@ -230,9 +247,25 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
         main_end, parts = split_parts(text, start, head_end, end, lay, chrome_of)
         here = len(segments)
         segments.append(Segment(start, head_end if main_end is None else main_end, head_end, None,
-                                "frame" if main_end is None else "main"))
+                                "frame" if main_end is None else "main", None, title_start))
         segments += [Segment(p.start, p.end, p.heading_end, None, p.role, here) for p in parts]
     return segments
+
+
+def _preamble_start(lines: list[_Line], blank: list[bool], chrome: list[bool], main: int, lay: Layout) -> int:
+    """Where a statement's header begins: the title lines right above its heading line that name the
+    forum, session or topic ("Open-ended Working Group on ... / Third substantive session / Statement by
+    ..."), up to four, each of three words or more (a one- or two-word line above is a menu or a label)."""
+    first, taken, k = main, 0, main - 1
+    while k >= 0 and taken < 4:
+        if blank[k]:
+            k -= 1
+            continue
+        t = lines[k].text.strip(" *_#\t")
+        if chrome[k] or len(t) >= 200 or re.search(r"[.!?;,]$", t) or len(t.split()) < 3 or lay.letterhead.match(t):
+            break
+        first, taken, k = k, taken + 1, k - 1
+    return first
 
 
 def _heading_end(lines: list[_Line], blank: list[bool], chrome: list[bool], i: int, stop: int, lay: Layout) -> int:
@@ -263,19 +296,42 @@ def _heading_end(lines: list[_Line], blank: list[bool], chrome: list[bool], i: i
             last = j
             j += 1
             continue
-        # a byline block of short lines ending in a date ("Ambassador X / U.S. Representative to the UN /
-        # New York, New York / May 22, 2021")
-        block = []
-        while j < stop and len(block) < 5 and not blank[j] and not chrome[j] and len(lines[j].text.strip()) < 90 \
-                and _title_like(lines[j].text):
-            block.append(j)
-            if _is_dateline(lines[j].text) or _is_bare_date(lines[j].text):
-                return j
-            j += 1
-        break
+        return _byline_end(lines, blank, chrome, j, stop, last, lay)
     return last
 
 
+def _byline_end(lines: list[_Line], blank: list[bool], chrome: list[bool], j: int, stop: int, last: int,
+                lay: Layout) -> int:
+    """The last line of a byline block that starts at line ``j``: short title-like lines, blank lines
+    allowed between them (a centred header), that end in a date ("Michele Markoff / Acting Coordinator /
+    Office of ... / Washington, D.C. / March 12, 2021") or right above the speech's salutation ("Mr. Atul
+    Gotsurve / Joint Secretary" then "Mr. Chair,"); a second date a few lines further down (the delivery
+    date below a posting date) belongs to the block too. ``last`` when neither ends it."""
+    seen, found, budget, prev = 0, None, 9, last
+    while j < stop and seen < budget:
+        if blank[j] or chrome[j]:
+            j += 1
+            continue
+        t = lines[j].text
+        if lay.is_salutation(t):
+            return prev if found is None and seen <= 5 else (found if found is not None else last)
+        dated = _is_dateline(t) or _is_bare_date(t)
+        if not dated and (len(t.strip()) >= 120 or not _title_like(t)):
+            break
+        seen += 1
+        if dated:
+            budget = seen + 4 if found is None else budget  # a second date only a few lines further down
+            found = j
+        prev = j
+        j += 1
+    return last if found is None else found
+
+
+_ABBREVIATION_END = re.compile(r"(?:(?<!\w)[A-Z]\.|(?<!\w)(?:Jr|Sr|St|Inc|Ltd|Co|Mr|Mrs|Ms|Dr|Amb|Gov)\.)$")
+
+
 def _title_like(line: str) -> bool:
+    """A line that reads like a title or a byline: short, not ending a sentence ("Washington, D.C." ends
+    with an abbreviation, not a sentence)."""
     s = line.strip(" *_\t")
-    return bool(s) and len(s) < 250 and not re.search(r"[.!?:;]$", s)
+    return bool(s) and len(s) < 250 and not (re.search(r"[.!?:;]$", s) and not _ABBREVIATION_END.search(s))

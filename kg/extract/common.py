@@ -73,7 +73,9 @@ def mentions_in(stmt: Statement, a: int, b: int, kinds: tuple[str, ...] | None =
     return [m for m in ordered[lo:hi] if m.end <= b and (kinds is None or m.entity.kind in kinds)]
 
 
-_LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", re.I)
+# "Russia, the United States and France"; "..., Norway and my own country, Canada"
+_LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and)\s*(?:(?:my|our)\s+own\s+(?:country|state|nation|government),?\s*)?"
+                       r"(?:the\s+)?", re.I)
 
 
 def listed_after(stmt: Statement, end: int, kinds: tuple[str, ...], limit: int | None = None) -> list:

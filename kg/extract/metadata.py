@@ -38,19 +38,33 @@ _ISSUER_CUE = re.compile(r"\b(?:Embassy|Ambassador|Foreign Ministry|Ministry|Mis
 _KIND_AFTER = re.compile(r"^\s*(?:[’']s\s+)?(?:joint\s+)?(?:statement|comment|commentary|declaration|communiqu[eé]|"
                          r"press release|report|remarks|letter|note|message|position|briefing)s?\b", re.I)
 _ON_BEHALF = re.compile(r"\bon behalf of\s+(?:the\s+)?", re.I)
+# another delegation's statement that this one joins: its "on behalf of" is not this statement's
+_OTHERS_STATEMENT = re.compile(r"\b(?:align|associat|endors|support|subscrib|join|echo|welcom|share)\w*\b[^.;]{0,80}?"
+                               r"\bstatements?\b|\bstatements?\s+(?:made|delivered|read|presented|given)\b", re.I)
 _CO_CHAIRS = re.compile(r"\b(?:Co-)?Chair(?:s|men|persons)?(?:\s+countries)?\s+of\s+(?:the\s+)?$", re.I)
 
 
 def _head_start(stmt: Statement) -> int:
+    """Where the heading's title begins: after a listing item's date, below a preamble's title lines."""
+    if stmt.title_start is not None:
+        return stmt.title_start
     m = layout().listing.match(stmt.context.text[stmt.start:stmt.heading_end])
     return stmt.start + m.end() if m else stmt.start
 
 
 def _first_sentence(stmt: Statement) -> tuple[int, int]:
+    """The body's first sentence, after any greeting ("Mr. Chair,", "Thank you, Madam President.")."""
     text = stmt.context.text
     pos = stmt.heading_end
-    while pos < stmt.end and text[pos].isspace():
-        pos += 1
+    for _ in range(4):
+        while pos < stmt.end and text[pos].isspace():
+            pos += 1
+        bs, be = sentence_bounds(text, pos, pos, stmt.end)
+        nl = text.find("\n", pos, be)
+        first = text[pos:nl if nl >= 0 else be]
+        if not layout().is_salutation(first):
+            return bs, be
+        pos = pos + len(first)
     return sentence_bounds(text, pos, pos, stmt.end)
 
 
@@ -177,7 +191,8 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
             pre = text[hs:m.info.get("title_start", m.start)]
             # a byline: a titled person starting a heading line below the kind word ("Press Statement /
             # Antony J. Blinken, Secretary of State", "Speech / ... / Ambassador Neil Holland condemns ...")
-            byline = pre.rstrip(" *_").endswith("\n") and m.info.get("titled") and _kind_words(pre) >= 1
+            byline = pre.rstrip(" *_").endswith("\n") and _kind_words(pre) >= 1 and (
+                m.info.get("titled") or _alone_on_line(text, m))
             if after in ("’s", "'s") or not pre.strip(" *_\n") or byline or (
                     re.search(r"\b(?:by|of|from|on behalf of)\s+(?:the\s+)?[*_]*$", pre, re.I)
                     and _kind_words(pre) <= 1):
@@ -209,6 +224,33 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
             seen.add(m.entity.key)
             out.append(m)
     return out
+
+
+def _alone_on_line(text: str, m: Mention) -> bool:
+    """Whether the name at ``m`` fills its line (a byline: "Michele Markoff" above her office)."""
+    ls = text.rfind("\n", 0, m.start) + 1
+    le = text.find("\n", m.end)
+    return not text[ls:m.start].strip(" *_\t") and not text[m.end:le if le >= 0 else len(text)].strip(" *_,\t")
+
+
+def _byline_office(stmt: Statement, m: Mention) -> None:
+    """A byline names the speaker's office on the lines below the name, down to the place and date
+    ("Acting Coordinator / Office of the Coordinator for Cyber Issues / U.S. Department of State"): that
+    block is the speaker's title, for whom they speak and the affiliation read from it."""
+    text = stmt.context.text
+    if m.info.get("post_title") or not _alone_on_line(text, m):
+        return
+    a = text.find("\n", m.end, stmt.heading_end)
+    if a < 0:
+        return
+    b = a
+    for line in re.finditer(r"[^\n]+", text[a:stmt.heading_end]):
+        if find_dates(line.group(0)) or not line.group(0).strip():
+            break
+        b = a + line.end()
+    if b > a:
+        m.info.update(post_title=(a + 1, b), titled=True)
+        m.info.setdefault("title", " ".join(text[a + 1:b].split()))
 
 
 def _issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
@@ -350,11 +392,16 @@ def metadata(stmt: Statement) -> Iterator[Attribute]:
     if named:  # "UK statement to the OSCE": an unqualified "Ambassador" below it is the UK's
         stmt.cache["own_state"] = named[0]
     speakers = speaker_mentions(stmt, kind, hs)
+    for m in speakers:
+        if hs <= m.start < stmt.heading_end:
+            _byline_office(stmt, m)
     if speakers:
         yield Attribute("speakers", [(m.entity, m.start, m.end, m.info.get("title")) for m in speakers])
     behalf: list[Entity] = []
     head_and_first = (hs, _first_sentence(stmt)[1])
     for m in _ON_BEHALF.finditer(text, *head_and_first):
+        if m.start() >= stmt.heading_end and _OTHERS_STATEMENT.search(text, _first_sentence(stmt)[0], m.start()):
+            continue  # "We align ourselves with the statement made by Indonesia on behalf of the NAM"
         behalf += _behalf_list(stmt, m.end())
         if re.search(r"\balso\s+$", text[max(hs, m.start() - 8):m.start()], re.I):
             # "Statement by Japan, also on behalf of Australia and New Zealand": the speaker's state too

@@ -60,8 +60,8 @@ _EMBASSY = re.compile(r"\bEmbassy\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w’' -]{1,
                       r"(?P<target>[A-Z][\w’' -]{1,40}?))?(?=[\s,.;:)]|$)")
 # a ministry's or government's department: "the Second European Department", "the Department of European
 # Problems", "the US Department of Justice"
-_DEPARTMENT = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][\w.-]*\s+){0,4}Department(?:\s+(?:of|for)\s+[A-Z][\w-]*"
-                         r"(?:(?:\s+(?:and|of|for|on))?\s+[A-Z][\w-]*){0,5})?)")
+_DEPARTMENT = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][\w.-]*[ \t]+){0,4}Department(?:[ \t]+(?:of|for)[ \t]+[A-Z][\w-]*"
+                         r"(?:(?:[ \t]+(?:and|of|for|on))?[ \t]+[A-Z][\w-]*){0,5})?)")  # a name never runs over a line end
 # named groups of states speaking together: "the Group of Friends in Defense of the Charter of the United Nations"
 _GROUP = re.compile(r"\bGroup of Friends(?:\s+(?:(?:of|in|for|on|the|and)\s+)*[A-Z][\w-]*)+")
 _MEDIA = re.compile(r"\b(?:News Agency|news agency|[Mm]agazine|[Nn]ewspaper|TV channel|[Jj]ournal)\s+[“\"«]?"

@@ -73,6 +73,11 @@ def _title_spans(stmt: Statement, caps_line: CapsLines) -> list[tuple[int, int]]
     return out
 
 
+# a capitalised phrase right after an office and its preposition is the office's domain, not a name
+# ("Coordinator for Cyber Issues", "Commissioner for Human Rights")
+_OFFICE_DOMAIN = re.compile(r"[ \t](?:for|of|on)[ \t]+$")
+
+
 def persons(stmt: Statement) -> Iterator[Mention]:
     ctx = stmt.context
     text = ctx.text
@@ -143,7 +148,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
         glued_after = nxt is not None and _adjacent(text, run[-1], nxt) and _CAP_ANY.fullmatch(nxt[0]) \
             and nxt.start() not in tspans
         titled = info.get("titled") and (not caps or info.get("honorific_before")) \
-            and not (glued_after and not info.get("immediate_title"))
+            and not (glued_after and not info.get("immediate_title")) and not _OFFICE_DOMAIN.search(text, 0, s)
         # no title, but a known first name: "Nikolay Glushkov", "opponents of Boris Johnson"
         named = not caps and not glued_after and len(run) in (2, 3) and run[0][0] in lex().given_names \
             and not (i > 0 and _adjacent(text, toks[i - 1], run[0]) and _CAP_ANY.fullmatch(toks[i - 1][0]))
