@@ -20,7 +20,7 @@ from kg.errors import GazetteerError
 from kg.model import Entity
 from kg.paths import GAZETTEER_DIR
 
-__all__ = ["Form", "Hit", "Lexicon", "load_yaml", "lexicon", "fold", "is_caps_line", "ORG_TYPES"]
+__all__ = ["Form", "Hit", "Lexicon", "load_yaml", "lexicon", "fold", "is_caps_line", "spelling_variants", "ORG_TYPES"]
 
 ORG_TYPES = ("UNBody", "IntergovernmentalOrganization", "NationalBody", "MediaOrganization", "PoliticalParty",
              "ArmedGroup", "NonGovernmentalOrganization", "ReligiousOrganization")
@@ -144,8 +144,9 @@ class Lexicon:
     def _add_names(self, path: Path, key: str, entry: dict, ent: Entity) -> None:
         """A body's or treaty's names and abbreviations: single words ("Izvestia", "Taliban") must be
         written as they are; phrases may vary in case ("OPEN-ENDED WORKING GROUP" in a heading)."""
-        for n in _names_with_label(entry, _strs(path, key, entry, "names")):
-            self._add(n, ent, "name", "title" if " " in n.strip() else "exact")
+        for name in _names_with_label(entry, _strs(path, key, entry, "names")):
+            for n in spelling_variants(name):
+                self._add(n, ent, "name", "title" if " " in n.strip() else "exact")
         for n in _strs(path, key, entry, "abbreviations"):
             self._add(n, ent, "abbreviation", "exact")
 
@@ -311,6 +312,31 @@ def _leftmost_longest(cands: list[Hit]) -> list[Hit]:
             out.append(h)
             reach = h.end
     return out
+
+
+_ORDINAL_DIGITS = {"First": "1st", "Second": "2nd", "Third": "3rd", "Fourth": "4th", "Fifth": "5th", "Sixth": "6th",
+                   "Seventh": "7th", "Eighth": "8th", "Ninth": "9th", "Tenth": "10th"}
+# British and American spellings of the words bodies' names are made of
+_SPELLINGS = (("Behaviour", "Behavior"), ("behaviour", "behavior"), ("Organisation", "Organization"),
+              ("organisation", "organization"), ("Programme", "Program"), ("Centre", "Center"),
+              ("Defence", "Defense"), ("Labour", "Labor"))
+
+
+def spelling_variants(name: str) -> list[str]:
+    """``name`` and the ways it is also written: ordinals in digits ("1st Committee"), the other
+    side's spelling ("Responsible State Behavior")."""
+    out = [name]
+    digits = re.sub(r"\b(" + "|".join(_ORDINAL_DIGITS) + r")\b", lambda m: _ORDINAL_DIGITS[m.group(1)], name)
+    if digits != name:
+        out.append(digits)
+    if re.search(r"[A-Za-z]-[A-Za-z]", name):  # "Open-ended" is also written "Open Ended"
+        out.append(re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", name))
+    for a, b in _SPELLINGS:
+        for n in list(out):
+            for x, y in ((a, b), (b, a)):
+                if x in n:
+                    out.append(n.replace(x, y))
+    return list(dict.fromkeys(out))
 
 
 def _names_with_label(entry: dict, names: list[str]) -> list[str]:

@@ -10,6 +10,7 @@ from typing import Iterator
 from kg.dates import find_dates
 from kg.extract.affiliation import affiliations
 from kg.extract.common import lex, listed_after, sentence_bounds
+from kg.extract.forum import body_forum, header_forum
 from kg.extract.organizations import group_entity
 from kg.iris import slug
 from kg.model import Attribute, Entity, Mention, Statement
@@ -339,6 +340,9 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
     if forum is None and stmt.role in ("turn", "part"):
         return forum, event  # a speaker's label names who speaks, not where: the page's forum is the turn's
     if forum is None:
+        named = header_forum(stmt)
+        forum = (named.entity, named.start, named.end) if named is not None else None
+    if forum is None:
         # a body named at the start of the heading or right after a dash ("EU Statement – UN OEWG on ..."),
         # the UN itself only when no more particular body follows ("United Nations / General Assembly")
         for m in sorted(orgs, key=lambda m: m.entity.attr("type") == "UNBody" and m.entity.key == "UN"):
@@ -363,6 +367,9 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
             if m.entity.attr("type") == "UNBody" and not text[ls:m.start].strip(" *_") and not text[m.end:le].strip(" *_"):
                 forum = (m.entity, m.start, m.end)
                 break
+    if forum is None:
+        named = body_forum(stmt, *_first_sentence(stmt))
+        forum = (named.entity, named.start, named.end) if named is not None else None
     if forum is None:
         # statements by a body's chairs, or by states "representing the Co-Chair countries of" it
         bs, be = _first_sentence(stmt)

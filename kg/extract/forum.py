@@ -1,0 +1,110 @@
+"""The forum of a statement: the body in whose meeting it was delivered, told apart from bodies it
+merely names.
+
+Read from the statement's header (the preamble's title lines, the heading, the byline) first:
+- a body after a cue of delivery: "at the First Committee", "to the Forum for Security Co-operation",
+  "before the Security Council", "during the second session of the OEWG", "addressed the Conference
+  on Disarmament";
+- a body opening a title line or a clause of it: "72nd UNGA First Committee", "Open-ended Working
+  Group on ... / Third substantive session";
+never a body that is part of an office ("Permanent Representative of Chile to the United Nations").
+Of several, the cue wins over the title line, and a body wins over the one it belongs to (the First
+Committee over the General Assembly, the UN last). The body's first sentence is read the same way
+for a cue ("..., said at a meeting of the OSCE Permanent Council in Vienna") when the header names no
+forum.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.common import lex
+from kg.model import Entity, Mention, Statement
+
+__all__ = ["FORUM_TYPES", "header_forum", "body_forum", "is_part_of"]
+
+FORUM_TYPES = ("UNBody", "IntergovernmentalOrganization")
+_MEETING = (r"(?:meeting|session|debate|segment|sitting|plenary|consultations?|dialogue|hearing|conference|summit|"
+            r"discussion|exchange of views|briefing|retreat|conclusion|opening|closing|launch|outset|margins|"
+            r"sidelines)s?")
+# what stands between a cue and the body: "the 2nd substantive session of the", "a UN Security Council open"
+_CUE = re.compile(r"(?:^|[^\w-])(?P<cue>at|to|before|during|in the course of|addressed|addressing|addresses|told)\s+"
+                  r"(?:(?:the|a|an|its|this)\s+)?(?:(?:[\w’'.-]+\s+){0,7}?" + _MEETING +
+                  r"\s+(?:of|at|in|on)\s+(?:the\s+)?)?$", re.I)
+# a post, not a meeting: "Permanent Representative of Chile to the", "Mission of Japan to the"
+_POSTED = re.compile(r"\b(?:Representative|Mission|Ambassador|Delegation|Envoy|Observer|Delegate|Representation|"
+                     r"Coordinator|Adviser|Advisor|Counsell?or|Secretary|Attach[eé])\b[^,\n;:]{0,60}?\b(?:to|at|in)\s+"
+                     r"(?:the\s+)?$|\bof\s+(?:the\s+)?[A-Z][^,\n;:]{0,50}?\s+to\s+(?:the\s+)?$", re.I)
+# a body named before the kind of the statement is its author ("EU Explanation of Vote", "G7 Declaration")
+_KIND_AFTER = re.compile(r"(?:[’']s)?\s+(?:joint\s+)?(?:statement|explanation|declaration|communiqu|press|remarks|comment|"
+                         r"position|intervention|speech|address|letter|message|briefing|report|chair)", re.I)
+_SPOKE = re.compile(r"\b(?:said|says|stated|told|noted|stressed|declared|underlined|emphasi[sz]ed|spoke|speaking|"
+                    r"statement|speech|remarks|address|addressing|addressed|delivered|delivering)\b", re.I)
+# a title line or a clause of one begins: "72nd ", "73 ", "79TH SESSION OF THE "
+_OPENING = re.compile(r"(?:^|\n|[.:;–—|]\s|\s-\s)[\s*_#\[\]\"“(]*(?:(?:\d+(?:st|nd|rd|th)?|[A-Z][a-z]+(?:-[a-z]+)?)\s+"
+                      r"(?:(?:regular\s+|substantive\s+|special\s+)?session\s+of\s+(?:the\s+)?)?)?(?:the\s+)?$", re.I)
+
+
+def is_part_of(ent: Entity, other: Entity) -> bool:
+    """Whether body ``ent`` belongs to body ``other`` (its parent, or a parent's parent)."""
+    seen = set()
+    key = ent.attr("parent")
+    while key and key not in seen:
+        if key == other.key:
+            return True
+        seen.add(key)
+        parent = lex().organization(key)
+        key = parent.attr("parent") if parent is not None else None
+    return False
+
+
+def _candidates(stmt: Statement, lo: int, hi: int) -> list[Mention]:
+    return [m for m in stmt.mentions if lo <= m.start < hi and m.entity.kind == "Organization"
+            and not m.info.get("nested") and m.entity.attr("type") in FORUM_TYPES]
+
+
+def _rank(stmt: Statement, m: Mention, lo: int, body: bool) -> int:
+    """3 after a cue of delivery, 2 opening a title line or clause (header only), 0 otherwise."""
+    text = stmt.context.text
+    ls = text.rfind("\n", 0, m.start) + 1
+    a = max(lo, ls, m.start - 140)
+    pre = text[a:m.start]
+    if _POSTED.search(pre) or _KIND_AFTER.match(text, m.end):
+        return 0  # an office ("Representative of X to the"), or the author ("EU Statement - ...")
+    cue = _CUE.search(pre)
+    if cue:
+        at = a + cue.start("cue")
+        posted = m.entity.key == "UN" and cue.group("cue").lower() == "to"  # "to the United Nations": a posting
+        # a news lead's cue follows a verb of speech: "said at a meeting of", "told the Conference"
+        if not posted and (not body or _SPOKE.search(text, max(lo, at - 80), at)):
+            return 3
+    if not body and _OPENING.search(text[max(lo, ls - 1, m.start - 40):m.start]):
+        return 2
+    return 0
+
+
+def _best(stmt: Statement, cands: list[Mention], lo: int, body: bool) -> Mention | None:
+    ranked = [(r, m) for m in cands if (r := _rank(stmt, m, lo, body)) > 0]
+    if not ranked:
+        return None
+    top = max(r for r, _ in ranked)
+    text = stmt.context.text
+    best = []
+    for m in (m for r, m in ranked if r == top):
+        # "UNGA First Committee": the body named right after the one it belongs to
+        finer = [o for o in cands if is_part_of(o.entity, m.entity) and m.end <= o.start <= m.end + 40
+                 and re.fullmatch(r"[\s\w’'-]*", text[m.end:o.start])]
+        best.append(finer[-1] if finer else m)
+    # a body over the one it belongs to, the UN last
+    best = [m for m in best if not any(is_part_of(o.entity, m.entity) for o in best)] or best
+    best.sort(key=lambda m: (m.entity.key == "UN", m.start))
+    return best[0]
+
+
+def header_forum(stmt: Statement) -> Mention | None:
+    """The forum named in the statement's header (preamble, heading and byline)."""
+    return _best(stmt, _candidates(stmt, stmt.start, stmt.heading_end), stmt.start, False)
+
+
+def body_forum(stmt: Statement, bs: int, be: int) -> Mention | None:
+    """The forum a news lead names for the speech it reports: "said at a meeting of the X"."""
+    return _best(stmt, _candidates(stmt, bs, be), bs, True)
