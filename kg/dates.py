@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -31,6 +32,10 @@ _PATTERNS = [
     # 2019-06-05
     re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
 ]
+# 10/13/2021, 6/10/2023: which number is the month follows the site's convention (see _slash_order)
+_SLASHED = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})\b")
+_MONTH_FIRST = re.compile(r"\b" + _MON2 + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b", re.I)
+_DAY_FIRST = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON2 + r",?\s+\d{4}\b", re.I)
 # day and month without a year: "On May 6, ...", "on 6 May"
 _NO_YEAR = [
     re.compile(r"\b" + _MON + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{4})", re.I),
@@ -78,6 +83,15 @@ def find_dates(text: str, start: int = 0, end: int | None = None, *, yearless: b
             if iso:
                 hits.append(DateHit(start + m.start(), start + m.end(), iso, month, day))
                 taken.append((m.start(), m.end()))
+    for m in _SLASHED.finditer(seg) if "/" in seg else ():
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        a, b = int(m.group("a")), int(m.group("b"))
+        order = "dmy" if a > 12 else "mdy" if b > 12 else _slash_order(text)
+        iso = None if order is None else _make(int(m.group("year")), *((b, a) if order == "dmy" else (a, b)))
+        if iso:
+            hits.append(DateHit(start + m.start(), start + m.end(), iso, int(iso[5:7]), int(iso[8:])))
+            taken.append((m.start(), m.end()))
     if yearless:
         for pat in _NO_YEAR:
             for m in pat.finditer(seg):
@@ -88,6 +102,21 @@ def find_dates(text: str, start: int = 0, end: int | None = None, *, yearless: b
                     hits.append(DateHit(start + m.start(), start + m.end(), None, month, day))
                     taken.append((m.start(), m.end()))
     return sorted(hits, key=lambda h: h.start)
+
+
+@functools.lru_cache(maxsize=8)
+def _slash_order(text: str) -> str | None:
+    """How the site writes day and month in slashed dates: as an unambiguous slashed date on the page
+    shows ("10/13/2021" is month first), else as its written dates do ("October 6, 2023": month first;
+    "6 October 2023": day first); None when the page does not tell."""
+    for m in _SLASHED.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a > 12 or b > 12:
+            return "dmy" if a > 12 else "mdy"
+    month_first, day_first = len(_MONTH_FIRST.findall(text)), len(_DAY_FIRST.findall(text))
+    if month_first == day_first:
+        return None
+    return "mdy" if month_first > day_first else "dmy"
 
 
 def parse_listing_date(text: str) -> str | None:

@@ -37,6 +37,9 @@ _POSTED = re.compile(r"\b(?:Representative|Mission|Ambassador|Delegation|Envoy|O
 # a body named before the kind of the statement is its author ("EU Explanation of Vote", "G7 Declaration")
 _KIND_AFTER = re.compile(r"(?:[’']s)?\s+(?:joint\s+)?(?:statement|explanation|declaration|communiqu|press|remarks|comment|"
                          r"position|intervention|speech|address|letter|message|briefing|report|chair)", re.I)
+# a body that only qualifies a noun: "UN Human Rights Council resolution on ...", "OSCE Chair's ..."
+_MODIFIES = re.compile(r"(?:[’']s\b|\s+(?:resolutions?|decisions?|reports?|drafts?|members?|membership|secretariat|"
+                       r"mandate|agenda|votes?|chair(?:man|person)?|president|presidency|chairmanship)\b)", re.I)
 _SPOKE = re.compile(r"\b(?:said|says|stated|told|noted|stressed|declared|underlined|emphasi[sz]ed|spoke|speaking|"
                     r"statement|speech|remarks|address|addressing|addressed|delivered|delivering)\b", re.I)
 # a title line or a clause of one begins: "72nd ", "73 ", "79TH SESSION OF THE "
@@ -77,7 +80,7 @@ def _rank(stmt: Statement, m: Mention, lo: int, body: bool) -> int:
         # a news lead's cue follows a verb of speech: "said at a meeting of", "told the Conference"
         if not posted and (not body or _SPOKE.search(text, max(lo, at - 80), at)):
             return 3
-    if not body and _OPENING.search(text[max(lo, ls - 1, m.start - 40):m.start]):
+    if not body and _OPENING.search(text[max(lo, ls - 1, m.start - 40):m.start]) and not _MODIFIES.match(text, m.end):
         return 2
     return 0
 

@@ -11,6 +11,7 @@ from kg.dates import find_dates
 from kg.extract.affiliation import affiliations
 from kg.extract.common import lex, listed_after, sentence_bounds
 from kg.extract.forum import body_forum, header_forum
+from kg.extract.lead import lead_sentence, lead_speaker
 from kg.extract.organizations import group_entity
 from kg.iris import slug
 from kg.model import Attribute, Entity, Mention, Statement
@@ -219,6 +220,10 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
         if not chosen and re.search(r"\bjoint\b", text[hs:stmt.heading_end], re.I):
             bs, be = _first_sentence(stmt)
             chosen = [m for m in stmt.mentions if m.entity.kind == "Person" and bs <= m.start < be]
+        if not chosen and stmt.role in ("main", "item"):
+            # a news lead: "..., Alexander Lukashevich, said at a meeting of ...", "X today welcomed ..."
+            said = lead_speaker(stmt, *lead_sentence(stmt))
+            chosen = [said] if said is not None else []
     out, seen = [], set()
     for m in chosen:
         if m.entity.key not in seen:
@@ -239,8 +244,9 @@ def _byline_office(stmt: Statement, m: Mention) -> None:
     ("Acting Coordinator / Office of the Coordinator for Cyber Issues / U.S. Department of State"): that
     block is the speaker's title, for whom they speak and the affiliation read from it."""
     text = stmt.context.text
-    if m.info.get("post_title") or not _alone_on_line(text, m):
-        return
+    le = text.find("\n", m.end)
+    if m.info.get("post_title") or text[m.end:le if le >= 0 else len(text)].strip(" *_,\t"):
+        return  # the name does not end its line ("Statement by Ms. Rachel Hicks" does)
     a = text.find("\n", m.end, stmt.heading_end)
     if a < 0:
         return
@@ -297,6 +303,9 @@ _AD_HOC_GROUP = re.compile(r"(?:(?:a|the|our)\s+)?(?:(?:cross-regional|informal|
                            r"\s+(?:States|states|countries|nations|delegations|Member States))\b")
 
 
+_GROUP_NAME = re.compile(r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:of|for|on|and|the|in)[ \t]+)*[A-Z][\w’'-]*){1,8}")
+
+
 def _behalf_list(stmt: Statement, pos: int) -> list[Entity]:
     """Who is named right after "on behalf of": a body or state, a list of them ("Australia and New Zealand"),
     or a group of states without a name of its own ("a group of like-minded States", "the Nordic countries")."""
@@ -313,7 +322,11 @@ def _behalf_list(stmt: Statement, pos: int) -> list[Entity]:
         more = listed_after(stmt, first.end, ("State",)) if first.entity.kind == "State" else []
         return [first.entity] + [o.entity for o in more]
     g = _AD_HOC_GROUP.match(text, pos, min(stmt.end, pos + 80))
-    return [group_entity(g.group("name"))] if g else []
+    if g:
+        return [group_entity(g.group("name"))]
+    named = _GROUP_NAME.match(text, pos, min(stmt.end, pos + 120))
+    # a group the gazetteer does not know ("the Group of Friends of Digital Peace"): kept as written
+    return [group_entity(" ".join(named.group(0).split()))] if named else []
 
 
 def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tuple[str, int, int] | None]:
@@ -368,7 +381,7 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
                 forum = (m.entity, m.start, m.end)
                 break
     if forum is None:
-        named = body_forum(stmt, *_first_sentence(stmt))
+        named = body_forum(stmt, *_first_sentence(stmt)) or body_forum(stmt, *lead_sentence(stmt))
         forum = (named.entity, named.start, named.end) if named is not None else None
     if forum is None:
         # statements by a body's chairs, or by states "representing the Co-Chair countries of" it
@@ -405,16 +418,24 @@ def metadata(stmt: Statement) -> Iterator[Attribute]:
     if speakers:
         yield Attribute("speakers", [(m.entity, m.start, m.end, m.info.get("title")) for m in speakers])
     behalf: list[Entity] = []
+    explicit = False  # the text says for whom ("on behalf of ..."), even if it names no one we know
     head_and_first = (hs, _first_sentence(stmt)[1])
     for m in _ON_BEHALF.finditer(text, *head_and_first):
         if m.start() >= stmt.heading_end and _OTHERS_STATEMENT.search(text, _first_sentence(stmt)[0], m.start()):
             continue  # "We align ourselves with the statement made by Indonesia on behalf of the NAM"
-        behalf += _behalf_list(stmt, m.end())
+        found = _behalf_list(stmt, m.end())
+        # "on behalf of H.E. Mr. Alexander Yakovenko": a person's stand-in, who speaks for the person's state
+        explicit = explicit or bool(found) or not any(
+            p.entity.kind == "Person" and p.info.get("title_start", p.start) <= m.end() + 12 and p.start >= m.end()
+            for p in stmt.mentions)
+        behalf += found
         if re.search(r"\balso\s+$", text[max(hs, m.start() - 8):m.start()], re.I):
             # "Statement by Japan, also on behalf of Australia and New Zealand": the speaker's state too
             behalf[:0] = named
-    if not behalf:
+    said_for = None  # the speaker whose own state or body the statement is for
+    if not behalf and not explicit:
         for m in speakers:
+            before = len(behalf)
             affs = affiliations(stmt, m, True)
             if affs:
                 behalf.append(next((a for a in affs if a.kind == "State"), affs[0]))
@@ -425,15 +446,18 @@ def metadata(stmt: Statement) -> Iterator[Attribute]:
                 home = stmt.cache.get("own_state") or stmt.context.home_state
                 if known is not None or home is not None:
                     behalf.append(known if known is not None else home)
+            if len(behalf) > before and said_for is None:
+                said_for = m
     if not behalf and stmt.role in ("turn", "part"):
         # "Brazil: ...", "Mr. Nebenzia (Russian Federation): ...", "The representative of Mexico said ..."
         behalf = [m.entity for m in stmt.mentions if hs <= m.start < stmt.heading_end and not m.info.get("nested")
                   and m.entity.kind in ("State", "Organization") and m.entity.attr("type") != "NationalBody"][:1]
-    if not behalf and not speakers:
+    if not behalf and not speakers and not explicit:
         behalf = _issuer(stmt, hs)
     if behalf:
         uniq = list({(e.kind, e.key): e for e in behalf}.values())
-        yield Attribute("on_behalf_of", uniq)
+        # the speaker's span when the statement is for the speaker's own state: the affiliation's evidence
+        yield Attribute("on_behalf_of", uniq, *((said_for.start, said_for.end) if said_for else (None, None)))
     forum, event = _forum(stmt, hs)
     if forum:
         yield Attribute("forum", forum[0], forum[1], forum[2])

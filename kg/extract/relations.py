@@ -62,9 +62,13 @@ def _state_of(stmt: Statement, m: Mention) -> Entity | None:
 
 def relations(stmt: Statement) -> Iterator[Relation]:
     speakers = {e.key for e, *_ in stmt.value("speakers", [])}
+    affiliated = set()
     for m in stmt.mentions:
         if m.entity.kind == "Person":
-            yield from _from_titles(stmt, m, m.entity.key in speakers)
+            for r in _from_titles(stmt, m, m.entity.key in speakers):
+                affiliated.add((r.subject.key, r.predicate))
+                yield r
+    yield from _speaker_state(stmt, affiliated)
     text = stmt.context.text
     for s0, s1 in _hot_sentences(stmt):
         low = text[s0:s1].lower()  # each group of patterns runs only where its words are
@@ -74,6 +78,17 @@ def relations(stmt: Statement) -> Iterator[Relation]:
             yield from _established(stmt, s0, s1)
         if any(w in low for w in _SPONSOR_CUES):
             yield from _sponsors(stmt, s0, s1, low)
+
+
+def _speaker_state(stmt: Statement, affiliated: set[tuple[str, str]]) -> Iterator[Relation]:
+    """A speaker who speaks for their own state serves it ("Statement by Ms. Rachel Hicks / Delegation of the
+    United States of America"): affiliatedWith, read from the span that named the speaker."""
+    behalf = stmt.attrs.get("on_behalf_of")
+    if behalf is None or behalf.start is None or len(behalf.value) != 1 or behalf.value[0].kind != "State":
+        return
+    for ent, s, e, _title in stmt.value("speakers", []):
+        if s == behalf.start and (ent.key, "affiliatedWith") not in affiliated:
+            yield Relation(ent, "affiliatedWith", behalf.value[0], s, e)
 
 
 def _title_ranges(m: Mention) -> list[tuple[int, int]]:

@@ -1,0 +1,63 @@
+"""The lead of a news item or press release: its first real sentence, and the speaker it reports.
+
+A news lead names who spoke and where, whatever the site: "MOSCOW, January 13. /TASS/. ...,
+Russia's Permanent Representative to the organization, Alexander Lukashevich, said at a meeting of
+the OSCE Permanent Council in Vienna"; "VIENNA, 5 July 2016 - OSCE Media Freedom Representative
+Dunja Mijatovic today welcomed ..."; "Ambassador Ana Silva addressed the Conference on Disarmament
+today". The speaker is the person a verb of speech follows (an apposition between name and verb
+allowed), never one the sentence only cites ("As Secretary-General Guterres said, ...").
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.common import sentence_bounds
+from kg.model import Mention, Statement
+from kg.segment import layout
+
+__all__ = ["lead_sentence", "lead_speaker"]
+
+_CREDIT = re.compile(r"[\s*_]*(?:©|\(c\)|photo\b|image\b|source\s*:|file photo)", re.I)
+# between the name and the verb: ", Russia's envoy to the UN," / " today" / " on Friday" / " has"
+_BRIDGE = re.compile(r"(?:\s*,[^.;\n]{0,160}?,)?,?\s+(?:(?:today|yesterday|tonight|this\s+week|on\s+\w+day|\w+day|"
+                     r"also|again|has|had|have|was|were|once\s+again)\s+){0,3}", re.I)
+_MORE_VERBS = re.compile(r"(?:addressed|welcomed|underscored|briefed|presented|urged|called|said|told)\b")
+_GLUED = re.compile(r"[a-z]{2}[.!?](?=[A-Z][a-z])")
+_CITED = re.compile(r"\b(?:as|like|when|while|after|before|that|with|according\s+to|and|than)\s+(?:the\s+)?$", re.I)
+
+
+def lead_sentence(stmt: Statement) -> tuple[int, int]:
+    """The first sentence of the body's first paragraph of prose (100 characters or more, ending as a
+    sentence ends), past a standfirst, a photo credit or a section label."""
+    text = stmt.context.text
+    pos = stmt.heading_end
+    while pos < stmt.end:
+        nl = text.find("\n", pos, stmt.end)
+        le = stmt.end if nl < 0 else nl
+        line = text[pos:le]
+        if len(line.strip()) >= 100 and not _CREDIT.match(line) and re.search(r"[.!?:\"”»]\s*$", line):
+            lead = pos + len(line) - len(line.lstrip())
+            bs, be = sentence_bounds(text, lead, lead, stmt.end)
+            if be - bs < 60 and be < stmt.end:  # a dateline ("MOSCOW, January 13. /TASS/.") and its sentence
+                be = sentence_bounds(text, be + 1, be + 1, stmt.end)[1]
+            glued = _GLUED.search(text, bs, be)  # "... its allies.The document ...": a sentence end all the same
+            return bs, (glued.start() + 3 if glued else be)
+        pos = le + 1
+    return stmt.heading_end, stmt.heading_end
+
+
+def lead_speaker(stmt: Statement, bs: int, be: int) -> Mention | None:
+    """The person the sentence ``[bs, be)`` reports as speaking."""
+    text = stmt.context.text
+    verbs = layout().reporting_verbs
+    for m in stmt.mentions:
+        if m.entity.kind != "Person" or not bs <= m.start < be:
+            continue
+        bridge = _BRIDGE.match(text, m.end, be)
+        at = bridge.end() if bridge else m.end
+        if not (verbs.match(text, at) or _MORE_VERBS.match(text, at)):
+            continue
+        if _CITED.search(text, bs, m.info.get("title_start", m.start)):
+            continue
+        return m
+    return None
