@@ -23,7 +23,8 @@ _BRIDGE = re.compile(r"(?:\s*,[^.;\n]{0,160}?,)?,?\s+(?:(?:today|yesterday|tonig
                      r"also|again|has|had|have|was|were|once\s+again)\s+){0,3}", re.I)
 _MORE_VERBS = re.compile(r"(?:addressed|welcomed|underscored|briefed|presented|urged|called|said|told)\b")
 _GLUED = re.compile(r"[a-z]{2}[.!?](?=[A-Z][a-z])")
-_CITED = re.compile(r"\b(?:as|like|when|while|after|before|that|with|according\s+to|and|than)\s+(?:the\s+)?$", re.I)
+_CITED = re.compile(r"(?:^|\W)(?i:as|like|when|while|after|before|that|with|according\s+to|and|than)\s+(?:the\s+)?"
+                    r"(?:[A-Z][\w.’'-]*\s+){0,4}$")  # "As Minister Anna Vogel said", "like the Ambassador"
 
 
 def lead_sentence(stmt: Statement) -> tuple[int, int]:
@@ -57,7 +58,7 @@ def lead_speaker(stmt: Statement, bs: int, be: int) -> Mention | None:
         at = bridge.end() if bridge else m.end
         if not (verbs.match(text, at) or _MORE_VERBS.match(text, at)):
             continue
-        if _CITED.search(text, bs, m.info.get("title_start", m.start)):
+        if _CITED.search(text, bs, m.start):
             continue
         return m
     return None

@@ -356,20 +356,6 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
         named = header_forum(stmt)
         forum = (named.entity, named.start, named.end) if named is not None else None
     if forum is None:
-        # a body named at the start of the heading or right after a dash ("EU Statement – UN OEWG on ..."),
-        # the UN itself only when no more particular body follows ("United Nations / General Assembly")
-        for m in sorted(orgs, key=lambda m: m.entity.attr("type") == "UNBody" and m.entity.key == "UN"):
-            pre = text[hs:m.start].strip(" *_")
-            if hs <= m.start < stmt.heading_end and m.entity.attr("type") in ("UNBody", "IntergovernmentalOrganization") \
-                    and (not pre.strip() or re.search(r"(?:[–—:-]|\n)\s*(?:(?:before|at|in)\s+)?(?:the)?\s*$|\b(?:at|before)\s+the\s*$", pre, re.I)
-                         or (pre.endswith(",") and re.match(r"\s*(?:,|[–—]|$)", text[m.end:stmt.heading_end]))) \
-                    and not _KIND_AFTER.match(text[m.end:m.end + 30]):
-                # "UN General Assembly 77th First Committee": the committee named right after its parent
-                sub = next((o for o in orgs if m.end <= o.start <= m.end + 16 and o.entity.attr("parent") == m.entity.key
-                            and re.fullmatch(r"[\s\w’'-]*", text[m.end:o.start])), m)
-                forum = (sub.entity, sub.start, sub.end)
-                break
-    if forum is None:
         # a meetings-coverage page names the body on a line of its own above the text ("First Committee")
         for m in orgs:
             ls = max(stmt.start, text.rfind("\n", stmt.start, m.start) + 1)

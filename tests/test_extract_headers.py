@@ -1,0 +1,135 @@
+"""How statements are headed, signed, dated and attributed, on invented pages of sites the corpus has
+never seen: header blocks, bylines, preambles, salutations, forums, news leads, dates, on-behalf-of."""
+from helpers import extract, rels, value_keys
+
+from kg.dates import find_dates
+from kg.gazetteer import spelling_variants
+from kg.segment import layout, segment
+
+
+def test_extract_headers_byline_block_with_blank_lines_gives_speaker_office_state_and_date():
+    [s] = extract("Remarks at the Conclusion of the Open-ended Working Group on ICTs\n\n"
+                  "Laura Feldman\n\nDeputy Director\n\nOffice of Cyber Policy\n\nGlobal Affairs Canada\n\n"
+                  "Ottawa, Ontario\n\n4 April 2022\n\n"
+                  "Madam Chair,\n\nCanada thanks you for your leadership over the past months of work.")
+    assert value_keys(s, "speakers") == ["laura-feldman"]
+    assert s.value("date") == "2022-04-04"
+    assert s.value("forum").key == "OEWG-2021"
+    assert value_keys(s, "on_behalf_of") == ["CAN"]
+    assert ("laura-feldman", "affiliatedWith", "CAN") in rels([s])
+
+
+def test_extract_headers_byline_above_the_salutation_ends_the_header_without_a_date():
+    [s] = extract("Opening Statement on 2 May 2023\n\nMs. Priya Raman\n\nAdditional Secretary, Ministry of "
+                  "External Affairs of India\n\nMr. Chair,\n\nLet me begin by congratulating you on your election.")
+    assert value_keys(s, "speakers") == ["priya-raman"]
+    assert value_keys(s, "on_behalf_of") == ["IND"]
+
+
+def test_extract_headers_preamble_title_lines_belong_to_the_statement_and_name_its_forum():
+    text = ("Search\n\nOpen Ended Working Group on Developments in the Field of ICTs\n\nSecond substantive session\n\n"
+            "Statement by H.E. Mr. Tomas Lind\n\nPermanent Representative of Sweden to the United Nations\n\n"
+            "New York, 11 February 2020\n\nMr. Chair,\n\nSweden aligns itself with the statement of the EU.")
+    [s] = extract(text)
+    assert text[s.start:].startswith("Open Ended Working Group")  # "Search" is a menu, not the title
+    assert s.value("forum").key == "OEWG-2019"  # by the date: the first OEWG
+    assert s.value("date") == "2020-02-11"
+    assert value_keys(s, "speakers") == ["tomas-lind"] and value_keys(s, "on_behalf_of") == ["SWE"]
+
+
+def test_extract_headers_letterheads_section_labels_and_doubled_labels_are_chrome():
+    lay = layout()
+    assert lay.letterhead.match("Permanent Mission of Ireland to the United Nations")
+    assert lay.letterhead.match("Embassy of the Republic of Korea in Canberra")
+    for line in ("Press Releases", "Back to Statements", "An official website of the Kingdom of Norway",
+                 "Human Rights Council Human Rights Council"):
+        assert lay.is_chrome(line), line
+    assert not lay.is_chrome("Statement by Norway to the Human Rights Council")
+
+
+def test_extract_headers_salutations_are_not_the_first_sentence():
+    lay = layout()
+    for line in ("Mr. Chair,", "Madam President,", "Thank you, Mr. Chairman.", "Excellencies, ladies and gentlemen,",
+                 "Good afternoon colleagues."):
+        assert lay.is_salutation(line), line
+    for line in ("Chile aligns itself with the statement.", "Mr. Chair, we thank you for the draft."):
+        assert not lay.is_salutation(line), line
+    [s] = extract("Statement by Ghana\n\nMadam Chair,\n\nI speak on behalf of the African Group.")
+    assert value_keys(s, "on_behalf_of") == ["AFRICAN-GROUP"] or [e.label for e in s.value("on_behalf_of")] == [
+        "African Group"]
+
+
+def test_extract_headers_another_delegations_on_behalf_of_is_not_this_statements():
+    [s] = extract("Statement by Peru\n\nMr. Chair,\n\nPeru aligns itself with the statement delivered by Mexico "
+                  "on behalf of the Group of Latin American and Caribbean States.\n\nWe believe in norms.")
+    assert value_keys(s, "on_behalf_of") == ["PER"]
+
+
+def test_extract_headers_unknown_coalition_is_kept_never_replaced_by_the_speakers_country():
+    [s] = extract("Statement by Ambassador Lena Holm of Denmark\n\nChair,\n\nI have the honour to speak on "
+                  "behalf of the Friends of Digital Resilience Network.")
+    assert [e.label for e in s.value("on_behalf_of")] == ["Friends of Digital Resilience Network"]
+
+
+def test_extract_headers_joint_statement_list_ends_with_my_own_country():
+    [s] = extract("Joint explanation of vote\n\n9 November 2019\n\nChair,\n\nI speak on behalf of Iceland, Norway "
+                  "and my own country, Finland, to explain our vote.")
+    assert sorted(value_keys(s, "on_behalf_of")) == ["FIN", "ISL", "NOR"]
+
+
+def test_extract_headers_forum_cue_title_line_and_office_told_apart():
+    [a] = extract("Statement by H.E. Ms. Ana Pérez, Permanent Representative of Chile to the United Nations, at "
+                  "the First Committee, New York, 12 October 2023\n\nThank you.")
+    assert a.value("forum").key == "UNGA-C1"
+    [b] = extract("Statement by Mr. Jon Berg\nDelegation of Norway\n\n79th UNGA 1st Committee\nNew York, "
+                  "14 October 2024\n\nThank you, Chair.")
+    assert b.value("forum").key == "UNGA-C1"
+    [c] = extract("EU Statement – Conference on Disarmament: plenary on new weapons\n\nMr. President,\n\n"
+                  "The EU is concerned.")
+    assert c.value("forum").key == "CD"
+    [d] = extract("Security Council resolution on peacekeeping a step forward, says Minister\n\n"
+                  "OSLO, 3 March 2021 – Norway's Foreign Minister Eva Dahl today welcomed the resolution adopted "
+                  "by the Security Council.")
+    assert d.value("forum") is None  # a body that only qualifies "resolution", and no meeting in the lead
+
+
+def test_extract_headers_news_lead_speaker_forum_and_place():
+    [s] = extract("Moscow wants dialogue on space security\n\nWorld news\n\n"
+                  "MOSCOW, March 2. /TASS/. Moscow is ready for a dialogue on outer space, Russia's Permanent "
+                  "Representative to the organization, Vassily Nebenzia, said at a meeting of the UN Security "
+                  "Council in New York on Tuesday.\n\nHe added more.")
+    assert value_keys(s, "speakers") == ["vasily-nebenzia"]
+    assert s.value("forum").key == "UNSC"
+    [t] = extract("Envoy welcomes talks\n\nGENEVA, 7 June 2022 – UN High Representative Izumi Nakamitsu today "
+                  "welcomed the start of talks on a new treaty, calling them a milestone.\n\nMore text follows.")
+    assert value_keys(t, "speakers") == ["izumi-nakamitsu"]
+    [u] = extract("Cyber talks continue\n\nBERLIN, 3 May 2022 – As Minister Anna Vogel said last year, norms "
+                  "matter, and the talks on them continued in Berlin this week.\n\nMore.")
+    assert value_keys(u, "speakers") == []  # cited, not speaking
+
+
+def test_extract_headers_slashed_dates_follow_the_sites_convention():
+    us = "Posted 10/13/2021. The meeting of 6/10/2021 ..."
+    assert [d.iso for d in find_dates(us)] == ["2021-10-13", "2021-06-10"]
+    eu = "Published 13/10/2021; the session of 6/10/2021 ..."
+    assert [d.iso for d in find_dates(eu)] == ["2021-10-13", "2021-10-06"]
+    assert [d.iso for d in find_dates("On 6/10/2021 (see October 7, 2021)")] == ["2021-06-10", "2021-10-07"]
+    assert [d.iso for d in find_dates("On 6/10/2021 (see 7 October 2021)")] == ["2021-10-06", "2021-10-07"]
+    assert find_dates("On 6/10/2021 only") == []  # the page does not tell: no guess
+
+
+def test_extract_headers_gazetteer_names_in_digits_other_spelling_and_without_hyphens():
+    assert "2nd Committee" in spelling_variants("Second Committee")
+    assert "Group on Responsible State Behavior" in spelling_variants("Group on Responsible State Behaviour")
+    assert "Open ended Working Group" in spelling_variants("Open-ended Working Group")
+
+
+def test_extract_headers_names_and_offices_never_run_over_a_line_end():
+    [s] = extract("Remarks to the Conference on Disarmament\n\nDavid Osei\nSenior Adviser\nOffice of the "
+                  "Coordinator for Arms Control\nDepartment of Foreign Affairs\nAccra\n12 March 2020\n\nMr. President,"
+                  "\n\nGhana is committed.")
+    labels = {m.entity.label for m in s.mentions}
+    assert "Arms Control" not in labels  # "Coordinator for Arms Control" is an office, not a person
+    assert not any("\n" in m.quote for m in s.mentions if m.entity.kind == "Organization")
+    seg = segment("Title of the remarks\n\nJane Roe\nWashington, D.C.\nMay 2, 2020\n\nText of the remarks here.")
+    assert seg[0].heading_end > 30  # "D.C." ends with an abbreviation, not a sentence
