@@ -133,3 +133,23 @@ def test_extract_headers_names_and_offices_never_run_over_a_line_end():
     assert not any("\n" in m.quote for m in s.mentions if m.entity.kind == "Organization")
     seg = segment("Title of the remarks\n\nJane Roe\nWashington, D.C.\nMay 2, 2020\n\nText of the remarks here.")
     assert seg[0].heading_end > 30  # "D.C." ends with an abbreviation, not a sentence
+
+
+def test_extract_headers_a_bodys_own_statement_is_for_the_body_at_its_meeting():
+    [a] = extract("Chairperson's Statement of the 12th ASEAN Regional Forum\n\nVientiane, 29 July 2005\n\n"
+                  "1. The Twelfth Meeting of the ASEAN Regional Forum was held in Vientiane. The Meeting was chaired "
+                  "by H.E. Mr. Somsavat Lengsavad, Deputy Prime Minister of the Lao PDR.\n\n2. More.")
+    assert value_keys(a, "on_behalf_of") == ["ARF"] and a.value("forum").key == "ARF"
+    assert value_keys(a, "speakers") == ["somsavat-lengsavad"]
+    assert ("somsavat-lengsavad", "chairOf", "ARF") in rels([a])
+    [b] = extract("G20 Leaders' Declaration on Digital Trust\n\nRome, 31 October 2021\n\nWe, the Leaders, agree.")
+    assert value_keys(b, "on_behalf_of") == ["G20"] and b.value("forum").key == "G20"
+    [c] = extract("Joint Statement of Brazil and India on Cyberspace\n\n3 May 2019\n\nBoth sides agree.")
+    assert "G20" not in value_keys(c, "on_behalf_of") and c.value("forum") is None
+
+
+def test_extract_headers_chair_and_founding_relations_in_other_wordings():
+    [s] = extract("Statement by Finland\n\n5 May 2021\n\nWe thank Sweden, presiding over the OSCE this year. "
+                  "Resolution 75/240, which established the OEWG, guides us.")
+    assert ("SWE", "chairOf", "OSCE") in rels([s])
+    assert ("OEWG-2021", "establishedBy", "A/RES/75/240") in rels([s])

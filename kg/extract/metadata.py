@@ -10,11 +10,11 @@ from typing import Iterator
 from kg.dates import find_dates
 from kg.extract.affiliation import affiliations
 from kg.extract.common import lex, listed_after, sentence_bounds
-from kg.extract.forum import body_forum, header_forum
+from kg.extract.forum import body_forum, header_forum, is_part_of
 from kg.extract.lead import lead_sentence, lead_speaker
 from kg.extract.organizations import group_entity
 from kg.iris import slug
-from kg.model import Attribute, Entity, Mention, Statement
+from kg.model import Attribute, Entity, Mention, Relation, Statement
 from kg.segment import layout
 
 __all__ = ["metadata", "speaker_mentions"]
@@ -260,6 +260,40 @@ def _byline_office(stmt: Statement, m: Mention) -> None:
         m.info.setdefault("title", " ".join(text[a + 1:b].split()))
 
 
+# a statement a body makes as a whole: its chair's statement, its leaders' declaration or communiqué
+_CHAIRS_STATEMENT = re.compile(r"\b(?:Co-)?Chair(?:man|person|woman)?[’']?s?[’']?\s+(?:statement|summary)\b|"
+                               r"\bstatement\s+(?:by|of)\s+the\s+(?:Co-)?Chair(?:man|person|woman)?\b", re.I)
+_COLLECTIVE = re.compile(r"\b(?:declaration|communiqu[eé]|joint\s+statement|statement\s+of\s+(?:the\s+)?(?:heads|leaders|"
+                         r"ministers|foreign\s+ministers|member\s+states))\b", re.I)
+_CHAIRED_BY = re.compile(r"\b(?:chaired|presided(?:\s+over)?|co-chaired)\s+by\s+|\bunder\s+the\s+(?:co-)?"
+                         r"(?:chairmanship|chairpersonship|chair|presidency)\s+of\s+", re.I)
+
+
+def _collective(stmt: Statement, hs: int) -> tuple[Entity, Mention | None] | None:
+    """A body's own statement: "Chairman's Statement of the 27th ASEAN Regional Forum" (for the body, spoken by
+    whoever the text says chaired it), "G7 Declaration on ...", "Statement of Heads of State of Member States of
+    the SCO" (for the body, at its meeting). The body, and the chair when named."""
+    text = stmt.context.text
+    heading = text[hs:stmt.heading_end]
+    chair = _CHAIRS_STATEMENT.search(heading)
+    if not chair and not _COLLECTIVE.search(heading):
+        return None
+    bodies = [m for m in stmt.mentions if hs <= m.start < stmt.heading_end and m.entity.kind == "Organization"
+              and not m.info.get("nested") and m.entity.attr("type") == "IntergovernmentalOrganization"]
+    if not bodies or any(m.entity.kind == "State" and hs <= m.start < stmt.heading_end and not m.info.get("nested")
+                         for m in stmt.mentions):
+        return None  # "Joint Statement of Russia and China" is the states'
+    who = None
+    if chair:
+        bs, _ = _first_sentence(stmt)
+        for c in _CHAIRED_BY.finditer(text, bs, min(stmt.end, bs + 600)):
+            who = next((p for p in stmt.mentions if p.entity.kind == "Person"
+                        and c.end() <= p.start <= c.end() + 30), None)
+            if who is not None:
+                break
+    return bodies[0].entity, who
+
+
 def _issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
     """Who issued a statement: a body or state the heading names as its author, else (with
     ``fallback``) the page's own state when the heading names an embassy, ministry or ambassador."""
@@ -379,7 +413,7 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
     return forum, event
 
 
-def metadata(stmt: Statement) -> Iterator[Attribute]:
+def metadata(stmt: Statement) -> Iterator[Attribute | Relation]:
     text = stmt.context.text
     hs = _head_start(stmt)
     kind = layout().kind_of(text[hs:stmt.heading_end]) or ("statement" if stmt.listing_date is None else "news")
@@ -398,6 +432,10 @@ def metadata(stmt: Statement) -> Iterator[Attribute]:
     if named:  # "UK statement to the OSCE": an unqualified "Ambassador" below it is the UK's
         stmt.cache["own_state"] = named[0]
     speakers = speaker_mentions(stmt, kind, hs)
+    body = _collective(stmt, hs) if stmt.role in ("main", "item") else None
+    if body is not None and body[1] is not None and not speakers:
+        speakers = [body[1]]
+        yield Relation(body[1].entity, "chairOf", body[0], body[1].start, body[1].end)  # "chaired by H.E. Mr X"
     for m in speakers:
         if hs <= m.start < stmt.heading_end:
             _byline_office(stmt, m)
@@ -438,6 +476,8 @@ def metadata(stmt: Statement) -> Iterator[Attribute]:
         # "Brazil: ...", "Mr. Nebenzia (Russian Federation): ...", "The representative of Mexico said ..."
         behalf = [m.entity for m in stmt.mentions if hs <= m.start < stmt.heading_end and not m.info.get("nested")
                   and m.entity.kind in ("State", "Organization") and m.entity.attr("type") != "NationalBody"][:1]
+    if body is not None and not explicit:
+        behalf, said_for = [body[0]], None
     if not behalf and not speakers and not explicit:
         behalf = _issuer(stmt, hs)
     if behalf:
@@ -445,6 +485,8 @@ def metadata(stmt: Statement) -> Iterator[Attribute]:
         # the speaker's span when the statement is for the speaker's own state: the affiliation's evidence
         yield Attribute("on_behalf_of", uniq, *((said_for.start, said_for.end) if said_for else (None, None)))
     forum, event = _forum(stmt, hs)
+    if body is not None and (forum is None or is_part_of(body[0], forum[0])):
+        forum = (body[0], None, None)  # the body's own meeting
     if forum:
         yield Attribute("forum", forum[0], forum[1], forum[2])
     if event:

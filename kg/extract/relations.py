@@ -27,6 +27,8 @@ _ESTABLISH = re.compile(r"\bmandate\b[^.;]{0,120}?\b(?P<verb>enshrined|set forth
                         r"laid down|stipulated|provided for)\s+(?:in|by|under)\b|"
                         r"\b(?P<verb2>established|set up|created|convened|mandated)\s+(?:by|pursuant to|under|"
                         r"in accordance with|in line with|through)\b", re.I)
+_FOUNDING = re.compile(r",?\s+(?:that|which)\s+(?:has\s+|had\s+)?(?:established|set\s+up|created|mandated|convened)\s+"
+                       r"(?:the\s+)?", re.I)
 # words (lower case) without which a group of patterns cannot match a sentence
 _CHAIR_CUES = ("chair", "presid", "led", "leadership")
 _ESTABLISH_CUES = ("mandate", "establish", "set", "creat", "conven")
@@ -139,6 +141,14 @@ def _chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         obj = _starting_at(stmt, "Organization", s0 + mm.end())
         if subj and obj:
             yield Relation(subj[-1].entity, "chairOf", obj[0].entity, subj[-1].start, obj[0].end)
+    # "Austria, presiding over the OSCE this year", "Viet Nam, chairing ASEAN": the state or person just before
+    for mm in re.finditer(r",\s+(?:currently\s+)?(?:presiding\s+over|chairing|holding\s+the\s+(?:rotating\s+)?"
+                          r"(?:chairmanship|chair|presidency)\s+of)\s+(?:the\s+)?", sent):
+        obj = _starting_at(stmt, "Organization", s0 + mm.end())
+        subj = [x for x in mentions_in(stmt, s0, s0 + mm.start(), ("Person", "State"))
+                if not x.info.get("nested") and x.end == s0 + mm.start()]
+        if obj and subj:
+            yield Relation(subj[-1].entity, "chairOf", obj[0].entity, subj[-1].start, obj[0].end)
     # "Ambassador Guilherme de Aguiar Patriota of Brazil, who chaired the GGE": the person (else state) before
     for mm in re.finditer(r",\s+who\s+(?:has\s+|had\s+|will\s+|is\s+|was\s+)?(?:chair(?:s|ed|ing)?|presided?\s+over|"
                           r"presides\s+over|presiding\s+over)\s+(?:the\s+)?", sent):
@@ -197,6 +207,13 @@ def _established(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         res = _in(stmt, "Resolution", s0 + mm.end(), s1)
         if orgs and res:
             yield Relation(orgs[-1].entity, "establishedBy", res[0].entity, orgs[-1].start, res[0].end)
+    # the active voice: "resolution 73/27 that established the OEWG", "decision X, which set up the Group"
+    for mm in _FOUNDING.finditer(sent):
+        res = [r for r in _in(stmt, "Resolution", s0, s0 + mm.start()) if s0 + mm.start() - r.end <= 2]
+        orgs = [o for o in _starting_at(stmt, "Organization", s0 + mm.end()) if o.entity.attr("family")
+                or o.entity.attr("type") == "UNBody"]
+        if res and orgs:
+            yield Relation(orgs[0].entity, "establishedBy", res[-1].entity, res[-1].start, orgs[0].end)
 
 
 def _sponsors(stmt: Statement, s0: int, s1: int, low: str) -> Iterator[Relation]:
