@@ -153,3 +153,18 @@ def test_extract_headers_chair_and_founding_relations_in_other_wordings():
                   "Resolution 75/240, which established the OEWG, guides us.")
     assert ("SWE", "chairOf", "OSCE") in rels([s])
     assert ("OEWG-2021", "establishedBy", "A/RES/75/240") in rels([s])
+
+
+def test_extract_headers_yearless_dateline_takes_the_year_the_text_speaks_of():
+    [s] = extract("Envoy hopes for progress on arms control\n\nBRUSSELS, March 4. /Agency/. The talks in 2019 "
+                  "should bring results, the envoy said. Last year, in 2018, they stalled; 2019 is decisive.\n\nMore.")
+    assert s.value("date") == "2019-03-04"
+
+
+def test_extract_headers_news_weekday_is_the_last_such_day_before_posting():
+    [s] = extract("Diplomat urges restraint\n\nAgency, October 10, 2015\n\nA senior diplomat Friday urged all "
+                  "states to show restraint in cyberspace, speaking to reporters in Geneva.\n\nMore.")
+    assert s.value("date") == "2015-10-09"  # 10 October 2015 was a Saturday
+    [t] = extract("Briefing by the Spokesperson, May 3, 2019\n\nOn Monday, May 6, the talks will begin in Geneva "
+                  "and go on for a week with many delegations present.\n\nMore.")
+    assert t.value("date") == "2019-05-03"  # a written-out date is not the lead's weekday

@@ -87,16 +87,28 @@ def _body_dateline(stmt: Statement) -> tuple[Mention | None, tuple[str, int, int
     return place, ((dates[0].iso, dates[0].start, dates[0].end) if dates and dates[0].iso else None)
 
 
-def _date(stmt: Statement, hs: int) -> tuple[str | None, int | None, int | None]:
+def _date(stmt: Statement, hs: int, kind: str) -> tuple[str | None, int | None, int | None]:
     text = stmt.context.text
     head = find_dates(text, hs, stmt.heading_end)
     if head:
         h = head[-1]
-        on = _on_date(stmt, h.iso, head)
+        # a news item (its heading names no kind of statement) may date its lead by the weekday
+        news = kind == "news" or layout().kind_of(text[hs:stmt.heading_end]) is None
+        on = _on_date(stmt, h.iso, head) or (_weekday_before(stmt, h.iso) if news else None)
         return on if on is not None else (h.iso, h.start, h.end)
     _, body_date = _body_dateline(stmt)
     if body_date:
         return body_date
+    lead = lead_sentence(stmt)[0]  # or its dateline: "MOSCOW, January 13. /TASS/."
+    yearless = [d for d in find_dates(text, hs, stmt.heading_end, yearless=True) + find_dates(
+        text, lead, min(stmt.end, lead + 40), yearless=True) if d.iso is None]
+    year = _page_year(stmt) if yearless else None
+    if year is not None:  # "January 13, 12:17 UTC+3": the year the text speaks of
+        d = yearless[-1]
+        try:
+            return dt.date(year, d.month, d.day).isoformat(), d.start, d.end
+        except ValueError:
+            pass
     # a readout: "On May 6, Foreign Minister ..." takes the year of the listing date
     if stmt.listing_date:
         bs, be = _first_sentence(stmt)
@@ -112,6 +124,33 @@ def _date(stmt: Statement, hs: int) -> tuple[str | None, int | None, int | None]
                 return iso, d.start, d.end
         return stmt.listing_date, None, None
     return None, None, None
+
+
+_YEAR = re.compile(r"(?<![\d/.–—-])((?:19|20)\d{2})(?![\d/–—-]|\.\d)")
+_WEEKDAY = re.compile(r"\b(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _page_year(stmt: Statement) -> int | None:
+    """The year a statement's text names most (the latest of equals), ranges and symbols aside."""
+    years = [int(y) for y in _YEAR.findall(stmt.context.text, stmt.start, stmt.end)]
+    if not years:
+        return None
+    return max(set(years), key=lambda y: (years.count(y), y))
+
+
+def _weekday_before(stmt: Statement, stamp: str | None) -> tuple[str, int, int] | None:
+    """A news lead's "A Chinese official Friday called on ...": the last such weekday on or before the day the
+    item is dated (its heading gives the posting day)."""
+    if not stamp:
+        return None
+    bs, be = lead_sentence(stmt)
+    w = _WEEKDAY.search(stmt.context.text, bs, min(be, bs + 200))
+    if w is None or find_dates(stmt.context.text, w.end(), w.end() + 20, yearless=True):
+        return None  # "On Monday, April 29, ...": the date is written out
+    posted = dt.date.fromisoformat(stamp)
+    back = (posted.weekday() - _WEEKDAYS.index(w.group(1))) % 7
+    return (posted - dt.timedelta(days=back)).isoformat(), w.start(1), w.end(1)
 
 
 def _on_date(stmt: Statement, stamp: str | None, head: list) -> tuple[str, int, int] | None:
@@ -420,7 +459,7 @@ def metadata(stmt: Statement) -> Iterator[Attribute | Relation]:
     if stmt.role == "turn":
         kind = "transcript turn"
     yield Attribute("kind", kind)
-    date, ds, de = _date(stmt, hs)
+    date, ds, de = _date(stmt, hs, kind)
     if date:
         yield Attribute("date", date, ds, de)
     if stmt.listing_date:
