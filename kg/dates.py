@@ -31,6 +31,8 @@ _PATTERNS = [
     re.compile(r"\b(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})\b"),
     # 2019-06-05
     re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
+    # 05-06-2019 (day first, as dotted dates)
+    re.compile(r"\b(?P<day>\d{1,2})-(?P<mnum>\d{1,2})-(?P<year>\d{4})\b"),
 ]
 # 10/13/2021, 6/10/2023: which number is the month follows the site's convention (see _slash_order)
 _SLASHED = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})\b")
@@ -53,7 +55,7 @@ class DateHit:
 
 
 def _make(year: int | None, month: int, day: int) -> str | None:
-    if year is None:
+    if year is None or not 1900 <= year <= 2100:  # "1595-03-08" in a page counter is no date
         return None
     try:
         return dt.date(year, month, day).isoformat()

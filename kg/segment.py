@@ -170,12 +170,17 @@ def _is_bare_date(line: str) -> bool:
     return len(hits) == 1 and hits[0].start <= 1 and hits[0].end >= len(s) - 1
 
 
+_UI_AFTER = re.compile(r"\s+(?:adjust\s+font\s+size|font\s+size|text\s+size|print(?:\s+version)?|share|e-?mail|"
+                       r"listen)\s*:?\s*$", re.I)
+
+
 def _is_dateline(line: str) -> bool:
     """'New York, 13 December 2021', '(London, 31 March 2019)', 'Published 10 March 2022': a short line
     ending with a date."""
     s = line.strip(" *_()\t")
     if not s or len(s) > 80:
         return False
+    s = _UI_AFTER.sub("", s)  # "Xinhua, October 10, 2015 Adjust font size:"
     s = re.sub(r"[,;]?\s*(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:a\.\s?m\.|p\.\s?m\.|am|pm|h)?$", "", s) \
         if re.search(r"\d\s*(?:a\.\s?m\.|p\.\s?m\.|am|pm|h|:\d{2})$", s, re.I) else s  # "…, 10 a.m."
     hits = find_dates(s)
@@ -204,8 +209,10 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
         if _is_heading(lines[i].text, lay):
             main = i
             break
-        if len(lines[i].text.strip()) >= 200:  # a paragraph before any heading: the text starts there
-            main = pre[0]
+        if len(lines[i].text.strip()) >= 200:  # a paragraph before any heading: the text starts there, or at
+            # the headline below the last chrome above it (a ticker, a breadcrumb: the label above them is chrome too)
+            last_chrome = max((c for c in range(i) if chrome[c]), default=None)
+            main = pre[0] if last_chrome is None else next(k for k in pre if k > last_chrome)
             break
     if main is None and pre and any(len(lines[i].text.strip()) >= 80 for i in pre):
         # no heading: the text starts at its first line that is more than a bare date (a page's own date)
@@ -281,13 +288,13 @@ def _heading_end(lines: list[_Line], blank: list[bool], chrome: list[bool], i: i
         j += 1
     bare = len(lines[i].text.strip(" *_")) < 40 or _SPACED.match(lines[i].text)
     while j < stop:
+        if not blank[j] and _is_dateline(lines[j].text):  # a date stamp may look like chrome ("1595-03-08-2022")
+            last = j
+            break
         if blank[j] or chrome[j]:
             j += 1
             continue
         t = lines[j].text.strip(" *_")
-        if _is_dateline(lines[j].text):
-            last = j
-            break
         if re.match(r"(?i)(?:from|by|source|location|place|date)\s*:", t) and len(t) < 200:
             last = j  # a page's byline block ("From: Foreign, Commonwealth & Development Office")
             j += 1

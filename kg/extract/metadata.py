@@ -31,7 +31,8 @@ _EVENT = re.compile(r"(?:\b(?:at|during|before|in the course of)\s+(?:(?:the|a|a
 _EVENT_CUT = re.compile(r"\s(?:following|after|with|between|regarding|concerning|about|titled|entitled|delivered|"
                         r"read|presented)\b", re.I)
 _ISSUED_BY = re.compile(r"(?:\b(?:statement|comment|commentary|report|article|briefing|remarks|declaration|"
-                        r"communiqu[eé]|press release|letter|note|message)\s+(?:by|of|from)\s+(?:the\s+)?)"
+                        r"communiqu[eé]|press release|letter|note|message)\s+(?:(?:delivered|made|presented|read|"
+                        r"issued)\s+)?(?:by|of|from)\s+(?:the\s+)?)"
                         r"(?:News Agency\s+|(?:Co-)?Chairs?(?:men)?\s+of\s+(?:the\s+)?|(?:delegation|government|"
                         r"permanent mission|mission|(?:permanent\s+|deputy\s+)*representative|delegate|observer)\s+of\s+"
                         r"(?:the\s+)?)?[\"“«]?$", re.I)
