@@ -209,14 +209,13 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
         if _is_heading(lines[i].text, lay):
             main = i
             break
-        if len(lines[i].text.strip()) >= 200:  # a paragraph before any heading: the text starts there, or at
-            # the headline below the last chrome above it (a ticker, a breadcrumb: the label above them is chrome too)
-            last_chrome = max((c for c in range(i) if chrome[c]), default=None)
-            main = pre[0] if last_chrome is None else next(k for k in pre if k > last_chrome)
+        if len(lines[i].text.strip()) >= 200:  # a paragraph before any heading: the text starts there
+            main = _below_chrome(pre, chrome, i)
             break
     if main is None and pre and any(len(lines[i].text.strip()) >= 80 for i in pre):
         # no heading: the text starts at its first line that is more than a bare date (a page's own date)
-        main = next((i for i in pre if not _is_bare_date(lines[i].text)), pre[0])
+        first = _below_chrome(pre, chrome, next(i for i in pre if len(lines[i].text.strip()) >= 80))
+        main = next((i for i in pre if i >= first and not _is_bare_date(lines[i].text)), first)
     preamble = None  # the first line of the title lines above the main heading
     if main is not None and _is_heading(lines[main].text, lay):
         preamble = _preamble_start(lines, blank, chrome, main, lay)
@@ -257,6 +256,13 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
                                 "frame" if main_end is None else "main", None, title_start))
         segments += [Segment(p.start, p.end, p.heading_end, None, p.role, here) for p in parts]
     return segments
+
+
+def _below_chrome(pre: list[int], chrome: list[bool], i: int) -> int:
+    """The first line of text above line ``i`` (of ``pre``, the non-chrome lines): below the last chrome
+    line above it (a ticker, a breadcrumb: a label above them is chrome too), else the page's first."""
+    last_chrome = max((c for c in range(i) if chrome[c]), default=None)
+    return pre[0] if last_chrome is None else next(k for k in pre if k > last_chrome)
 
 
 def _preamble_start(lines: list[_Line], blank: list[bool], chrome: list[bool], main: int, lay: Layout) -> int:

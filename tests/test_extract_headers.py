@@ -168,3 +168,53 @@ def test_extract_headers_news_weekday_is_the_last_such_day_before_posting():
     [t] = extract("Briefing by the Spokesperson, May 3, 2019\n\nOn Monday, May 6, the talks will begin in Geneva "
                   "and go on for a week with many delegations present.\n\nMore.")
     assert t.value("date") == "2019-05-03"  # a written-out date is not the lead's weekday
+
+
+def test_extract_headers_date_stamps_menus_tickers_and_ui_words():
+    [s] = extract("09:45\n\nMinister Karl Berg's interview with Radio Nord on arms control talks in Vienna\n\n"
+                  "2231-14-05-2021\n\nQuestion: How did the talks go?\n\nKarl Berg: Well, Austria hosted them.")
+    assert s.value("date") == "2021-05-14"  # a counter and a day-first date; "2231" is no year
+    assert find_dates("1595-03-08") == []
+    lay = layout()
+    assert lay.is_chrome("Home | About | News | Contact us")
+    assert lay.is_chrome("Storm hits coast  • Minister resigns  • Markets fall  • Talks resume")
+    assert lay.is_chrome("You are here: Home > News")
+    [t] = extract("Latest\nFloods in the north • Budget approved • New ambassador named • Rail strike ends\n\n"
+                  "Envoy urges talks on cyber norms\n\nAgency, 12 March 2021 Print\n\n"
+                  "An envoy on Thursday urged talks on norms in cyberspace, speaking at a conference in Geneva on "
+                  "international security and stability.\n\nMore.")
+    assert t.context.text[t.start:].startswith("Envoy urges talks")
+    assert t.value("date") == "2021-03-11"
+
+
+def test_extract_headers_statement_delivered_by_a_state_is_for_that_state():
+    [s] = extract("Statement delivered by Austria at the Security Council open debate on climate and security\n\n"
+                  "Mr. President,\n\nAustria thanks the presidency.")
+    assert value_keys(s, "on_behalf_of") == ["AUT"] and s.value("forum").key == "UNSC"
+
+
+def test_extract_headers_un_press_release_speaks_for_the_un_at_the_body_it_covers():
+    [s] = extract("Seventy-eighth Session,\n21st Meeting (PM)\nGA/DIS/3721\n\nFirst Committee Adopts 12 Drafts on "
+                  "Nuclear Disarmament\n\nThe First Committee (Disarmament and International Security) today adopted "
+                  "twelve drafts, with delegates divided over several of them.")
+    assert value_keys(s, "on_behalf_of") == ["UN"] and s.value("forum").key == "UNGA-C1"
+
+
+def test_extract_headers_series_of_a_recurring_body_and_editions_by_year():
+    [s] = extract("Statement by Chile\n\n10 March 2021\n\nWe build on previous Groups of Governmental Experts and "
+                  "on the three consensus GGE reports. The GGE report of 2015 matters most to us.")
+    keys = [m.entity.key for m in s.mentions if m.entity.kind == "Organization"]
+    assert keys[:2] == ["GGE", "GGE"] and keys[2] == "GGE-2014"
+
+
+def test_extract_headers_offices_and_departments_by_shape():
+    [s] = extract("Remarks to the Conference on Disarmament\n\nJohn Doe\nSenior Adviser\nOffice of the Special "
+                  "Envoy for Arms Control\nU.S. Department of State\nWashington, D.C.\nMay 4, 2020\n\nThank you, "
+                  "Mr. President.\n\nThe Department of Energy Nuclear Posture Review and the Policy Department of "
+                  "the French Foreign Ministry were discussed.")
+    labels = {m.entity.label for m in s.mentions if m.entity.kind == "Organization"}
+    assert "Office of the Special Envoy for Arms Control" in labels
+    assert "Department of Energy" in labels  # the review is a document, not part of the name
+    assert "MFA-FRA" in {m.entity.key for m in s.mentions}  # the ministry inside the department's name stays
+    office = next(m.entity for m in s.mentions if m.entity.label == "Office of the Special Envoy for Arms Control")
+    assert office.attr("state") == "USA"

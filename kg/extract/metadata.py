@@ -334,6 +334,29 @@ def _collective(stmt: Statement, hs: int) -> tuple[Entity, Mention | None] | Non
     return bodies[0].entity, who
 
 
+# the symbol of a UN press release ("GA/DIS/3659", "SC/14589", "SG/SM/20847"), in the header or the note below it
+_UN_SYMBOL = re.compile(r"(?<![\w/])(?:GA|SC|SG|ECOSOC|DSG|HR|OBV|PI|DC|ENV|SOC|IHA)(?:/[A-Z]{2,4})?/\d{3,6}\b")
+
+
+def _un_release(stmt: Statement) -> bool:
+    """Whether the statement is a UN press release: its header, or the note that opens it, gives its symbol."""
+    return _UN_SYMBOL.search(stmt.context.text, stmt.start, min(stmt.end, stmt.heading_end + 500)) is not None
+
+
+def _covered_body(stmt: Statement) -> Mention | None:
+    """The body whose meeting a UN press release covers: the first UN body its headline or lead names
+    ("First Committee Approves 15 Draft Resolutions", "General Assembly: First Committee"), the finer of two."""
+    text = stmt.context.text
+    cands = [m for m in stmt.mentions if stmt.start <= m.start < stmt.heading_end + 500 and m.entity.kind == "Organization"
+             and not m.info.get("nested") and m.entity.attr("type") == "UNBody" and m.entity.key != "UN"]
+    if not cands:
+        return None
+    first = cands[0]
+    finer = [o for o in cands[1:] if is_part_of(o.entity, first.entity) and o.start - first.end <= 40
+             and re.fullmatch(r"[\s\w:’'-]*", text[first.end:o.start])]
+    return finer[0] if finer else first
+
+
 def _issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
     """Who issued a statement: a body or state the heading names as its author, else (with
     ``fallback``) the page's own state when the heading names an embassy, ministry or ambassador."""
@@ -516,8 +539,11 @@ def metadata(stmt: Statement) -> Iterator[Attribute | Relation]:
         # "Brazil: ...", "Mr. Nebenzia (Russian Federation): ...", "The representative of Mexico said ..."
         behalf = [m.entity for m in stmt.mentions if hs <= m.start < stmt.heading_end and not m.info.get("nested")
                   and m.entity.kind in ("State", "Organization") and m.entity.attr("type") != "NationalBody"][:1]
+    release = _un_release(stmt)
     if body is not None and not explicit:
         behalf, said_for = [body[0]], None
+    elif release and not behalf and not speakers and not explicit:
+        behalf = [lex().organization("UN")]  # a UN press release speaks for the UN
     if not behalf and not speakers and not explicit:
         behalf = _issuer(stmt, hs)
     if behalf:
@@ -527,6 +553,9 @@ def metadata(stmt: Statement) -> Iterator[Attribute | Relation]:
     forum, event = _forum(stmt, hs)
     if body is not None and (forum is None or is_part_of(body[0], forum[0])):
         forum = (body[0], None, None)  # the body's own meeting
+    if forum is None and release:
+        covered = _covered_body(stmt)
+        forum = (covered.entity, covered.start, covered.end) if covered is not None else None
     if forum:
         yield Attribute("forum", forum[0], forum[1], forum[2])
     if event:

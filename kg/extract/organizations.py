@@ -60,8 +60,15 @@ _EMBASSY = re.compile(r"\bEmbassy\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w’' -]{1,
                       r"(?P<target>[A-Z][\w’' -]{1,40}?))?(?=[\s,.;:)]|$)")
 # a ministry's or government's department: "the Second European Department", "the Department of European
 # Problems", "the US Department of Justice"
-_DEPARTMENT = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][\w.-]*[ \t]+){0,4}Department(?:[ \t]+(?:of|for)[ \t]+[A-Z][\w-]*"
-                         r"(?:(?:[ \t]+(?:and|of|for|on))?[ \t]+[A-Z][\w-]*){0,5})?)")  # a name never runs over a line end
+_DOCUMENT_NOUN = r"(?:Strategy|Report|Review|Policy|Doctrine|Plan|Budget|Statement|Guidance|Directive|Spokes\w+|Officials?)\b"
+_DOCUMENT_AFTER = re.compile(r"[ \t]+" + _DOCUMENT_NOUN)
+_DEPARTMENT = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][\w.-]*[ \t]+){0,4}Department(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
+                         r"[A-Z][\w-]*(?:(?:[ \t]+(?:and|of|for|on)(?:[ \t]+the)?)?[ \t]+(?!" + _DOCUMENT_NOUN +
+                         r")[A-Z][\w-]*){0,5})?)")
+# (a name never runs over a line end; "the Department of Defense Cyber Strategy" names the department)
+# "Office of the Coordinator for Cyber Issues", "Office of the High Representative for Disarmament Affairs"
+_OFFICE = re.compile(r"(?<![\w-])(?P<name>Office[ \t]+of[ \t]+(?:the[ \t]+)?(?:[A-Z][\w-]*[ \t]+){0,3}[A-Z][\w-]*"
+                     r"(?:[ \t]+(?:for|on|of)[ \t]+(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w-]*){0,4})?)")
 # named groups of states speaking together: "the Group of Friends in Defense of the Charter of the United Nations"
 _GROUP = re.compile(r"\bGroup of Friends(?:\s+(?:(?:of|in|for|on|the|and)\s+)*[A-Z][\w-]*)+")
 _MEDIA = re.compile(r"\b(?:News Agency|news agency|[Mm]agazine|[Nn]ewspaper|TV channel|[Jj]ournal)\s+[“\"«]?"
@@ -125,30 +132,7 @@ def _patterns(stmt: Statement) -> Iterator[Mention]:
                 continue
             taken.append((s, e))
             yield Mention(s, e, text[s:e], national_body("MFA", home), "pattern")
-    for m in _DEPARTMENT.finditer(seg) if "Department" in seg else ():
-        s, e = off + m.start("name"), off + m.end("name")
-        lead = re.match(r"(?:The|This|That|Our|Each|Every|Its|Their)\s+", text[s:e])
-        s += lead.end() if lead else 0
-        if len(text[s:e].split()) < 2 or not free(s, e) or _inside_gazetteer_name(stmt, s, e) \
-                or [h for h in hits(stmt) if h.start <= s and e <= h.end and h.outer is None
-                    and any(f.entity is not None and f.entity.kind == "Organization" for f in h.forms)]:
-            continue
-        owner = _named_at(stmt, s)  # "US Department of Justice": the state written first owns it
-        if owner is not None:
-            state, s = owner[0], owner[1] + 1
-        else:
-            before = re.search(r"(?:(?P<st>[A-Z][\w’' -]{1,40}?)(?:[’']s)?\s+)$", text[max(stmt.start, s - 45):s])
-            prior = _named_at(stmt, s - len(before.group(0))) if before else None
-            state = prior[0] if prior else stmt.context.home_state
-        name = " ".join(text[s:e].split())
-        if state is None or name == "Department":
-            continue
-        taken.append((s, e))
-        key = f"DEPT-{state.key}-" + re.sub(r"[^A-Z0-9]+", "-", name.upper()).strip("-")
-        known = lex().organization(key)
-        ent = known or Entity("Organization", key, name,
-                              (("type", "NationalBody"), ("state", state.key)))
-        yield Mention(s, e, text[s:e], ent, "pattern")
+    yield from _offices(stmt, taken)
     for m in _GROUP.finditer(seg) if "Group of Friends" in seg else ():
         s, e = off + m.start(), off + m.end()
         if not free(s, e) or [f for f in lex().lookup(m.group(0)) if f.entity is not None]:
@@ -169,6 +153,62 @@ def _patterns(stmt: Statement) -> Iterator[Mention]:
         ent = Entity("Organization", "MEDIA-" + re.sub(r"[^A-Z0-9]+", "-", name.upper()).strip("-"), name,
                      (("type", "MediaOrganization"),))
         yield Mention(s, e, text[s:e], ent, "pattern")
+
+
+def _offices(stmt: Statement, taken: list[tuple[int, int]]) -> Iterator[Mention]:
+    """A government's departments and offices by their shape: "the Second European Department", "the US
+    Department of Justice", "Office of the Coordinator for Cyber Issues" (a ministry named inside one stays
+    a mention of its own: "Arms Control Department of the Chinese Foreign Ministry")."""
+    text = stmt.context.text
+    seg = text[stmt.start:stmt.end]
+    for pat, word in ((_DEPARTMENT, "Department"), (_OFFICE, "Office of")):
+        for m in pat.finditer(seg) if word in seg else ():
+            s, e = stmt.start + m.start("name"), stmt.start + m.end("name")
+            lead = re.match(r"(?:The|This|That|Our|Each|Every|Its|Their)\s+", text[s:e])
+            s += lead.end() if lead else 0
+            if len(text[s:e].split()) < 2 or any(a < e and s < b and not (s <= a and b <= e) for a, b in taken) \
+                    or _inside_gazetteer_name(stmt, s, e) or _known_name(stmt, s, e):
+                continue
+            doc = _DOCUMENT_AFTER.match(text, e)
+            if doc:  # "the Department of Defense Cyber Strategy": the department, then its document
+                head = re.match(r".*?(?:Department|Office)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w-]*", text[s:e])
+                e = s + head.end() if head else e
+            state, s = _office_owner(stmt, s, e)
+            name = " ".join(text[s:e].split())
+            if state is None or name in ("Department", "Office"):
+                continue
+            taken.append((s, e))
+            for inner in stmt.mentions:  # already read: a ministry inside the name stays a mention of its own
+                if inner.entity.kind == "Organization" and s <= inner.start and inner.end <= e:
+                    inner.info["nested"] = True
+            key = f"DEPT-{state.key}-" + re.sub(r"[^A-Z0-9]+", "-", name.upper()).strip("-")
+            known = lex().organization(key)
+            ent = known or Entity("Organization", key, name, (("type", "NationalBody"), ("state", state.key)))
+            yield Mention(s, e, text[s:e], ent, "pattern")
+
+
+def _known_name(stmt: Statement, s: int, e: int) -> bool:
+    return any(h.start <= s and e <= h.end and h.outer is None
+               and any(f.entity is not None and f.entity.kind == "Organization" for f in h.forms) for h in hits(stmt))
+
+
+def _office_owner(stmt: Statement, s: int, e: int) -> tuple[Entity | None, int]:
+    """The state a department or office belongs to, and where its name starts: the state written first
+    ("US Department of Justice"), the state or ministry just before ("Russia's ..."), the government body
+    named right after it ("Office of ...\nU.S. Department of State"), else the page's own state."""
+    text = stmt.context.text
+    owner = _named_at(stmt, s)
+    if owner is not None:
+        return owner[0], owner[1] + 1
+    before = re.search(r"(?:(?P<st>[A-Z][\w’' -]{1,40}?)(?:[’']s)?\s+)$", text[max(stmt.start, s - 45):s])
+    prior = _named_at(stmt, s - len(before.group(0))) if before else None
+    if prior is not None:
+        return prior[0], s
+    gap = re.match(r"[ \t]*(?:,|\n)[ \t]*(?:the\s+)?", text[e:e + 8])
+    body = _named_at(stmt, e + gap.end(), ("Organization", "State")) if gap else None
+    if body is not None and body[0].kind == "Organization" and body[0].attr("state"):
+        return lex().state(body[0].attr("state")), s
+    return stmt.context.home_state, s
 
 
 def _inside_gazetteer_name(stmt: Statement, s: int, e: int) -> bool:
@@ -214,6 +254,14 @@ _REPORT_OF = re.compile(r"\b(?:reports?|outcomes?|results|conclusions|recommenda
 _YEAR_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+((?:19|20)\d{2})\b[^.;\n]{0,20}$", re.I)
 
 
+# several instances at once: "previous GGEs", "successive OEWGs", "the reports of all the Groups"
+_SEVERAL = re.compile(r"\b(?:previous|past|earlier|successive|former|various|several|all|two|three|four|five|six)\s+"
+                      r"(?:(?:UN|consensus|the)\s+)*$", re.I)
+_REPORTS_AFTER = re.compile(r"(?:[’']s)?\s+(?:\w+\s+)?reports\b", re.I)
+_YEAR_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:final|consensus|substantive)\s+)?report\s+(?:of|in|from)\s+((?:19|20)\d{2})\b",
+                         re.I)
+
+
 def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading_instances: list[Entity]) -> Entity:
     """The instance of the recurring body ``ent`` that the mention at ``[start, end)`` means."""
     members = _families().get(ent.key)
@@ -224,8 +272,12 @@ def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading
     m = re.search(r"\b(first|second|third|fourth|fifth|sixth|seventh)\s+(?:un\s+)?$", before)
     if m and _ORDINALS[m.group(1)] <= len(members):
         return members[_ORDINALS[m.group(1)] - 1]
-    y = _YEAR_BEFORE.search(before)
-    if y:  # "the 2015 report of the GGE"
+    after = text[end:min(stmt.end, end + 60)]
+    plural = re.match(r"[\w-]+s\b", text[start:end]) is not None or text[end:end + 1] == "s"
+    if (plural and _SEVERAL.search(before)) or _REPORTS_AFTER.match(after):
+        return ent  # "previous GGEs", "the three consensus GGE reports of 2010, 2013 and 2015": the series
+    y = _YEAR_BEFORE.search(before) or _YEAR_AFTER.match(after)
+    if y:  # "the 2015 report of the GGE", "the GGE report in 2015"
         year = y.group(1)
         dated = [e for e in members if e.attr("period")[0][:4] <= year <= e.attr("period")[1][:4]]
         if dated:
