@@ -63,7 +63,7 @@ _EMBASSY = re.compile(r"\bEmbassy\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w’' -]{1,
 _DOCUMENT_NOUN = r"(?:Strategy|Report|Review|Policy|Doctrine|Plan|Budget|Statement|Guidance|Directive|Spokes\w+|Officials?)\b"
 _DOCUMENT_AFTER = re.compile(r"[ \t]+" + _DOCUMENT_NOUN)
 _DEPARTMENT = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][\w.-]*[ \t]+){0,4}Department(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?"
-                         r"[A-Z][\w-]*(?:(?:[ \t]+(?:and|of|for|on)(?:[ \t]+the)?)?[ \t]+(?!" + _DOCUMENT_NOUN +
+                         r"[A-Z][\w-]*(?:(?:[ \t]+(?:and|of|for|on)|[ \t]+(?:of|for)[ \t]+the)?[ \t]+(?!" + _DOCUMENT_NOUN +
                          r")[A-Z][\w-]*){0,5})?)")
 # (a name never runs over a line end; "the Department of Defense Cyber Strategy" names the department)
 # "Office of the Coordinator for Cyber Issues", "Office of the High Representative for Disarmament Affairs"
@@ -204,7 +204,7 @@ def _office_owner(stmt: Statement, s: int, e: int) -> tuple[Entity | None, int]:
     prior = _named_at(stmt, s - len(before.group(0))) if before else None
     if prior is not None:
         return prior[0], s
-    gap = re.match(r"[ \t]*(?:,|\n)[ \t]*(?:the\s+)?", text[e:e + 8])
+    gap = re.match(r"[ \t]*\n[ \t]*(?:the\s+)?", text[e:e + 8])  # a byline's next line (a comma may start a list)
     body = _named_at(stmt, e + gap.end(), ("Organization", "State")) if gap else None
     if body is not None and body[0].kind == "Organization" and body[0].attr("state"):
         return lex().state(body[0].attr("state")), s
