@@ -15,7 +15,8 @@ from typing import Any, BinaryIO, Iterable, Iterator, Sequence
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreBusyError, StoreError
-from kg.terms import DKG, EXPORT_PREFIXES, PREFIXES
+from kg.kinds import export_prefixes
+from kg.terms import DKG, PREFIXES
 
 __all__ = ["Store", "Result", "BATCH_QUADS", "BATCH_DOCUMENTS"]
 
@@ -343,4 +344,4 @@ def _remove_staged_files(path: Path) -> None:
 
 
 def _prefixes(fmt: ox.RdfFormat) -> dict[str, str] | None:
-    return dict(EXPORT_PREFIXES) if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    return export_prefixes() if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
