@@ -212,8 +212,8 @@ def with_values(sparql: str, bindings: dict[str, Any]) -> str:
     never pasted-in SPARQL, and any SPARQL 1.1 server takes it. The block opens the top-level WHERE
     group, or the ``GRAPH ?doc { ... }`` group that opens it, or where a ``# @bind`` line in the query
     says (inside a subquery that must see the value): there pyoxigraph joins from the bound
-    value (~50 ms for a resolution named in 200 statements), where a binding outside the graph
-    pattern (its own substitutions too) is applied after the whole pattern (~350 ms)."""
+    value, where a binding outside the graph pattern (its own substitutions too) is applied after
+    the whole pattern has been matched."""
     if not bindings:
         return sparql
     names = list(bindings)

@@ -104,7 +104,7 @@ class ViewData:
 
 
 # (the store declares the prefixes dkg:, rdf:, rdfs: of kg.terms.PREFIXES for every query)
-# Grouped in Python: GROUP BY with SAMPLE costs pyoxigraph 3-4x the rest of the query.
+# Grouped in Python: GROUP BY with SAMPLE costs pyoxigraph more than the rest of the query.
 _STATEMENTS = """
 SELECT ?st ?l ?h ?k ?d ?dl ?p WHERE { GRAPH ?g {
   VALUES_BLOCK
@@ -118,10 +118,10 @@ _DATES = """
 SELECT ?st (MIN(STR(?d)) AS ?date) WHERE { GRAPH ?g { ?st a dkg:Statement OPTIONAL { ?st dkg:date ?d } } } GROUP BY ?st
 """
 # An entity is typed and labelled in every document that names it: its types are read once per
-# entity (DISTINCT), its label from the first description (a label per description is ~10x slower).
+# entity (DISTINCT), its label from the first description (a label per description is much slower).
 # KINDS: every kind of kg.kinds.
 _TYPES = "SELECT DISTINCT ?e ?type WHERE { GRAPH ?g { KINDS ?e a ?class } }"
-# One query per property (in LINK_LABELS order): with a VALUES of properties pyoxigraph is ~10x slower.
+# One query per property (in LINK_LABELS order): with a VALUES of properties pyoxigraph is much slower.
 _LINK = "SELECT ?st ?e WHERE { GRAPH ?g { ?st dkg:PROPERTY ?e } }"
 _MENTIONS = """
 SELECT DISTINCT ?st ?e ?q ?start WHERE {
@@ -171,7 +171,7 @@ def load_quotes(store: Store, statements: dict[str, StatementInfo]) -> dict[tupl
 
 def iri_rows(store: Store, sparql: str) -> list[list[str]]:
     """The rows of a SELECT whose every value is an IRI, as strings (read from its TSV serialization:
-    ~2x faster than a Python term per value)."""
+    quicker than a Python term per value)."""
     text = store.query(sparql).serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8")
     return [[cell[1:-1] for cell in line.split("\t")] for line in text.split("\n")[1:] if line]
 

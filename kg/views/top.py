@@ -44,7 +44,7 @@ SELECT DISTINCT ?st ?e ?q ?start WHERE { GRAPH ?g {
   ?m dkg:inStatement ?st ; dkg:mentionOf ?e ; a dkg:Mention ; dkg:quote ?q ; dkg:startOffset ?start
 } }
 """
-# How many mentions these entities have (one pattern: ~1 s for every entity of 40,000 documents).
+# How many mentions these entities have (one pattern: one pass over their mentions).
 _MENTION_COUNTS = """
 SELECT ?e (COUNT(?m) AS ?n) WHERE { GRAPH ?g { VALUES_BLOCK ?m dkg:mentionOf ?e } } GROUP BY ?e
 """
@@ -98,7 +98,7 @@ def _rank(store: Store, data: ViewData, deg: dict[str, int], max_nodes: int) -> 
 # ---------------------------------------------------------------- text of what is drawn
 def _fetch_quotes(store: Store, data: ViewData, pairs: set[tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
     """The quotes of ``pairs``: by statement where a statement has several pairs, else by pair; all at once
-    when the pairs are a good part of all (a VALUES lookup costs ~5x a row of the whole scan)."""
+    when the pairs are a good part of all (a VALUES lookup costs several times a row of the whole scan)."""
     if 5 * len(pairs) > sum(1 for _st, p, _e in data.links if p == "mentions"):
         found = load_quotes(store, data.statements)
     else:
