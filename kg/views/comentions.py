@@ -9,9 +9,9 @@ import networkx as nx
 
 from kg.kinds import COMENTION, in_group
 from kg.store import Store
+from kg.views.base import View
 from kg.views.data import ViewData, load_view_data
 from kg.views.nodes import MAX_EVIDENCE, count_statement, entity_node
-from kg.views.base import View
 
 __all__ = ["VIEW", "comention_degrees", "comention_graph", "comention_named", "comention_network"]
 

@@ -7,9 +7,9 @@ from collections import Counter, defaultdict
 import networkx as nx
 
 from kg.store import Store
+from kg.views.base import View
 from kg.views.data import ViewData
 from kg.views.nodes import MAX_EVIDENCE, count_statement, entity_node
-from kg.views.base import View
 
 __all__ = ["VIEW", "forum_degrees", "forum_graph", "forum_network", "forum_pairs"]
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import networkx as nx
 
 from kg.store import Store
-from kg.views.filters import focus, keep_types, top_nodes
 from kg.views import VIEWS, build_view
+from kg.views.filters import focus, keep_types, top_nodes
 from kg.views.top import top_view
 
 __all__ = ["ViewResult", "prepare_view"]

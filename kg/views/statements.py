@@ -6,9 +6,9 @@ from __future__ import annotations
 import networkx as nx
 
 from kg.store import Store
+from kg.views.base import View
 from kg.views.data import LINK_LABELS, ViewData
 from kg.views.nodes import MAX_EVIDENCE, add_relations, count_statement, entity_node, link_degrees, statement_node
-from kg.views.base import View
 
 __all__ = ["VIEW", "statement_graph", "statement_network"]
 
