@@ -206,7 +206,7 @@ def measure_export(store: Path, work: Path, triples: int) -> dict:
 
 def render_view(store: Path, out: Path) -> dict:
     """The view and the renderer in-process on the 5,000 most connected nodes (no ``--max-nodes`` yet)."""
-    from kg.nxview import graph_view
+    from kg.views.graph import graph_view
     from kg.store import Store
     from viz.render import render_html
 

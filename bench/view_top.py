@@ -1,5 +1,5 @@
 """How long the ``max_nodes`` busiest nodes of each view take to build on a store: ranked first and
-evidence read only for what is drawn (``kg.viewtop.top_view``, what ``kg render --max-nodes`` does),
+evidence read only for what is drawn (``kg.views.top.top_view``, what ``kg render --max-nodes`` does),
 against the full build followed by ``top_nodes`` (add --check to compare the two graphs too).
 
     python bench/view_top.py --store STORE [--max-nodes 5000] [--views statements,comentions] [--full] [--check]
@@ -24,8 +24,9 @@ if str(ROOT) not in sys.path:
 
 def _worker(store: str, view: str, max_nodes: int, path: str) -> None:
     from kg.store import Store
-    from kg.views import build_view, top_nodes
-    from kg.viewtop import top_view
+    from kg.views import build_view
+    from kg.views.filters import top_nodes
+    from kg.views.top import top_view
 
     t = time.perf_counter()
     with Store(Path(store), read_only=True) as s:
@@ -44,8 +45,9 @@ def _check(store: str, view: str, max_nodes: int) -> bool:
     import networkx as nx
 
     from kg.store import Store
-    from kg.views import build_view, top_nodes
-    from kg.viewtop import top_view
+    from kg.views import build_view
+    from kg.views.filters import top_nodes
+    from kg.views.top import top_view
 
     with Store(Path(store), read_only=True) as s:
         return nx.utils.graphs_equal(top_nodes(build_view(s, view), max_nodes), top_view(s, view, max_nodes)[0])

@@ -10,17 +10,11 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from kg import iris
+from kg.kinds import KINDS, RELATIONS
 from kg.model import Document, Entity, Statement
 from kg.terms import DKG, RDF, RDFS, XSD
 
-__all__ = ["assemble", "assemble_nquads", "ENTITY_CLASSES", "ORG_CLASSES"]
-
-ORG_CLASSES = {t: getattr(DKG, t) for t in ("UNBody", "IntergovernmentalOrganization", "NationalBody",
-                                             "MediaOrganization", "PoliticalParty", "ArmedGroup",
-                                             "NonGovernmentalOrganization", "ReligiousOrganization")}
-ENTITY_CLASSES = {"State": DKG.State, "Organization": DKG.Organization, "Person": DKG.Person,
-                  "Resolution": DKG.Resolution, "Treaty": DKG.Treaty, "Place": DKG.Place,
-                  "UNDocument": DKG.UNDocument}
+__all__ = ["assemble", "assemble_nquads"]
 
 
 def _iri(iri: str) -> str:
@@ -32,22 +26,31 @@ def _iri(iri: str) -> str:
 # The terms used below, as N-Quads terms, looked up once: an attribute of a DefinedNamespace (DKG)
 # costs a Python call each time.
 _D = SimpleNamespace(**{name: _iri(str(getattr(DKG, name))) for name in (
-    "Document", "Statement", "Mention", "Evidence", "Event", "DraftResolution", "sourcePath", "sha256",
+    "Document", "Statement", "Mention", "Evidence", "DraftResolution", "sourcePath", "sha256",
     "mediaType", "textSource", "charCount", "inDocument", "startOffset", "endOffset", "heading", "kind", "date",
     "publishedOn", "speaker", "speakerTitle", "onBehalfOf", "forum", "place", "deliveredAt", "mentions",
     "hasMention", "mentionOf", "inStatement", "quote", "iso3", "symbol", "partOf", "bodyFamily", "ofState")})
 _TYPE, _LABEL = _iri(str(RDF.type)), _iri(str(RDFS.label))
 _SUBJECT, _PREDICATE, _OBJECT = _iri(str(RDF.subject)), _iri(str(RDF.predicate)), _iri(str(RDF.object))
-_CLASS = {kind: _iri(str(cls)) for kind, cls in ENTITY_CLASSES.items()}
-_ORG_CLASS = {name: _iri(str(cls)) for name, cls in ORG_CLASSES.items()}
 _INT = f"^^{_iri(str(XSD.integer))}"
 _DATE = f"^^{_iri(str(XSD.date))}"
 
 
 @functools.lru_cache(maxsize=4096)
 def _dkg(name: str) -> str:
-    """A relation's predicate (``chairOf``) as an N-Quads term."""
+    """An ontology term (a relation's predicate ``chairOf``, a subclass ``UNBody``) as an N-Quads term."""
     return _iri(str(getattr(DKG, name)))
+
+
+def _class(kind: str) -> str:
+    """The class of an entity kind (kg.kinds) as an N-Quads term."""
+    return _iri(str(KINDS[kind].term))
+
+
+def _predicate(name: str) -> str:
+    """A relation's predicate as an N-Quads term: its registered term (kg.kinds), else the ontology's."""
+    rel = RELATIONS.get(name)
+    return _iri(str(rel.term)) if rel is not None else _dkg(name)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -92,8 +95,10 @@ class _Builder:
         if (ent.kind, ent.key) in self.described:
             return node
         self.described.add((ent.kind, ent.key))
-        self.add(node, _TYPE, _CLASS[ent.kind])
+        self.add(node, _TYPE, _class(ent.kind))
         self.add(node, _LABEL, _str(ent.label))
+        if ent.attr("type") in KINDS[ent.kind].subclasses:
+            self.add(node, _TYPE, _dkg(ent.attr("type")))
         if ent.kind == "State" and ent.attr("iso3"):
             self.add(node, _D.iso3, _str(ent.attr("iso3")))
         elif ent.kind in ("Resolution", "UNDocument"):
@@ -101,19 +106,20 @@ class _Builder:
             if ent.attr("draft"):
                 self.add(node, _TYPE, _D.DraftResolution)
         elif ent.kind == "Organization":
-            cls = _ORG_CLASS.get(ent.attr("type") or "")
-            if cls is not None:
-                self.add(node, _TYPE, cls)
-            from kg.extract.common import lex  # the gazetteer knows parents, families and states
-
-            for prop, ref in ((_D.partOf, ent.attr("parent")), (_D.bodyFamily, ent.attr("family"))):
-                other = lex().organization(ref) if ref else None
-                if other is not None:
-                    self.add(node, prop, self.entity(other))
-            state = lex().state(ent.attr("state")) if ent.attr("state") else None
-            if state is not None:
-                self.add(node, _D.ofState, self.entity(state))
+            self._body_links(node, ent)
         return node
+
+    def _body_links(self, node: str, ent: Entity) -> None:
+        """A body's parent, family and state, as the gazetteer knows them."""
+        from kg.extract.common import lex
+
+        for prop, ref in ((_D.partOf, ent.attr("parent")), (_D.bodyFamily, ent.attr("family"))):
+            other = lex().organization(ref) if ref else None
+            if other is not None:
+                self.add(node, prop, self.entity(other))
+        state = lex().state(ent.attr("state")) if ent.attr("state") else None
+        if state is not None:
+            self.add(node, _D.ofState, self.entity(state))
 
 
 def assemble(doc: Document, statements: Iterable[Statement]) -> list[ox.Quad]:
@@ -126,8 +132,17 @@ def assemble_nquads(doc: Document, statements: Iterable[Statement]) -> tuple[byt
     """All quads of ``doc`` in its named graph (the graph IRI is the document IRI): N-Quads (UTF-8) and
     how many quads they hold."""
     doc_iri = iris.document_iri(doc.identity)
-    d = _iri(doc_iri)
-    b = _Builder(d)
+    b = _Builder(_iri(doc_iri))
+    _add_document(b, doc)
+    for st in statements:
+        s = _add_statement(b, doc, doc_iri, st)
+        _add_mentions(b, doc.text, doc_iri, s, st)
+        _add_relations(b, doc.text, doc_iri, s, st)
+    return "".join(b.lines).encode("utf-8"), len(b.lines)
+
+
+def _add_document(b: _Builder, doc: Document) -> None:
+    d = _iri(iris.document_iri(doc.identity))
     b.add(d, _TYPE, _D.Document)
     b.add(d, _LABEL, _str(doc.name))
     b.add(d, _D.sourcePath, _str(doc.identity))
@@ -135,72 +150,85 @@ def assemble_nquads(doc: Document, statements: Iterable[Statement]) -> tuple[byt
     b.add(d, _D.mediaType, _str(doc.media_type))
     b.add(d, _D.textSource, _str(doc.text_source))
     b.add(d, _D.charCount, _int(len(doc.text)))
-    text = doc.text
-    for st in statements:
-        s = _iri(iris.statement_iri(doc_iri, st.index))
-        b.add(s, _TYPE, _D.Statement)
-        b.add(s, _D.inDocument, d)
-        b.add(s, _D.startOffset, _int(st.start))
-        b.add(s, _D.endOffset, _int(st.end))
-        heading = " ".join(st.heading.split())
-        b.add(s, _D.heading, _str(heading))
-        b.add(s, _LABEL, _str(heading if len(heading) <= 160 else heading[:157] + "..."))
-        b.add(s, _D.kind, _str(st.value("kind") or "statement"))
-        if st.value("date"):
-            b.add(s, _D.date, _date(st.value("date")))
-        if st.value("published") and st.value("published") != st.value("date"):
-            b.add(s, _D.publishedOn, _date(st.value("published")))
-        for ent, _s, _e, title in st.value("speakers", []):
-            b.add(s, _D.speaker, b.entity(ent))
-            if title:
-                b.add(s, _D.speakerTitle, _str(" ".join(title.split())))
-        for ent in st.value("on_behalf_of", []):
-            b.add(s, _D.onBehalfOf, b.entity(ent))
-        forum = st.value("forum")
-        if forum is not None:
-            b.add(s, _D.forum, b.entity(forum))
-        place = st.value("place")
-        if place is not None:
-            b.add(s, _D.place, b.entity(place))
-        event = st.value("event")
-        if event:
-            ev = _iri(iris.event_iri(iris.document_key(doc.identity), f"{st.index}-{event}"))
-            b.add(ev, _TYPE, _D.Event)
-            b.add(ev, _LABEL, _str(event))
-            if forum is not None:
-                b.add(ev, _D.forum, b.entity(forum))
-            if place is not None:
-                b.add(ev, _D.place, b.entity(place))
-            if st.value("date"):
-                b.add(ev, _D.date, _date(st.value("date")))
-            b.add(s, _D.deliveredAt, ev)
-        for m in st.mentions:
-            ent_node = b.entity(m.entity)
-            b.add(s, _D.mentions, ent_node)
-            mn = _iri(iris.mention_iri(doc_iri, m.start, m.end, m.entity.kind))
-            b.add(s, _D.hasMention, mn)
-            b.add(mn, _TYPE, _D.Mention)
-            b.add(mn, _D.mentionOf, ent_node)
-            b.add(mn, _D.inStatement, s)
-            b.add(mn, _D.startOffset, _int(m.start))
-            b.add(mn, _D.endOffset, _int(m.end))
-            b.add(mn, _D.quote, _str(text[m.start:m.end]))
-        seen_rel: set[tuple] = set()
-        for r in st.relations:
-            key = (r.subject.kind, r.subject.key, r.predicate, r.object.kind, r.object.key)
-            if key in seen_rel or key[:2] == key[3:]:
-                continue
-            seen_rel.add(key)
-            subj, obj = b.entity(r.subject), b.entity(r.object)
-            pred = _dkg(r.predicate)
-            b.add(subj, pred, obj)
-            ev = _iri(iris.evidence_iri(doc_iri, st.index, len(seen_rel)))
-            b.add(ev, _TYPE, _D.Evidence)
-            b.add(ev, _SUBJECT, subj)
-            b.add(ev, _PREDICATE, pred)
-            b.add(ev, _OBJECT, obj)
-            b.add(ev, _D.inStatement, s)
-            b.add(ev, _D.startOffset, _int(r.start))
-            b.add(ev, _D.endOffset, _int(r.end))
-            b.add(ev, _D.quote, _str(text[r.start:r.end]))
-    return "".join(b.lines).encode("utf-8"), len(b.lines)
+
+
+def _add_statement(b: _Builder, doc: Document, doc_iri: str, st: Statement) -> str:
+    """The statement's node: span, heading, kind, dates, speakers, forum, place and event."""
+    s = _iri(iris.statement_iri(doc_iri, st.index))
+    b.add(s, _TYPE, _D.Statement)
+    b.add(s, _D.inDocument, _iri(doc_iri))
+    b.add(s, _D.startOffset, _int(st.start))
+    b.add(s, _D.endOffset, _int(st.end))
+    heading = " ".join(st.heading.split())
+    b.add(s, _D.heading, _str(heading))
+    b.add(s, _LABEL, _str(heading if len(heading) <= 160 else heading[:157] + "..."))
+    b.add(s, _D.kind, _str(st.value("kind") or "statement"))
+    if st.value("date"):
+        b.add(s, _D.date, _date(st.value("date")))
+    if st.value("published") and st.value("published") != st.value("date"):
+        b.add(s, _D.publishedOn, _date(st.value("published")))
+    for ent, _s, _e, title in st.value("speakers", []):
+        b.add(s, _D.speaker, b.entity(ent))
+        if title:
+            b.add(s, _D.speakerTitle, _str(" ".join(title.split())))
+    for ent in st.value("on_behalf_of", []):
+        b.add(s, _D.onBehalfOf, b.entity(ent))
+    forum, place = st.value("forum"), st.value("place")
+    if forum is not None:
+        b.add(s, _D.forum, b.entity(forum))
+    if place is not None:
+        b.add(s, _D.place, b.entity(place))
+    if st.value("event"):
+        _add_event(b, doc, s, st)
+    return s
+
+
+def _add_event(b: _Builder, doc: Document, s: str, st: Statement) -> None:
+    """The event the statement was delivered at, with the statement's forum, place and date."""
+    event, forum, place = st.value("event"), st.value("forum"), st.value("place")
+    ev = _iri(iris.event_iri(iris.document_key(doc.identity), f"{st.index}-{event}"))
+    b.add(ev, _TYPE, _class("Event"))
+    b.add(ev, _LABEL, _str(event))
+    if forum is not None:
+        b.add(ev, _D.forum, b.entity(forum))
+    if place is not None:
+        b.add(ev, _D.place, b.entity(place))
+    if st.value("date"):
+        b.add(ev, _D.date, _date(st.value("date")))
+    b.add(s, _D.deliveredAt, ev)
+
+
+def _add_mentions(b: _Builder, text: str, doc_iri: str, s: str, st: Statement) -> None:
+    for m in st.mentions:
+        ent_node = b.entity(m.entity)
+        b.add(s, _D.mentions, ent_node)
+        mn = _iri(iris.mention_iri(doc_iri, m.start, m.end, m.entity.kind))
+        b.add(s, _D.hasMention, mn)
+        b.add(mn, _TYPE, _D.Mention)
+        b.add(mn, _D.mentionOf, ent_node)
+        b.add(mn, _D.inStatement, s)
+        b.add(mn, _D.startOffset, _int(m.start))
+        b.add(mn, _D.endOffset, _int(m.end))
+        b.add(mn, _D.quote, _str(text[m.start:m.end]))
+
+
+def _add_relations(b: _Builder, text: str, doc_iri: str, s: str, st: Statement) -> None:
+    """Each relation once (none of an entity with itself), with an Evidence node for its span."""
+    seen_rel: set[tuple] = set()
+    for r in st.relations:
+        key = (r.subject.kind, r.subject.key, r.predicate, r.object.kind, r.object.key)
+        if key in seen_rel or key[:2] == key[3:]:
+            continue
+        seen_rel.add(key)
+        subj, obj = b.entity(r.subject), b.entity(r.object)
+        pred = _predicate(r.predicate)
+        b.add(subj, pred, obj)
+        ev = _iri(iris.evidence_iri(doc_iri, st.index, len(seen_rel)))
+        b.add(ev, _TYPE, _D.Evidence)
+        b.add(ev, _SUBJECT, subj)
+        b.add(ev, _PREDICATE, pred)
+        b.add(ev, _OBJECT, obj)
+        b.add(ev, _D.inStatement, s)
+        b.add(ev, _D.startOffset, _int(r.start))
+        b.add(ev, _D.endOffset, _int(r.end))
+        b.add(ev, _D.quote, _str(text[r.start:r.end]))

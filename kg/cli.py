@@ -17,6 +17,7 @@ import click
 
 from kg.errors import KgError
 from kg.read import DEFAULT_MAX_SIZE, SPLIT_ABOVE
+from kg.views import VIEWS
 
 __all__ = ["main", "cli"]
 
@@ -266,6 +267,12 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: st
         sys.stdout.flush()
 
 
+def _view_option(help_text: str):  # noqa: ANN201
+    """``--view NAME``: one of the views of kg.views.VIEWS."""
+    return click.option("--view", type=click.Choice(list(VIEWS)), default="statements", show_default=True,
+                        help=help_text)
+
+
 # ------------------------------------------------------------------ export
 @cli.command()
 @click.option("--format", "-f", "fmt",
@@ -273,8 +280,7 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: st
               help="Output format (default: from the file extension, else turtle). gexf and graphml write a "
               "network view (see --view) for Gephi and other graph tools, with dates as attributes.")
 @click.option("--output", "-o", type=click.Path(path_type=Path), help="Write here instead of stdout.")
-@click.option("--view", type=click.Choice(["statements", "comentions", "forums", "graph"]), default="statements",
-              show_default=True, help="The network view gexf and graphml write (see `kg render --help`).")
+@_view_option("The network view gexf and graphml write (see `kg render --help`).")
 @_store_option
 def export(fmt: str | None, output: Path | None, view: str, store_dir: Path) -> None:
     """Write the graph out. TriG and N-Quads keep one named graph per document; Turtle,
@@ -356,9 +362,7 @@ def stats(store_dir: Path, fmt: str) -> None:
 # ------------------------------------------------------------------ render
 @cli.command()
 @click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="The HTML file to write.")
-@click.option("--view", type=click.Choice(["statements", "comentions", "forums", "graph"]), default="statements",
-              show_default=True, help="statements: speaker -> statement -> what it names; comentions: states, bodies, "
-              "resolutions linked by statements naming both; forums: who spoke where; graph: everything.")
+@_view_option("; ".join(f"{name}: {summary}" for name, summary in VIEWS.items()) + ".")
 @click.option("--focus", "focus_label", metavar="LABEL", help="Only the nodes near the node with this label.")
 @click.option("--depth", type=click.IntRange(0, 10), default=1, show_default=True, help="Links from --focus.")
 @click.option("--type", "types", metavar="T1,T2", help="Only these types, e.g. State,Resolution (statements stay "
@@ -381,7 +385,8 @@ def render(output: Path, view: str, focus_label: str | None, depth: int, types: 
       kg render --view forums -o out/forums.html
     """
     from kg.store import Store
-    from kg.views import date_bound, prepare_view, type_names
+    from kg.views.filters import date_bound, type_names
+    from kg.views.prepare import prepare_view
     from viz.render import render_html
 
     with Store(store_dir, read_only=True) as store:

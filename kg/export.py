@@ -2,7 +2,7 @@
 as GEXF or GraphML.
 
 TriG and N-Quads keep one named graph per document; Turtle, N-Triples and JSON-LD write the
-merged graph. GEXF and GraphML write one of the NetworkX views of ``kg.views`` (lists become
+merged graph. GEXF and GraphML write one of the NetworkX views of ``kg.views.VIEWS`` (lists become
 ``" | "``-joined text; in GEXF the first date of a node or link is its ``start``, so Gephi's
 timeline works). The file is written beside its target and renamed into place, so a failed
 export leaves no half-written file.

@@ -17,13 +17,13 @@ import ahocorasick
 import yaml
 
 from kg.errors import GazetteerError
+from kg.kinds import KINDS
 from kg.model import Entity
 from kg.paths import GAZETTEER_DIR
 
 __all__ = ["Form", "Hit", "Lexicon", "load_yaml", "lexicon", "fold", "is_caps_line", "spelling_variants", "ORG_TYPES"]
 
-ORG_TYPES = ("UNBody", "IntergovernmentalOrganization", "NationalBody", "MediaOrganization", "PoliticalParty",
-             "ArmedGroup", "NonGovernmentalOrganization", "ReligiousOrganization")
+ORG_TYPES = KINDS["Organization"].subclasses
 
 # one character in, one character out, so offsets in the folded text are offsets in the original
 _FOLD = {ord(a): b for a, b in {"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-",
@@ -31,7 +31,7 @@ _FOLD = {ord(a): b for a, b in {"’": "'", "‘": "'", "`": "'", "“": '"', "�
 
 
 # ``str.translate`` leaves its ASCII fast path at the first curly quote and then looks every character
-# up in the table (~40 MB/s); a ``str.replace`` per character that occurs runs in C (~40x faster here)
+# up in the table; a ``str.replace`` per character that occurs runs in C (much faster here)
 _FOLD_PAIRS = tuple((chr(a), b) for a, b in _FOLD.items())
 
 
@@ -70,7 +70,7 @@ class Hit:
     outer: "Hit | None" = None  # set when this name stands inside a longer one ("OPCW" in "OPCW Executive Council")
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: ~7x faster
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: several times faster
 
 
 def load_yaml(path: Path) -> Any:
@@ -128,6 +128,7 @@ class Lexicon:
         self.name_variants: dict[str, str] = {}  # variant token -> canonical token
         self.given_names: frozenset[str] = frozenset()  # first names that start a name even without a title
         self._forms: dict[str, list[Form]] = {}
+        self._tables: dict[str, dict[str, Entity]] = {}  # kind -> its entities by key
         self._load()
         self._automaton = ahocorasick.Automaton()
         for key, forms in self._forms.items():
@@ -149,6 +150,11 @@ class Lexicon:
                 self._add(n, ent, "name", "title" if " " in n.strip() else "exact")
         for n in _strs(path, key, entry, "abbreviations"):
             self._add(n, ent, "abbreviation", "exact")
+
+    def _file(self, kind: str, table: dict[str, Entity]) -> Path:
+        """The gazetteer file of ``kind`` (kg.kinds), whose entities go into ``table``."""
+        self._tables[kind] = table
+        return self.folder / str(KINDS[kind].gazetteer)
 
     def _load(self) -> None:
         self._load_variants()
@@ -173,7 +179,7 @@ class Lexicon:
                     self.name_variants[str(v)] = str(canon)
 
     def _load_states(self) -> None:
-        path = self.folder / "states.yaml"
+        path = self._file("State", self.states)
         data = load_yaml(path)
         if not isinstance(data, dict) or not isinstance(data.get("states"), dict):
             raise GazetteerError(f"{path}: expected a top-level mapping 'states:'")
@@ -201,7 +207,7 @@ class Lexicon:
             self._add(str(phrase), None, "blocked", "exact")
 
     def _load_places(self) -> None:
-        path = self.folder / "places.yaml"
+        path = self._file("Place", self.places)
         for key, e in _section(path, "places").items():
             ent = Entity("Place", str(key), e["label"], (("country", e.get("country")),))
             self.places[ent.key] = ent
@@ -209,7 +215,7 @@ class Lexicon:
                 self._add(n, ent, "place", "exact")
 
     def _load_organizations(self) -> None:
-        path = self.folder / "organizations.yaml"
+        path = self._file("Organization", self.organizations)
         for key, e in _section(path, "organizations").items():
             otype = e.get("type")
             if otype not in ORG_TYPES:
@@ -227,14 +233,14 @@ class Lexicon:
                 self.organizations[str(other)] = ent
 
     def _load_treaties(self) -> None:
-        path = self.folder / "treaties.yaml"
+        path = self._file("Treaty", self.treaties)
         for key, e in _section(path, "treaties").items():
             ent = Entity("Treaty", str(key), e["label"], (("year", e.get("year")),))
             self.treaties[ent.key] = ent
             self._add_names(path, key, e, ent)
 
     def _load_persons(self) -> None:
-        path = self.folder / "persons.yaml"
+        path = self._file("Person", self.persons)
         for key, e in _section(path, "persons").items():
             ent = Entity("Person", self.person_key(e["label"]), e["label"],
                          (("affiliation", e.get("affiliation")), ("gazetteer", str(key))))
@@ -265,6 +271,13 @@ class Lexicon:
 
     def organization(self, org_id: str) -> Entity | None:
         return self.organizations.get(org_id)
+
+    def find(self, kind: str, text: str) -> Entity | None:
+        """The entity of ``kind`` whose key (as written, or upper-case) or one of whose names is ``text``."""
+        table = self._tables.get(kind, {})
+        found = table.get(text) or table.get(text.upper())
+        return found or next((f.entity for f in self.lookup(text) if f.entity is not None and f.entity.kind == kind),
+                             None)
 
     def lookup(self, name: str) -> list[Form]:
         """Every form whose text equals ``name`` (case-insensitively)."""

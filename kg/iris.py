@@ -10,7 +10,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from urllib.parse import quote
+
+from kg.kinds import KINDS
+from kg.terms import PREFIXES
 
 __all__ = [
     "BASE",
@@ -31,7 +35,7 @@ __all__ = [
     "entity_iri",
 ]
 
-BASE = "https://w3id.org/diplokg/id/"
+BASE = PREFIXES["id"]
 
 
 def slug(text: str) -> str:
@@ -49,41 +53,54 @@ def _key(text: str) -> str:
     return quote(text, safe="-._~")
 
 
+_KEY_STYLES: dict[str, Callable[[str], str]] = {
+    "upper": lambda key: _key(key.upper()),  # ISO codes
+    "id": _key,  # gazetteer IDs
+    "slug": lambda key: _key(slug(key)),  # names
+    "symbol": lambda key: _key(key.replace("/", "-").replace(" ", "")),  # A/RES/75/240 -> A-RES-75-240
+}
+
+
+def entity_iri(kind: str, key: str) -> str:
+    """IRI of an entity of ``kind`` (a name in :data:`kg.kinds.KINDS`) with canonical ``key``."""
+    k = KINDS.get(kind)
+    if k is None or k.key_style is None:
+        raise ValueError(f"no IRI scheme for entity kind {kind!r}")
+    return f"{BASE}{k.path}/{_KEY_STYLES[k.key_style](key)}"
+
+
 def state_iri(code: str) -> str:
-    return f"{BASE}state/{_key(code.upper())}"
+    return entity_iri("State", code)
 
 
 def organization_iri(org_id: str) -> str:
-    return f"{BASE}org/{_key(org_id)}"
+    return entity_iri("Organization", org_id)
 
 
 def person_iri(key: str) -> str:
-    return f"{BASE}person/{_key(slug(key))}"
-
-
-def _symbol_key(symbol: str) -> str:
-    return _key(symbol.replace("/", "-").replace(" ", ""))
+    return entity_iri("Person", key)
 
 
 def resolution_iri(symbol: str) -> str:
     """``A/RES/75/240`` -> ``.../resolution/A-RES-75-240``."""
-    return f"{BASE}resolution/{_symbol_key(symbol)}"
+    return entity_iri("Resolution", symbol)
 
 
 def undocument_iri(symbol: str) -> str:
-    return f"{BASE}document/{_symbol_key(symbol)}"
+    return entity_iri("UNDocument", symbol)
 
 
 def treaty_iri(treaty_id: str) -> str:
-    return f"{BASE}treaty/{_key(treaty_id)}"
+    return entity_iri("Treaty", treaty_id)
 
 
 def place_iri(key: str) -> str:
-    return f"{BASE}place/{_key(slug(key))}"
+    return entity_iri("Place", key)
 
 
 def event_iri(document_key: str, label: str) -> str:
-    return f"{BASE}event/{document_key}-{slug(label)[:80]}"
+    """An event is told by one statement of one document: its IRI hangs on the document's key."""
+    return f"{BASE}{KINDS['Event'].path}/{document_key}-{slug(label)[:80]}"
 
 
 def document_iri(identity: str) -> str:
@@ -105,22 +122,3 @@ def mention_iri(doc_iri: str, start: int, end: int, kind: str) -> str:
 
 def evidence_iri(doc_iri: str, statement_index: int, n: int) -> str:
     return f"{doc_iri}/statement/{statement_index}/evidence/{n}"
-
-
-_MINTERS = {
-    "State": state_iri,
-    "Organization": organization_iri,
-    "Person": person_iri,
-    "Resolution": resolution_iri,
-    "Treaty": treaty_iri,
-    "Place": place_iri,
-    "UNDocument": undocument_iri,
-}
-
-
-def entity_iri(kind: str, key: str) -> str:
-    """IRI of an entity of ``kind`` (State, Organization, Person, ...) with canonical ``key``."""
-    try:
-        return _MINTERS[kind](key)
-    except KeyError:
-        raise ValueError(f"no IRI scheme for entity kind {kind!r}") from None

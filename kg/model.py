@@ -7,7 +7,7 @@ and :class:`Attribute`. Only :mod:`kg.assemble` turns findings into RDF.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Protocol, Union
+from typing import Any, Union
 
 __all__ = [
     "Document",
@@ -18,7 +18,6 @@ __all__ = [
     "Finding",
     "Statement",
     "Context",
-    "Extractor",
 ]
 
 
@@ -139,8 +138,3 @@ class Statement:
                 seen.setdefault((m.entity.kind, m.entity.key), m.entity)
         return list(seen.values())
 
-
-class Extractor(Protocol):
-    """The one signature of every extractor: a statement in, findings out."""
-
-    def __call__(self, statement: Statement) -> Iterable[Finding]: ...

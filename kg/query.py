@@ -17,17 +17,23 @@ from typing import Any, Iterable
 
 import pyoxigraph as ox
 
-from kg import iris
+from kg import iris, kinds
 from kg.errors import ParameterError, QueryError
 from kg.ordering import sort_rows, split_order_by
 from kg.paths import QUERIES_DIR
 from kg.store import Result, Store
 from kg.terms import PREFIXES
 
-__all__ = ["Param", "NamedQuery", "PARAM_TYPES", "named_queries", "load_query", "adhoc_query", "bind", "run",
+__all__ = ["Param", "NamedQuery", "param_types", "named_queries", "load_query", "adhoc_query", "bind", "run",
            "format_result", "FORMATS", "values_clause", "with_values"]
 
-PARAM_TYPES = ("iri", "state", "organization", "person", "resolution", "treaty", "string", "date", "integer")
+_PLAIN_TYPES = ("string", "date", "integer")
+
+
+def param_types() -> tuple[str, ...]:
+    """The parameter types a query may declare: ``iri``, one per kind of entity (kg.kinds), plain values."""
+    return ("iri", *(k.param for k in kinds.KINDS.values() if k.param), *_PLAIN_TYPES)
+
 FORMATS = ("table", "csv", "tsv", "json")
 
 
@@ -60,15 +66,26 @@ def _parse(path: Path, text: str) -> NamedQuery:
         line = raw[1:].strip()
         m = re.match(r"@param\s+(\w+)\s+(\w+)(\s+optional)?\s*(.*)", line)
         if m:
-            if m.group(2) not in PARAM_TYPES:
+            if m.group(2) not in param_types():
                 raise QueryError(f"{path}: parameter {m.group(1)!r} has unknown type {m.group(2)!r}; "
-                                 f"use one of {', '.join(PARAM_TYPES)}")
+                                 f"use one of {', '.join(param_types())}")
             params.append(Param(m.group(1), m.group(2), m.group(4).strip(), bool(m.group(3))))
         elif line.startswith("@example"):
             example = line[len("@example"):].strip()
         elif line:
             lines.append(line)
-    return NamedQuery(path.stem, path, text, " ".join(lines), tuple(params), example)
+    return NamedQuery(path.stem, path, _registry_values(text), " ".join(lines), tuple(params), example)
+
+
+_KINDS_HERE = re.compile(r"(?m)^([ \t]*)#[ \t]*@kinds[ \t]+\?(\w+)[ \t]+\?(\w+)(?:[ \t]+(\w+))?[ \t]*$")
+_RELATIONS_HERE = re.compile(r"(?m)^([ \t]*)#[ \t]*@relations[ \t]+\?(\w+)[ \t]*$")
+
+
+def _registry_values(sparql: str) -> str:
+    """The query with its ``# @kinds ?class ?type [GROUP]`` and ``# @relations ?p`` lines replaced by VALUES
+    blocks of the kinds (of a group: kg.kinds) and relations of the registry."""
+    sparql = _KINDS_HERE.sub(lambda m: m.group(1) + kinds.kind_values(m.group(2), m.group(3), m.group(4)), sparql)
+    return _RELATIONS_HERE.sub(lambda m: m.group(1) + kinds.relation_values(m.group(2)), sparql)
 
 
 def adhoc_query(text: str) -> NamedQuery:
@@ -99,10 +116,33 @@ def load_query(name_or_file: str, folder: Path = QUERIES_DIR) -> NamedQuery:
     return known[name_or_file]
 
 
-def _convert(param: Param, value: str) -> Any:
+def _entity_key(param: Param, kind: kinds.Kind, value: str) -> str:
+    """The key of the entity of ``kind`` that ``value`` names: by its gazetteer ID or one of its names, a
+    resolution by its symbol, a person also when the gazetteer does not know them; a kind with no
+    gazetteer takes the value as its key."""
     from kg.extract.common import lex
     from kg.extract.resolutions import normalize_symbol
 
+    v = value.strip()
+    if kind.name == "Resolution":
+        key = normalize_symbol(v)
+    elif kind.gazetteer is None:
+        key = v or None
+    else:
+        lexicon = lex()
+        if kind.name == "Person":
+            found = lexicon.find_person(v)
+            return found.key if found is not None else lexicon.person_key(v)
+        found = lexicon.find(kind.name, v)
+        key = found.key if found is not None else None
+        if key is None and kind.name == "Organization" and re.fullmatch(r"(?:MFA|PM|EMB|MEDIA)-[A-Z0-9-]+", v.upper()):
+            key = v.upper()  # a body named by pattern (MFA-FRA, PM-BRA-UN)
+    if key is None:
+        raise ParameterError(f"--param {param.name}={value!r}: {kind.param_hint or f'names no {kind.param}'}")
+    return key
+
+
+def _convert(param: Param, value: str) -> Any:
     v = value.strip()
     t = param.type
     if t == "iri":
@@ -122,38 +162,9 @@ def _convert(param: Param, value: str) -> Any:
         except ValueError:
             raise ParameterError(f"--param {param.name}={value!r}: not a date; write it as YYYY-MM-DD") from None
         return ox.Literal(v, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
-    if t == "resolution":
-        sym = normalize_symbol(v)
-        if sym is None:
-            raise ParameterError(f"--param {param.name}={value!r}: not a resolution symbol; write e.g. "
-                                 "A/RES/75/240, 75/240 or A/C.1/76/L.13")
-        return ox.NamedNode(iris.resolution_iri(sym))
-    lexicon = lex()
-    if t == "state":
-        st = lexicon.state(v.upper()) or next((f.entity for f in lexicon.lookup(v)
-                                               if f.entity is not None and f.entity.kind == "State"), None)
-        if st is None:
-            raise ParameterError(f"--param {param.name}={value!r}: no such state; give an ISO 3166-1 alpha-3 code "
-                                 "(RUS) or a name (Russia)")
-        return ox.NamedNode(iris.state_iri(st.key))
-    if t == "organization":
-        org = lexicon.organization(v) or lexicon.organization(v.upper()) or next(
-            (f.entity for f in lexicon.lookup(v) if f.entity is not None and f.entity.kind == "Organization"), None)
-        if org is None and re.fullmatch(r"(?:MFA|PM|EMB|MEDIA)-[A-Z0-9-]+", v.upper()):
-            return ox.NamedNode(iris.organization_iri(v.upper()))  # a body named by pattern (MFA-FRA, PM-BRA-UN)
-        if org is None:
-            raise ParameterError(f"--param {param.name}={value!r}: no such body in the gazetteer; give its ID "
-                                 "(OEWG-2021, UNSC, MFA-FRA) or a name (Security Council)")
-        return ox.NamedNode(iris.organization_iri(org.key))
-    if t == "treaty":
-        tr = lexicon.treaties.get(v.upper()) or next(
-            (f.entity for f in lexicon.lookup(v) if f.entity is not None and f.entity.kind == "Treaty"), None)
-        if tr is None:
-            raise ParameterError(f"--param {param.name}={value!r}: no such treaty; give its ID (NPT) or a name")
-        return ox.NamedNode(iris.treaty_iri(tr.key))
-    if t == "person":
-        p = lexicon.find_person(v)
-        return ox.NamedNode(iris.person_iri(p.key if p is not None else lexicon.person_key(v)))
+    kind = kinds.by_param(t)
+    if kind is not None:
+        return ox.NamedNode(iris.entity_iri(kind.name, _entity_key(param, kind, value)))
     raise ParameterError(f"parameter {param.name!r} has unknown type {t!r}")  # pragma: no cover
 
 
@@ -201,8 +212,8 @@ def with_values(sparql: str, bindings: dict[str, Any]) -> str:
     never pasted-in SPARQL, and any SPARQL 1.1 server takes it. The block opens the top-level WHERE
     group, or the ``GRAPH ?doc { ... }`` group that opens it, or where a ``# @bind`` line in the query
     says (inside a subquery that must see the value): there pyoxigraph joins from the bound
-    value (~50 ms for a resolution named in 200 statements), where a binding outside the graph
-    pattern (its own substitutions too) is applied after the whole pattern (~350 ms)."""
+    value, where a binding outside the graph pattern (its own substitutions too) is applied after
+    the whole pattern has been matched."""
     if not bindings:
         return sparql
     names = list(bindings)

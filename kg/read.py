@@ -20,12 +20,11 @@ from kg.model import Document
 __all__ = ["DEFAULT_MAX_SIZE", "SPLIT_ABOVE", "PART_CHARS", "is_split", "read_parts", "TEXT_SUFFIXES", "HTML_SUFFIXES", "SUFFIXES", "Skipped", "find_files", "read_document", "decode",
            "html_to_text"]
 
-# bytes: a statement page is rarely over 1 MB, and one document is extracted and written in one piece
-# (about 250 MB of memory per MB of text), so bigger files are refused unless --max-size says otherwise
-DEFAULT_MAX_SIZE = None  # no limit: a big plain-text file is read in parts (see read_parts)
+# bytes; no limit unless --max-size sets one: a big plain-text file is read in parts (see read_parts)
+DEFAULT_MAX_SIZE = None
 # a plain-text file bigger than this is read as parts of about PART_CHARS characters, each its own document
-# (cut at a blank line), so that memory stays bounded however big the file: ~200 MB of memory per MB of
-# text is what one document costs while it is extracted and written
+# (cut at a blank line), so that memory stays bounded however big the file: a document held while it is
+# extracted and written costs memory in proportion to its text, many times its size
 SPLIT_ABOVE = 8 * 1024 * 1024
 PART_CHARS = 1_000_000
 TEXT_SUFFIXES = {".txt"}

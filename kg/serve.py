@@ -283,6 +283,32 @@ def _page(cfg: ServeConfig) -> bytes:
     return PAGE.format(mode=mode, timeout=cfg.timeout, options=options).encode()
 
 
+def _post_arguments(ctype: str, body: str, query: str) -> dict[str, list[str]] | None:
+    """The protocol's arguments of a POST, from its URL and its body as its Content-Type says (None: a
+    Content-Type the protocol does not know)."""
+    args = parse_qs(query, keep_blank_values=True)
+    if ctype == "application/sparql-query":
+        args["query"] = [body]
+    elif ctype == "application/sparql-update":
+        args["update"] = [body]
+    elif ctype == "application/x-www-form-urlencoded":
+        for k, v in parse_qs(body, keep_blank_values=True).items():
+            args.setdefault(k, []).extend(v)
+    else:
+        return None
+    return args
+
+
+def _reply_body(status: int, mtype: str, body: bytes) -> bytes:
+    """No content means none, not even a newline (it would corrupt a kept-alive connection); a plain-text
+    error ends with one."""
+    if status == 204:
+        return b""
+    if status != 200 and mtype.startswith("text/plain") and not body.endswith(b"\n"):
+        return body + b"\n"
+    return body
+
+
 def _handler(cfg: ServeConfig, pool: _Pool) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "diplokg"
@@ -332,15 +358,8 @@ def _handler(cfg: ServeConfig, pool: _Pool) -> type[BaseHTTPRequestHandler]:
                 return self._fail(413, f"the request is larger than {MAX_BODY} bytes")
             body = self.rfile.read(length).decode("utf-8", errors="replace")
             ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-            args = parse_qs(url.query, keep_blank_values=True)
-            if ctype == "application/sparql-query":
-                args["query"] = [body]
-            elif ctype == "application/sparql-update":
-                args["update"] = [body]
-            elif ctype == "application/x-www-form-urlencoded":
-                for k, v in parse_qs(body, keep_blank_values=True).items():
-                    args.setdefault(k, []).extend(v)
-            else:
+            args = _post_arguments(ctype, body, url.query)
+            if args is None:
                 return self._fail(415, "send application/sparql-query, application/sparql-update or a form "
                                        f"(application/x-www-form-urlencoded), not {ctype or 'no Content-Type'}")
             self._dispatch(args, body)
@@ -362,11 +381,7 @@ def _handler(cfg: ServeConfig, pool: _Pool) -> type[BaseHTTPRequestHandler]:
                 status, mtype, body = pool.run(op, text, accept)
             except Reply as r:
                 return self._fail(r.status, r.message)
-            if status == 204:
-                body = b""  # no content means none, not even a newline (it would corrupt a kept-alive connection)
-            elif status != 200 and mtype.startswith("text/plain") and not body.endswith(b"\n"):
-                body += b"\n"
-            self._send(status, mtype, body)
+            self._send(status, mtype, _reply_body(status, mtype, body))
 
     return Handler
 

@@ -15,12 +15,13 @@ from typing import Any, BinaryIO, Iterable, Iterator, Sequence
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreBusyError, StoreError
-from kg.terms import DKG, EXPORT_PREFIXES, PREFIXES
+from kg.kinds import export_prefixes
+from kg.terms import DKG, PREFIXES
 
 __all__ = ["Store", "Result", "BATCH_QUADS", "BATCH_DOCUMENTS"]
 
 
-_FLUSH_EVERY = 30_000  # quads: flushing keeps the memory of a long ingest flat (~100 MB, not ~0.15 MB per document)
+_FLUSH_EVERY = 30_000  # quads: flushing keeps the memory of a long ingest flat, not growing with every document
 
 # The most one add_documents call should take (the ingest writer's batch). Atomicity does not depend
 # on it (see add_documents); it bounds the writer's memory and keeps each batch well under
@@ -209,8 +210,7 @@ class Store:
         """Compact the whole store (RocksDB full compaction; one atomic step per file set, so an
         interruption loses nothing). After many bulk loads, each left its SST files overlapping the
         others at level 0 until background compaction catches up; reads then look in every one of
-        them (a 2,000-document store answered the mentions query in 10 s instead of 4.5 s until
-        compacted, which took 1.4 s)."""
+        them, and queries take several times as long until the store is compacted."""
         try:
             self.db.optimize()
         except OSError as e:
@@ -343,4 +343,4 @@ def _remove_staged_files(path: Path) -> None:
 
 
 def _prefixes(fmt: ox.RdfFormat) -> dict[str, str] | None:
-    return dict(EXPORT_PREFIXES) if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+    return export_prefixes() if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None

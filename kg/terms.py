@@ -10,7 +10,7 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 __all__ = ["DKG", "ORG", "SCHEMA", "OA", "SH", "DCTERMS", "FOAF", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD",
-           "PREFIXES", "EXPORT_PREFIXES"]
+           "PREFIXES"]
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")
@@ -99,11 +99,4 @@ PREFIXES: dict[str, str] = {
     "org": str(ORG),
     "schema": str(SCHEMA),
     "id": "https://w3id.org/diplokg/id/",
-}
-
-# for Turtle/TriG exports: one prefix per kind of entity, so that names need no escaped slashes
-EXPORT_PREFIXES: dict[str, str] = {k: v for k, v in PREFIXES.items() if k != "id"} | {
-    kind: f"https://w3id.org/diplokg/id/{path}/" for kind, path in (
-        ("state", "state"), ("body", "org"), ("person", "person"), ("resolution", "resolution"),
-        ("treaty", "treaty"), ("place", "place"), ("event", "event"), ("undoc", "document"))
 }

@@ -5,19 +5,14 @@ import networkx as nx
 import pytest
 
 from kg.errors import ParameterError
-from kg.nxview import graph_view, result_view
 from kg.store import Store
-from kg.views import (
-    comention_network,
-    date_bound,
-    focus,
-    forum_network,
-    keep_types,
-    prepare_view,
-    statement_network,
-    top_nodes,
-    type_names,
-)
+from kg.views.comentions import comention_network
+from kg.views.filters import date_bound, focus, keep_types, top_nodes, type_names
+from kg.views.forums import forum_network
+from kg.views.graph import graph_view
+from kg.views.prepare import prepare_view
+from kg.views.result import result_view
+from kg.views.statements import statement_network
 
 P = "PREFIX dkg: <https://w3id.org/diplokg/ontology#>\n"
 

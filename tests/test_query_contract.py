@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS_FILES, run_kg_in, stats_json
+from kg.kinds import KINDS
 
 CONTRACT = {
     "statements": ["statement", "document", "start", "end", "kind", "date", "speakers", "on_behalf_of", "event",
@@ -18,7 +19,7 @@ CONTRACT = {
     "mentions": ["statement", "entity", "type", "label"],
     "relations": ["subject", "subject_label", "predicate", "object", "object_label"],
 }
-ENTITY_TYPES = {"State", "Organization", "Person", "Resolution", "Treaty", "Place", "UNDocument"}
+ENTITY_TYPES = set(KINDS)
 ANALYST_QUERIES = [
     ("resolution-mentions", "resolution=75/240"),
     ("state-mentions", "state=RUS"),

@@ -1,4 +1,4 @@
-"""kg.viewtop ranks a view before reading its evidence: its graph must be exactly the one the full build
+"""kg.views.top ranks a view before reading its evidence: its graph must be exactly the one the full build
 gives after ``top_nodes`` (nodes, links, every attribute, evidence included), for every view."""
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.store import Store
-from kg.viewdata import load_view_data
-from kg.views import VIEWS, build_view, prepare_view, top_nodes
-from kg.viewtop import degrees, top_view
+from kg.views import VIEWS, build_view
+from kg.views.data import load_view_data
+from kg.views.filters import top_nodes
+from kg.views.prepare import prepare_view
+from kg.views.top import degrees, top_view
 
 VIEW_NAMES = list(VIEWS)
 DATES = ("2019-01-01", "2021-12-31")
@@ -127,7 +129,7 @@ def test_viewtop_cli_render_draws_the_top_nodes(generated, run_kg, tmp_path: Pat
 
 
 def test_viewtop_reads_only_the_quotes_of_what_is_drawn(generated, monkeypatch):
-    from kg import viewtop
+    from kg.views import top as viewtop
 
     asked: list[int] = []
     real = viewtop._fetch_quotes

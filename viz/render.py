@@ -17,23 +17,20 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg.kinds import KINDS
 from viz.layout import layout, spread_labels
 
-__all__ = ["TYPES", "page_html", "render_html", "vis_network_js"]
+__all__ = ["node_types", "page_data", "page_html", "render_html", "vis_network_js"]
 
 PAGE_DIR = Path(__file__).resolve().parent / "page"
-# colour (colour-blind-safe palette), vis-network shape, legend symbol
-TYPES = {
-    "State": ("#0072B2", "dot", "●"),
-    "Organization": ("#009E73", "diamond", "◆"),
-    "Person": ("#D55E00", "triangle", "▲"),
-    "Resolution": ("#CC79A7", "square", "■"),
-    "Treaty": ("#E69F00", "star", "★"),
-    "UNDocument": ("#F0E442", "square", "■"),
-    "Place": ("#56B4E9", "dot", "●"),
-    "Statement": ("#9E9E9E", "dot", "•"),
-    "Resource": ("#BBBBBB", "dot", "●"),
-}
+
+
+def node_types() -> dict[str, tuple[str, str, str]]:
+    """Colour (colour-blind-safe palette), vis-network shape and legend symbol of each node type: the
+    kinds of entity (kg.kinds), statements and other resources."""
+    return {**{k.name: (k.color, k.shape, k.symbol) for k in KINDS.values()},
+            "Statement": ("#9E9E9E", "dot", "•"), "Resource": ("#BBBBBB", "dot", "●")}
+
 _EDGE_COLORS = {"mentions": "#c8c8c8", "speaker": "#D55E00", "onBehalfOf": "#0072B2", "forum": "#009E73"}
 _RELATION_COLOR = "#555555"
 
@@ -78,26 +75,28 @@ def _edge_facts(d: dict) -> list[list[str]]:
     return rows
 
 
-def page_data(graph: nx.Graph, *, simplify_limit: int = 1000) -> dict:
-    """The JSON the page draws: nodes with positions, sizes and evidence; edges; types and legend."""
-    pos = layout(graph)
-    ids = {n: i for i, n in enumerate(graph.nodes)}
-    sources: list[list[str]] = []  # [statement, document, date], each written once
-    source_ids: dict[tuple[str, str, str], int] = {}
+class _Sources:
+    """Evidence as the page stores it: each (statement, document, date) written once, quotes beside."""
 
-    def evidence(items: list) -> list[list]:
+    def __init__(self) -> None:
+        self.rows: list[list[str]] = []  # [statement, document, date]
+        self.ids: dict[tuple[str, str, str], int] = {}
+
+    def evidence(self, items: list) -> list[list]:
         out = []
         for e in items:
             key = (str(e.get("statement", "")), str(e.get("document", "")), str(e.get("date", "")))
-            i = source_ids.get(key)
+            i = self.ids.get(key)
             if i is None:
-                i = source_ids[key] = len(sources)
-                sources.append(list(key))
+                i = self.ids[key] = len(self.rows)
+                self.rows.append(list(key))
             quote = str(e.get("quote", ""))
             out.append([i] if quote == key[0] else [i, quote])
         return out
 
-    deg = dict(graph.degree())
+
+def _looks(graph: nx.Graph, deg: dict) -> dict:
+    """node -> (type, label, short label, size, font size)."""
     looks = {}
     for n, d in graph.nodes(data=True):
         typ = str(d.get("type") or "Resource")
@@ -107,13 +106,25 @@ def page_data(graph: nx.Graph, *, simplify_limit: int = 1000) -> dict:
         font = 11 if typ == "Statement" else round(min(13 + 2 * math.sqrt(weight), 30))
         short = _short(label, 28 if typ == "Statement" else 36)
         looks[n] = (typ, label, short, size, font)
-    # node and label as one box (the label sits under the node): move boxes apart so labels do not overlap
+    return looks
+
+
+def _positions(graph: nx.Graph, looks: dict) -> dict:
+    """Node positions, node and label taken as one box (the label sits under the node) and the boxes
+    moved apart so that labels do not overlap."""
+    pos = layout(graph)
     boxes = {}
     for n, (_typ, _label, short, size, font) in looks.items():
         w = max(2 * size, 0.56 * font * len(short))
         h = 2 * size + 1.25 * font
         boxes[n] = (pos[n][0], pos[n][1] + 0.6 * font, w, h)
-    spread = spread_labels(boxes)
+    return spread_labels(boxes)
+
+
+def _nodes(graph: nx.Graph, ids: dict, deg: dict, sources: _Sources) -> tuple[list[dict], dict[str, int]]:
+    """The page's nodes, and how many there are of each type."""
+    looks = _looks(graph, deg)
+    spread = _positions(graph, looks)
     nodes = []
     counts: dict[str, int] = {}
     for n, d in graph.nodes(data=True):
@@ -130,10 +141,15 @@ def page_data(graph: nx.Graph, *, simplify_limit: int = 1000) -> dict:
             node["facts"] = facts
         ev = list(d.get("evidence") or [])
         if ev:
-            node["evidence"] = evidence(ev)
+            node["evidence"] = sources.evidence(ev)
         if int(d.get("evidence_count") or len(ev)) != len(ev):
             node["evidenceCount"] = int(d["evidence_count"])
         nodes.append(node)
+    return nodes, counts
+
+
+def _edges(graph: nx.Graph, ids: dict, sources: _Sources) -> tuple[list[dict], dict[str, int], dict[str, int]]:
+    """The page's edges, with their labels and colours each listed once."""
     edges = []
     labels: dict[str, int] = {}
     colors: dict[str, int] = {}
@@ -152,16 +168,28 @@ def page_data(graph: nx.Graph, *, simplify_limit: int = 1000) -> dict:
             edge["facts"] = _edge_facts(d)
         ev = list(d.get("evidence") or [])
         if ev:
-            edge["evidence"] = evidence(ev[:12])
+            edge["evidence"] = sources.evidence(ev[:12])
             if len(ev) > 12:
                 edge["evidenceCount"] = len(ev)
         edges.append(edge)
-    types = {t: {"color": c, "border": "#333333", "shape": s, "symbol": sym} for t, (c, s, sym) in TYPES.items()}
+    return edges, labels, colors
+
+
+def page_data(graph: nx.Graph, *, simplify_limit: int = 1000) -> dict:
+    """The JSON the page draws: nodes with positions, sizes and evidence; edges; types and legend."""
+    ids = {n: i for i, n in enumerate(graph.nodes)}
+    deg = dict(graph.degree())
+    sources = _Sources()
+    nodes, counts = _nodes(graph, ids, deg, sources)
+    edges, labels, colors = _edges(graph, ids, sources)
+    looks = node_types()
+    types = {t: {"color": c, "border": "#333333", "shape": s, "symbol": sym} for t, (c, s, sym) in looks.items()}
     types["_default"] = {"color": "#bbbbbb", "border": "#333333", "shape": "dot", "symbol": "●"}
-    legend = [{"type": t, "count": counts[t]} for t in [*TYPES, *sorted(counts)] if t in counts]
+    legend = [{"type": t, "count": counts[t]} for t in [*looks, *sorted(counts)] if t in counts]
     legend = list({x["type"]: x for x in legend}.values())
-    return {"nodes": nodes, "edges": edges, "edgeLabels": list(labels), "edgeColors": list(colors), "sources": sources,
-            "types": types, "legend": legend, "directed": graph.is_directed(), "simplifyLimit": simplify_limit}
+    return {"nodes": nodes, "edges": edges, "edgeLabels": list(labels), "edgeColors": list(colors),
+            "sources": sources.rows, "types": types, "legend": legend, "directed": graph.is_directed(),
+            "simplifyLimit": simplify_limit}
 
 
 def page_html(graph: nx.Graph, *, title: str = "diplokg", summary: str = "", simplify_limit: int = 1000) -> str:

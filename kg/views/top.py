@@ -17,14 +17,13 @@ first, then reads the text only of what is drawn:
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Iterable
 
 import networkx as nx
 
-from kg.nxview import graph_from
 from kg.store import Store
-from kg.viewdata import (
+from kg.views.data import (
     ViewData,
     load_quotes,
     load_statements,
@@ -32,24 +31,11 @@ from kg.viewdata import (
     quote_lists,
     values_block,
 )
-from kg.views import (
-    comention_graph,
-    comention_named,
-    forum_graph,
-    forum_pairs,
-    statement_graph,
-)
+from kg.views import view as get_view
 
-__all__ = ["BUILDERS", "CHUNK", "degrees", "top_view"]
+__all__ = ["CHUNK", "degrees", "top_view"]
 
 CHUNK = 300  # values per VALUES block
-
-BUILDERS: dict[str, Callable[..., nx.Graph]] = {
-    "statements": statement_graph,
-    "comentions": comention_graph,
-    "forums": forum_graph,
-    "graph": lambda data, keep=None: graph_from(data, keep=keep),
-}
 
 # Quotes of some statements (all their mentions), or of some (statement, entity) pairs.
 _QUOTES = """
@@ -58,7 +44,7 @@ SELECT DISTINCT ?st ?e ?q ?start WHERE { GRAPH ?g {
   ?m dkg:inStatement ?st ; dkg:mentionOf ?e ; a dkg:Mention ; dkg:quote ?q ; dkg:startOffset ?start
 } }
 """
-# How many mentions these entities have (one pattern: ~1 s for every entity of 40,000 documents).
+# How many mentions these entities have (one pattern: one pass over their mentions).
 _MENTION_COUNTS = """
 SELECT ?e (COUNT(?m) AS ?n) WHERE { GRAPH ?g { VALUES_BLOCK ?m dkg:mentionOf ?e } } GROUP BY ?e
 """
@@ -80,60 +66,9 @@ def _chunked(store: Store, sparql: str, names: tuple[str, ...], rows: Iterable[t
     return out
 
 
-# ---------------------------------------------------------------- degrees, as the view builders link nodes
-def _link_degrees(data: ViewData, every_entity: bool = False) -> dict[str, int]:
-    """statements and graph views: one edge per link, one per relation between two nodes of the view."""
-    deg: Counter[str] = Counter()
-    if every_entity and not data.bounded:
-        deg.update(dict.fromkeys(data.entities, 0))
-    for st, _p, e in data.links:
-        deg[st] += 1
-        deg[e] += 1
-    for s, _p, o, _support in data.relations:
-        if s in deg and o in deg:
-            deg[s] += 1
-            deg[o] += 1  # a relation of an entity with itself counts twice, as in NetworkX
-    return deg
-
-
-def _comention_degrees(data: ViewData) -> dict[str, int]:
-    """comentions view: the number of other entities named together with each in some statement."""
-    together: dict[str, set[str]] = defaultdict(set)
-    for ents in comention_named(data).values():
-        group = set(ents)
-        for e in group:
-            together[e].update(group)
-    return {e: len(others) - 1 for e, others in together.items()}
-
-
-def _forum_degrees(data: ViewData) -> dict[str, int]:
-    """forums view: one edge per (speaker or state spoken for, forum) pair."""
-    forums, actors = forum_pairs(data)
-    deg: Counter[str] = Counter()
-    edges: set[tuple[str, str]] = set()
-    for st, fs in forums.items():
-        for f in fs:
-            deg[f] += 0
-            for a in actors.get(st, []):
-                deg[a] += 0
-                edges.add((a, f))
-    for a, f in edges:
-        deg[a] += 1
-        deg[f] += 1
-    return deg
-
-
-_DEGREES: dict[str, Callable[[ViewData], dict[str, int]]] = {
-    "statements": _link_degrees,
-    "comentions": _comention_degrees,
-    "forums": _forum_degrees,
-    "graph": lambda data: _link_degrees(data, every_entity=True),
-}
-
-
 def degrees(data: ViewData, view: str) -> dict[str, int]:
     """Every node of ``view`` with its degree in the view's graph (``g.degree(n)``)."""
-    return _DEGREES[view](data)
+    return get_view(view).degrees(data)
 
 
 def _read_statements(store: Store, data: ViewData, iris: list[str]) -> None:
@@ -163,7 +98,7 @@ def _rank(store: Store, data: ViewData, deg: dict[str, int], max_nodes: int) -> 
 # ---------------------------------------------------------------- text of what is drawn
 def _fetch_quotes(store: Store, data: ViewData, pairs: set[tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
     """The quotes of ``pairs``: by statement where a statement has several pairs, else by pair; all at once
-    when the pairs are a good part of all (a VALUES lookup costs ~5x a row of the whole scan)."""
+    when the pairs are a good part of all (a VALUES lookup costs several times a row of the whole scan)."""
     if 5 * len(pairs) > sum(1 for _st, p, _e in data.links if p == "mentions"):
         found = load_quotes(store, data.statements)
     else:
@@ -194,7 +129,7 @@ def top_view(store: Store, view: str, max_nodes: int, date_from: str | None = No
              date_to: str | None = None) -> tuple[nx.Graph, int]:
     """``(graph, total)``: the ``max_nodes`` nodes of ``view`` with most links (ties by label, then IRI),
     as ``top_nodes`` keeps them, and the number of nodes of the whole view."""
-    build = BUILDERS[view]
+    build = get_view(view).build
     data = load_view_data(store, date_from, date_to, quotes=False, statements=False)
     deg = degrees(data, view)
     keep = set(deg) if len(deg) <= max_nodes else _rank(store, data, deg, max_nodes)

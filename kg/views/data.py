@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from kg.kinds import KINDS, RELATIONS, kind_values, relation_values
 from kg.query import values_clause
 from kg.store import Store
-from kg.terms import DKG, RDF, RDFS
+from kg.terms import RDF, RDFS
 
 __all__ = [
-    "ENTITY_TYPES",
     "LINK_LABELS",
-    "RELATION_LABELS",
     "EntityInfo",
     "StatementInfo",
     "ViewData",
@@ -34,13 +33,18 @@ __all__ = [
     "load_view_data",
     "local_name",
     "quote_lists",
+    "relation_labels",
     "values_block",
 ]
 
-ENTITY_TYPES = ("State", "Organization", "Person", "Resolution", "Treaty", "Place", "UNDocument")
-LINK_LABELS = {"mentions": "mentions", "speaker": "speaker", "onBehalfOf": "on behalf of", "forum": "forum"}
-RELATION_LABELS = {"chairOf": "chair of", "affiliatedWith": "affiliated with", "establishedBy": "established by",
-                   "sponsoredBy": "sponsored by"}
+# the properties that link a statement to an entity, in the order they are read
+LINK_LABELS = {"mentions": "mentions", "speaker": "speaker", "onBehalfOf": "on behalf of", "forum": "forum",
+               "deliveredAt": "delivered at"}
+
+
+def relation_labels() -> dict[str, str]:
+    """The relations between entities (kg.kinds) and their labels."""
+    return {r.name: r.label for r in RELATIONS.values()}
 
 
 @dataclass
@@ -69,7 +73,7 @@ class ViewData:
     quotes: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (statement, entity) -> quotes
     relations: list[tuple[str, str, str, list[tuple[str, str]]]] = field(default_factory=list)
     bounded: bool = False  # statements were kept by date: entities named by none of them are left out
-    # When ``quotes`` holds only the pairs a view draws (kg.viewtop): how many quotes the other pairs have
+    # When ``quotes`` holds only the pairs a view draws (kg.views.top): how many quotes the other pairs have
     # (a pair not listed has one quote or none: either way it counts one piece of evidence).
     quote_counts: dict[tuple[str, str], int] | None = None
     # A dry run of a view builder notes here the statements and (statement, entity) pairs it takes evidence from.
@@ -100,7 +104,7 @@ class ViewData:
 
 
 # (the store declares the prefixes dkg:, rdf:, rdfs: of kg.terms.PREFIXES for every query)
-# Grouped in Python: GROUP BY with SAMPLE costs pyoxigraph 3-4x the rest of the query.
+# Grouped in Python: GROUP BY with SAMPLE costs pyoxigraph more than the rest of the query.
 _STATEMENTS = """
 SELECT ?st ?l ?h ?k ?d ?dl ?p WHERE { GRAPH ?g {
   VALUES_BLOCK
@@ -114,27 +118,23 @@ _DATES = """
 SELECT ?st (MIN(STR(?d)) AS ?date) WHERE { GRAPH ?g { ?st a dkg:Statement OPTIONAL { ?st dkg:date ?d } } } GROUP BY ?st
 """
 # An entity is typed and labelled in every document that names it: its types are read once per
-# entity (DISTINCT), its label from the first description (a label per description is ~10x slower).
-_TYPES = """
-SELECT DISTINCT ?e ?type WHERE { GRAPH ?g { VALUES (?class ?type) { CLASSES } ?e a ?class } }
-""".replace("CLASSES", " ".join(f'(dkg:{t} "{t}")' for t in ENTITY_TYPES))
-# One query per property (in LINK_LABELS order): with a VALUES of properties pyoxigraph is ~10x slower.
+# entity (DISTINCT), its label from the first description (a label per description is much slower).
+# KINDS: every kind of kg.kinds.
+_TYPES = "SELECT DISTINCT ?e ?type WHERE { GRAPH ?g { KINDS ?e a ?class } }"
+# One query per property (in LINK_LABELS order): with a VALUES of properties pyoxigraph is much slower.
 _LINK = "SELECT ?st ?e WHERE { GRAPH ?g { ?st dkg:PROPERTY ?e } }"
 _MENTIONS = """
 SELECT DISTINCT ?st ?e ?q ?start WHERE {
   GRAPH ?g { ?m a dkg:Mention ; dkg:inStatement ?st ; dkg:mentionOf ?e ; dkg:quote ?q ; dkg:startOffset ?start }
 }
 """
-_RELATED = """
-SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { VALUES ?p { PROPERTIES } ?s ?p ?o } }
-""".replace("PROPERTIES", " ".join(f"dkg:{p}" for p in RELATION_LABELS))
+_RELATED = "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { RELATIONS ?s ?p ?o } }"  # every relation of kg.kinds
 _SUPPORT = """
 SELECT DISTINCT ?s ?p ?o ?st ?q WHERE { GRAPH ?g {
   ?ev rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; dkg:inStatement ?st ; dkg:quote ?q
 } }
 """
 _LABEL, _TYPE = ox.NamedNode(str(RDFS.label)), ox.NamedNode(str(RDF.type))
-_CLASS = {t: ox.NamedNode(str(getattr(DKG, t))) for t in ENTITY_TYPES}
 
 
 def local_name(iri: str) -> str:
@@ -171,7 +171,7 @@ def load_quotes(store: Store, statements: dict[str, StatementInfo]) -> dict[tupl
 
 def iri_rows(store: Store, sparql: str) -> list[list[str]]:
     """The rows of a SELECT whose every value is an IRI, as strings (read from its TSV serialization:
-    ~2x faster than a Python term per value)."""
+    quicker than a Python term per value)."""
     text = store.query(sparql).serialize(format=ox.QueryResultsFormat.TSV).decode("utf-8")
     return [[cell[1:-1] for cell in line.split("\t")] for line in text.split("\n")[1:] if line]
 
@@ -218,13 +218,14 @@ def load_statements(store: Store, iris: Iterable[str] | None = None, chunk: int 
 
 
 def load_entities(store: Store) -> dict[str, EntityInfo]:
-    """Every entity of ENTITY_TYPES with its type and label."""
+    """Every entity of a kind of kg.kinds with its type and label."""
     out: dict[str, EntityInfo] = {}
-    for e, typ in store.select(_TYPES).rows:
+    for e, typ in store.select(_TYPES.replace("KINDS", kind_values("class", "type"))).rows:
         if e.value in out:  # typed twice (a resolution and its draft class): first reading
             continue
         # the label given in the first document that types it (labels of a person vary with the spelling)
-        for typed in store.db.quads_for_pattern(e, _TYPE, _CLASS[typ.value], None):
+        cls = ox.NamedNode(str(KINDS[typ.value].term))
+        for typed in store.db.quads_for_pattern(e, _TYPE, cls, None):
             first = next(store.db.quads_for_pattern(e, _LABEL, None, typed.graph_name), None)
             if first is not None:
                 out[e.value] = EntityInfo(e.value, first.object.value, typ.value)
@@ -246,8 +247,9 @@ def load_relations(store: Store, statements: dict[str, StatementInfo], entities:
                    bounded: bool) -> list[tuple[str, str, str, list[tuple[str, str]]]]:
     """The typed relations between ``entities`` (sorted), each with the statements and quotes that support
     it; with ``bounded`` dates, only those that some statement of ``statements`` supports."""
+    related = iri_rows(store, _RELATED.replace("RELATIONS", relation_values("p")))
     grouped: dict[tuple[str, str, str], list[tuple[str, str]]] = {
-        (s, local_name(p), o): [] for s, p, o in sorted(iri_rows(store, _RELATED))
+        (s, local_name(p), o): [] for s, p, o in sorted(related)
         if s in entities and o in entities}
     support = sorted((s.value, local_name(p.value), o.value, st.value, q.value)
                      for s, p, o, st, q in store.select(_SUPPORT).rows)
@@ -260,7 +262,7 @@ def load_relations(store: Store, statements: dict[str, StatementInfo], entities:
 def load_view_data(store: Store, date_from: str | None = None, date_to: str | None = None, *,
                    quotes: bool = True, statements: bool = True) -> ViewData:
     """Statements (dated within the range, if one is given), entities, links, quotes and relations.
-    Without ``quotes``, no quotes; without ``statements``, only the statements' dates (kg.viewtop
+    Without ``quotes``, no quotes; without ``statements``, only the statements' dates (kg.views.top
     reads the rest for the statements it draws)."""
     bounded = date_from is not None or date_to is not None
     data = ViewData(bounded=bounded)
