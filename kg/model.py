@@ -118,6 +118,7 @@ class Statement:
     attrs: dict[str, Attribute] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)  # per-statement scratch shared by extractors
     title_start: int | None = None  # where the heading's title line begins when a preamble (forum, session) precedes it
+    own_state: Entity | None = None  # the state the heading names as issuer ("UK statement to the OSCE"), once read
 
     @property
     def text(self) -> str:

@@ -87,7 +87,7 @@ def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
         # names as the issuer, else for the page's own state
         if known_ent is not None and known_ent.kind == "State":
             return [known_ent]
-        own = stmt.cache.get("own_state") or stmt.context.home_state
+        own = stmt.own_state or stmt.context.home_state
         if own is not None:
             return [own]
     if words <= tt.ranks:

@@ -1,0 +1,190 @@
+"""For whom a statement speaks, in this order: an explicit "on behalf of X" (a state, a body, a list, a
+group kept as written when unknown); the issuer ("Statement by Brazil", "EU statement", a UN press
+release); the speaker's own state or body. Never a state the text does not tie to the statement."""
+from __future__ import annotations
+
+import re
+
+from kg.extract.affiliation import affiliations
+from kg.extract.common import lex, listed_after
+from kg.extract.forum import is_part_of
+from kg.extract.header import KIND_AFTER, first_sentence
+from kg.extract.organizations import group_entity
+from kg.model import Entity, Mention, Statement
+
+__all__ = ["on_behalf", "issuer", "un_release", "covered_body"]
+
+_ISSUED_BY = re.compile(r"(?:\b(?:statement|comment|commentary|report|article|briefing|remarks|declaration|"
+                        r"communiqu[eé]|press release|letter|note|message)\s+(?:(?:delivered|made|presented|read|"
+                        r"issued)\s+)?(?:by|of|from)\s+(?:the\s+)?)"
+                        r"(?:News Agency\s+|(?:Co-)?Chairs?(?:men)?\s+of\s+(?:the\s+)?|(?:delegation|government|"
+                        r"permanent mission|mission|(?:permanent\s+|deputy\s+)*representative|delegate|observer)\s+of\s+"
+                        r"(?:the\s+)?)?[\"“«]?$", re.I)
+
+
+_ISSUER_CUE = re.compile(r"\b(?:Embassy|Ambassador|Foreign Ministry|Ministry|Mission|Consulate|Spokes(?:wo)?m[ae]n|"
+                         r"Spokesperson|press officer|press service|Department)\b", re.I)
+
+
+_ON_BEHALF = re.compile(r"\bon behalf of\s+(?:the\s+)?", re.I)
+
+
+# another delegation's statement that this one joins: its "on behalf of" is not this statement's
+_OTHERS_STATEMENT = re.compile(r"\b(?:align|associat|endors|support|subscrib|join|echo|welcom|share)\w*\b[^.;]{0,80}?"
+                               r"\bstatements?\b|\bstatements?\s+(?:made|delivered|read|presented|given)\b", re.I)
+
+
+# the symbol of a UN press release ("GA/DIS/3659", "SC/14589", "SG/SM/20847"), in the header or the note below it
+_UN_SYMBOL = re.compile(r"(?<![\w/])(?:GA|SC|SG|ECOSOC|DSG|HR|OBV|PI|DC|ENV|SOC|IHA)(?:/[A-Z]{2,4})?/\d{3,6}\b")
+
+
+def un_release(stmt: Statement) -> bool:
+    """Whether the statement is a UN press release: its header, or the note that opens it, gives its symbol."""
+    return _UN_SYMBOL.search(stmt.context.text, stmt.start, min(stmt.end, stmt.heading_end + 500)) is not None
+
+
+def covered_body(stmt: Statement) -> Mention | None:
+    """The body whose meeting a UN press release covers: the first UN body its headline or lead names
+    ("First Committee Approves 15 Draft Resolutions", "General Assembly: First Committee"), the finer of two."""
+    text = stmt.context.text
+    cands = [m for m in stmt.mentions if stmt.start <= m.start < stmt.heading_end + 500 and m.entity.kind == "Organization"
+             and not m.info.get("nested") and m.entity.attr("type") == "UNBody" and m.entity.key != "UN"]
+    if not cands:
+        return None
+    first = cands[0]
+    finer = [o for o in cands[1:] if is_part_of(o.entity, first.entity) and o.start - first.end <= 40
+             and re.fullmatch(r"[\s\w:’'-]*", text[first.end:o.start])]
+    return finer[0] if finer else first
+
+
+def issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
+    """Who issued a statement: a body or state the heading names as its author, else (with
+    ``fallback``) the page's own state when the heading names an embassy, ministry or ambassador."""
+    text = stmt.context.text
+    heading = text[hs:stmt.heading_end]
+    for m in stmt.mentions:
+        if m.entity.kind not in ("Organization", "State") or not (hs <= m.start < stmt.heading_end) \
+                or m.info.get("nested") or m.form in ("capital", "metonym"):
+            continue
+        pre = text[hs:m.start]
+        if m.entity.kind == "State":  # "Statement by India", "... by the Delegation of India", "by the Russian delegation"
+            if _ISSUED_BY.search(pre.strip(" *_\n") + " ") and (m.form != "adjective" or re.match(
+                    r"\s+(?:delegation|government|side|mission|embassy|foreign ministry)\b", text[m.end:], re.I)):
+                return [m.entity]
+            # "Joint Statement of the Foreign Ministers of Russia and China": every state of the list
+            if re.search(r"\b(?:statement|declaration|communiqu[eé])\s+(?:by|of)\s+(?:the\s+)?(?:(?:foreign\s+)?ministers|"
+                         r"heads\s+of\s+state(?:\s+and\s+government)?|leaders|presidents|governments)\s+of\s+(?:the\s+)?$",
+                         pre, re.I):
+                return [m.entity] + [o.entity for o in listed_after(stmt, m.end, ("State",), stmt.heading_end)]
+            if re.match(r"\s+(?:joint\s+)?(?:statement|declaration|comment|explanation of vote|intervention)\b",
+                        text[m.end:m.end + 40], re.I):
+                return [m.entity]  # "UK statement to the OSCE Permanent Council"
+            continue
+        if _ISSUED_BY.search(pre.strip(" *_\n") + (" " if pre.endswith(" ") else "")) or (
+                re.fullmatch(r"[\s*_\"“«]*(?:the\s+)?", pre, re.I)
+                and KIND_AFTER.match(text[m.end:m.end + 30].lstrip(" \"”»"))):
+            t = m.entity.attr("type")
+            if t == "NationalBody":
+                state = m.entity.attr("state")
+                st = lex().state(state) if state else None
+                return [st] if st is not None else [m.entity]
+            return [m.entity]
+    if fallback and _ISSUER_CUE.search(heading) and stmt.context.home_state is not None:
+        return [stmt.context.home_state]
+    return []
+
+
+_AD_HOC_GROUP = re.compile(r"(?:(?:a|the|our)\s+)?(?:(?:cross-regional|informal|core)\s+)?(?:group\s+of\s+)?"
+                           r"(?P<name>(?:\d+|[a-z]+-[a-z]+|like-minded|Nordic|Baltic|Nordic-Baltic|Central Asian|Pacific|"
+                           r"Caribbean|African|Arab|Latin American|European|Asian|member|partner|participating)(?:\s+[A-Za-z-]+){0,2}?"
+                           r"\s+(?:States|states|countries|nations|delegations|Member States))\b")
+
+
+_GROUP_NAME = re.compile(r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:of|for|on|and|the|in)[ \t]+)*[A-Z][\w’'-]*){1,8}")
+
+
+def _behalf_list(stmt: Statement, pos: int) -> list[Entity]:
+    """Who is named right after "on behalf of": a body or state, a list of them ("Australia and New Zealand"),
+    or a group of states without a name of its own ("a group of like-minded States", "the Nordic countries")."""
+    text = stmt.context.text
+    members = re.match(r"(?:(?:its|the)\s+)?(?:member\s+states|states\s+members|members|member\s+countries)\s+of\s+"
+                       r"(?:the\s+)?", text[pos:pos + 60], re.I)
+    if members:  # "on behalf of the member States of the European Union": the Union
+        body = [o for o in stmt.mentions if o.start == pos + members.end() and o.entity.kind == "Organization"]
+        if body:
+            return [body[0].entity]
+    first = next((o for o in stmt.mentions if o.start == pos and not o.info.get("nested")
+                  and o.entity.kind in ("State", "Organization")), None)
+    if first is not None:  # a body, or a list of states ("Australia and New Zealand")
+        more = listed_after(stmt, first.end, ("State",)) if first.entity.kind == "State" else []
+        return [first.entity] + [o.entity for o in more]
+    g = _AD_HOC_GROUP.match(text, pos, min(stmt.end, pos + 80))
+    if g:
+        return [group_entity(g.group("name"))]
+    named = _GROUP_NAME.match(text, pos, min(stmt.end, pos + 120))
+    # a group the gazetteer does not know ("the Group of Friends of Digital Peace"): kept as written
+    return [group_entity(" ".join(named.group(0).split()))] if named else []
+
+
+def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Entity],
+              body: tuple[Entity, Mention | None] | None, release: bool) -> tuple[list[Entity], Mention | None]:
+    """For whom the statement speaks, and the speaker whose own state or body that is (None when the text
+    says so otherwise). ``named``: states the heading names as issuer; ``body``: the body whose own
+    statement this is; ``release``: a UN press release."""
+    behalf, explicit = _explicit(stmt, hs, named)
+    said_for = None  # the speaker whose own state or body the statement is for
+    if not behalf and not explicit:
+        behalf, said_for = _speakers_own(stmt, speakers)
+    if not behalf and stmt.role in ("turn", "part"):
+        # "Brazil: ...", "Mr. Nebenzia (Russian Federation): ...", "The representative of Mexico said ..."
+        behalf = [m.entity for m in stmt.mentions if hs <= m.start < stmt.heading_end and not m.info.get("nested")
+                  and m.entity.kind in ("State", "Organization") and m.entity.attr("type") != "NationalBody"][:1]
+    if body is not None and not explicit:
+        behalf, said_for = [body[0]], None
+    elif release and not behalf and not speakers and not explicit:
+        behalf = [lex().organization("UN")]  # a UN press release speaks for the UN
+    if not behalf and not speakers and not explicit:
+        behalf = issuer(stmt, hs)
+    return list({(e.kind, e.key): e for e in behalf}.values()), said_for
+
+
+def _explicit(stmt: Statement, hs: int, named: list[Entity]) -> tuple[list[Entity], bool]:
+    """Who an "on behalf of" in the heading or first sentence names, and whether the text says for whom at
+    all (an unknown group, never replaced by the speaker's country)."""
+    text = stmt.context.text
+    behalf: list[Entity] = []
+    explicit = False
+    for m in _ON_BEHALF.finditer(text, hs, first_sentence(stmt)[1]):
+        if m.start() >= stmt.heading_end and _OTHERS_STATEMENT.search(text, first_sentence(stmt)[0], m.start()):
+            continue  # "We align ourselves with the statement made by Indonesia on behalf of the NAM"
+        found = _behalf_list(stmt, m.end())
+        # "on behalf of H.E. Mr. Alexander Yakovenko": a person's stand-in, who speaks for the person's state
+        explicit = explicit or bool(found) or not any(
+            p.entity.kind == "Person" and p.info.get("title_start", p.start) <= m.end() + 12 and p.start >= m.end()
+            for p in stmt.mentions)
+        behalf += found
+        if re.search(r"\balso\s+$", text[max(hs, m.start() - 8):m.start()], re.I):
+            # "Statement by Japan, also on behalf of Australia and New Zealand": the speaker's state too
+            behalf[:0] = named
+    return behalf, explicit
+
+
+def _speakers_own(stmt: Statement, speakers: list[Mention]) -> tuple[list[Entity], Mention | None]:
+    """The state or body each speaker serves, by their title, else (untitled) by the gazetteer or the page."""
+    behalf: list[Entity] = []
+    said_for = None
+    for m in speakers:
+        before = len(behalf)
+        affs = affiliations(stmt, m, True)
+        if affs:
+            behalf.append(next((a for a in affs if a.kind == "State"), affs[0]))
+        elif not m.info.get("titled"):
+            # a speaker named without a title ("Sergey Lavrov’s opening remarks"): whom the gazetteer
+            # says they serve, else the state whose page this is
+            known = lex().state(m.entity.attr("affiliation") or "")
+            home = stmt.own_state or stmt.context.home_state
+            if known is not None or home is not None:
+                behalf.append(known if known is not None else home)
+        if len(behalf) > before and said_for is None:
+            said_for = m
+    return behalf, said_for

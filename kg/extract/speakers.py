@@ -1,0 +1,136 @@
+"""Who spoke: a person the heading names as author ("Statement by ...", a byline block, "X's remarks"),
+the speaker a news lead reports, the persons of a joint statement, the chair of a body's own statement;
+and the office a byline gives below the speaker's name."""
+from __future__ import annotations
+
+import re
+
+from kg.dates import find_dates
+from kg.extract.common import listed_after
+from kg.extract.header import first_sentence, kind_words
+from kg.extract.lead import lead_sentence, lead_speaker
+from kg.model import Entity, Mention, Statement
+
+__all__ = ["speaker_mentions", "byline_office", "collective"]
+
+def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
+    """The person mentions that name the statement's speakers."""
+    text = stmt.context.text
+    head = [m for m in stmt.mentions if m.entity.kind == "Person" and hs <= m.start < stmt.heading_end]
+    chosen: list[Mention] = []
+    if stmt.role == "turn":  # "The Chair (Mr. Gafoor, Singapore): ...": whoever the label names
+        chosen = list(head[:1])
+    elif kind == "conversation":
+        chosen = list(head)
+        if len({m.entity.key for m in chosen}) < 2:
+            bs, be = first_sentence(stmt)
+            chosen += [m for m in stmt.mentions if m.entity.kind == "Person" and bs <= m.start < be]
+    else:
+        for m in head:
+            after = text[m.end:m.end + 2]
+            pre = text[hs:m.info.get("title_start", m.start)]
+            # a byline: a titled person starting a heading line below the kind word ("Press Statement /
+            # Antony J. Blinken, Secretary of State", "Speech / ... / Ambassador Neil Holland condemns ...")
+            byline = pre.rstrip(" *_").endswith("\n") and kind_words(pre) >= 1 and (
+                m.info.get("titled") or _alone_on_line(text, m))
+            if after in ("’s", "'s") or not pre.strip(" *_\n") or byline or (
+                    re.search(r"\b(?:by|of|from|on behalf of)\s+(?:the\s+)?[*_]*$", pre, re.I)
+                    and kind_words(pre) <= 1):
+                chosen.append(m)
+                break
+        if not chosen:  # "Statement by India ... delivered by Ambassador T.S. Tirumurti"
+            for m in head:
+                if re.search(r"\b(?:delivered|read|presented|made)\s+(?:out\s+)?by\s+(?:the\s+)?(?:(?:H\.\s?E\.|[A-Z][\w.-]+)\s*){0,4}[*_]*$",
+                             text[hs:m.info.get("title_start", m.start)], re.I):
+                    chosen.append(m)
+                    break
+        if chosen and re.search(r"\bjoint\b", text[hs:stmt.heading_end], re.I):
+            # "Joint statement by Jean-Yves Le Drian and Heiko Maas": every person of the list
+            chosen += listed_after(stmt, chosen[-1].end, ("Person",), stmt.heading_end)
+        if not chosen:
+            # "Following are UN Secretary-General António Guterres’ remarks to ...": the text names its speaker
+            bs, be = first_sentence(stmt)
+            if re.match(r"\s*(?:(?:The\s+)?following\s+(?:are|is)|Below\s+(?:are|is))\b", text[bs:be], re.I) or \
+                    re.search(r"\b(?:issued|made|released|delivered|gave)\s+the\s+following\s+(?:joint\s+)?"
+                              r"(?:statement|remarks|comment|message|declaration)", text[bs:be], re.I):
+                # "Following are X's remarks ...", "X, Minister of ..., today issued the following statement"
+                chosen = [m for m in stmt.mentions if m.entity.kind == "Person" and bs <= m.start < be][:1]
+        if not chosen and re.search(r"\bjoint\b", text[hs:stmt.heading_end], re.I):
+            bs, be = first_sentence(stmt)
+            chosen = [m for m in stmt.mentions if m.entity.kind == "Person" and bs <= m.start < be]
+        if not chosen and stmt.role in ("main", "item"):
+            # a news lead: "..., Alexander Lukashevich, said at a meeting of ...", "X today welcomed ..."
+            said = lead_speaker(stmt, *lead_sentence(stmt))
+            chosen = [said] if said is not None else []
+    out, seen = [], set()
+    for m in chosen:
+        if m.entity.key not in seen:
+            seen.add(m.entity.key)
+            out.append(m)
+    return out
+
+
+def _alone_on_line(text: str, m: Mention) -> bool:
+    """Whether the name at ``m`` fills its line (a byline: "Michele Markoff" above her office)."""
+    ls = text.rfind("\n", 0, m.start) + 1
+    le = text.find("\n", m.end)
+    return not text[ls:m.start].strip(" *_\t") and not text[m.end:le if le >= 0 else len(text)].strip(" *_,\t")
+
+
+def byline_office(stmt: Statement, m: Mention) -> None:
+    """A byline names the speaker's office on the lines below the name, down to the place and date
+    ("Acting Coordinator / Office of the Coordinator for Cyber Issues / U.S. Department of State"): that
+    block is the speaker's title, for whom they speak and the affiliation read from it."""
+    text = stmt.context.text
+    le = text.find("\n", m.end)
+    if m.info.get("post_title") or text[m.end:le if le >= 0 else len(text)].strip(" *_,\t"):
+        return  # the name does not end its line ("Statement by Ms. Rachel Hicks" does)
+    a = text.find("\n", m.end, stmt.heading_end)
+    if a < 0:
+        return
+    b = a
+    for line in re.finditer(r"[^\n]+", text[a:stmt.heading_end]):
+        if find_dates(line.group(0)) or not line.group(0).strip():
+            break
+        b = a + line.end()
+    if b > a:
+        m.info.update(post_title=(a + 1, b), titled=True)
+        m.info.setdefault("title", " ".join(text[a + 1:b].split()))
+
+
+# a statement a body makes as a whole: its chair's statement, its leaders' declaration or communiqué
+_CHAIRS_STATEMENT = re.compile(r"\b(?:Co-)?Chair(?:man|person|woman)?[’']?s?[’']?\s+(?:statement|summary)\b|"
+                               r"\bstatement\s+(?:by|of)\s+the\s+(?:Co-)?Chair(?:man|person|woman)?\b", re.I)
+
+
+_COLLECTIVE = re.compile(r"\b(?:declaration|communiqu[eé]|joint\s+statement|statement\s+of\s+(?:the\s+)?(?:heads|leaders|"
+                         r"ministers|foreign\s+ministers|member\s+states))\b", re.I)
+
+
+_CHAIRED_BY = re.compile(r"\b(?:chaired|presided(?:\s+over)?|co-chaired)\s+by\s+|\bunder\s+the\s+(?:co-)?"
+                         r"(?:chairmanship|chairpersonship|chair|presidency)\s+of\s+", re.I)
+
+
+def collective(stmt: Statement, hs: int) -> tuple[Entity, Mention | None] | None:
+    """A body's own statement: "Chairman's Statement of the 27th ASEAN Regional Forum" (for the body, spoken by
+    whoever the text says chaired it), "G7 Declaration on ...", "Statement of Heads of State of Member States of
+    the SCO" (for the body, at its meeting). The body, and the chair when named."""
+    text = stmt.context.text
+    heading = text[hs:stmt.heading_end]
+    chair = _CHAIRS_STATEMENT.search(heading)
+    if not chair and not _COLLECTIVE.search(heading):
+        return None
+    bodies = [m for m in stmt.mentions if hs <= m.start < stmt.heading_end and m.entity.kind == "Organization"
+              and not m.info.get("nested") and m.entity.attr("type") == "IntergovernmentalOrganization"]
+    if not bodies or any(m.entity.kind == "State" and hs <= m.start < stmt.heading_end and not m.info.get("nested")
+                         for m in stmt.mentions):
+        return None  # "Joint Statement of Russia and China" is the states'
+    who = None
+    if chair:
+        bs, _ = first_sentence(stmt)
+        for c in _CHAIRED_BY.finditer(text, bs, min(stmt.end, bs + 600)):
+            who = next((p for p in stmt.mentions if p.entity.kind == "Person"
+                        and c.end() <= p.start <= c.end() + 30), None)
+            if who is not None:
+                break
+    return bodies[0].entity, who
