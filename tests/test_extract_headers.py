@@ -218,3 +218,30 @@ def test_extract_headers_offices_and_departments_by_shape():
     assert "MFA-FRA" in {m.entity.key for m in s.mentions}  # the ministry inside the department's name stays
     office = next(m.entity for m in s.mentions if m.entity.label == "Office of the Special Envoy for Arms Control")
     assert office.attr("state") == "USA"
+
+
+def test_extract_headers_possessive_and_explanation_headings_name_their_issuer_and_forum():
+    [a] = extract("Norway's statement to the Human Rights Council, 14 March 2022\n\nMr. President,\n\nNorway is "
+                  "deeply concerned.")
+    assert value_keys(a, "on_behalf_of") == ["NOR"] and a.value("forum").key == "UN-HRC"
+    assert a.value("date") == "2022-03-14"
+    [b] = extract("Explanation of position by Chile on the adoption of the report\n\n8 July 2023\n\nChair,\n\n"
+                  "Chile joined consensus.")
+    assert value_keys(b, "on_behalf_of") == ["CHL"] and b.value("kind") == "explanation of vote"
+
+
+def test_extract_headers_delivered_by_and_addressed_leads():
+    [a] = extract("Statement on small arms\n\nDelivered by Counsellor Petra Novak to the Forum for Security "
+                  "Co-operation, Vienna, 9 June 2021\n\nMadam Chairperson,\n\nSlovenia supports the draft.")
+    assert value_keys(a, "speakers") == ["petra-novak"] and a.value("forum").key == "OSCE-FSC"
+    assert a.value("date") == "2021-06-09"
+    [b] = extract("Ireland at the Conference on Disarmament\n\nAmbassador Niamh Byrne addressed the Conference on "
+                  "Disarmament today, calling for a treaty banning the production of fissile material.\n\nMore.")
+    assert value_keys(b, "speakers") == ["niamh-byrne"] and b.value("forum").key == "CD"
+
+
+def test_extract_headers_agency_dateline_and_an_unnamed_envoy():
+    [s] = extract("Envoy calls for restraint in outer space\n\nNAIROBI, June 7 (Agency) -- Kenya's envoy to the "
+                  "UN said on Tuesday that outer space must remain peaceful, adding that 2023 is decisive.\n\nMore.")
+    assert value_keys(s, "speakers") == [] and value_keys(s, "on_behalf_of") == ["KEN"]
+    assert s.value("place").label == "Nairobi" and s.value("date") == "2023-06-07"

@@ -9,13 +9,15 @@ from kg.extract.affiliation import affiliations
 from kg.extract.common import lex, listed_after
 from kg.extract.forum import is_part_of
 from kg.extract.header import KIND_AFTER, first_sentence
+from kg.extract.lead import lead_sentence, lead_state
 from kg.extract.organizations import group_entity
 from kg.model import Entity, Mention, Statement
 
 __all__ = ["on_behalf", "issuer", "un_release", "covered_body"]
 
 _ISSUED_BY = re.compile(r"(?:\b(?:statement|comment|commentary|report|article|briefing|remarks|declaration|"
-                        r"communiqu[eé]|press release|letter|note|message)\s+(?:(?:delivered|made|presented|read|"
+                        r"communiqu[eé]|press release|letter|note|message|explanation of (?:the\s+)?(?:vote|position)|"
+                        r"intervention|right of reply|speech|address)\s+(?:(?:delivered|made|presented|read|"
                         r"issued)\s+)?(?:by|of|from)\s+(?:the\s+)?)"
                         r"(?:News Agency\s+|(?:Co-)?Chairs?(?:men)?\s+of\s+(?:the\s+)?|(?:delegation|government|"
                         r"permanent mission|mission|(?:permanent\s+|deputy\s+)*representative|delegate|observer)\s+of\s+"
@@ -76,7 +78,8 @@ def issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
                          r"heads\s+of\s+state(?:\s+and\s+government)?|leaders|presidents|governments)\s+of\s+(?:the\s+)?$",
                          pre, re.I):
                 return [m.entity] + [o.entity for o in listed_after(stmt, m.end, ("State",), stmt.heading_end)]
-            if re.match(r"\s+(?:joint\s+)?(?:statement|declaration|comment|explanation of vote|intervention)\b",
+            if re.match(r"(?:[’']s)?\s+(?:joint\s+)?(?:statement|declaration|comment|explanation of (?:vote|position)|"
+                        r"intervention|remarks|address)\b",
                         text[m.end:m.end + 40], re.I):
                 return [m.entity]  # "UK statement to the OSCE Permanent Council"
             continue
@@ -145,6 +148,10 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
         behalf = [lex().organization("UN")]  # a UN press release speaks for the UN
     if not behalf and not speakers and not explicit:
         behalf = issuer(stmt, hs)
+    if not behalf and not speakers and not explicit and stmt.role in ("main", "item"):
+        # a news lead: "China's envoy to the UN said ...", "the Russian Foreign Ministry said ..."
+        state = lead_state(stmt, *lead_sentence(stmt))
+        behalf = [state] if state is not None else []
     return list({(e.kind, e.key): e for e in behalf}.values()), said_for
 
 

@@ -31,9 +31,10 @@ _CUE = re.compile(r"(?:^|[^\w-])(?P<cue>at|to|before|during|in the course of|add
                   r"(?:(?:the|a|an|its|this)\s+)?(?:(?:[\w’'.-]+\s+){0,7}?" + _MEETING +
                   r"\s+(?:of|at|in|on)\s+(?:the\s+)?)?$", re.I)
 # a post, not a meeting: "Permanent Representative of Chile to the", "Mission of Japan to the"
+# (a person named between office and "to" delivers: "Counsellor Petra Novak to the Forum")
 _POSTED = re.compile(r"\b(?:Representative|Mission|Ambassador|Delegation|Envoy|Observer|Delegate|Representation|"
-                     r"Coordinator|Adviser|Advisor|Counsell?or|Secretary|Attach[eé])\b[^,\n;:]{0,60}?\b(?:to|at|in)\s+"
-                     r"(?:the\s+)?$|\bof\s+(?:the\s+)?[A-Z][^,\n;:]{0,50}?\s+to\s+(?:the\s+)?$", re.I)
+                     r"Coordinator|Adviser|Advisor|Counsell?or|Secretary|Attach[eé])(?:-at-Large)?(?:\s+of\s+[^,\n;:]{1,50}?)?"
+                     r"\s+(?:to|at|in)\s+(?:the\s+)?$|\bof\s+(?:the\s+)?[A-Z][^,\n;:]{0,50}?\s+to\s+(?:the\s+)?$", re.I)
 # a body named before the kind of the statement is its author ("EU Explanation of Vote", "G7 Declaration")
 _KIND_AFTER = re.compile(r"(?:[’']s)?\s+(?:joint\s+)?(?:statement|explanation|declaration|communiqu|press|remarks|comment|"
                          r"position|intervention|speech|address|letter|message|briefing|report|chair)", re.I)
@@ -78,7 +79,8 @@ def _rank(stmt: Statement, m: Mention, lo: int, body: bool) -> int:
         at = a + cue.start("cue")
         posted = m.entity.key == "UN" and cue.group("cue").lower() == "to"  # "to the United Nations": a posting
         # a news lead's cue follows a verb of speech: "said at a meeting of", "told the Conference"
-        if not posted and (not body or _SPOKE.search(text, max(lo, at - 80), at)):
+        spoken = cue.group("cue").lower() in ("addressed", "addressing", "addresses", "told")  # a verb of speech itself
+        if not posted and (not body or spoken or _SPOKE.search(text, max(lo, at - 80), at)):
             return 3
     if not body and _OPENING.search(text[max(lo, ls - 1, m.start - 40):m.start]) and not _MODIFIES.match(text, m.end):
         return 2

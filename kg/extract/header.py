@@ -41,11 +41,12 @@ def first_sentence(stmt: Statement) -> tuple[int, int]:
 
 
 def body_dateline(stmt: Statement) -> tuple[Mention | None, tuple[str, int, int] | None]:
-    """A dateline opening the body, as news items write it: "MOSCOW, March 3, 2022 (TASS) – ..."."""
+    """A dateline opening the body, as news items write it: "MOSCOW, March 3, 2022 (TASS) – ...",
+    "BEIJING, May 4 (Xinhua) -- ..."."""
     text = stmt.context.text
     bs, _ = first_sentence(stmt)
     head = text[bs:bs + 90]
-    m = re.match(r"(?P<city>[A-Z][\w .’'-]{1,30}?),\s*(?P<date>[^–—(]{0,30}?)\s*(?:\([^)]{1,30}\)\s*)?[–—-]\s", head)
+    m = re.match(r"(?P<city>[A-Z][\w .’'-]{1,30}?),\s*(?P<date>[^–—(]{0,30}?)\s*(?:\([^)]{1,30}\)\s*)?[–—-]{1,2}\s", head)
     if not m:
         return None, None
     city = next((f.entity for f in lex().lookup(m.group("city")) if f.entity is not None and f.entity.kind == "Place"),

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 
 from kg.extract.common import sentence_bounds
-from kg.model import Mention, Statement
+from kg.model import Entity, Mention, Statement
 from kg.segment import layout
 
-__all__ = ["lead_sentence", "lead_speaker"]
+__all__ = ["lead_sentence", "lead_speaker", "lead_state"]
 
 _CREDIT = re.compile(r"[\s*_]*(?:©|\(c\)|photo\b|image\b|source\s*:|file photo)", re.I)
 # between the name and the verb: ", Russia's envoy to the UN," / " today" / " on Friday" / " has"
@@ -61,4 +61,28 @@ def lead_speaker(stmt: Statement, bs: int, be: int) -> Mention | None:
         if _CITED.search(text, bs, m.start):
             continue
         return m
+    return None
+
+
+# an unnamed speaker known by office: "China's envoy to the UN", "the Russian Foreign Ministry", "a Chinese official"
+_OFFICE_NOUN = re.compile(r"(?:[’']s)?\s+(?:(?:top|chief|senior|deputy|permanent|special|new|former|UN|U\.N\.)\s+)*"
+                          r"(?:envoy|ambassador|representative|delegate|delegation|mission|diplomat|official|"
+                          r"spokes(?:man|woman|person)|foreign\s+minist(?:er|ry)|minist(?:er|ry)|government|president|"
+                          r"prime\s+minister|side)\b", re.I)
+
+
+def lead_state(stmt: Statement, bs: int, be: int) -> Entity | None:
+    """The state whose unnamed envoy, ministry or official the lead ``[bs, be)`` reports as speaking."""
+    text = stmt.context.text
+    verbs = layout().reporting_verbs
+    for m in stmt.mentions:
+        if m.entity.kind != "State" or not bs <= m.start < be or m.info.get("nested"):
+            continue
+        office = _OFFICE_NOUN.match(text, m.end, be)
+        if office is None:
+            continue
+        tail = re.match(r"[^.;]{0,120}?(?=\s(?:said|says|told|stated|noted|stressed|urged|called|warned|declared|"
+                        r"addressed|welcomed)\b)", text[office.end():be])
+        if tail and not _CITED.search(text, bs, m.start) and verbs.search(text, office.end() + tail.end(), be):
+            return m.entity
     return None
