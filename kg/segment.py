@@ -51,6 +51,7 @@ class Layout:
             self.turn_roles = re.compile(data["turn_roles"], re.I)
             self.turn_delegation = re.compile(data["turn_delegation"], re.I)
             self.turn_person = re.compile(data["turn_person"], re.I)
+            self.turn_titled = re.compile(data["turn_titled"])
             self.speaker_openers = [re.compile(p) for p in data["speaker_openers"]]
             self.reporting_verbs = re.compile(data["reporting_verbs"])
             self.letterhead = re.compile(data["letterhead"], re.I)
@@ -59,7 +60,7 @@ class Layout:
                                           r")(?![\w-])[\s,.!:;]*)+", re.I)
         except (KeyError, TypeError, ValueError) as e:
             raise GazetteerError(f"{path}: needs chrome_lines, listing_item, kinds_first, kinds, kinds_last, turn_roles, "
-                                 f"turn_delegation, turn_person, speaker_openers, reporting_verbs, letterhead and salutation_words ({e})") from None
+                                 f"turn_delegation, turn_person, speaker_openers, reporting_verbs, letterhead, turn_titled and salutation_words ({e})") from None
         except re.error as e:
             raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
 
@@ -212,9 +213,10 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
         if len(lines[i].text.strip()) >= 200:  # a paragraph before any heading: the text starts there
             main = _below_chrome(pre, chrome, i)
             break
-    if main is None and pre and any(len(lines[i].text.strip()) >= 80 for i in pre):
+    prose = [i for i in pre if len(lines[i].text.strip()) >= 80 or _is_sentence(lines[i].text)]
+    if main is None and prose:
         # no heading: the text starts at its first line that is more than a bare date (a page's own date)
-        first = _below_chrome(pre, chrome, next(i for i in pre if len(lines[i].text.strip()) >= 80))
+        first = _below_chrome(pre, chrome, prose[0])
         main = next((i for i in pre if i >= first and not _is_bare_date(lines[i].text)), first)
     preamble = None  # the first line of the title lines above the main heading
     if main is not None and _is_heading(lines[main].text, lay):
@@ -256,6 +258,12 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
                                 "frame" if main_end is None else "main", None, title_start))
         segments += [Segment(p.start, p.end, p.heading_end, None, p.role, here) for p in parts]
     return segments
+
+
+def _is_sentence(line: str) -> bool:
+    """A line of prose, however short: eight words or more ending as a sentence ends."""
+    s = line.strip(" *_\t")
+    return len(s.split()) >= 8 and s[-1:] in ".!?"
 
 
 def _below_chrome(pre: list[int], chrome: list[bool], i: int) -> int:

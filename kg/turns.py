@@ -59,6 +59,8 @@ def _label_kind(label: str, lay) -> str | None:  # noqa: ANN001 - a kg.segment.L
     m = lay.turn_person.fullmatch(label)
     if m:
         return "person" if _names_actor(m.group("state")) else None
+    if lay.turn_titled.fullmatch(label):
+        return "person"  # "Ambassador Silva", "MS. OKAFOR": a titled name, its state unsaid
     d = lay.turn_delegation.match(label)
     rest = label[d.end():] if d else label
     return "actor" if _names_actor(rest) else None

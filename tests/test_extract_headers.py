@@ -245,3 +245,25 @@ def test_extract_headers_agency_dateline_and_an_unnamed_envoy():
                   "UN said on Tuesday that outer space must remain peaceful, adding that 2023 is decisive.\n\nMore.")
     assert value_keys(s, "speakers") == [] and value_keys(s, "on_behalf_of") == ["KEN"]
     assert s.value("place").label == "Nairobi" and s.value("date") == "2023-06-07"
+
+
+def test_extract_headers_transcript_labels_in_capitals_titled_names_and_short_pages():
+    turns = extract("Summary record of the 3rd meeting of the Working Group\n\nVienna, 2 March 2023\n\n"
+                    "THE CHAIR: I give the floor to the delegation of Peru.\n\nPERU: Thank you, Chair. Peru supports "
+                    "the proposal on norms.\n\nAmbassador Rossi\n\nI speak for Italy, and Italy agrees with the draft "
+                    "that is before us today.\n\nMr. President:\n\nThat was not a label.")
+    assert [t.role for t in turns] == ["turn", "turn", "turn"]
+    assert [value_keys(t, "on_behalf_of") for t in turns] == [[], ["PER"], ["ITA"]]
+    assert all(t.value("date") == "2023-03-02" for t in turns)
+
+
+def test_extract_headers_a_short_statement_is_still_a_statement():
+    [s] = extract("Comment by the Spokesperson\n\nWe regret the decision taken today by the Council.")
+    assert s.value("kind") == "comment"
+
+
+def test_extract_headers_in_the_name_of_god_says_for_no_one():
+    [s] = extract("Statement by\nMr. Ali Karimi\nCounsellor\nPermanent Mission of the Islamic Republic of Iran to the "
+                  "United Nations\nNew York, 4 April 2022\nIn the Name of God, the Compassionate, the Merciful.\n"
+                  "Mr. Chair,\nIran supports the work of this Group.")
+    assert value_keys(s, "on_behalf_of") == ["IRN"]

@@ -84,10 +84,10 @@ def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
     known_ent = (lex().state(known) or lex().organization(known)) if known else None
     if is_speaker:
         # the gazetteer knows whom a famous speaker serves; anyone else speaks for the state the heading
-        # names as the issuer, else for the page's own state
+        # names as the issuer, else for the page's own state (not in a transcript: its turns are others')
         if known_ent is not None and known_ent.kind == "State":
             return [known_ent]
-        own = stmt.own_state or stmt.context.home_state
+        own = stmt.own_state or (stmt.context.home_state if stmt.role not in ("turn", "part") else None)
         if own is not None:
             return [own]
     if words <= tt.ranks:

@@ -28,7 +28,9 @@ _ISSUER_CUE = re.compile(r"\b(?:Embassy|Ambassador|Foreign Ministry|Ministry|Mis
                          r"Spokesperson|press officer|press service|Department)\b", re.I)
 
 
-_ON_BEHALF = re.compile(r"\bon behalf of\s+(?:the\s+)?", re.I)
+# "in the name of" and "speak for" count only when they name a state or body ("In the Name of God")
+_ON_BEHALF = re.compile(r"\b(?:on behalf of|(?P<for>in the name of|speak(?:s|ing)?\s+(?:here\s+)?for))\s+(?:the\s+)?",
+                        re.I)
 
 
 # another delegation's statement that this one joins: its "on behalf of" is not this statement's
@@ -142,12 +144,16 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
         # "Brazil: ...", "Mr. Nebenzia (Russian Federation): ...", "The representative of Mexico said ..."
         behalf = [m.entity for m in stmt.mentions if hs <= m.start < stmt.heading_end and not m.info.get("nested")
                   and m.entity.kind in ("State", "Organization") and m.entity.attr("type") != "NationalBody"][:1]
+        if not behalf and stmt.role == "turn":  # "BRAZIL:", a label in capitals
+            label = stmt.context.text[hs:stmt.heading_end].strip(" *_:\t")
+            behalf = [f.entity for f in lex().lookup(label.title()) if f.entity is not None
+                      and f.entity.kind == "State"][:1]
     if body is not None and not explicit:
         behalf, said_for = [body[0]], None
     elif release and not behalf and not speakers and not explicit:
         behalf = [lex().organization("UN")]  # a UN press release speaks for the UN
     if not behalf and not speakers and not explicit:
-        behalf = issuer(stmt, hs)
+        behalf = issuer(stmt, hs, fallback=stmt.role not in ("turn", "part"))  # a turn is no page's own
     if not behalf and not speakers and not explicit and stmt.role in ("main", "item"):
         # a news lead: "China's envoy to the UN said ...", "the Russian Foreign Ministry said ..."
         state = lead_state(stmt, *lead_sentence(stmt))
@@ -156,8 +162,8 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
 
 
 def _explicit(stmt: Statement, hs: int, named: list[Entity]) -> tuple[list[Entity], bool]:
-    """Who an "on behalf of" in the heading or first sentence names, and whether the text says for whom at
-    all (an unknown group, never replaced by the speaker's country)."""
+    """Who an "on behalf of" ("in the name of", "I speak for") in the heading or first sentence names, and
+    whether the text says for whom at all (an unknown group, never replaced by the speaker's country)."""
     text = stmt.context.text
     behalf: list[Entity] = []
     explicit = False
@@ -166,7 +172,7 @@ def _explicit(stmt: Statement, hs: int, named: list[Entity]) -> tuple[list[Entit
             continue  # "We align ourselves with the statement made by Indonesia on behalf of the NAM"
         found = _behalf_list(stmt, m.end())
         # "on behalf of H.E. Mr. Alexander Yakovenko": a person's stand-in, who speaks for the person's state
-        explicit = explicit or bool(found) or not any(
+        explicit = explicit or bool(found) or not m.group("for") and not any(
             p.entity.kind == "Person" and p.info.get("title_start", p.start) <= m.end() + 12 and p.start >= m.end()
             for p in stmt.mentions)
         behalf += found
@@ -189,7 +195,7 @@ def _speakers_own(stmt: Statement, speakers: list[Mention]) -> tuple[list[Entity
             # a speaker named without a title ("Sergey Lavrov’s opening remarks"): whom the gazetteer
             # says they serve, else the state whose page this is
             known = lex().state(m.entity.attr("affiliation") or "")
-            home = stmt.own_state or stmt.context.home_state
+            home = stmt.own_state or (stmt.context.home_state if stmt.role not in ("turn", "part") else None)
             if known is not None or home is not None:
                 behalf.append(known if known is not None else home)
         if len(behalf) > before and said_for is None:
