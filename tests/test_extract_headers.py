@@ -267,3 +267,9 @@ def test_extract_headers_in_the_name_of_god_says_for_no_one():
                   "United Nations\nNew York, 4 April 2022\nIn the Name of God, the Compassionate, the Merciful.\n"
                   "Mr. Chair,\nIran supports the work of this Group.")
     assert value_keys(s, "on_behalf_of") == ["IRN"]
+
+
+def test_extract_headers_a_body_inside_a_treaty_name_is_not_counted_twice():
+    [s] = extract("Statement by Fiji\n\n2 May 2022\n\nWe uphold the Charter of the United Nations in cyberspace.")
+    keys = {m.entity.key for m in s.mentions}
+    assert "UN-CHARTER" in keys and "UN" not in keys

@@ -344,8 +344,9 @@ def organizations(stmt: Statement) -> Iterator[Mention]:
             ent = f.entity
             if ent is None or ent.kind != "Organization":
                 continue
-            if any(o.kind == "Person" or o.attr("family") == ent.key or o.key == ent.key for o in outer):
-                continue  # "Group of Governmental Experts" inside the name of one particular Group
+            if any(o.kind in ("Person", "Treaty") or o.attr("family") == ent.key or o.key == ent.key for o in outer):
+                continue  # "Group of Governmental Experts" inside the name of one particular Group; "United
+                # Nations" inside "Charter of the United Nations" (the treaty is the mention)
             if outer and f.form == "name" and " " not in f.text:
                 continue  # a bare word ("Secretariat") inside a longer name names nothing by itself
             if outer and not re.search(r"\bof\s+(?:the\s+)?$", text[hit.outer.start:hit.start], re.I):
