@@ -273,3 +273,16 @@ def test_extract_headers_a_body_inside_a_treaty_name_is_not_counted_twice():
     [s] = extract("Statement by Fiji\n\n2 May 2022\n\nWe uphold the Charter of the United Nations in cyberspace.")
     keys = {m.entity.key for m in s.mentions}
     assert "UN-CHARTER" in keys and "UN" not in keys
+
+
+def test_extract_headers_relation_wordings():
+    def rel_of(sentence: str) -> set:
+        return rels(extract("Statement by Chile\n\n10 March 2021\n\n" + sentence))
+    assert rel_of("We welcome resolution 78/16 on outer space, which was tabled by Japan and Mexico.") >= {
+        ("A/RES/78/16", "sponsoredBy", "JPN"), ("A/RES/78/16", "sponsoredBy", "MEX")}
+    assert ("A/C.1/79/L.40", "sponsoredBy", "CHN") in rel_of("We cannot support the Chinese draft A/C.1/79/L.40.")
+    assert ("EGY", "chairOf", "UNSC") in rel_of("Egypt assumed the presidency of the Security Council in May.")
+    got = rel_of("Ambassador Lena Holm of Denmark chaired the Conference on Disarmament.")
+    assert ("lena-holm", "chairOf", "CD") in got and ("DNK", "chairOf", "CD") not in got
+    assert ("maria-rossi", "affiliatedWith", "ITA") in rel_of(
+        "The talks must go on, Italy's deputy UN envoy Maria Rossi told reporters.")

@@ -55,6 +55,9 @@ def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
     found = _in_title(stmt, spans)
     out: list[Entity] = []
     states = [o.entity for o in found if o.entity.kind == "State"]
+    owner = _possessor(stmt, min(a for a, _ in spans))
+    if owner is not None and owner.key not in {e.key for e in states}:
+        states.insert(0, owner)  # "Russia's deputy UN envoy": Russia's; the UN is the posting
     orgs = [o.entity for o in found if o.entity.kind == "Organization"]
     if states:
         out.append(states[0])
@@ -93,6 +96,19 @@ def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
     if words <= tt.ranks:
         return []
     return [known_ent] if known_ent is not None else []
+
+
+_POSSESSIVE_GAP = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){0,3}$")
+
+
+def _possessor(stmt: Statement, title_start: int) -> Entity | None:
+    """The state whose office a title names by the possessive a few small words before it ("Russia's
+    deputy UN envoy", "America's new ambassador")."""
+    text = stmt.context.text
+    for o in mentions_in(stmt, max(stmt.start, title_start - 40), title_start, ("State",)):
+        if o.form not in ("capital", "metonym") and _POSSESSIVE_GAP.fullmatch(text, o.end, title_start):
+            return o.entity
+    return None
 
 
 def _unique(ents: list[Entity]) -> list[Entity]:

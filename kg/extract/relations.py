@@ -40,6 +40,7 @@ _TRIGGER = Keywords(["chair", "presid", "led by", "leadership", "sponsor", "subm
                      "decision", "mandate", "established", "set up", "created", "convened"])
 _PAIR_DRAFT = re.compile(r"(?P<a>\S+?)[-–](?P<b>\S+?)\s+(?:draft\s+)?(?:resolution|draft)\b")
 _HYPHEN_DRAFT = re.compile(r"[-–]\S*\s+(?:draft\s+)?(?:resolution|draft)\b")  # cheap: where _PAIR_DRAFT can match
+_WHICH_WAS = re.compile(r",?\s+(?:which|that)\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?$")
 _SPONSOR_BY = re.compile(r"\b(?:submitted|sponsored|co-sponsored|cosponsored|introduced|tabled|presented|proposed|"
                          r"authored|co-authored|drafted|put forward)\s+by\s+", re.I)
 _SPONSOR_VERB = re.compile(r"\b(?:submitted|introduced|tabled|sponsored|co-sponsored|presented|drafted|authored|"
@@ -80,6 +81,8 @@ def relations(stmt: Statement) -> Iterator[Relation]:
             yield from _established(stmt, s0, s1)
         if any(w in low for w in _SPONSOR_CUES):
             yield from _sponsors(stmt, s0, s1, low)
+        if "draft" in low:
+            yield from _national_drafts(stmt, s0, s1)
 
 
 def _speaker_state(stmt: Statement, affiliated: set[tuple[str, str]]) -> Iterator[Relation]:
@@ -138,6 +141,18 @@ def _chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
     for mm in re.finditer(r"\b(?:will\s+|shall\s+|to\s+)?(?:chairs?|chaired|presides?\s+over|presided\s+over)\s+"
                           r"(?:the\s+)?", sent):
         subj = [x for x in _in(stmt, "State", s0, s0 + mm.start()) if s0 + mm.start() - x.end <= 2]
+        obj = _starting_at(stmt, "Organization", s0 + mm.end())
+        if subj and obj:
+            # "Ambassador X of Brazil chaired the GGE": the person, whose state only says whom they serve
+            who = [p for p in _in(stmt, "Person", max(s0, subj[-1].start - 80), subj[-1].start)
+                   if re.fullmatch(r",?\s+of\s+(?:the\s+)?", text[p.end:subj[-1].start])]
+            first = who[-1] if who else subj[-1]
+            yield Relation(first.entity, "chairOf", obj[0].entity, first.start, obj[0].end)
+    # "Estonia holds the presidency of the Security Council", "Kenya assumed the chairmanship of ..."
+    for mm in re.finditer(r"\b(?:holds?|held|holding|assumes?|assumed|assuming|takes?\s+over|took\s+over)\s+the\s+"
+                          r"(?:rotating\s+)?(?:presidency|chairmanship|chair|chairpersonship)\s+of\s+(?:the\s+)?", sent):
+        subj = [x for x in _in(stmt, "State", s0, s0 + mm.start()) + _in(stmt, "Person", s0, s0 + mm.start())
+                if re.fullmatch(r"\s*(?:(?:has|had|also|currently|now|will)\s+)*", text[x.end:s0 + mm.start()])]
         obj = _starting_at(stmt, "Organization", s0 + mm.end())
         if subj and obj:
             yield Relation(subj[-1].entity, "chairOf", obj[0].entity, subj[-1].start, obj[0].end)
@@ -267,10 +282,28 @@ def _sponsors(stmt: Statement, s0: int, s1: int, low: str) -> Iterator[Relation]
     for mm in _SPONSOR_BY.finditer(sent) if "by" in low else ():
         res = _in(stmt, "Resolution", s0, s0 + mm.start())
         gap = text[res[-1].end:s0 + mm.start()] if res else ""
-        if not res or len(gap) > 30 or re.search(r"[A-Z]", gap):
+        relative = len(gap) <= 90 and _WHICH_WAS.search(gap)  # "resolution 77/37 on ..., which was tabled by"
+        if not res or (len(gap) > 30 and not relative) or re.search(r"[A-Z]", gap):
             continue  # "the Programme of Action, co-sponsored by ..." is not the resolution named earlier
         for st in _listed_after(stmt, s0 + mm.end(), s1):
             yield Relation(res[-1].entity, "sponsoredBy", st.entity, res[-1].start, st.end)
+
+
+def _national_drafts(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
+    """"the Russian draft A/C.1/74/L.50", "the Chinese draft resolution": the state whose draft it is, the
+    resolution named right after (else the statement's one draft)."""
+    text = stmt.context.text
+    drafts = {r.entity.key: r for r in stmt.mentions if r.entity.kind == "Resolution" and r.entity.attr("draft")}
+    for st in _in(stmt, "State", s0, s1):
+        if st.form != "adjective":
+            continue
+        d = re.match(r"\s+draft(?:\s+resolution)?\b\s*(?:\(?(?:document\s+)?)?", text[st.end:s1])
+        if d is None:
+            continue
+        after = [r for r in _in(stmt, "Resolution", st.end + d.end(), s1) if r.start <= st.end + d.end() + 2]
+        target = after[0].entity if after else (next(iter(drafts.values())).entity if len(drafts) == 1 else None)
+        if target is not None:
+            yield Relation(target, "sponsoredBy", st.entity, st.start, st.end + d.end())
 
 
 def _listed_after(stmt: Statement, start: int, s1: int) -> list[Mention]:
