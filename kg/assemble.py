@@ -10,6 +10,7 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from kg import iris
+from kg.headings import LABEL_LENGTH, clean_heading
 from kg.model import Document, Entity, Statement
 from kg.terms import DKG, RDF, RDFS, XSD
 
@@ -144,7 +145,7 @@ def assemble_nquads(doc: Document, statements: Iterable[Statement]) -> tuple[byt
         b.add(s, _D.endOffset, _int(st.end))
         heading = " ".join(st.heading.split())
         b.add(s, _D.heading, _str(heading))
-        b.add(s, _LABEL, _str(heading if len(heading) <= 160 else heading[:157] + "..."))
+        b.add(s, _LABEL, _str(clean_heading(heading) or heading[:LABEL_LENGTH]))
         b.add(s, _D.kind, _str(st.value("kind") or "statement"))
         if st.value("date"):
             b.add(s, _D.date, _date(st.value("date")))
