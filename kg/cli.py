@@ -396,6 +396,41 @@ def render(output: Path, view: str, focus_label: str | None, depth: int, types: 
     _err(f"wrote {output} ({result.summary}; {size / 1e6:.1f} MB)")
 
 
+# ------------------------------------------------------------------ vocab
+@cli.command()
+@click.option("--examples", is_flag=True, help="Also run the example questions on the store and show the answers.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write here instead of stdout.")
+@_store_option
+def vocab(examples: bool, output: Path | None, store_dir: Path) -> None:
+    """The vocabulary for writing queries, as Markdown: every class and property of the ontology
+    with its comment, domain and range (docs/vocabulary.md is this, with --examples, on the
+    bundled corpus).
+
+    \b
+    Examples:
+      kg vocab | less
+      kg vocab --examples --store .kg -o docs/vocabulary.md
+    """
+    from kg.store import Store
+    from kg.vocab import vocabulary_markdown
+
+    if examples:
+        with Store(store_dir, read_only=True) as store:
+            text = vocabulary_markdown(store)
+    else:
+        text = vocabulary_markdown()
+    if output is None:
+        with _stdout_reader_may_leave():
+            sys.stdout.write(text)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise KgError(f"{output}: cannot write ({e.strerror or e}); choose another -o FILE") from None
+    _err(f"wrote {output}")
+
+
 # ------------------------------------------------------------------ push
 @cli.command()
 @click.option("--endpoint", metavar="URL", required=True,
