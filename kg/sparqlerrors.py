@@ -71,7 +71,7 @@ def syntax_message(sparql: str, error: str, known: dict[str, str] | None = None)
         return named
     lines = sparql.splitlines() or [""]
     line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
-    where = f"line {line_no}, column {col}, near {_near(line, col)!r}"
+    where = f"error at line {line_no}, column {col}, near {_near(line, col)!r}"
     body = _masked(sparql)
     if not re.match(r"\s*(?:(?:PREFIX|BASE)\b[^\n]*\n\s*)*(?:SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|DROP|CLEAR|"
                     r"LOAD|CREATE|ADD|MOVE|COPY|WITH)\b", body, re.IGNORECASE):

@@ -38,7 +38,7 @@ def test_sparqlerrors_prefix_declared_in_the_query_is_not_blamed():
 ])
 def test_sparqlerrors_other_mistakes_say_line_column_and_what(sparql, needle):
     msg = _message(sparql)
-    assert msg.startswith("line 1, column ") and needle in msg, msg
+    assert msg.startswith("error at line 1, column ") and needle in msg, msg
     assert len(msg) < 240 and "\n" not in msg and "\\u{" not in msg
 
 
