@@ -11,6 +11,7 @@ import pyoxigraph as ox
 
 from kg import iris
 from kg.kinds import KINDS, RELATIONS
+from kg.headings import LABEL_LENGTH, clean_heading
 from kg.model import Document, Entity, Statement
 from kg.terms import DKG, RDF, RDFS, XSD
 
@@ -161,7 +162,7 @@ def _add_statement(b: _Builder, doc: Document, doc_iri: str, st: Statement) -> s
     b.add(s, _D.endOffset, _int(st.end))
     heading = " ".join(st.heading.split())
     b.add(s, _D.heading, _str(heading))
-    b.add(s, _LABEL, _str(heading if len(heading) <= 160 else heading[:157] + "..."))
+    b.add(s, _LABEL, _str(clean_heading(heading) or heading[:LABEL_LENGTH]))
     b.add(s, _D.kind, _str(st.value("kind") or "statement"))
     if st.value("date"):
         b.add(s, _D.date, _date(st.value("date")))

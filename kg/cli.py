@@ -371,9 +371,12 @@ def stats(store_dir: Path, fmt: str) -> None:
 @click.option("--to", "date_to", metavar="DATE", help="Only statements on or before DATE (YYYY[-MM[-DD]]).")
 @click.option("--max-nodes", type=click.IntRange(1), default=3000, show_default=True,
               help="Keep the nodes with most links (the page says so when it leaves some out).")
+@click.option("--min-weight", type=click.IntRange(1), metavar="N",
+              help="Hide links supported by fewer than N statements, and the nodes only they linked (default: 2 "
+                   "for comentions, 1 for the other views; the page says how many are hidden).")
 @_store_option
 def render(output: Path, view: str, focus_label: str | None, depth: int, types: str | None, date_from: str | None,
-           date_to: str | None, max_nodes: int, store_dir: Path) -> None:
+           date_to: str | None, max_nodes: int, min_weight: int | None, store_dir: Path) -> None:
     """Draw the graph as one interactive, self-contained HTML page (works offline; one file to
     e-mail). Hover or click a node or link for its evidence; search a label; hide types.
 
@@ -381,24 +384,61 @@ def render(output: Path, view: str, focus_label: str | None, depth: int, types: 
     Examples:
       kg render -o out/graph.html
       kg render --view comentions --type State,Resolution -o out/comentions.html
+      kg render --view comentions --min-weight 1 -o out/all-comentions.html
       kg render --focus Russia --depth 2 --from 2020 --to 2020-06 -o out/russia.html
       kg render --view forums -o out/forums.html
     """
     from kg.store import Store
+    from kg.views.filtered import filtered_view
     from kg.views.filters import date_bound, type_names
-    from kg.views.prepare import prepare_view
     from viz.render import render_html
 
     with Store(store_dir, read_only=True) as store:
-        result = prepare_view(store, view, focus_label=focus_label, depth=depth, types=type_names(types),
-                              date_from=date_bound(date_from, end=False, option="--from"),
-                              date_to=date_bound(date_to, end=True, option="--to"), max_nodes=max_nodes)
+        result = filtered_view(store, view, focus_label=focus_label, depth=depth, types=type_names(types),
+                               date_from=date_bound(date_from, end=False, option="--from"),
+                               date_to=date_bound(date_to, end=True, option="--to"), max_nodes=max_nodes,
+                               min_weight=min_weight)
     g = result.graph
     try:
         size = render_html(g, output, title=f"diplokg — {view}", summary=result.summary)
     except OSError as e:
         raise KgError(f"{output}: cannot write the page ({e.strerror or e}); choose another -o FILE") from None
     _err(f"wrote {output} ({result.summary}; {size / 1e6:.1f} MB)")
+
+
+# ------------------------------------------------------------------ vocab
+@cli.command()
+@click.option("--examples", is_flag=True, help="Also run the example questions on the store and show the answers.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write here instead of stdout.")
+@_store_option
+def vocab(examples: bool, output: Path | None, store_dir: Path) -> None:
+    """The vocabulary for writing queries, as Markdown: every class and property of the ontology
+    with its comment, domain and range (docs/vocabulary.md is this, with --examples, on the
+    bundled corpus).
+
+    \b
+    Examples:
+      kg vocab | less
+      kg vocab --examples --store .kg -o docs/vocabulary.md
+    """
+    from kg.store import Store
+    from kg.vocab import vocabulary_markdown
+
+    if examples:
+        with Store(store_dir, read_only=True) as store:
+            text = vocabulary_markdown(store)
+    else:
+        text = vocabulary_markdown()
+    if output is None:
+        with _stdout_reader_may_leave():
+            sys.stdout.write(text)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise KgError(f"{output}: cannot write ({e.strerror or e}); choose another -o FILE") from None
+    _err(f"wrote {output}")
 
 
 # ------------------------------------------------------------------ push

@@ -16,6 +16,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreBusyError, StoreError
 from kg.kinds import export_prefixes
+from kg.sparqlerrors import syntax_message
 from kg.terms import DKG, PREFIXES
 
 __all__ = ["Store", "Result", "BATCH_QUADS", "BATCH_DOCUMENTS"]
@@ -266,10 +267,7 @@ class Store:
             return self.db.query(sparql, use_default_graph_as_union=True, substitutions=subs or None,
                                  prefixes=PREFIXES)
         except SyntaxError as e:
-            msg = " ".join(str(e).split())
-            msg = re.sub(r"^error at (\d+):(\d+)", r"error at line \1, column \2", msg)
-            if len(msg) > 160:  # the parser lists every token it expected; the position is what helps
-                msg = msg[:157] + "..."
+            msg = syntax_message(sparql, str(e), PREFIXES)
             if _UPDATE.match(sparql):
                 msg += "; kg query only reads (SELECT, ASK, CONSTRUCT, DESCRIBE): SPARQL updates are refused"
             raise QueryError(f"the SPARQL query does not parse: {msg}") from None
@@ -288,7 +286,7 @@ class Store:
         try:
             self.db.update(sparql, prefixes=PREFIXES)
         except SyntaxError as e:
-            raise QueryError(f"the SPARQL update does not parse: {' '.join(str(e).split())[:160]}") from None
+            raise QueryError(f"the SPARQL update does not parse: {syntax_message(sparql, str(e), PREFIXES)}") from None
         except OSError as e:
             raise StoreError(f"{self.path}: the update failed ({e}); the store still holds its previous state") from None
         except (RuntimeError, ValueError, TypeError) as e:

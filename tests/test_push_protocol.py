@@ -211,8 +211,12 @@ def test_push_query_values_binding_matches_substitution(corpus_store) -> None:
         portable.extend(s.quads())
         res = portable.query(text)
         names = [v.value for v in res.variables]
-        rows = sorted(str([sol[v] for v in names]) for sol in res)
-        assert rows == sorted(str(r) for r in run(s, q, {"state": "RUS"}).rows)
+
+        def cells(row: list) -> str:  # a ' | '-joined GROUP_CONCAT as a set: engines order its parts as they go
+            return str([" | ".join(sorted(t.value.split(" | "))) if isinstance(t, ox.Literal) else t for t in row])
+
+        rows = sorted(cells([sol[v] for v in names]) for sol in res)
+        assert rows == sorted(cells(r) for r in run(s, q, {"state": "RUS"}).rows)
         assert rows
 
 

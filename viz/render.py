@@ -18,6 +18,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.kinds import KINDS
+from kg.headings import short_heading
 from viz.layout import layout, spread_labels
 
 __all__ = ["node_types", "page_data", "page_html", "render_html", "vis_network_js"]
@@ -75,6 +76,41 @@ def _edge_facts(d: dict) -> list[list[str]]:
     return rows
 
 
+def _dates(d: dict) -> list[str]:
+    """A node's dates for the page's date filter: [first, last] (a statement: its date twice)."""
+    first = str(d.get("date") or d.get("first") or "")
+    last = str(d.get("date") or d.get("last") or first)
+    return [first, last] if first else []
+
+
+def _is_forum_link(d: dict) -> bool:
+    """A link to the forum a statement was made at: ``forum`` in the statement views, ``spoke at`` in the forum view."""
+    return d.get("predicate") == "forum" or str(d.get("label", "")).startswith("spoke at")
+
+
+def _forums(graph: nx.Graph) -> tuple[list[str], dict]:
+    """The forums of the view (labels, sorted) and, for each node, the indices of the forums it is tied to:
+    a forum itself, what is linked to it as to a forum, and the nodes next to a statement made at one."""
+    marks: dict = {}
+    for u, v, d in graph.edges(data=True):
+        if _is_forum_link(d):
+            marks.setdefault(u, set()).add(v)
+            marks.setdefault(v, set()).add(v)
+    labels = sorted({str(graph.nodes[f].get("label") or f) for fs in marks.values() for f in fs})
+    index = {lab: i for i, lab in enumerate(labels)}
+    out = {n: {index[str(graph.nodes[f].get("label") or f)] for f in fs} for n, fs in marks.items()}
+    for n, d in graph.nodes(data=True):
+        if n in marks:
+            continue
+        near = set()
+        for m in nx.all_neighbors(graph, n) if graph.is_directed() else graph.neighbors(n):
+            if graph.nodes[m].get("type") == "Statement":
+                near |= out.get(m, set())
+        if near:
+            out[n] = near
+    return labels, out
+
+
 class _Sources:
     """Evidence as the page stores it: each (statement, document, date) written once, quotes beside."""
 
@@ -83,7 +119,8 @@ class _Sources:
         self.ids: dict[tuple[str, str, str], int] = {}
 
     def evidence(self, items: list) -> list[list]:
-        out = []
+        """Each (statement, document, date, quote) once: a name said three times in a statement is one item."""
+        out: list[list] = []
         for e in items:
             key = (str(e.get("statement", "")), str(e.get("document", "")), str(e.get("date", "")))
             i = self.ids.get(key)
@@ -91,7 +128,9 @@ class _Sources:
                 i = self.ids[key] = len(self.rows)
                 self.rows.append(list(key))
             quote = str(e.get("quote", ""))
-            out.append([i] if quote == key[0] else [i, quote])
+            item = [i] if quote == key[0] else [i, quote]
+            if item not in out:
+                out.append(item)
         return out
 
 
@@ -103,8 +142,8 @@ def _looks(graph: nx.Graph, deg: dict) -> dict:
         label = str(d.get("label") or n)
         weight = d.get("statements") or deg[n]
         size = min(6 + 3.2 * math.sqrt(weight) if typ != "Statement" else 7 + 1.2 * math.sqrt(deg[n]), 48.0)
-        font = 11 if typ == "Statement" else round(min(13 + 2 * math.sqrt(weight), 30))
-        short = _short(label, 28 if typ == "Statement" else 36)
+        font = 14 if typ == "Statement" else round(min(13 + 2 * math.sqrt(weight), 30))
+        short = short_heading(label, 36) if typ == "Statement" else _short(label, 36)
         looks[n] = (typ, label, short, size, font)
     return looks
 
@@ -115,13 +154,14 @@ def _positions(graph: nx.Graph, looks: dict) -> dict:
     pos = layout(graph)
     boxes = {}
     for n, (_typ, _label, short, size, font) in looks.items():
-        w = max(2 * size, 0.56 * font * len(short))
+        w = max(2 * size, 0.62 * font * len(short))
         h = 2 * size + 1.25 * font
         boxes[n] = (pos[n][0], pos[n][1] + 0.6 * font, w, h)
     return spread_labels(boxes)
 
 
-def _nodes(graph: nx.Graph, ids: dict, deg: dict, sources: _Sources) -> tuple[list[dict], dict[str, int]]:
+def _nodes(graph: nx.Graph, ids: dict, deg: dict, sources: _Sources,
+           forums_of: dict) -> tuple[list[dict], dict[str, int]]:
     """The page's nodes, and how many there are of each type."""
     looks = _looks(graph, deg)
     spread = _positions(graph, looks)
@@ -142,8 +182,13 @@ def _nodes(graph: nx.Graph, ids: dict, deg: dict, sources: _Sources) -> tuple[li
         ev = list(d.get("evidence") or [])
         if ev:
             node["evidence"] = sources.evidence(ev)
-        if int(d.get("evidence_count") or len(ev)) != len(ev):
-            node["evidenceCount"] = int(d["evidence_count"])
+        if int(d.get("evidence_count") or len(ev)) > len(node.get("evidence", ())):
+            node["evidenceCount"] = int(d.get("evidence_count") or len(ev))
+        span = _dates(d)
+        if span:
+            node["dates"] = span
+        if forums_of.get(n):
+            node["forums"] = sorted(forums_of[n])
         nodes.append(node)
     return nodes, counts
 
@@ -180,7 +225,8 @@ def page_data(graph: nx.Graph, *, simplify_limit: int = 1000) -> dict:
     ids = {n: i for i, n in enumerate(graph.nodes)}
     deg = dict(graph.degree())
     sources = _Sources()
-    nodes, counts = _nodes(graph, ids, deg, sources)
+    forum_labels, forums_of = _forums(graph)
+    nodes, counts = _nodes(graph, ids, deg, sources, forums_of)
     edges, labels, colors = _edges(graph, ids, sources)
     looks = node_types()
     types = {t: {"color": c, "border": "#333333", "shape": s, "symbol": sym} for t, (c, s, sym) in looks.items()}
@@ -189,7 +235,7 @@ def page_data(graph: nx.Graph, *, simplify_limit: int = 1000) -> dict:
     legend = list({x["type"]: x for x in legend}.values())
     return {"nodes": nodes, "edges": edges, "edgeLabels": list(labels), "edgeColors": list(colors),
             "sources": sources.rows, "types": types, "legend": legend, "directed": graph.is_directed(),
-            "simplifyLimit": simplify_limit}
+            "simplifyLimit": simplify_limit, "forums": forum_labels}
 
 
 def page_html(graph: nx.Graph, *, title: str = "diplokg", summary: str = "", simplify_limit: int = 1000) -> str:

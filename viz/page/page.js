@@ -22,7 +22,21 @@
     return { id: n.id, label: n.short || n.label, x: n.x, y: n.y, size: n.size, shape: t.shape, font: { size: n.font },
              color: { background: t.color, border: t.border, highlight: { background: t.color, border: "#000" },
                       hover: { background: t.color, border: "#000" } },
-             hidden: hiddenTypes.has(n.type) };
+             hidden: !shown(n) };
+  }
+
+  // filters: types (legend), a date range and a forum; a node is shown when it passes all three.
+  // A node's dates are [first, last] (a statement: its date); undated nodes are hidden by a date bound.
+  var filter = { from: "", to: "", forum: -1 };
+  function shown(n) {
+    if (hiddenTypes.has(n.type)) return false;
+    if (filter.from || filter.to) {
+      if (!n.dates) return false;
+      if (filter.from && n.dates[1] < filter.from) return false;
+      if (filter.to && n.dates[0] > filter.to) return false;
+    }
+    if (filter.forum >= 0 && (!n.forums || n.forums.indexOf(filter.forum) < 0)) return false;
+    return true;
   }
 
   var nodes = new vis.DataSet(data.nodes.map(visNode));
@@ -70,9 +84,7 @@
     box.type = "checkbox"; box.checked = true; box.dataset.type = item.type;
     box.addEventListener("change", function () {
       if (box.checked) hiddenTypes.delete(item.type); else hiddenTypes.add(item.type);
-      var upd = [];
-      data.nodes.forEach(function (n) { if (n.type === item.type) upd.push({ id: n.id, hidden: !box.checked }); });
-      nodes.update(upd);
+      applyFilters();
     });
     var sym = el("span", t.symbol, "kg-sym");
     sym.style.color = t.color;
@@ -80,6 +92,28 @@
     lab.appendChild(document.createTextNode(" " + item.type + " (" + item.count + ")"));
     legend.appendChild(lab);
   });
+
+  var fromBox = document.getElementById("kg-from"), toBox = document.getElementById("kg-to");
+  var forumBox = document.getElementById("kg-forum"), filterStatus = document.getElementById("kg-filter-status");
+  var dated = data.nodes.filter(function (n) { return n.dates; });
+  if (dated.length) {
+    fromBox.min = toBox.min = dated.reduce(function (a, n) { return n.dates[0] < a ? n.dates[0] : a; }, "9999");
+    fromBox.max = toBox.max = dated.reduce(function (a, n) { return n.dates[1] > a ? n.dates[1] : a; }, "0000");
+  }
+  (data.forums || []).forEach(function (label, i) { var o = el("option", label); o.value = String(i); forumBox.appendChild(o); });
+  if (!(data.forums || []).length) document.getElementById("kg-forum-label").hidden = true;
+  function applyFilters() {
+    filter.from = fromBox.value || ""; filter.to = toBox.value || "";
+    filter.forum = forumBox.value === "" ? -1 : Number(forumBox.value);
+    var upd = [], visible = 0;
+    data.nodes.forEach(function (n) { var s = shown(n); if (s) visible++; upd.push({ id: n.id, hidden: !s }); });
+    nodes.update(upd);
+    var filtered = filter.from || filter.to || filter.forum >= 0;
+    filterStatus.textContent = filtered ? visible + " of " + data.nodes.length + " nodes shown" : "";
+    body.dataset.visibleNodes = String(visible);
+  }
+  [fromBox, toBox, forumBox].forEach(function (x) { x.addEventListener("change", applyFilters); });
+  body.dataset.visibleNodes = String(data.nodes.length);
 
   // the label list for the search box (only for graphs of a reasonable size)
   if (data.nodes.length <= 5000) {
@@ -149,7 +183,7 @@
     if (!q) return null;
     var best = null, bestRank = -1, bestDeg = -1;
     data.nodes.forEach(function (n) {
-      if (hiddenTypes.has(n.type)) return;
+      if (!shown(n)) return;
       var l = n.label.toLocaleLowerCase();
       var rank = l === q ? 3 : l.indexOf(q) === 0 ? 2 : l.indexOf(q) >= 0 ? 1 : 0;
       if (rank > bestRank || (rank === bestRank && rank > 0 && n.degree > bestDeg)) {
@@ -173,7 +207,27 @@
     ev.preventDefault();
     search(document.getElementById("kg-search").value);
   });
+  function hashValue(name) {
+    var m = new RegExp("(?:^#|&)" + name + "=([^&]*)").exec(location.hash);
+    return m ? decodeURIComponent(m[1].replace(/\+/g, " ")) : null;
+  }
+  function day(text, end) {  // 2020, 2020-06 or 2020-06-30 as a day: the first of the period, or the last with end
+    var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text || "");
+    if (!m) return "";
+    if (m[3]) return text;
+    var month = m[2] || (end ? "12" : "01");
+    var last = new Date(Date.UTC(Number(m[1]), Number(month), 0)).getUTCDate();
+    return m[1] + "-" + month + "-" + (end ? String(last) : "01");
+  }
   function fromHash() {
+    var from = hashValue("from"), to = hashValue("to"), forum = hashValue("forum");
+    if (from !== null || to !== null || forum !== null) {
+      if (from !== null) fromBox.value = day(from, false);
+      if (to !== null) toBox.value = day(to, true);
+      if (forum !== null) forumBox.value = String((data.forums || []).indexOf(forum));
+      if (forumBox.selectedIndex < 0) forumBox.value = "";
+      applyFilters();
+    }
     var m = /(?:^#|&)search=([^&]*)/.exec(location.hash);
     if (m) {
       var text = decodeURIComponent(m[1].replace(/\+/g, " "));
@@ -183,10 +237,29 @@
   }
   window.addEventListener("hashchange", fromHash);
 
+  // how many pairs of drawn labels overlap (what the layout's label spreading is checked by); big graphs: -1
+  function labelOverlaps() {
+    if (data.nodes.length > 1000 || !network.body || !network.body.nodes) return -1;
+    var boxes = [];
+    data.nodes.forEach(function (n) {
+      var b = network.body.nodes[n.id], s = b && b.labelModule && b.labelModule.size;
+      if (s && s.width > 0 && !b.options.hidden) boxes.push([s.left, s.top, s.left + s.width, s.top + s.height]);
+    });
+    var count = 0;
+    for (var i = 0; i < boxes.length; i++) {
+      for (var j = i + 1; j < boxes.length; j++) {
+        var a = boxes[i], b = boxes[j];
+        if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) count++;
+      }
+    }
+    return count;
+  }
+
   network.once("afterDrawing", function () {
     document.getElementById("kg-loading").remove();
     body.dataset.drawnNodes = String(Object.keys(network.getPositions()).length);
     body.dataset.drawnEdges = String(edges.length);
+    body.dataset.labelOverlaps = String(labelOverlaps());
     body.dataset.ready = "1";
     fromHash();
   });
