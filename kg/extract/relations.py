@@ -137,6 +137,49 @@ def _chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
                                             else None)
         if subj and target is not None:
             yield Relation(subj[-1].entity, "chairOf", target, subj[-1].start, s0 + mm.end())
+    yield from _chair_verbs(stmt, s0, s1)
+    # "the Nigerien chairmanship", "Viet Nam's presidency of the Security Council" (else: this forum)
+    for mm in re.finditer(r"\b(?:chairmanship|presidency|chairship)\b", sent, re.I):
+        adj = [x for x in _in(stmt, "State", s0, s0 + mm.start())
+               if re.fullmatch(r"(?:[’']s)?\s?", text[x.end:s0 + mm.start()])]
+        of = re.match(r"\s+of\s+(?:the\s+)?", sent[mm.end():])
+        named = _starting_at(stmt, "Organization", s0 + mm.end() + of.end()) if of else []
+        earlier = [o for o in _in(stmt, "Organization", s0, s0 + mm.start()) if o.entity.attr("type") != "NationalBody"]
+        # "... of the Security Council"; else this statement's forum; else the body just named
+        obj = named[0].entity if named else (forum or (earlier[-1].entity if earlier else None))
+        if adj and obj is not None:
+            yield Relation(adj[-1].entity, "chairOf", obj, adj[-1].start, s0 + mm.end())
+    # "the Group ... was chaired by Ambassador X", "worked under the chairmanship of Ambassador X": the body
+    # named last before the phrase (else this forum) is chaired by the person or state named right after it
+    for mm in re.finditer(r"\b(?:(?:was|is|were|are|being)\s+)?(?:chaired|presided(?:\s+over)?|led)\s+by\s+|"
+                          r"\bunder\s+the\s+(?:chairmanship|chairpersonship|presidency|leadership)\s+of\s+", sent, re.I):
+        bodies = [o for o in _in(stmt, "Organization", s0, s0 + mm.start()) if o.entity.attr("type") != "NationalBody"
+                  and not re.match(r"\s+resolutions?\b", text[o.end:o.end + 14])]  # "General Assembly resolution"
+        body = bodies[-1].entity if bodies else forum
+        who = [x for x in mentions_in(stmt, s0 + mm.end(), s1, ("Person", "State"))
+               if not x.info.get("nested") and not re.search(r"[.;,]", text[s0 + mm.end():x.start])]
+        if body is not None and who and who[0].start - (s0 + mm.end()) <= 40:
+            yield Relation(who[0].entity, "chairOf", body, s0 + mm.start(), who[0].end)
+    # "..., representing the Co-Chair countries of the OSCE Minsk Group": the states of the persons
+    # named before (or the states named, when no person is)
+    for mm in re.finditer(r"\bCo-?Chair(?:s|men)?(?:\s+countries|\s+states)?\s+of\s+(?:the\s+)?", sent, re.I):
+        obj = _starting_at(stmt, "Organization", s0 + mm.end())
+        if not obj:
+            continue
+        before = mentions_in(stmt, s0, s0 + mm.start(), ("Person", "State"))
+        if not before:  # "The Co-Chair countries of the OSCE Minsk Group, Russia, the United States and France, ..."
+            before = listed_after(stmt, obj[0].end, ("State",), s1)
+        persons = [x for x in before if x.entity.kind == "Person"]
+        states = [s for s in (_state_of(stmt, x) for x in (persons or before)) if s is not None]
+        for st in {s.key: s for s in states}.values():
+            yield Relation(st, "chairOf", obj[0].entity, s0, obj[0].end)
+
+
+def _chair_verbs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
+    """chairOf from a verb: "<State> will chair the UN Security Council", "Estonia holds the presidency of
+    the Council", "Austria, presiding over the OSCE", "Ambassador X of Brazil, who chaired the GGE"."""
+    text = stmt.context.text
+    sent = text[s0:s1]
     # "<State> will chair the UN Security Council"
     for mm in re.finditer(r"\b(?:will\s+|shall\s+|to\s+)?(?:chairs?|chaired|presides?\s+over|presided\s+over)\s+"
                           r"(?:the\s+)?", sent):
@@ -173,41 +216,6 @@ def _chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         who = [x for x in before if x.entity.kind == "Person"] or before
         if obj and who and not re.search(r"[;]", text[who[-1].end:s0 + mm.start()]):
             yield Relation(who[-1].entity, "chairOf", obj[0].entity, who[-1].start, obj[0].end)
-    # "the Nigerien chairmanship", "Viet Nam's presidency of the Security Council" (else: this forum)
-    for mm in re.finditer(r"\b(?:chairmanship|presidency|chairship)\b", sent, re.I):
-        adj = [x for x in _in(stmt, "State", s0, s0 + mm.start())
-               if re.fullmatch(r"(?:[’']s)?\s?", text[x.end:s0 + mm.start()])]
-        of = re.match(r"\s+of\s+(?:the\s+)?", sent[mm.end():])
-        named = _starting_at(stmt, "Organization", s0 + mm.end() + of.end()) if of else []
-        earlier = [o for o in _in(stmt, "Organization", s0, s0 + mm.start()) if o.entity.attr("type") != "NationalBody"]
-        # "... of the Security Council"; else this statement's forum; else the body just named
-        obj = named[0].entity if named else (forum or (earlier[-1].entity if earlier else None))
-        if adj and obj is not None:
-            yield Relation(adj[-1].entity, "chairOf", obj, adj[-1].start, s0 + mm.end())
-    # "the Group ... was chaired by Ambassador X", "worked under the chairmanship of Ambassador X": the body
-    # named last before the phrase (else this forum) is chaired by the person or state named right after it
-    for mm in re.finditer(r"\b(?:(?:was|is|were|are|being)\s+)?(?:chaired|presided(?:\s+over)?|led)\s+by\s+|"
-                          r"\bunder\s+the\s+(?:chairmanship|chairpersonship|presidency|leadership)\s+of\s+", sent, re.I):
-        bodies = [o for o in _in(stmt, "Organization", s0, s0 + mm.start()) if o.entity.attr("type") != "NationalBody"
-                  and not re.match(r"\s+resolutions?\b", text[o.end:o.end + 14])]  # "General Assembly resolution"
-        body = bodies[-1].entity if bodies else forum
-        who = [x for x in mentions_in(stmt, s0 + mm.end(), s1, ("Person", "State"))
-               if not x.info.get("nested") and not re.search(r"[.;,]", text[s0 + mm.end():x.start])]
-        if body is not None and who and who[0].start - (s0 + mm.end()) <= 40:
-            yield Relation(who[0].entity, "chairOf", body, s0 + mm.start(), who[0].end)
-    # "..., representing the Co-Chair countries of the OSCE Minsk Group": the states of the persons
-    # named before (or the states named, when no person is)
-    for mm in re.finditer(r"\bCo-?Chair(?:s|men)?(?:\s+countries|\s+states)?\s+of\s+(?:the\s+)?", sent, re.I):
-        obj = _starting_at(stmt, "Organization", s0 + mm.end())
-        if not obj:
-            continue
-        before = mentions_in(stmt, s0, s0 + mm.start(), ("Person", "State"))
-        if not before:  # "The Co-Chair countries of the OSCE Minsk Group, Russia, the United States and France, ..."
-            before = listed_after(stmt, obj[0].end, ("State",), s1)
-        persons = [x for x in before if x.entity.kind == "Person"]
-        states = [s for s in (_state_of(stmt, x) for x in (persons or before)) if s is not None]
-        for st in {s.key: s for s in states}.values():
-            yield Relation(st, "chairOf", obj[0].entity, s0, obj[0].end)
 
 
 def _established(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
