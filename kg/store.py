@@ -14,6 +14,7 @@ from typing import Any, BinaryIO, Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
 
+from kg import sparql_guard
 from kg.errors import QueryError, StoreBusyError, StoreError
 from kg.terms import DKG, EXPORT_PREFIXES, PREFIXES
 
@@ -261,10 +262,14 @@ class Store:
 
     # ---------------------------------------------------------------- queries
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> Any:
+        """Run a query (never reaching outside the store: see :mod:`kg.sparql_guard`). The default graph
+        is the union of every document, unless the query names its own with ``FROM`` / ``FROM NAMED``."""
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        checked = sparql_guard.check(sparql)
+        self._check_dataset(checked)
         try:
-            return self.db.query(sparql, use_default_graph_as_union=True, substitutions=subs or None,
-                                 prefixes=PREFIXES)
+            return self.db.query(sparql, use_default_graph_as_union=not checked.has_dataset,
+                                 substitutions=subs or None, prefixes=PREFIXES)
         except SyntaxError as e:
             msg = " ".join(str(e).split())
             msg = re.sub(r"^error at (\d+):(\d+)", r"error at line \1, column \2", msg)
@@ -281,10 +286,25 @@ class Store:
                 hint = "; a bound parameter must appear in the SELECT clause (and GROUP BY, if any)"
             raise QueryError(f"the query cannot run: {e}{hint}") from None
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL 1.1 Update as one transaction (``kg serve --allow-update``)."""
+    def _check_dataset(self, checked: sparql_guard.Checked) -> None:
+        """Refuse a ``FROM`` / ``FROM NAMED`` graph the store does not hold: a dataset stays inside it."""
+        for name in checked.default_graphs + checked.named_graphs:
+            prefix, colon, local = name.partition(":")
+            iri = PREFIXES[prefix] + local if colon and prefix in PREFIXES and not name.startswith("_:") else name
+            try:
+                held = self.db.contains_named_graph(ox.NamedNode(iri))
+            except ValueError:
+                held = False
+            if not held:
+                raise QueryError(f"FROM {name}: no such graph in {self.path}; a query reads only the store's "
+                                 "own document graphs (list them with SELECT DISTINCT ?g { GRAPH ?g {} })")
+
+    def update(self, sparql: str, *, allow_load: bool = False) -> None:
+        """Run a SPARQL 1.1 Update as one transaction (``kg serve --allow-update``); ``LOAD`` of a URL
+        only with ``allow_load`` (``kg serve --allow-load``)."""
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only; updates need a writable store")
+        self._check_dataset(sparql_guard.check(sparql, allow_load=allow_load))
         try:
             self.db.update(sparql, prefixes=PREFIXES)
         except SyntaxError as e:
