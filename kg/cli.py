@@ -450,7 +450,8 @@ def push(endpoint: str, graph_store: str | None, user: str | None, password: str
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
               help="Seconds a query or update may run before it is stopped (HTTP 503).")
 @click.option("--memory", "memory_mb", default=1024, show_default=True, type=click.IntRange(min=64), metavar="MB",
-              help="Memory a query may use (per worker process) before it is stopped (HTTP 503).")
+              help="Memory a query may use (in its worker process, beyond what opening the store takes) before "
+                   "it is stopped (HTTP 503).")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Queries answered at once (one process each; 1 with --allow-update). One client holds at "
                    "most all but one of them.")

@@ -2,9 +2,9 @@
 memory budget, and the pool hands workers out fairly.
 
 Why processes: pyoxigraph can neither cancel a query nor bound what it allocates. A worker past the
-time limit is killed and replaced (503). Each worker's data memory is capped with ``RLIMIT_DATA``
-(heap and private mappings; unlike ``RLIMIT_AS`` it does not count the ~500 MB of address space
-RocksDB reserves without using it): a query that sorts or joins past the cap makes the allocator fail,
+time limit is killed and replaced (503). Each worker's data memory (heap and private mappings,
+``RLIMIT_DATA``) is capped at what it uses once it has opened the store plus the budget (unlike
+``RLIMIT_AS`` it does not count the ~500 MB of address space RocksDB reserves without using it): a query that sorts or joins past the cap makes the allocator fail,
 the worker aborts, and the client gets 503 while the pool starts another. A result bigger than a
 quarter of the budget is refused too, so the server process never holds more than that per answer.
 
@@ -128,9 +128,16 @@ def _answer(store: Any, op: str, text: str, accept: str | None, allow_load: bool
 
 
 def _limit_memory(memory_mb: int) -> None:
+    """Cap the process's data memory at what it uses now plus ``memory_mb``."""
     import resource
 
-    limit = memory_mb * 1024 * 1024
+    used = 0
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            used = next((int(line.split()[1]) * 1024 for line in fh if line.startswith("VmData:")), 0)
+    except OSError:
+        pass
+    limit = used + memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
 
 
@@ -149,6 +156,8 @@ def _worker(conn: Any, store_path: str, read_only: bool, allow_load: bool, memor
 
     try:
         held = None if read_only else Store(Path(store_path))
+        if held is None:
+            Store(Path(store_path), read_only=True).close()  # what opening costs is not the queries' budget
     except KgError as e:
         conn.send(("failed", str(e)))
         return
