@@ -272,7 +272,8 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: st
               type=click.Choice(["turtle", "trig", "nquads", "ntriples", "jsonld", "gexf", "graphml"]),
               help="Output format (default: from the file extension, else turtle). gexf and graphml write a "
               "network view (see --view) for Gephi and other graph tools, with dates as attributes.")
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write here instead of stdout.")
+@click.option("--output", "-o", type=click.Path(path_type=Path),
+              help="Write to this file (replaced atomically; never a device, pipe or link) instead of stdout (-o -).")
 @click.option("--view", type=click.Choice(["statements", "comentions", "forums", "graph"]), default="statements",
               show_default=True, help="The network view gexf and graphml write (see `kg render --help`).")
 @_store_option
@@ -292,6 +293,8 @@ def export(fmt: str | None, output: Path | None, view: str, store_dir: Path) -> 
     from kg.export import guess_format
     from kg.store import Store
 
+    if output is not None and str(output) == "-":
+        output = None  # stdout
     chosen = guess_format(output, fmt)
     with Store(store_dir, read_only=True) as store, _stdout_reader_may_leave():
         run_export(store, chosen, output, view=view)
