@@ -11,6 +11,7 @@ import pyoxigraph as ox
 
 from kg import iris
 from kg.model import Document, Entity, Statement
+from kg.paths import unicode_path
 from kg.terms import DKG, RDF, RDFS, XSD
 
 __all__ = ["assemble", "assemble_nquads", "ENTITY_CLASSES", "ORG_CLASSES"]
@@ -129,11 +130,11 @@ def assemble_nquads(doc: Document, statements: Iterable[Statement]) -> tuple[byt
     d = _iri(doc_iri)
     b = _Builder(d)
     b.add(d, _TYPE, _D.Document)
-    b.add(d, _LABEL, _str(doc.name))
-    b.add(d, _D.sourcePath, _str(doc.identity))
+    b.add(d, _LABEL, _str(unicode_path(doc.name)))
+    b.add(d, _D.sourcePath, _str(unicode_path(doc.identity)))
     b.add(d, _D.sha256, _str(doc.sha256))
     b.add(d, _D.mediaType, _str(doc.media_type))
-    b.add(d, _D.textSource, _str(doc.text_source))
+    b.add(d, _D.textSource, _str(unicode_path(doc.text_source)))
     b.add(d, _D.charCount, _int(len(doc.text)))
     text = doc.text
     for st in statements:

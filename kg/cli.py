@@ -16,6 +16,7 @@ from typing import Iterator
 import click
 
 from kg.errors import KgError
+from kg.paths import printable
 from kg.read import DEFAULT_MAX_SIZE, SPLIT_ABOVE
 
 __all__ = ["main", "cli"]
@@ -37,7 +38,8 @@ def _remote_auth_options(f):  # noqa: ANN001, ANN201
 
 
 def _err(msg: str) -> None:
-    click.echo(msg, err=True)
+    """A message on stderr; control characters and undecodable bytes of file names in it escaped."""
+    click.echo("\n".join(printable(line) for line in msg.split("\n")), err=True)
 
 
 @contextlib.contextmanager
@@ -107,7 +109,7 @@ def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet
     files, skipped = find_files(list(paths))
     if not files:  # nothing to read: say why, and do not create a store
         for s in skipped:
-            _err(f"{'Error' if s.error else 'Warning'}: {s.path}: {'skipped, ' if not s.error else ''}{s.reason}")
+            _err(f"{'Error' if s.error else 'Warning'}: {printable(s.path)}: {'skipped, ' if not s.error else ''}{s.reason}")
         if not any(s.error for s in skipped):
             _err("Error: no .txt, .html or .htm files to ingest in " + ", ".join(str(p) for p in paths))
         sys.exit(1)
@@ -149,7 +151,7 @@ def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet
             if bar is not None:
                 bar.close()
     for s in report.skipped:
-        _err(f"Warning: {s.path}: skipped, {s.reason}")
+        _err(f"Warning: {printable(s.path)}: skipped, {s.reason}")
     for _path, reason in report.failed:
         _err(f"Error: {reason}")
     if not quiet:
@@ -187,9 +189,9 @@ def remove(paths: tuple[Path, ...], store_dir: Path) -> None:
                 continue
             for doc_iri in found:
                 store.remove_document(doc_iri)
-            _err(f"removed {p}" + (f" ({len(found)} parts)" if len(found) > 1 else ""))
+            _err(f"removed {printable(p)}" + (f" ({len(found)} parts)" if len(found) > 1 else ""))
     for p in missing:
-        _err(f"Error: {p}: no such document in {store_dir}; `kg query --sparql 'SELECT ?p WHERE "
+        _err(f"Error: {printable(p)}: no such document in {store_dir}; `kg query --sparql 'SELECT ?p WHERE "
              "{ ?d dkg:sourcePath ?p }'` lists them")
     if missing:
         sys.exit(1)

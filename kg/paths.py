@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["printable", "ROOT", "DATA_DIR", "GAZETTEER_DIR", "QUERIES_DIR", "ONTOLOGY_FILE", "SHAPES_FILE"]
+__all__ = ["printable", "unicode_path", "ROOT", "DATA_DIR", "GAZETTEER_DIR", "QUERIES_DIR", "ONTOLOGY_FILE", "SHAPES_FILE"]
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -17,18 +17,19 @@ ONTOLOGY_FILE = ROOT / "ontology" / "diplokg.ttl"
 SHAPES_FILE = ROOT / "ontology" / "shapes.ttl"
 
 
+def unicode_path(path: str | Path) -> str:
+    """A path as valid Unicode text (for the graph): a byte of the name that is not UTF-8 (which Python
+    keeps as a lone surrogate) is written ``\\xNN``; every other character stays as it is."""
+    text = str(path)
+    if text.isascii():
+        return text
+    return "".join(f"\\x{ord(ch) - 0xDC00:02x}" if 0xDC80 <= ord(ch) <= 0xDCFF else ch for ch in text)
+
+
 def printable(path: str | Path) -> str:
     """A path for one line of a message: control characters escaped (``\\n``, ``\\x1b``), bytes that are
     not UTF-8 (kept by Python as surrogates) shown as ``\\xNN``; anything else as it is."""
-    text = str(path)
+    text = unicode_path(path)
     if text.isprintable():
         return text
-    out = []
-    for ch in text:
-        if 0xDC80 <= ord(ch) <= 0xDCFF:  # an undecodable byte (surrogateescape)
-            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
-        elif ch.isprintable():
-            out.append(ch)
-        else:
-            out.append(repr(ch)[1:-1])
-    return "".join(out)
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from kg import sparql_guard
 from kg.errors import QueryError, StoreBusyError, StoreError
-from kg.paths import printable
+from kg.paths import printable, unicode_path
 from kg.terms import DKG, EXPORT_PREFIXES, PREFIXES
 
 __all__ = ["Store", "Result", "BATCH_QUADS", "BATCH_DOCUMENTS"]
@@ -244,6 +244,7 @@ class Store:
     def documents_from(self, identity: str) -> list[str]:
         """The documents read from the file ``identity`` (absolute path): the whole file, or its parts."""
         path = ox.NamedNode(str(DKG.sourcePath))
+        identity = unicode_path(identity)  # as the graph holds it
         out = []
         for q in self.db.quads_for_pattern(None, path, None, None):
             v = q.object.value
