@@ -174,19 +174,21 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
     else:
         for m in head:
             after = text[m.end:m.end + 2]
-            pre = text[hs:m.info.get("title_start", m.start)]
+            end = m.info.get("title_start", m.start)
+            pre = _lookback(text, hs, end)  # the whole prefix only where a rule needs it (once per mention)
             # a byline: a titled person starting a heading line below the kind word ("Press Statement /
             # Antony J. Blinken, Secretary of State", "Speech / ... / Ambassador Neil Holland condemns ...")
-            byline = pre.rstrip(" *_").endswith("\n") and m.info.get("titled") and _kind_words(pre) >= 1
-            if after in ("’s", "'s") or not pre.strip(" *_\n") or byline or (
+            byline = pre.rstrip(" *_").endswith("\n") and m.info.get("titled") and _kind_words(text[hs:end]) >= 1
+            blank = not pre.strip(" *_\n") and not text[hs:end].strip(" *_\n")
+            if after in ("’s", "'s") or blank or byline or (
                     re.search(r"\b(?:by|of|from|on behalf of)\s+(?:the\s+)?[*_]*$", pre, re.I)
-                    and _kind_words(pre) <= 1):
+                    and _kind_words(text[hs:end]) <= 1):
                 chosen.append(m)
                 break
         if not chosen:  # "Statement by India ... delivered by Ambassador T.S. Tirumurti"
             for m in head:
                 if re.search(r"\b(?:delivered|read|presented|made)\s+(?:out\s+)?by\s+(?:the\s+)?(?:(?:H\.\s?E\.|[A-Z][\w.-]+)\s*){0,4}[*_]*$",
-                             text[hs:m.info.get("title_start", m.start)], re.I):
+                             _lookback(text, hs, m.info.get("title_start", m.start)), re.I):
                     chosen.append(m)
                     break
         if chosen and re.search(r"\bjoint\b", text[hs:stmt.heading_end], re.I):
@@ -211,6 +213,22 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
     return out
 
 
+_LOOKBACK = 300  # characters before a mention that a cue naming it the issuer ("Statement by the delegation of") spans
+
+
+def _lookback(text: str, hs: int, end: int) -> str:
+    """The heading's text before ``end``, its last :data:`_LOOKBACK` characters only: read once per mention,
+    the whole heading made a one-line statement's extraction quadratic in its length."""
+    return text[max(hs, end - _LOOKBACK):end]
+
+
+def _issued_by(pre: str, hs: int, end: int, tail: str) -> bool:
+    """``_ISSUED_BY`` at the end of ``pre`` (from :func:`_lookback`) stripped of spaces, asterisks and
+    underscores, plus ``tail``. A cut ``pre`` is stripped at its end only (its start is not the heading's)."""
+    stripped = pre.strip(" *_\n") if len(pre) == end - hs else pre.rstrip(" *_\n")
+    return _ISSUED_BY.search(stripped + tail) is not None
+
+
 def _issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
     """Who issued a statement: a body or state the heading names as its author, else (with
     ``fallback``) the page's own state when the heading names an embassy, ministry or ambassador."""
@@ -220,9 +238,9 @@ def _issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
         if m.entity.kind not in ("Organization", "State") or not (hs <= m.start < stmt.heading_end) \
                 or m.info.get("nested") or m.form in ("capital", "metonym"):
             continue
-        pre = text[hs:m.start]
+        pre = _lookback(text, hs, m.start)
         if m.entity.kind == "State":  # "Statement by India", "... by the Delegation of India", "by the Russian delegation"
-            if _ISSUED_BY.search(pre.strip(" *_\n") + " ") and (m.form != "adjective" or re.match(
+            if _issued_by(pre, hs, m.start, " ") and (m.form != "adjective" or re.match(
                     r"\s+(?:delegation|government|side|mission|embassy|foreign ministry)\b", text[m.end:], re.I)):
                 return [m.entity]
             # "Joint Statement of the Foreign Ministers of Russia and China": every state of the list
@@ -234,8 +252,8 @@ def _issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
                         text[m.end:m.end + 40], re.I):
                 return [m.entity]  # "UK statement to the OSCE Permanent Council"
             continue
-        if _ISSUED_BY.search(pre.strip(" *_\n") + (" " if pre.endswith(" ") else "")) or (
-                re.fullmatch(r"[\s*_\"“«]*(?:the\s+)?", pre, re.I)
+        if _issued_by(pre, hs, m.start, " " if pre.endswith(" ") else "") or (
+                len(pre) == m.start - hs and re.fullmatch(r"[\s*_\"“«]*(?:the\s+)?", pre, re.I)
                 and _KIND_AFTER.match(text[m.end:m.end + 30].lstrip(" \"”»"))):
             t = m.entity.attr("type")
             if t == "NationalBody":
