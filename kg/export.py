@@ -112,7 +112,8 @@ def _check_target(path: Path) -> None:
     what = ("a symbolic link" if stat.S_ISLNK(mode) else "a folder" if stat.S_ISDIR(mode)
             else "a named pipe" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
             else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
-    raise ExportError(f"{path}: is {what}, not a regular file, and is left as it is; give a file path with -o "
+    raise ExportError(f"{path}: cannot write there: it is {what}, not a regular file, and is left as it is; "
+                      "give a file path with -o "
                       "(or -o - for stdout, then redirect it where you like)")
 
 
