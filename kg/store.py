@@ -283,7 +283,7 @@ class Store:
         """Run a query (never reaching outside the store: see :mod:`kg.sparql_guard`). The default graph
         is the union of every document, unless the query names its own with ``FROM`` / ``FROM NAMED``."""
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
-        checked = sparql_guard.check(sparql)
+        checked = sparql_guard.check(sparql, allow_load=True)  # a query cannot LOAD: the parser refuses updates
         self._check_dataset(checked)
         try:
             return self.db.query(sparql, use_default_graph_as_union=not checked.has_dataset,
