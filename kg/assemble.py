@@ -13,6 +13,7 @@ from kg import iris
 from kg.kinds import KINDS, RELATIONS
 from kg.headings import LABEL_LENGTH, clean_heading
 from kg.model import Document, Entity, Statement
+from kg.paths import unicode_path
 from kg.terms import DKG, RDF, RDFS, XSD
 
 __all__ = ["assemble", "assemble_nquads"]
@@ -145,11 +146,11 @@ def assemble_nquads(doc: Document, statements: Iterable[Statement]) -> tuple[byt
 def _add_document(b: _Builder, doc: Document) -> None:
     d = _iri(iris.document_iri(doc.identity))
     b.add(d, _TYPE, _D.Document)
-    b.add(d, _LABEL, _str(doc.name))
-    b.add(d, _D.sourcePath, _str(doc.identity))
+    b.add(d, _LABEL, _str(unicode_path(doc.name)))
+    b.add(d, _D.sourcePath, _str(unicode_path(doc.identity)))
     b.add(d, _D.sha256, _str(doc.sha256))
     b.add(d, _D.mediaType, _str(doc.media_type))
-    b.add(d, _D.textSource, _str(doc.text_source))
+    b.add(d, _D.textSource, _str(unicode_path(doc.text_source)))
     b.add(d, _D.charCount, _int(len(doc.text)))
 
 

@@ -16,6 +16,7 @@ from typing import Iterator
 import click
 
 from kg.errors import KgError
+from kg.paths import printable
 from kg.read import DEFAULT_MAX_SIZE, SPLIT_ABOVE
 from kg.views import VIEWS
 
@@ -38,7 +39,8 @@ def _remote_auth_options(f):  # noqa: ANN001, ANN201
 
 
 def _err(msg: str) -> None:
-    click.echo(msg, err=True)
+    """A message on stderr; control characters and undecodable bytes of file names in it escaped."""
+    click.echo("\n".join(printable(line) for line in msg.split("\n")), err=True)
 
 
 @contextlib.contextmanager
@@ -108,7 +110,7 @@ def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet
     files, skipped = find_files(list(paths))
     if not files:  # nothing to read: say why, and do not create a store
         for s in skipped:
-            _err(f"{'Error' if s.error else 'Warning'}: {s.path}: {'skipped, ' if not s.error else ''}{s.reason}")
+            _err(f"{'Error' if s.error else 'Warning'}: {printable(s.path)}: {'skipped, ' if not s.error else ''}{s.reason}")
         if not any(s.error for s in skipped):
             _err("Error: no .txt, .html or .htm files to ingest in " + ", ".join(str(p) for p in paths))
         sys.exit(1)
@@ -150,7 +152,7 @@ def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet
             if bar is not None:
                 bar.close()
     for s in report.skipped:
-        _err(f"Warning: {s.path}: skipped, {s.reason}")
+        _err(f"Warning: {printable(s.path)}: skipped, {s.reason}")
     for _path, reason in report.failed:
         _err(f"Error: {reason}")
     if not quiet:
@@ -188,9 +190,9 @@ def remove(paths: tuple[Path, ...], store_dir: Path) -> None:
                 continue
             for doc_iri in found:
                 store.remove_document(doc_iri)
-            _err(f"removed {p}" + (f" ({len(found)} parts)" if len(found) > 1 else ""))
+            _err(f"removed {printable(p)}" + (f" ({len(found)} parts)" if len(found) > 1 else ""))
     for p in missing:
-        _err(f"Error: {p}: no such document in {store_dir}; `kg query --sparql 'SELECT ?p WHERE "
+        _err(f"Error: {printable(p)}: no such document in {store_dir}; `kg query --sparql 'SELECT ?p WHERE "
              "{ ?d dkg:sourcePath ?p }'` lists them")
     if missing:
         sys.exit(1)
@@ -279,7 +281,8 @@ def _view_option(help_text: str):  # noqa: ANN201
               type=click.Choice(["turtle", "trig", "nquads", "ntriples", "jsonld", "gexf", "graphml"]),
               help="Output format (default: from the file extension, else turtle). gexf and graphml write a "
               "network view (see --view) for Gephi and other graph tools, with dates as attributes.")
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write here instead of stdout.")
+@click.option("--output", "-o", type=click.Path(path_type=Path),
+              help="Write to this file (replaced atomically; never a device, pipe or link) instead of stdout (-o -).")
 @_view_option("The network view gexf and graphml write (see `kg render --help`).")
 @_store_option
 def export(fmt: str | None, output: Path | None, view: str, store_dir: Path) -> None:
@@ -298,6 +301,8 @@ def export(fmt: str | None, output: Path | None, view: str, store_dir: Path) -> 
     from kg.export import guess_format
     from kg.store import Store
 
+    if output is not None and str(output) == "-":
+        output = None  # stdout
     chosen = guess_format(output, fmt)
     with Store(store_dir, read_only=True) as store, _stdout_reader_may_leave():
         run_export(store, chosen, output, view=view)
@@ -490,20 +495,32 @@ def push(endpoint: str, graph_store: str | None, user: str | None, password: str
 # ------------------------------------------------------------------ serve
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; anything but loopback exposes the store to the network.")
+              help="Address to listen on (IPv4 or IPv6); anything but loopback exposes the store to the network.")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0 picks a free port.")
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
               help="Seconds a query or update may run before it is stopped (HTTP 503).")
+@click.option("--memory", "memory_mb", default=1024, show_default=True, type=click.IntRange(min=64), metavar="MB",
+              help="Memory a query may use (in its worker process, beyond what opening the store takes) before "
+                   "it is stopped (HTTP 503).")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
-              help="Queries answered at once (one process each; 1 with --allow-update).")
-@click.option("--allow-update", is_flag=True, help="Accept SPARQL Update (the store is opened for writing).")
+              help="Queries answered at once (one process each; 1 with --allow-update). One client holds at "
+                   "most all but one of them.")
+@click.option("--idle-timeout", default=15.0, show_default=True, type=click.FloatRange(min=0.5), metavar="SECONDS",
+              help="Close a connection idle or half-sent for this long.")
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL Update (the store is opened for writing); each "
+              "update needs the token printed at start (or KG_SERVE_TOKEN) as Authorization: Bearer TOKEN.")
+@click.option("--allow-load", is_flag=True, help="With --allow-update: let LOAD <url> fetch remote data.")
+@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests whose Host is NAME (IP addresses and localhost always are).")
 @_store_option
-def serve(host: str, port: int, timeout: float, workers: int, allow_update: bool, store_dir: Path) -> None:
+def serve(host: str, port: int, timeout: float, memory_mb: int, workers: int, idle_timeout: float,
+          allow_update: bool, allow_load: bool, allowed_hosts: tuple[str, ...], store_dir: Path) -> None:
     """Serve the store over the SPARQL 1.1 Protocol at http://HOST:PORT/sparql (GET and POST;
     JSON, XML, CSV, TSV results; Turtle, N-Triples, RDF/XML, JSON-LD for CONSTRUCT/DESCRIBE, by
     the Accept header). A query form is at http://HOST:PORT/. Read-only unless --allow-update.
 
     The default graph is the union of all documents; GRAPH ?doc { ... } reaches one document.
+    Queries never reach outside the store (SERVICE, LOAD and FROM <elsewhere> are refused).
     Stop the server (Ctrl-C) while `kg ingest` writes to the same store.
 
     \b
@@ -512,10 +529,19 @@ def serve(host: str, port: int, timeout: float, workers: int, allow_update: bool
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s a dkg:State } LIMIT 3' \\
            http://127.0.0.1:7878/sparql
     """
+    import secrets
+    import signal
+
     from kg.serve import ServeConfig, make_server
 
+    if allow_load and not allow_update:
+        raise click.UsageError("--allow-load needs --allow-update (LOAD is an update)")
+    token = (os.environ.get("KG_SERVE_TOKEN") or secrets.token_urlsafe(24)) if allow_update else None
+    cfg = ServeConfig(store_dir, host=host, port=port, timeout=timeout, workers=workers, allow_update=allow_update,
+                      token=token, allow_load=allow_load, memory_mb=memory_mb, idle_timeout=idle_timeout,
+                      allowed_hosts=allowed_hosts)
     try:
-        server = make_server(ServeConfig(store_dir, host, port, timeout, workers, allow_update))
+        server = make_server(cfg)
     except OSError as e:
         raise KgError(f"cannot listen on {host}:{port} ({e.strerror or e}); choose another --port or --host") from None
     bound_host, bound_port = server.server_address[:2]
@@ -523,19 +549,21 @@ def serve(host: str, port: int, timeout: float, workers: int, allow_update: bool
     if host not in ("127.0.0.1", "localhost", "::1"):
         _err(f"Warning: listening on {host}: anyone who can reach this machine can query the store")
     _err(f"serving {store_dir} at http://{shown}:{bound_port}/sparql "
-         f"({'read-write' if allow_update else 'read-only'}, {timeout:g} s per query); Ctrl-C stops")
-    import signal
+         f"({'read-write' if allow_update else 'read-only'}, {timeout:g} s and {memory_mb} MB per query); Ctrl-C stops")
+    if allow_update and not os.environ.get("KG_SERVE_TOKEN"):
+        _err(f"updates need the header  Authorization: Bearer {token}  (or set KG_SERVE_TOKEN before starting)")
 
     def on_term(signum: int, frame: object) -> None:
         raise KeyboardInterrupt  # a clean stop: the workers close the store
 
     signal.signal(signal.SIGTERM, on_term)
     try:
-        server.serve_forever()
+        server.serve_forever()  # returns on Ctrl-C
     except KeyboardInterrupt:
-        _err("stopped")
+        pass
     finally:
         server.server_close()
+    _err("stopped")
 
 
 def main() -> None:

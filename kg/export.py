@@ -5,11 +5,13 @@ TriG and N-Quads keep one named graph per document; Turtle, N-Triples and JSON-L
 merged graph. GEXF and GraphML write one of the NetworkX views of ``kg.views.VIEWS`` (lists become
 ``" | "``-joined text; in GEXF the first date of a node or link is its ``start``, so Gephi's
 timeline works). The file is written beside its target and renamed into place, so a failed
-export leaves no half-written file.
+export leaves no half-written file; only a regular file is ever replaced so (a device, a pipe or a
+symbolic link named as the target is refused).
 """
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -96,7 +98,27 @@ def write_network(graph: nx.Graph, fmt: str, out: BinaryIO) -> None:
         nx.write_graphml(g, out)
 
 
+def _check_target(path: Path) -> None:
+    """Only a regular file (or nothing) may be replaced: a device, a FIFO, a socket, a folder or a
+    symbolic link at ``path`` would be swapped for a file by the rename."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as e:
+        raise ExportError(f"{path}: cannot write there ({e.strerror or e})") from None
+    if stat.S_ISREG(mode):
+        return
+    what = ("a symbolic link" if stat.S_ISLNK(mode) else "a folder" if stat.S_ISDIR(mode)
+            else "a named pipe" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+    raise ExportError(f"{path}: cannot write there: it is {what}, not a regular file, and is left as it is; "
+                      "give a file path with -o "
+                      "(or -o - for stdout, then redirect it where you like)")
+
+
 def _write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
+    _check_target(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)

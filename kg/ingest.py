@@ -36,6 +36,7 @@ from kg import iris
 from kg.assemble import assemble_nquads
 from kg.errors import InputError, KgError
 from kg.model import Document
+from kg.paths import printable, unicode_path
 from kg.pipeline import extract_document
 from kg.read import DEFAULT_MAX_SIZE, Skipped, find_files, is_split, read_document, read_parts
 from kg.store import BATCH_DOCUMENTS, BATCH_QUADS, Store
@@ -97,7 +98,7 @@ def ingest(paths: list[Path], store: Store, *, encoding: str | None = None, jobs
         raise ValueError(f"jobs must be 1 or more, not {jobs}")
     files, skipped = find_files(paths)
     report = IngestReport(skipped=[s for s in skipped if not s.error],
-                          failed=[(s.path, f"{s.path}: {s.reason}") for s in skipped if s.error])
+                          failed=[(s.path, f"{printable(s.path)}: {s.reason}") for s in skipped if s.error])
     if on_start:
         on_start(len(files))
     known = store.document_shas()
@@ -285,7 +286,7 @@ class _Writer:
                 report.statements += done.statements
                 report.quads += done.n_quads
                 report.chars += done.chars
-            identity = done.path.resolve().as_posix() if self.parted else ""
+            identity = unicode_path(done.path.resolve().as_posix()) if self.parted else ""
             if identity in self.parted:  # stored in parts before, whole now (or unchanged: a no-op)
                 for stale in self.store.documents_from(identity):
                     if stale != done.doc_iri:
@@ -312,7 +313,7 @@ def _work(task: tuple[Path, str | None, str | None, int | None]) -> _Done:
     except KgError:
         raise  # not this file's fault (a broken gazetteer): stop and say so
     except Exception as e:  # noqa: BLE001 - a bug met by one odd text must not stop the others
-        return _Done(path, "failed", f"{path}: extraction failed unexpectedly ({type(e).__name__}: {e}); "
+        return _Done(path, "failed", f"{printable(path)}: extraction failed unexpectedly ({type(e).__name__}: {e}); "
                                      "the other files went in; please report this file")
     return _Done(path, "ready", doc_iri=iris.document_iri(doc.identity), sha256=doc.sha256, nquads=nquads,
                  n_quads=count, statements=len(statements), chars=len(doc.text), size=size)

@@ -109,7 +109,8 @@ def document_iri(identity: str) -> str:
 
 
 def document_key(identity: str) -> str:
-    return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:16]
+    """From the path's bytes: a name that is not UTF-8 (held by Python as surrogates) gets its own key."""
+    return hashlib.sha256(identity.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
 def statement_iri(doc_iri: str, index: int) -> str:

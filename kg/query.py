@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from kg import iris, kinds
 from kg.errors import ParameterError, QueryError
 from kg.ordering import sort_rows, split_order_by
-from kg.paths import QUERIES_DIR
+from kg.paths import QUERIES_DIR, printable
 from kg.store import Result, Store
 from kg.terms import PREFIXES
 
@@ -307,7 +307,7 @@ def format_result(result: Result, fmt: str, width: int = 60) -> str:
                           ensure_ascii=False, indent=1) + "\n"
     if fmt != "table":
         raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    cells = [[re.sub(r"\s+", " ", _short(t)) for t in row] for row in result.rows]
+    cells = [[printable(re.sub(r"\s+", " ", _short(t))) for t in row] for row in result.rows]  # no raw escapes
     cells = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in cells]
     widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(result.variables)]
     out = ["  ".join(v.ljust(w) for v, w in zip(result.variables, widths)).rstrip(),

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,6 +18,7 @@ from typing import Iterator
 
 from kg.errors import DecodeError, InputError
 from kg.model import Document
+from kg.paths import printable
 
 __all__ = ["DEFAULT_MAX_SIZE", "SPLIT_ABOVE", "PART_CHARS", "is_split", "read_parts", "TEXT_SUFFIXES", "HTML_SUFFIXES", "SUFFIXES", "Skipped", "find_files", "read_document", "decode",
            "html_to_text"]
@@ -54,24 +57,26 @@ class Skipped:
 
 
 def find_files(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
-    """Expand files and folders (recursively) into the documents to read, in a stable order."""
+    """Expand files and folders (recursively) into the documents to read, in a stable order. Whatever
+    cannot be read (a subfolder without permission, a broken link, a pipe, socket or device, or a link
+    to one) is an error, named; files of other types inside a folder are warnings."""
     found: list[Path] = []
     skipped: list[Skipped] = []
     for p in paths:
-        if not p.exists():
-            skipped.append(Skipped(p, "no such file or folder; check the path", missing=True))
-            continue
-        if p.is_dir():
-            inside = sorted(q for q in p.rglob("*") if q.is_file())
+        kind, why = _kind(p)
+        if kind == "missing":
+            skipped.append(Skipped(p, why or "no such file or folder; check the path", missing=True))
+        elif kind == "dir":
+            inside, problems = _walk(p)
             readable = [q for q in inside if q.suffix.lower() in SUFFIXES]
-            if not readable:
+            if not readable and not problems:
                 skipped.append(Skipped(p, "no .txt, .html or .htm files in it", named=True))
+            skipped += problems
             skipped += [Skipped(q, "not a .txt, .html or .htm file") for q in inside
                         if q.suffix.lower() not in SUFFIXES and not q.name.startswith(".")]
             found += readable
-        elif not p.is_file():  # a pipe or a device would block or never end
-            skipped.append(Skipped(p, "not a regular file (a pipe, socket or device); save it to a file first",
-                                   named=True))
+        elif kind != "file":
+            skipped.append(Skipped(p, why, named=True))
         elif p.suffix.lower() in SUFFIXES:
             found.append(p)
         else:
@@ -85,6 +90,45 @@ def find_files(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
             seen.add(r)
             unique.append(f)
     return unique, skipped
+
+
+def _kind(p: Path) -> tuple[str, str]:
+    """``file``, ``dir``, ``missing`` or ``other``, and why the path cannot be read if it cannot."""
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        if p.is_symlink():
+            return "other", "a broken link (what it points to does not exist)"
+        return "missing", ""
+    except OSError as e:
+        return "other", f"cannot be read ({e.strerror or e})"
+    if stat.S_ISDIR(st.st_mode):
+        return "dir", ""
+    if stat.S_ISREG(st.st_mode):
+        return "file", ""
+    return "other", "not a regular file (a pipe, socket or device); save it to a file first"
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[Skipped]]:
+    """The regular files under ``folder`` (links to files included, linked folders not entered), and
+    an error for each entry that cannot be read."""
+    files: list[Path] = []
+    problems: list[Skipped] = []
+
+    def failed(e: OSError) -> None:
+        where = Path(e.filename) if e.filename else folder
+        problems.append(Skipped(where, f"cannot be read ({e.strerror or e}); its files are left out", named=True))
+
+    for root, dirs, names in os.walk(folder, onerror=failed):
+        dirs.sort()
+        for name in names + [d for d in dirs if os.path.islink(os.path.join(root, d))]:
+            q = Path(root, name)
+            kind, why = _kind(q)
+            if kind == "file":
+                files.append(q)
+            elif kind != "dir" and not name.startswith("."):
+                problems.append(Skipped(q, why or "cannot be read", named=True))
+    return sorted(files), problems
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
@@ -199,7 +243,7 @@ def _mb(n: int) -> str:
 def read_document(path: Path, encoding: str | None = None, *, max_size: int | None = None) -> Document:
     """Read one file as a :class:`Document`. Raises :class:`InputError` when it cannot, or when it
     is bigger than ``max_size`` bytes (checked before reading)."""
-    name = str(path)
+    name = printable(path)  # for messages: one line, whatever the name holds
     try:
         if max_size is not None and (size := path.stat().st_size) > max_size:
             raise InputError(f"{name}: {_mb(size)}, over the size limit of {_mb(max_size)}; split it into one "
@@ -248,7 +292,7 @@ def read_parts(path: Path, encoding: str | None = None, part_chars: int | None =
 
     The encoding is chosen from the file's first megabyte (``encoding`` if given). Each part's text
     source says which characters of the whole file's text it holds, so every offset can be traced back."""
-    name = str(path)
+    name = printable(path)  # for messages: one line, whatever the name holds
     part_chars = part_chars or PART_CHARS
     try:
         size = path.stat().st_size

@@ -28,6 +28,21 @@ RETRY_STATUS = {500, 502, 503, 504}
 XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 
 
+def _without_credentials(url: str) -> tuple[str, str | None, str | None]:
+    """``url`` without a ``user:password@`` part, and the user and password it held (URL-decoded)."""
+    from urllib.parse import unquote, urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return re.sub(r"//[^/@\s]*@", "//", url), None, None
+    if "@" not in parts.netloc:
+        return url, None, None
+    userinfo, _, host = parts.netloc.rpartition("@")
+    user, sep, password = userinfo.partition(":")
+    return urlunsplit(parts._replace(netloc=host)), unquote(user), unquote(password) if sep else None
+
+
 class Remote:
     """One SPARQL server: ``endpoint`` for queries, ``update_endpoint`` (default: the same) for
     SPARQL Update, ``graph_store`` (optional) for the Graph Store Protocol."""
@@ -38,7 +53,16 @@ class Remote:
                  sleep: Callable[[float], None] = time.sleep) -> None:
         for url in (endpoint, update_endpoint, graph_store):
             if url is not None and not re.match(r"^https?://[^/\s]+", url):
-                raise RemoteError(f"{url!r} is not an http(s) URL; give e.g. http://localhost:8890/sparql")
+                raise RemoteError(f"{_without_credentials(url)[0]!r} is not an http(s) URL; give e.g. "
+                                  "http://localhost:8890/sparql")
+        # user:password@ in a URL goes to the authentication, never into a message or the push state
+        endpoint, url_user, url_password = _without_credentials(endpoint)
+        if update_endpoint is not None:
+            update_endpoint = _without_credentials(update_endpoint)[0]
+        if graph_store is not None:
+            graph_store = _without_credentials(graph_store)[0]
+        if user is None and url_user is not None:
+            user, password = url_user, password if password is not None else url_password
         if auth not in AUTH_KINDS:
             raise RemoteError(f"unknown authentication {auth!r}; use one of {', '.join(AUTH_KINDS)}")
         self.endpoint = endpoint

@@ -1,53 +1,42 @@
-"""``kg serve``: the SPARQL 1.1 Protocol over the store, with the standard library's HTTP server.
-
-pyoxigraph's Python package ships no HTTP server (the Rust ``oxigraph`` binary does, but it is not a
-Python package), so this module is a small one: ``GET /sparql?query=``, ``POST /sparql`` with
+"""``kg serve``: the SPARQL 1.1 Protocol over the store: ``GET /sparql?query=``, ``POST /sparql`` with
 ``application/sparql-query``, ``application/sparql-update`` or a form (``query=`` / ``update=``), and a
-plain HTML form at ``/`` (no YASGUI: no well-kept Python package serves it offline).
+plain HTML form at ``/``.
 
-Queries run in worker *processes*, each with its own handle on the store. A query that runs past
-the time limit is answered with 503 and its worker is killed and replaced: pyoxigraph cannot cancel a
-query from Python, so killing the process is the only way to really stop one. Updates (only with
-``allow_update``) are transactions in pyoxigraph, so a killed update leaves the store as it was.
+HTTP is spoken by waitress (pure Python, well kept, hardened against request smuggling), not by the
+standard library's ``http.server``: waitress reads each request whole in its event loop before a
+thread sees it, so an idle or slow client holds a connection slot (closed after ``idle_timeout``),
+never a thread; it refuses malformed framing (a non-numeric or repeated ``Content-Length``, a
+``Transfer-Encoding`` other than chunked) and bodies over :data:`MAX_BODY`. On top of it this module
+refuses ``Content-Length`` together with ``Transfer-Encoding`` and closes the connection after every
+error answer, so nothing that follows a refused request is read as a new one.
 
-Read-only workers reopen the store for every request, so each answer reflects what is on disk at
-that moment. pyoxigraph calls reading while another process writes "undefined behaviour": stop the
-server while ``kg ingest`` writes (or serve a copy of the store).
+Queries and updates run in worker processes under a time and a memory budget (:mod:`kg.serve_pool`);
+the SPARQL text never reaches outside the store (:mod:`kg.sparql_guard`). Updates (``allow_update``)
+need the server's token (``Authorization: Bearer TOKEN``, or as the password of HTTP basic
+authentication), and are refused from another origin. Every request must name this server in
+``Host`` (an IP address, ``localhost``, the ``--host`` name or an ``--allow-host`` name), so a DNS
+name pointed at it by a web page (DNS rebinding) is not answered.
 """
 from __future__ import annotations
 
+import base64
+import binascii
+import hmac
 import html
-import multiprocessing as mp
-import queue
-import threading
+import ipaddress
+import logging
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http import HTTPStatus
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable
 from urllib.parse import parse_qs, urlsplit
 
-__all__ = ["GRAPH_TYPES", "QUERY_TYPES", "ServeConfig", "make_server", "negotiate"]
+from kg.serve_pool import GRAPH_TYPES, QUERY_TYPES, Pool, Reply, negotiate
+
+__all__ = ["GRAPH_TYPES", "QUERY_TYPES", "MAX_BODY", "ServeConfig", "Server", "make_server", "negotiate"]
 
 MAX_BODY = 16 * 1024 * 1024  # bytes of query or update text accepted in one request
-
-# media type -> pyoxigraph format name, first one the default
-QUERY_TYPES = {
-    "application/sparql-results+json": "JSON",
-    "application/json": "JSON",
-    "application/sparql-results+xml": "XML",
-    "application/xml": "XML",
-    "text/csv": "CSV",
-    "text/tab-separated-values": "TSV",
-}
-GRAPH_TYPES = {
-    "text/turtle": "TURTLE",
-    "application/n-triples": "N_TRIPLES",
-    "text/plain": "N_TRIPLES",
-    "application/rdf+xml": "RDF_XML",
-    "application/ld+json": "JSON_LD",
-    "application/n-quads": "N_QUADS",
-    "application/trig": "TRIG",
-}
+PLAIN = "text/plain; charset=utf-8"
 
 
 @dataclass(frozen=True)
@@ -58,206 +47,13 @@ class ServeConfig:
     timeout: float = 30.0  # seconds per query or update
     workers: int = 2
     allow_update: bool = False
+    token: str | None = None  # what an update must present (required with allow_update)
+    allow_load: bool = False  # LOAD <url> in updates fetches remote data: only when asked for
+    memory_mb: int = 1024  # data memory per worker process
+    idle_timeout: float = 15.0  # seconds a connection may sit idle or half-sent
+    allowed_hosts: tuple[str, ...] = ()  # more names this server answers to in Host
 
 
-class Reply(Exception):
-    """An HTTP answer other than 200, with a plain-text message."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-
-
-def negotiate(accept: str | None, offered: dict[str, str]) -> str | None:
-    """The media type of ``offered`` the ``Accept`` header prefers (q-values, ``type/*``, ``*/*``);
-    the first offered type when there is no header; ``None`` when nothing offered is acceptable."""
-    if not accept or not accept.strip():
-        return next(iter(offered))
-    best: tuple[tuple[float, int, int], str] | None = None
-    for order, part in enumerate(accept.split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        mtype, q = fields[0].lower(), 1.0
-        for f in fields[1:]:
-            if f.startswith("q="):
-                try:
-                    q = float(f[2:])
-                except ValueError:
-                    q = 0.0
-        if q <= 0 or "/" not in mtype:
-            continue
-        if mtype == "*/*":
-            cand = next(iter(offered))
-        elif mtype.endswith("/*"):
-            cand = next((t for t in offered if t.startswith(mtype[:-1])), None)
-        else:
-            cand = mtype if mtype in offered else None
-        if cand is None:
-            continue
-        key = (q, 0 if "*" in mtype else 1, -order)  # higher q, then more specific, then earlier
-        if best is None or key > best[0]:
-            best = (key, cand)
-    return best[1] if best else None
-
-
-# ---------------------------------------------------------------- workers (separate processes)
-def _serialize(res: Any, accept: str | None) -> tuple[str, bytes]:
-    import pyoxigraph as ox
-
-    if isinstance(res, ox.QueryTriples):
-        mtype = negotiate(accept, GRAPH_TYPES)
-        if mtype is None:
-            raise Reply(406, f"a CONSTRUCT/DESCRIBE result can be sent as {', '.join(GRAPH_TYPES)}; "
-                             f"none of them is in Accept: {accept}")
-        return mtype, res.serialize(format=getattr(ox.RdfFormat, GRAPH_TYPES[mtype]))
-    mtype = negotiate(accept, QUERY_TYPES)
-    if mtype is None:
-        raise Reply(406, f"a SELECT/ASK result can be sent as {', '.join(QUERY_TYPES)}; "
-                         f"none of them is in Accept: {accept}")
-    return mtype, res.serialize(format=getattr(ox.QueryResultsFormat, QUERY_TYPES[mtype]))
-
-
-def _answer(store: Any, op: str, text: str, accept: str | None) -> tuple[int, str, bytes]:
-    from kg.errors import QueryError, StoreError
-
-    try:
-        if op == "update":
-            store.update(text)
-            return 204, "text/plain", b""
-        res = store.query(text)
-        mtype, body = _serialize(res, accept)  # evaluation happens here, while serializing
-        return 200, mtype + ("; charset=utf-8" if mtype.startswith("text/") else ""), body
-    except Reply as r:
-        return r.status, "text/plain; charset=utf-8", r.message.encode()
-    except QueryError as e:
-        return 400, "text/plain; charset=utf-8", str(e).encode()
-    except StoreError as e:
-        return 500, "text/plain; charset=utf-8", str(e).encode()
-    except (OSError, RuntimeError, ValueError, TypeError) as e:  # raised while evaluating lazily
-        return 400, "text/plain; charset=utf-8", f"the query cannot run: {e}".encode()
-
-
-def _worker(conn: Any, store_path: str, read_only: bool) -> None:
-    """Answer (op, text, accept) requests from ``conn`` until it closes."""
-    from kg.errors import KgError
-    from kg.store import Store
-
-    try:
-        held = None if read_only else Store(Path(store_path))
-    except KgError as e:
-        conn.send(("failed", str(e)))
-        return
-    conn.send(("ready", ""))  # imports done and store open: time limits count from here
-    while True:
-        try:
-            op, text, accept = conn.recv()
-        except (EOFError, OSError):
-            break
-        try:
-            if held is not None:
-                reply = _answer(held, op, text, accept)
-            else:  # reopen for each request: the answer reflects the store as it is now
-                with Store(Path(store_path), read_only=True) as store:
-                    reply = _answer(store, op, text, accept)
-        except KgError as e:
-            reply = (503, "text/plain; charset=utf-8", str(e).encode())
-        conn.send(reply)
-    if held is not None:
-        held.close()
-
-
-class _Pool:
-    """Worker processes handing out answers; a worker past the time limit is killed and replaced."""
-
-    def __init__(self, store: Path, read_only: bool, size: int, timeout: float) -> None:
-        self._ctx = mp.get_context("spawn")  # no fork of a threaded server holding a store
-        self._store, self._read_only, self._timeout = str(store), read_only, timeout
-        self._idle: queue.Queue = queue.Queue()
-        self._lock = threading.Lock()
-        self._all: list[Any] = []
-        try:
-            for _ in range(size):
-                self._idle.put(self._spawn())
-        except Reply:
-            self.close()
-            raise
-
-    def _spawn(self) -> tuple[Any, Any]:
-        parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=_worker, args=(child, self._store, self._read_only), daemon=True)
-        proc.start()
-        child.close()
-        with self._lock:
-            self._all.append(proc)
-        status, message = "failed", "the worker did not start within 120 s"
-        try:
-            if parent.poll(120):
-                status, message = parent.recv()
-        except (EOFError, OSError):
-            message = "the worker exited while starting"
-        if status != "ready":
-            self._retire(proc, parent)
-            raise Reply(503, message)
-        return proc, parent
-
-    def _replace(self) -> None:
-        """Start a worker in place of a retired one, in the background (the caller answers at once)."""
-        def start() -> None:
-            for _ in range(3):
-                try:
-                    self._idle.put(self._spawn())
-                    return
-                except Reply:
-                    continue
-        threading.Thread(target=start, daemon=True).start()
-
-    def _retire(self, proc: Any, conn: Any) -> None:
-        proc.kill()
-        proc.join(5)
-        conn.close()
-        with self._lock:
-            if proc in self._all:
-                self._all.remove(proc)
-
-    def run(self, op: str, text: str, accept: str | None) -> tuple[int, str, bytes]:
-        try:
-            proc, conn = self._idle.get(timeout=self._timeout)
-        except queue.Empty:
-            raise Reply(503, f"every worker is busy; try again (the time limit is {self._timeout:g} s)") from None
-        try:
-            conn.send((op, text, accept))
-            if conn.poll(self._timeout):
-                reply = conn.recv()
-                self._idle.put((proc, conn))
-                return reply
-        except (EOFError, OSError, BrokenPipeError):
-            self._retire(proc, conn)
-            self._replace()
-            raise Reply(500, "the worker answering this request died; it is being replaced") from None
-        self._retire(proc, conn)  # past the limit: stop it for real
-        self._replace()
-        raise Reply(503, f"the {op} ran longer than the time limit of {self._timeout:g} s and was stopped "
-                         "(raise it with kg serve --timeout)")
-
-    def close(self) -> None:
-        """Stop every worker: an idle one by closing its pipe (it closes its store and exits), a busy
-        one or one that does not exit within 10 s by killing it."""
-        while True:
-            try:
-                proc, conn = self._idle.get_nowait()
-            except queue.Empty:
-                break
-            conn.close()
-            proc.join(10)
-        with self._lock:
-            procs = list(self._all)
-        for p in procs:
-            if p.is_alive():
-                p.kill()
-            p.join(5)
-
-
-# ---------------------------------------------------------------- HTTP
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>diplokg SPARQL endpoint</title>
 <style>body{{font-family:sans-serif;margin:2em;max-width:60em}}textarea{{width:100%;font-family:monospace}}</style>
@@ -283,10 +79,64 @@ def _page(cfg: ServeConfig) -> bytes:
     return PAGE.format(mode=mode, timeout=cfg.timeout, options=options).encode()
 
 
-def _post_arguments(ctype: str, body: str, query: str) -> dict[str, list[str]] | None:
-    """The protocol's arguments of a POST, from its URL and its body as its Content-Type says (None: a
-    Content-Type the protocol does not know)."""
-    args = parse_qs(query, keep_blank_values=True)
+def _host_name(value: str) -> str:
+    """The host of a ``Host`` header or an origin's netloc, without the port, lowercased."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        return value[1:value.find("]")] if "]" in value else value
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+def _host_allowed(cfg: ServeConfig, host_header: str) -> bool:
+    name = _host_name(host_header)
+    if name in ("localhost", cfg.host.lower(), *(h.lower() for h in cfg.allowed_hosts)):
+        return True
+    try:
+        ipaddress.ip_address(name)  # a literal address cannot be rebound by DNS
+        return True
+    except ValueError:
+        return False
+
+
+def _authorized(cfg: ServeConfig, header: str) -> bool:
+    """``Authorization: Bearer TOKEN`` or basic authentication with TOKEN as the password."""
+    if not cfg.token:
+        return False
+    scheme, _, value = header.strip().partition(" ")
+    if scheme.lower() == "bearer":
+        given = value.strip()
+    elif scheme.lower() == "basic":
+        try:
+            given = base64.b64decode(value.strip(), validate=True).decode("utf-8").partition(":")[2]
+        except (binascii.Error, UnicodeDecodeError):
+            return False
+    else:
+        return False
+    return hmac.compare_digest(given.encode(), cfg.token.encode())
+
+
+def _check_update(cfg: ServeConfig, environ: dict[str, Any]) -> None:
+    if not cfg.allow_update:
+        raise Reply(403, "this endpoint is read-only; start it with kg serve --allow-update to accept SPARQL Update")
+    origin = environ.get("HTTP_ORIGIN")
+    if origin is not None and urlsplit(origin).netloc.lower() != environ.get("HTTP_HOST", "").lower():
+        raise Reply(403, f"an update from another origin ({origin}) is refused; send it from this server's page "
+                         "or from a program")
+    if environ.get("HTTP_SEC_FETCH_SITE", "same-origin") not in ("same-origin", "none"):
+        raise Reply(403, "an update sent by a page of another site is refused")
+    if not _authorized(cfg, environ.get("HTTP_AUTHORIZATION", "")):
+        raise Reply(401, "an update needs this server's token: send Authorization: Bearer TOKEN (kg serve prints "
+                         "it at start, or takes it from KG_SERVE_TOKEN)")
+
+
+def _arguments(environ: dict[str, Any]) -> dict[str, list[str]]:
+    """The request's parameters: the query string, plus a POST body as SPARQL text or a form."""
+    args = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+    if environ["REQUEST_METHOD"] != "POST":
+        return args
+    length = int(environ.get("CONTENT_LENGTH") or 0)  # waitress has checked it, and read the body
+    body = environ["wsgi.input"].read(length).decode("utf-8", errors="replace")
+    ctype = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
     if ctype == "application/sparql-query":
         args["query"] = [body]
     elif ctype == "application/sparql-update":
@@ -295,95 +145,66 @@ def _post_arguments(ctype: str, body: str, query: str) -> dict[str, list[str]] |
         for k, v in parse_qs(body, keep_blank_values=True).items():
             args.setdefault(k, []).extend(v)
     else:
-        return None
+        raise Reply(415, "send application/sparql-query, application/sparql-update or a form "
+                         f"(application/x-www-form-urlencoded), not {ctype or 'no Content-Type'}")
     return args
 
 
-def _reply_body(status: int, mtype: str, body: bytes) -> bytes:
-    """No content means none, not even a newline (it would corrupt a kept-alive connection); a plain-text
-    error ends with one."""
-    if status == 204:
-        return b""
-    if status != 200 and mtype.startswith("text/plain") and not body.endswith(b"\n"):
-        return body + b"\n"
-    return body
+def _sparql(cfg: ServeConfig, pool: Pool, environ: dict[str, Any]) -> tuple[int, str, bytes]:
+    args = _arguments(environ)
+    if environ["REQUEST_METHOD"] != "POST" and "update" in args:
+        raise Reply(405, "updates are sent with POST (SPARQL 1.1 Protocol)")
+    for key in ("default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri"):
+        if key in args:
+            raise Reply(400, f"{key} is not supported here: the default graph is the union of every document; "
+                             "use GRAPH <document> { ... } or FROM <document> in the query")
+    queries, updates = args.get("query", []), args.get("update", [])
+    if len(queries) + len(updates) != 1:
+        raise Reply(400, "give exactly one query= or update= (SPARQL 1.1 Protocol)")
+    if updates:
+        _check_update(cfg, environ)
+    accept = _format_param(args) or environ.get("HTTP_ACCEPT")
+    op, text = ("update", updates[0]) if updates else ("query", queries[0])
+    return pool.run(op, text, accept, environ.get("REMOTE_ADDR", ""))
 
 
-def _handler(cfg: ServeConfig, pool: _Pool) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "diplokg"
-        protocol_version = "HTTP/1.1"
+def _route(cfg: ServeConfig, pool: Pool, environ: dict[str, Any]) -> tuple[int, str, bytes]:
+    method, path = environ["REQUEST_METHOD"], environ.get("PATH_INFO", "/")
+    if not _host_allowed(cfg, environ.get("HTTP_HOST", "")):
+        raise Reply(421, f"this server does not answer to Host {environ.get('HTTP_HOST', '(none)')!r}; "
+                         "start it with --allow-host NAME to serve that name")
+    if path in ("/", "/index.html"):
+        if method not in ("GET", "HEAD"):
+            raise Reply(405, f"POST queries to /sparql, not {path}")
+        return 200, "text/html; charset=utf-8", _page(cfg)
+    if path != "/sparql":
+        raise Reply(404, f"no such page {path}; the endpoint is /sparql")
+    if method not in ("GET", "HEAD", "POST"):
+        raise Reply(405, f"{method} is not answered here; use GET or POST")
+    return _sparql(cfg, pool, environ)
 
-        def log_message(self, format: str, *args: Any) -> None:
-            pass  # the CLI owns the terminal; access logs are not wanted there
 
-        def _send(self, status: int, mtype: str, body: bytes) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", mtype)
-            self.send_header("Content-Length", str(len(body)))
-            if status == 405:
-                self.send_header("Allow", "GET, POST" if self.path.startswith("/sparql") else "GET")
-            self.send_header("Vary", "Accept")
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
+def _app(cfg: ServeConfig, pool: Pool) -> Callable[..., Iterable[bytes]]:
+    def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        try:
+            status, mtype, body = _route(cfg, pool, environ)
+        except Reply as r:
+            status, mtype, body = r.status, PLAIN, r.message.encode()
+        except Exception as e:  # noqa: BLE001 - answer, never a traceback on the server's terminal
+            status, mtype, body = 500, PLAIN, f"the server failed ({type(e).__name__}: {e})".encode()
+        if status == 204:
+            body = b""  # no content means none, not even a newline
+        elif status != 200 and mtype.startswith("text/plain") and not body.endswith(b"\n"):
+            body += b"\n"
+        headers = [("Content-Type", mtype), ("Content-Length", str(len(body))), ("Vary", "Accept")]
+        if status == 405:
+            headers.append(("Allow", "GET, POST" if environ.get("PATH_INFO") == "/sparql" else "GET"))
+        if status == 401:
+            headers.append(("WWW-Authenticate", 'Basic realm="diplokg updates", Bearer realm="diplokg updates"'))
+        start_response(f"{status} {HTTPStatus(status).phrase}", headers)
+        return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
 
-        def _fail(self, status: int, message: str) -> None:
-            self._send(status, "text/plain; charset=utf-8", (message + "\n").encode())
-
-        def do_HEAD(self) -> None:
-            self.do_GET()
-
-        def do_GET(self) -> None:
-            url = urlsplit(self.path)
-            if url.path in ("/", "/index.html"):
-                return self._send(200, "text/html; charset=utf-8", _page(cfg))
-            if url.path != "/sparql":
-                return self._fail(404, f"no such page {url.path}; the endpoint is /sparql")
-            args = parse_qs(url.query, keep_blank_values=True)
-            if "update" in args:
-                return self._fail(405, "updates are sent with POST (SPARQL 1.1 Protocol)")
-            self._dispatch(args, None)
-
-        def do_POST(self) -> None:
-            url = urlsplit(self.path)
-            if url.path != "/sparql":
-                return self._fail(404 if url.path not in ("/", "/index.html") else 405,
-                                  f"POST queries to /sparql, not {url.path}")
-            try:
-                length = int(self.headers.get("Content-Length") or 0)
-            except ValueError:
-                return self._fail(400, "the Content-Length header is not a number")
-            if length > MAX_BODY:
-                return self._fail(413, f"the request is larger than {MAX_BODY} bytes")
-            body = self.rfile.read(length).decode("utf-8", errors="replace")
-            ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-            args = _post_arguments(ctype, body, url.query)
-            if args is None:
-                return self._fail(415, "send application/sparql-query, application/sparql-update or a form "
-                                       f"(application/x-www-form-urlencoded), not {ctype or 'no Content-Type'}")
-            self._dispatch(args, body)
-
-        def _dispatch(self, args: dict[str, list[str]], _body: str | None) -> None:
-            for key in ("default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri"):
-                if key in args:
-                    return self._fail(400, f"{key} is not supported here: the default graph is the union of "
-                                           "every document; use GRAPH <document> { ... } in the query")
-            queries, updates = args.get("query", []), args.get("update", [])
-            if len(queries) + len(updates) != 1:
-                return self._fail(400, "give exactly one query= or update= (SPARQL 1.1 Protocol)")
-            accept = _format_param(args) or self.headers.get("Accept")
-            if updates and not cfg.allow_update:
-                return self._fail(403, "this endpoint is read-only; start it with kg serve --allow-update "
-                                       "to accept SPARQL Update")
-            op, text = ("update", updates[0]) if updates else ("query", queries[0])
-            try:
-                status, mtype, body = pool.run(op, text, accept)
-            except Reply as r:
-                return self._fail(r.status, r.message)
-            self._send(status, mtype, _reply_body(status, mtype, body))
-
-    return Handler
+    return app
 
 
 SHORT_FORMATS = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
@@ -406,33 +227,85 @@ def _format_param(args: dict[str, list[str]]) -> str | None:
     return None
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    pool: _Pool | None = None  # set once bound; a failed bind closes the server before that
+def _channel_class() -> type:
+    """waitress's connection, stricter: ``Content-Length`` with ``Transfer-Encoding`` or twice is a 400, and
+    the connection is closed after any error answer."""
+    from waitress.channel import HTTPChannel
+    from waitress.parser import HTTPRequestParser, ParsingError
+    from waitress.task import WSGITask
+
+    class StrictParser(HTTPRequestParser):
+        def parse_header(self, header_plus: bytes) -> None:
+            names = [line.split(b":", 1)[0].strip().lower() for line in header_plus.split(b"\r\n")[1:]
+                     if b":" in line]
+            if names.count(b"content-length") > 1:
+                raise ParsingError("more than one Content-Length header")
+            if b"content-length" in names and b"transfer-encoding" in names:
+                raise ParsingError("Content-Length together with Transfer-Encoding")
+            super().parse_header(header_plus)
+
+    class ClosingTask(WSGITask):
+        def build_response_header(self) -> bytes:
+            if self.status[:1] in ("4", "5"):
+                self.set_close_on_finish()
+            return super().build_response_header()
+
+    class Channel(HTTPChannel):
+        parser_class = StrictParser
+        task_class = ClosingTask
+
+    return Channel
+
+
+class Server:
+    """A bound server: ``server_address``, ``serve_forever()`` (returns on Ctrl-C), ``server_close()``."""
+
+    def __init__(self, inner: Any, pool: Pool) -> None:
+        self._inner, self.pool = inner, pool
+
+    @property
+    def server_address(self) -> tuple[str, int]:
+        return self._inner.effective_host, int(self._inner.effective_port)
+
+    def serve_forever(self) -> None:
+        self._inner.run()
 
     def server_close(self) -> None:
-        super().server_close()
-        if self.pool is not None:
+        try:
+            self._inner.close()
+            self._inner.task_dispatcher.shutdown(timeout=5)
+        finally:
             self.pool.close()
 
 
-def make_server(cfg: ServeConfig) -> ThreadingHTTPServer:
+def make_server(cfg: ServeConfig) -> Server:
     """A bound server (``port`` 0 picks a free one; see ``server.server_address``); call
     ``serve_forever()`` then ``server_close()``, which also stops the workers."""
+    from waitress.server import create_server
+
     from kg.errors import StoreError
     from kg.store import Store
 
+    if cfg.allow_update and not cfg.token:
+        raise StoreError("updates need a token (ServeConfig.token); kg serve makes one")
     with Store(cfg.store, read_only=True):  # fail early, with the store's own message, if there is no store
         pass
+    size = 1 if cfg.allow_update else max(1, cfg.workers)
     try:
-        pool = _Pool(cfg.store, read_only=not cfg.allow_update, size=1 if cfg.allow_update else max(1, cfg.workers),
-                     timeout=cfg.timeout)
+        pool = Pool(cfg.store, read_only=not cfg.allow_update, size=size, timeout=cfg.timeout,
+                    memory_mb=cfg.memory_mb, allow_load=cfg.allow_load)
     except Reply as r:
         raise StoreError(f"{cfg.store}: cannot start serving: {r.message}") from None
+    logging.getLogger("waitress").addHandler(logging.NullHandler())
+    logging.getLogger("waitress").propagate = False  # the CLI owns the terminal: no access or queue logs
     try:
-        server = _Server((cfg.host, cfg.port), _handler(cfg, pool))
+        inner = create_server(_app(cfg, pool), host=cfg.host, port=cfg.port, ipv6=True,
+                              threads=size + 4 * size, connection_limit=100, channel_timeout=cfg.idle_timeout,
+                              cleanup_interval=max(1, min(30, int(cfg.idle_timeout / 2))),
+                              max_request_body_size=MAX_BODY, ident="diplokg", expose_tracebacks=False,
+                              clear_untrusted_proxy_headers=True)
     except BaseException:
         pool.close()
         raise
-    server.pool = pool
-    return server
+    inner.channel_class = _channel_class()
+    return Server(inner, pool)

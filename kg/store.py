@@ -14,8 +14,10 @@ from typing import Any, BinaryIO, Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
 
+from kg import sparql_guard
 from kg.errors import QueryError, StoreBusyError, StoreError
 from kg.kinds import export_prefixes
+from kg.paths import printable, unicode_path
 from kg.sparqlerrors import syntax_message
 from kg.terms import DKG, PREFIXES
 
@@ -32,9 +34,11 @@ BATCH_QUADS = 50_000
 BATCH_DOCUMENTS = 200
 
 
-# what RocksDB writes while it creates a store (a second process may look in while the first is at it)
-_ROCKSDB_FILE = re.compile(r"(LOCK|LOG(\.old\.\d+)?|IDENTITY|CURRENT|MANIFEST-\d+|OPTIONS-\d+|\d+\.(log|sst|blob|dbtmp))"
-                           r"(\.dbtmp)?$")
+# the file that says a folder is a store: the database (RocksDB) deletes files in its folder that look
+# like its own and that it does not know, so it is never opened on a folder without this marker
+MARKER = "diplokg-store"
+_MARKER_TEXT = ("diplokg store, format 1. Every other file in this folder belongs to the store's database:\n"
+                "do not put files here (the database may delete those named like its own).\n")
 
 
 class Result:
@@ -69,28 +73,17 @@ class Store:
                 time.sleep(0.1)
 
     def _open(self) -> None:
-        read_only = self.read_only
         try:
-            if read_only:
-                if not (self.path / "CURRENT").exists():
+            if self.read_only:
+                if not self._is_store():
                     raise StoreError(f"{self.path}: no store here yet; run `kg ingest PATH` first "
                                      "(or point --store / KG_STORE at an existing store)")
                 self._db = ox.Store.read_only(str(self.path))
             else:
-                if self.path.exists() and not self.path.is_dir():
-                    raise StoreError(f"{self.path}: exists and is not a folder; choose another --store")
-                for parent in self.path.absolute().parents:
-                    if parent.exists() and not parent.is_dir():
-                        raise StoreError(f"{self.path}: cannot create the store, {parent} is a file, not a folder; "
-                                         "choose another --store")
-                others = sorted(f.name for f in self.path.iterdir() if not _ROCKSDB_FILE.match(f.name)) \
-                    if self.path.is_dir() and not (self.path / "CURRENT").exists() else []
-                if others:  # (a store killed at birth, or being created by another process, is fine)
-                    shown = ", ".join(others[:3]) + (", ..." if len(others) > 3 else "")
-                    raise StoreError(f"{self.path}: holds other files ({shown}) and no kg store; choose a new or "
-                                     "empty folder for --store")
-                self.path.mkdir(parents=True, exist_ok=True)
+                self._prepare_folder()
                 self._db = ox.Store(str(self.path))
+                if not (self.path / MARKER).exists():
+                    _write_marker(self.path)  # a store made before markers: adopted
                 _remove_staged_files(self.path)
         except OSError as e:
             msg = str(e)
@@ -102,6 +95,31 @@ class Store:
             if "Permission denied" in msg or "Read-only" in msg or "read-only" in msg:
                 raise StoreError(f"{self.path}: cannot write here ({msg}); check the folder's permissions") from None
             raise StoreError(f"{self.path}: cannot open the store ({msg})") from None
+        except RuntimeError as e:  # RocksDB's "Corruption: ..."
+            raise _damaged(self.path, e) from None
+
+    def _is_store(self) -> bool:
+        """A folder with our marker, or one a diplokg before markers made (its database's CURRENT file)."""
+        return (self.path / MARKER).is_file() or (self.path / "CURRENT").is_file()
+
+    def _prepare_folder(self) -> None:
+        """Make sure the folder is a store, or new: never let the database open (and clean up) a folder of
+        someone else's files."""
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path}: exists and is not a folder; choose another --store")
+        for parent in self.path.absolute().parents:
+            if parent.exists() and not parent.is_dir():
+                raise StoreError(f"{self.path}: cannot create the store, {parent} is a file, not a folder; "
+                                 "choose another --store")
+        if self.path.is_dir() and self._is_store():
+            return
+        others = sorted(f.name for f in self.path.iterdir()) if self.path.is_dir() else []
+        if others:
+            shown = ", ".join(printable(n) for n in others[:3]) + (", ..." if len(others) > 3 else "")
+            raise StoreError(f"{self.path}: holds other files ({shown}) and no kg store (no {MARKER} file); "
+                             "choose a new or empty folder for --store")
+        self.path.mkdir(parents=True, exist_ok=True)
+        _write_marker(self.path)  # before the database writes anything: a store killed at birth is still ours
 
     def __enter__(self) -> "Store":
         return self
@@ -227,6 +245,7 @@ class Store:
     def documents_from(self, identity: str) -> list[str]:
         """The documents read from the file ``identity`` (absolute path): the whole file, or its parts."""
         path = ox.NamedNode(str(DKG.sourcePath))
+        identity = unicode_path(identity)  # as the graph holds it
         out = []
         for q in self.db.quads_for_pattern(None, path, None, None):
             v = q.object.value
@@ -262,10 +281,14 @@ class Store:
 
     # ---------------------------------------------------------------- queries
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> Any:
+        """Run a query (never reaching outside the store: see :mod:`kg.sparql_guard`). The default graph
+        is the union of every document, unless the query names its own with ``FROM`` / ``FROM NAMED``."""
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        checked = sparql_guard.check(sparql, allow_load=True)  # a query cannot LOAD: the parser refuses updates
+        self._check_dataset(checked)
         try:
-            return self.db.query(sparql, use_default_graph_as_union=True, substitutions=subs or None,
-                                 prefixes=PREFIXES)
+            return self.db.query(sparql, use_default_graph_as_union=not checked.has_dataset,
+                                 substitutions=subs or None, prefixes=PREFIXES)
         except SyntaxError as e:
             msg = syntax_message(sparql, str(e), PREFIXES)
             if _UPDATE.match(sparql):
@@ -274,15 +297,32 @@ class Store:
         except OSError as e:
             raise QueryError(f"the query failed while reading {self.path}: {e}") from None
         except (RuntimeError, ValueError, TypeError) as e:
+            if "Corruption" in str(e):
+                raise _damaged(self.path, e) from None
             hint = ""
             if "projection" in str(e):
                 hint = "; a bound parameter must appear in the SELECT clause (and GROUP BY, if any)"
             raise QueryError(f"the query cannot run: {e}{hint}") from None
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL 1.1 Update as one transaction (``kg serve --allow-update``)."""
+    def _check_dataset(self, checked: sparql_guard.Checked) -> None:
+        """Refuse a ``FROM`` / ``FROM NAMED`` graph the store does not hold: a dataset stays inside it."""
+        for name in checked.default_graphs + checked.named_graphs:
+            prefix, colon, local = name.partition(":")
+            iri = PREFIXES[prefix] + local if colon and prefix in PREFIXES and not name.startswith("_:") else name
+            try:
+                held = self.db.contains_named_graph(ox.NamedNode(iri))
+            except ValueError:
+                held = False
+            if not held:
+                raise QueryError(f"FROM {name}: no such graph in {self.path}; a query reads only the store's "
+                                 "own document graphs (list them with SELECT DISTINCT ?g { GRAPH ?g {} })")
+
+    def update(self, sparql: str, *, allow_load: bool = False) -> None:
+        """Run a SPARQL 1.1 Update as one transaction (``kg serve --allow-update``); ``LOAD`` of a URL
+        only with ``allow_load`` (``kg serve --allow-load``)."""
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only; updates need a writable store")
+        self._check_dataset(sparql_guard.check(sparql, allow_load=allow_load))
         try:
             self.db.update(sparql, prefixes=PREFIXES)
         except SyntaxError as e:
@@ -327,6 +367,18 @@ class Store:
 
 _UPDATE = re.compile(r"\s*(?:(?:PREFIX|BASE)[^\n]*\n\s*|#[^\n]*\n\s*)*"
                      r"(?:INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
+
+
+def _write_marker(path: Path) -> None:
+    tmp = path / (MARKER + ".tmp")
+    tmp.write_text(_MARKER_TEXT, encoding="utf-8")
+    tmp.replace(path / MARKER)
+
+
+def _damaged(path: Path, e: Exception) -> StoreError:
+    msg = " ".join(str(e).split())
+    return StoreError(f"{path}: the store is damaged ({msg[:300]}); rebuild it: move the folder aside and run "
+                      "`kg ingest` on your files again (then delete the old folder)")
 
 
 def _remove_staged_files(path: Path) -> None:

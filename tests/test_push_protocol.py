@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from conftest import TINY_STATEMENT
-from test_serve_protocol import start_server, stop_server
+from test_serve_protocol import TOKEN, start_server, stop_server
 
 from kg.errors import RemoteError
 from kg.push import insert_batches, push
@@ -89,10 +89,11 @@ def test_push_into_kg_serve_copies_every_graph_and_repush_sends_nothing(tmp_path
     proc, url = start_server(target, "--allow-update")
     try:
         state = tmp_path / "push.json"
-        first = run_kg("push", "--endpoint", url, "--store", corpus_store[0], "--state", state)
+        auth = ("--user", "kg", "--password", TOKEN)  # the server's update token, as a basic password
+        first = run_kg("push", "--endpoint", url, "--store", corpus_store[0], "--state", state, *auth)
         assert first.returncode == 0, first.stderr
         assert "5 document(s) sent" in first.stderr
-        again = run_kg("push", "--endpoint", url, "--store", corpus_store[0], "--state", state)
+        again = run_kg("push", "--endpoint", url, "--store", corpus_store[0], "--state", state, *auth)
         assert again.returncode == 0 and "0 document(s) sent" in again.stderr and "0 request(s)" in again.stderr
         # every named query gives the same rows through the endpoint as on the store
         remote = Remote(url)

@@ -22,12 +22,13 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from kg.serve import GRAPH_TYPES, QUERY_TYPES, negotiate
 
+TOKEN = "test-token-for-updates"  # what start_server gives as KG_SERVE_TOKEN
 STATES = "SELECT DISTINCT ?s ?label WHERE { ?s a dkg:State ; rdfs:label ?label } ORDER BY ?label"
 
 
 def start_server(store: Path, *extra: str) -> tuple[subprocess.Popen, str]:
     proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", "0", *extra],
-                            env=kg_env(), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+                            env=kg_env(KG_SERVE_TOKEN=TOKEN), stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     assert proc.stderr is not None
     deadline = time.monotonic() + 60
     line = ""
@@ -172,10 +173,12 @@ def test_serve_allow_update_writes_to_the_store(tmp_path: Path, run_kg, write_te
     proc, url = start_server(store, "--allow-update")
     try:
         sw = SPARQLWrapper(url, updateEndpoint=url)
+        sw.addCustomHttpHeader("Authorization", f"Bearer {TOKEN}")
         sw.setMethod(POST)
         sw.setQuery('INSERT DATA { GRAPH <urn:x:notes> { <urn:x:n1> rdfs:label "a note" } }')
         assert sw.query().response.status == 204
         with requests.Session() as http_session:  # 204s keep a kept-alive connection usable
+            http_session.headers["Authorization"] = f"Bearer {TOKEN}"
             for i in range(3):
                 r = http_session.post(url, data={"update": f"INSERT DATA {{ <urn:x:k{i}> rdfs:label 'k' }}"})
                 assert r.status_code == 204 and r.content == b""

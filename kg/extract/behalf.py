@@ -8,7 +8,7 @@ import re
 from kg.extract.affiliation import affiliations
 from kg.extract.common import lex, listed_after
 from kg.extract.forum import is_part_of
-from kg.extract.header import KIND_AFTER, first_sentence
+from kg.extract.header import KIND_AFTER, first_sentence, lookback
 from kg.extract.lead import lead_sentence, lead_state
 from kg.extract.organizations import group_entity
 from kg.model import Entity, Mention, Statement
@@ -61,6 +61,16 @@ def covered_body(stmt: Statement) -> Mention | None:
     return finer[0] if finer else first
 
 
+_OWN_BODY = re.compile(r"\s+(?:delegation|government|side|mission|embassy|foreign ministry)\b", re.I)
+
+
+def _issued_by(pre: str, hs: int, end: int, tail: str) -> bool:
+    """``_ISSUED_BY`` at the end of ``pre`` (from :func:`lookback`) stripped of spaces, asterisks and
+    underscores, plus ``tail``. A cut ``pre`` is stripped at its end only (its start is not the heading's)."""
+    stripped = pre.strip(" *_\n") if len(pre) == end - hs else pre.rstrip(" *_\n")
+    return _ISSUED_BY.search(stripped + tail) is not None
+
+
 def issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
     """Who issued a statement: a body or state the heading names as its author, else (with
     ``fallback``) the page's own state when the heading names an embassy, ministry or ambassador."""
@@ -70,10 +80,9 @@ def issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
         if m.entity.kind not in ("Organization", "State") or not (hs <= m.start < stmt.heading_end) \
                 or m.info.get("nested") or m.form in ("capital", "metonym"):
             continue
-        pre = text[hs:m.start]
+        pre = lookback(text, hs, m.start)
         if m.entity.kind == "State":  # "Statement by India", "... by the Delegation of India", "by the Russian delegation"
-            if _ISSUED_BY.search(pre.strip(" *_\n") + " ") and (m.form != "adjective" or re.match(
-                    r"\s+(?:delegation|government|side|mission|embassy|foreign ministry)\b", text[m.end:], re.I)):
+            if _issued_by(pre, hs, m.start, " ") and (m.form != "adjective" or _OWN_BODY.match(text, m.end)):
                 return [m.entity]
             # "Joint Statement of the Foreign Ministers of Russia and China": every state of the list
             if re.search(r"\b(?:statement|declaration|communiqu[eé])\s+(?:by|of)\s+(?:the\s+)?(?:(?:foreign\s+)?ministers|"
@@ -85,8 +94,8 @@ def issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
                         text[m.end:m.end + 40], re.I):
                 return [m.entity]  # "UK statement to the OSCE Permanent Council"
             continue
-        if _ISSUED_BY.search(pre.strip(" *_\n") + (" " if pre.endswith(" ") else "")) or (
-                re.fullmatch(r"[\s*_\"“«]*(?:the\s+)?", pre, re.I)
+        if _issued_by(pre, hs, m.start, " " if pre.endswith(" ") else "") or (
+                len(pre) == m.start - hs and re.fullmatch(r"[\s*_\"“«]*(?:the\s+)?", pre, re.I)
                 and KIND_AFTER.match(text[m.end:m.end + 30].lstrip(" \"”»"))):
             t = m.entity.attr("type")
             if t == "NationalBody":

@@ -10,7 +10,7 @@ from kg.extract.common import lex, sentence_bounds
 from kg.model import Mention, Statement
 from kg.segment import layout
 
-__all__ = ["KIND_AFTER", "head_start", "first_sentence", "body_dateline", "kind_words"]
+__all__ = ["KIND_AFTER", "LOOKBACK", "head_start", "first_sentence", "body_dateline", "kind_words", "lookback"]
 
 KIND_AFTER = re.compile(r"^\s*(?:[’']s\s+)?(?:joint\s+)?(?:statement|comment|commentary|declaration|communiqu[eé]|"
                          r"press release|report|remarks|letter|note|message|position|briefing)s?\b", re.I)
@@ -62,3 +62,12 @@ def kind_words(text: str) -> int:
     """How many kinds of statement ("comment", "statements") ``text`` names, quoted titles aside."""
     bare = re.sub(r"[“\"«][^”\"»]*[”\"»]", " ", text)
     return len({kind for kind, pat in layout().kinds_first + layout().kinds if pat.search(bare)})
+
+
+LOOKBACK = 300  # characters before a mention that a cue naming it issuer or speaker ("Statement by the delegation of") spans
+
+
+def lookback(text: str, hs: int, end: int) -> str:
+    """The heading's text before ``end``, its last :data:`LOOKBACK` characters only: read once per mention,
+    the whole heading made a one-line statement's extraction quadratic in its length."""
+    return text[max(hs, end - LOOKBACK):end]

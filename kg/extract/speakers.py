@@ -7,7 +7,7 @@ import re
 
 from kg.dates import find_dates
 from kg.extract.common import listed_after
-from kg.extract.header import first_sentence, kind_words
+from kg.extract.header import first_sentence, kind_words, lookback
 from kg.extract.lead import lead_sentence, lead_speaker
 from kg.model import Entity, Mention, Statement
 
@@ -28,20 +28,22 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
     else:
         for m in head:
             after = text[m.end:m.end + 2]
-            pre = text[hs:m.info.get("title_start", m.start)]
+            end = m.info.get("title_start", m.start)
+            pre = lookback(text, hs, end)  # the whole prefix only where a rule needs it (once per mention)
             # a byline: a titled person starting a heading line below the kind word ("Press Statement /
             # Antony J. Blinken, Secretary of State", "Speech / ... / Ambassador Neil Holland condemns ...")
-            byline = pre.rstrip(" *_").endswith("\n") and kind_words(pre) >= 1 and (
+            byline = pre.rstrip(" *_").endswith("\n") and kind_words(text[hs:end]) >= 1 and (
                 m.info.get("titled") or _alone_on_line(text, m))
-            if after in ("’s", "'s") or not pre.strip(" *_\n") or byline or (
+            blank = not pre.strip(" *_\n") and not text[hs:end].strip(" *_\n")
+            if after in ("’s", "'s") or blank or byline or (
                     re.search(r"\b(?:by|of|from|on behalf of)\s+(?:the\s+)?[*_]*$", pre, re.I)
-                    and kind_words(pre) <= 1):
+                    and kind_words(text[hs:end]) <= 1):
                 chosen.append(m)
                 break
         if not chosen:  # "Statement by India ... delivered by Ambassador T.S. Tirumurti"
             for m in head:
                 if re.search(r"\b(?:delivered|read|presented|made)\s+(?:out\s+)?by\s+(?:the\s+)?(?:(?:H\.\s?E\.|[A-Z][\w.-]+)\s*){0,4}[*_]*$",
-                             text[hs:m.info.get("title_start", m.start)], re.I):
+                             lookback(text, hs, m.info.get("title_start", m.start)), re.I):
                     chosen.append(m)
                     break
         if chosen and re.search(r"\bjoint\b", text[hs:stmt.heading_end], re.I):
