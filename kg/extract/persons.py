@@ -78,24 +78,60 @@ def _title_spans(stmt: Statement, caps_line: CapsLines) -> list[tuple[int, int]]
 _OFFICE_DOMAIN = re.compile(r"[ \t](?:for|of|on)[ \t]+$")
 
 
-def persons(stmt: Statement) -> Iterator[Mention]:
-    ctx = stmt.context
-    text = ctx.text
-    tt = titles()
-    blocked = SpanIndex(_blocked_spans(stmt))
-    caps_line = CapsLines(text, stmt.start, stmt.end)
-    tspans = SpanIndex(_title_spans(stmt, caps_line))
-    toks = list(_TOKEN.finditer(text, stmt.start, stmt.end))
-    found: list[Mention] = []
-    taken = Intervals()
+class _Scan:
+    """What every reader of one statement looks at: the document's text, the statement's tokens, where titles
+    stand (``tspans``), where gazetteer names that are not persons stand (``blocked``: no person is made of
+    them) and which lines are in capitals. Computed once, shared by the readers."""
 
-    def add(s: int, e: int, ent: Entity, form: str, info: dict) -> None:
-        if taken.overlaps(s, e):
+    __slots__ = ("stmt", "text", "toks", "tspans", "blocked", "caps_line")
+
+    def __init__(self, stmt: Statement) -> None:
+        self.stmt = stmt
+        self.text = text = stmt.context.text
+        self.blocked = SpanIndex(_blocked_spans(stmt))
+        self.caps_line = CapsLines(text, stmt.start, stmt.end)
+        self.tspans = SpanIndex(_title_spans(stmt, self.caps_line))
+        self.toks: list[_Tok] = list(_TOKEN.finditer(text, stmt.start, stmt.end))
+
+
+class _Found:
+    """The persons found so far, in the order found. Each claims its span (``taken``): the readers run surest
+    first, so a later reading never names a person over text an earlier one took."""
+
+    __slots__ = ("text", "found", "taken")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: list[Mention] = []
+        self.taken = Intervals()
+
+    def add(self, s: int, e: int, ent: Entity, form: str, info: dict) -> None:
+        """Record ``ent`` named at ``text[s:e]``, unless an earlier finding overlaps that span."""
+        if self.taken.overlaps(s, e):
             return
-        taken.add(s, e)
-        found.append(Mention(s, e, text[s:e], ent, form, info))
+        self.taken.add(s, e)
+        self.found.append(Mention(s, e, self.text[s:e], ent, form, info))
 
-    # 1. known persons (full names, distinctive surnames) from the gazetteer
+
+def persons(stmt: Statement) -> Iterator[Mention]:
+    """The persons ``stmt`` names, leftmost first. The readers run from the surest to the weakest (known
+    persons, titled names, initials and a surname, transcript labels, surnames met earlier), each only over
+    text the earlier ones left free."""
+    scan = _Scan(stmt)
+    out = _Found(scan.text)
+    _known_persons(scan, out)
+    _titled_names(scan, out)
+    _initials_and_surname(scan, out)
+    _transcript_labels(scan, out)
+    _surnames_met_earlier(scan, out)
+    out.found.sort(key=lambda m: m.start)
+    yield from out.found
+
+
+def _known_persons(scan: _Scan, out: _Found) -> None:
+    """Known persons (full names, distinctive surnames) from the gazetteer. A title read back from one stops
+    at any known person's name, so it never runs over another known person."""
+    stmt = scan.stmt
     known = [h for h in hits(stmt) if h.outer is None and any(f.entity is not None and f.entity.kind == "Person"
                                                                for f in h.forms)]
     spans = Intervals()
@@ -104,20 +140,29 @@ def persons(stmt: Statement) -> Iterator[Mention]:
     for h in known:
         ent = next(f.entity for f in h.forms if f.entity is not None and f.entity.kind == "Person")
         form = next(f.form for f in h.forms if f.entity is ent)
-        add(h.start, h.end, ent, form, _title_info(text, stmt, toks, h.start, h.end, tspans, blocked, spans))
+        out.add(h.start, h.end, ent, form,
+                _title_info(scan.text, stmt, scan.toks, h.start, h.end, scan.tspans, scan.blocked, spans))
 
-    # 2. titled names
-    def eligible(tok: _Tok, caps: bool) -> bool:
-        if tok.start() in tspans or tok.start() in blocked:
-            return False
-        if caps:
-            return bool(_CAPS_WORD.fullmatch(tok[0])) and tok[0].capitalize() not in titles().not_names
-        if _INITIAL.fullmatch(tok[0]):
-            return True
-        if tok[0].lower() in titles().particles and tok[0][:1].islower():
-            return True
-        return bool(_CAP_WORD.fullmatch(tok[0])) and tok[0] not in titles().not_names
 
+def _eligible(tok: _Tok, caps: bool, tspans: SpanIndex, blocked: SpanIndex) -> bool:
+    """Whether ``tok`` may be part of a name: not a title or a gazetteer name, and a capitalised word that is
+    not a common one (on a line in capitals: a word in capitals), an initial or a particle ("van", "de")."""
+    if tok.start() in tspans or tok.start() in blocked:
+        return False
+    if caps:
+        return bool(_CAPS_WORD.fullmatch(tok[0])) and tok[0].capitalize() not in titles().not_names
+    if _INITIAL.fullmatch(tok[0]):
+        return True
+    if tok[0].lower() in titles().particles and tok[0][:1].islower():
+        return True
+    return bool(_CAP_WORD.fullmatch(tok[0])) and tok[0] not in titles().not_names
+
+
+def _name_runs(scan: _Scan) -> Iterator[tuple[int, int, bool]]:
+    """Runs of adjacent tokens that may be a name, as (first, last) token indices and whether the run stands
+    on a line in capitals. A run starts at a capitalised word that is no initial and does not end with a
+    particle or an initial; runs do not overlap."""
+    text, toks, tspans, blocked, caps_line = scan.text, scan.toks, scan.tspans, scan.blocked, scan.caps_line
     n = len(toks)
     # a name starts at a capitalised token: go from one to the next (most tokens are small words)
     if caps_line.any:
@@ -134,16 +179,29 @@ def persons(stmt: Statement) -> Iterator[Mention]:
         i = firsts[nf]
         nf += 1
         caps = caps_line(toks[i].start())
-        if _INITIAL.fullmatch(toks[i][0]) or not eligible(toks[i], caps):
+        if _INITIAL.fullmatch(toks[i][0]) or not _eligible(toks[i], caps, tspans, blocked):
             continue
         j = i
-        while j + 1 < n and eligible(toks[j + 1], caps) and _adjacent(text, toks[j], toks[j + 1]):
+        while j + 1 < n and _eligible(toks[j + 1], caps, tspans, blocked) and _adjacent(text, toks[j], toks[j + 1]):
             j += 1
         while j > i and (toks[j][0].lower() in titles().particles or _INITIAL.fullmatch(toks[j][0])):
             j -= 1
+        yield i, j, caps
+        i = j + 1
+
+
+def _titled_names(scan: _Scan, out: _Found) -> None:
+    """Names of two to four words with a title ("Foreign Minister Sergey Lavrov", "DR. VLADIMIR SHIN",
+    "Izumi Nakamitsu, Under-Secretary-General"), or of two or three starting with a known first name; a lone
+    surname right after its title is the person of that surname, if one is known. A run glued to a further
+    capitalised word may be part of a longer name or a body's name: a title counts for it only when it stands
+    right before it."""
+    stmt, text, toks, tspans, blocked = scan.stmt, scan.text, scan.toks, scan.tspans, scan.blocked
+    n = len(toks)
+    for i, j, caps in _name_runs(scan):
         run = toks[i:j + 1]
         s, e = run[0].start(), run[-1].end()
-        info = _title_info(text, stmt, toks, s, e, tspans, blocked, taken)
+        info = _title_info(text, stmt, toks, s, e, tspans, blocked, out.taken)
         nxt = toks[j + 1] if j + 1 < n else None
         glued_after = nxt is not None and _adjacent(text, run[-1], nxt) and _CAP_ANY.fullmatch(nxt[0]) \
             and nxt.start() not in tspans
@@ -156,46 +214,60 @@ def persons(stmt: Statement) -> Iterator[Mention]:
             name = text[s:e]
             if caps:
                 name = _caps_to_title(name)
-            add(s, e, person_entity(name), "name", info)
+            out.add(s, e, person_entity(name), "name", info)
         elif len(run) == 1 and info.get("immediate_title") and not caps:
-            ent = _by_surname(ctx, run[0][0])
+            ent = _by_surname(stmt.context, run[0][0])
             if ent is not None:
-                add(s, e, ent, "surname", info)
-        i = j + 1
+                out.add(s, e, ent, "surname", info)
 
-    # 3. initials and a surname: "A.V.Krutskikh", "A. V. Krutskikh"
+
+def _initials_and_surname(scan: _Scan, out: _Found) -> None:
+    """Initials and a surname: "A.V.Krutskikh", "A. V. Krutskikh"; the person of that surname if one is
+    known, else a new one. A title word or a common word after initials is no surname."""
+    stmt, text, tspans, blocked = scan.stmt, scan.text, scan.tspans, scan.blocked
+    tt = titles()
     for m in _initials_names(text[stmt.start:stmt.end]):
         s, e = stmt.start + m.start(), stmt.start + m.end()
         surname = m.group(2)
-        if surname in titles().not_names or s in blocked or tt.is_title_word(surname) or stmt.start + m.start(2) in tspans:
+        if surname in tt.not_names or s in blocked or tt.is_title_word(surname) or stmt.start + m.start(2) in tspans:
             continue
-        ent = _by_surname(ctx, surname) or Entity("Person", lex().person_key(m.group(0)),
-                                                  m.group(1).replace(" ", "") + " " + surname)
-        add(s, e, ent, "name", _title_info(text, stmt, toks, s, e, tspans, blocked, taken))
+        ent = _by_surname(stmt.context, surname) or Entity("Person", lex().person_key(m.group(0)),
+                                                           m.group(1).replace(" ", "") + " " + surname)
+        out.add(s, e, ent, "name", _title_info(text, stmt, scan.toks, s, e, tspans, blocked, out.taken))
 
-    # 4. transcript labels: "Sergey Lavrov: ..." at a line or sentence start (both kinds end in a colon,
-    # which most statements lack: their patterns, tried at every position, are then not run at all)
-    labels = text.find(":", stmt.start, stmt.end) >= 0
-    for m in _SPEAKER_LABEL.finditer(text[stmt.start:stmt.end]) if labels else ():
+
+def _transcript_labels(scan: _Scan, out: _Found) -> None:
+    """Transcript labels: "Sergey Lavrov: ..." at a line or sentence start, and a verbatim record's turn label,
+    "Mr. Mills (United States of America):", which names a delegate by surname. Both kinds end in a colon,
+    which most statements lack: their patterns, tried at every position, are then not run at all."""
+    stmt, text, blocked = scan.stmt, scan.text, scan.blocked
+    if text.find(":", stmt.start, stmt.end) < 0:
+        return
+    tt = titles()
+    for m in _SPEAKER_LABEL.finditer(text[stmt.start:stmt.end]):
         s, e = stmt.start + m.start(1), stmt.start + m.end(1)
         words = m.group(1).split()
-        if any(w in titles().not_names or tt.is_title_word(w) for w in words) or s in blocked:
+        if any(w in tt.not_names or tt.is_title_word(w) for w in words) or s in blocked:
             continue
-        add(s, e, person_entity(m.group(1)), "name", {"speaker_label": True})
-
-    # 4b. a verbatim record's turn label: "Mr. Mills (United States of America):" names a delegate by surname
-    for m in _TURN_LABEL.finditer(text[stmt.start:stmt.end]) if labels else ():
+        out.add(s, e, person_entity(m.group(1)), "name", {"speaker_label": True})
+    for m in _TURN_LABEL.finditer(text[stmt.start:stmt.end]):
         s, e = stmt.start + m.start("n"), stmt.start + m.start("n") + len(m.group("n").rstrip())
         if s in blocked:
             continue
         name = text[s:e]
-        ent = _by_surname(ctx, name) or person_entity(name)
-        add(s, e, ent, "surname" if " " not in name else "name",
-            {"titled": True, "speaker_label": True, "title": m.group("t"), "title_start": stmt.start + m.start("t"),
-             "title_end": stmt.start + m.end("t"), "honorific_before": True})
+        ent = _by_surname(stmt.context, name) or person_entity(name)
+        out.add(s, e, ent, "surname" if " " not in name else "name",
+                {"titled": True, "speaker_label": True, "title": m.group("t"), "title_start": stmt.start + m.start("t"),
+                 "title_end": stmt.start + m.end("t"), "honorific_before": True})
 
-    # 5. surnames of persons met earlier in the document (or just above)
-    for p in found:
+
+def _surnames_met_earlier(scan: _Scan, out: _Found) -> None:
+    """A surname alone ("Lavrov's") names the person met earlier in the document (or just above) with that
+    surname. The persons found in this statement are remembered first; a surname that follows another
+    capitalised word, not a title, is part of a longer, different name."""
+    stmt, text, blocked = scan.stmt, scan.text, scan.blocked
+    ctx = stmt.context
+    for p in out.found:
         _remember(ctx, p.entity)
     for s, e, surname in _surname_hits(text, stmt.start, stmt.end, ctx.persons):
         if s in blocked:
@@ -203,9 +275,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
         prev = text[max(0, s - 30):s]
         if _NAME_BEFORE.search(prev) and not _TITLE_BEFORE.search(prev):
             continue  # part of a longer, different name
-        add(s, e, ctx.persons[surname], "surname", {})
-    found.sort(key=lambda m: m.start)
-    yield from found
+        out.add(s, e, ctx.persons[surname], "surname", {})
 
 
 _INITIALS_NAME = re.compile(rf"((?:[{_UP}]\.\s?){{1,3}})([{_UP}][{_LOW}]+)")  # after a word boundary
@@ -290,39 +360,69 @@ def _by_surname(ctx, surname: str) -> Entity | None:  # noqa: ANN001
     return known[0] if len(known) == 1 else None
 
 
-def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, tspans, blocked,  # noqa: ANN001
-                taken: Intervals | None = None) -> dict:
+def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, tspans: SpanIndex,
+                blocked: SpanIndex, taken: Intervals | None = None) -> dict:
     """Read the title before the name at ``[s, e)`` (and one after it, set off by a comma).
 
     Walking back from the name: title words ("Foreign Minister", "Mr"), their complements ("of the
     Republic of Belarus", "to the OPCW", "for Disarmament Affairs") and a comma before a form of
     address ("President of Niger, His Excellency Mr"). The title starts at the earliest title word
     reached, plus the capitalised words glued to its front ("UK Foreign Secretary", "MI-5 employee").
+    The walk stays in the name's paragraph and stops at text already ``taken`` by another person.
     """
-    tt = titles()
     info: dict = {}
     brk = text.rfind("\n\n", 0, s)
     lo = max(stmt.start, brk + 2 if brk >= 0 else stmt.start, s - 600)
     before = toks[bisect.bisect_left(toks, lo, key=_start):bisect.bisect_left(toks, s, key=_start)]
     if before and before[-1].end() > s:  # tokens do not overlap: only the last can run past ``s``
         before.pop()
-    taken = taken if taken is not None else Intervals()
+    walked = _walk_back(text, before, lo, s, tspans, blocked, taken if taken is not None else Intervals())
+    if walked is not None:
+        earliest, immediate, honorific = walked
+        title_start = _glued_start(text, before, earliest, blocked)
+        info.update(titled=True, title_start=title_start, title_end=s, immediate_title=immediate,
+                    honorific_before=honorific, title=text[title_start:s].strip(" ,"))
+    _title_after(text, stmt, e, tspans, blocked, info)
+    return info
 
-    def is_title(t: _Tok) -> bool:
-        if t.start() in tspans:
-            return True
-        m = tt.lower_re.match(text, t.start())
-        return bool(m) and m.end() <= s
 
-    def role_ending_at(t: _Tok) -> int | None:
-        """Index of the first token of a lower-case role ("head of state") that ends with ``t``."""
-        for m in tt.lower_re.finditer(text, max(lo, t.start() - 40), t.end()):
-            if m.end() == t.end():
-                for i, x in enumerate(before):
-                    if x.start() == m.start():
-                        return i
-        return None
+def _is_title(text: str, t: _Tok, s: int, tspans: SpanIndex) -> bool:
+    """Whether ``t`` starts a title: one of the statement's title spans, or a lower-case role ending by ``s``."""
+    if t.start() in tspans:
+        return True
+    m = titles().lower_re.match(text, t.start())
+    return bool(m) and m.end() <= s
 
+
+def _role_start(text: str, t: _Tok, lo: int, before: list[_Tok]) -> int | None:
+    """Index in ``before`` of the first token of a lower-case role ("head of state") that ends with ``t``."""
+    for m in titles().lower_re.finditer(text, max(lo, t.start() - 40), t.end()):
+        if m.end() == t.end():
+            for i, x in enumerate(before):
+                if x.start() == m.start():
+                    return i
+    return None
+
+
+_HONORIFIC = re.compile(r"(?i)(?:dr|mr|ms|mrs|miss|mme|sir|prof|amb|h\.\s?e\.\s?(?:mr|ms|dr)?)\.?|"
+                        r"(?:his|her|your) excellency")
+
+
+def _is_honorific(text: str, t: _Tok, tspans: SpanIndex) -> bool:
+    """Whether the title holding ``t`` is a form of address ("Mr", "H.E.", "His Excellency"), not an office."""
+    a, b = next(((a, b) for a, b in tspans.spans if a <= t.start() < b), (t.start(), t.end()))
+    words = text[a:b].strip()
+    return words in titles().honorifics or bool(_HONORIFIC.fullmatch(words))
+
+
+def _walk_back(text: str, before: list[_Tok], lo: int, s: int, tspans: SpanIndex, blocked: SpanIndex,
+               taken: Intervals) -> tuple[int, bool, bool] | None:
+    """Walk back over the tokens ``before`` the name (at ``s``) while they read as its title: title words,
+    lower-case roles, connectives, states and bodies, a comma before a further title. Stops at a stop word,
+    another name or ``taken`` text. Gives the index of the earliest title word reached, whether a title
+    stands right before the name (maybe after a comma) and whether that title is a form of address; None
+    when no title was reached."""
+    tt = titles()
     k = len(before) - 1
     earliest = None
     immediate = False
@@ -332,26 +432,22 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
         if taken.overlaps(t.start(), t.start() + 1):
             break
         low = t[0].lower()
-        if is_title(t):
+        if _is_title(text, t, s, tspans):
             if earliest is None and (k == len(before) - 1 or (k == len(before) - 2 and before[-1][0] == ",")):
                 immediate = True
-                span = next(((a, b) for a, b in tspans.spans if a <= t.start() < b), (t.start(), t.end()))
-                if text[span[0]:span[1]].strip() in tt.honorifics or re.fullmatch(
-                        r"(?i)(?:dr|mr|ms|mrs|miss|mme|sir|prof|amb|h\.\s?e\.\s?(?:mr|ms|dr)?)\.?|"
-                        r"(?:his|her|your) excellency", text[span[0]:span[1]].strip()):
-                    honorific = True
-            earliest = t
-        elif t[0][:1].islower() and low not in _CONNECT and (r := role_ending_at(t)) is not None:
+                honorific = _is_honorific(text, t, tspans)
+            earliest = k
+        elif t[0][:1].islower() and low not in _CONNECT and (r := _role_start(text, t, lo, before)) is not None:
             if earliest is None and k >= len(before) - 2:
                 immediate = True
-            earliest = before[r]
+            earliest = r
             k = r - 1
             continue
         elif low in tt.stops:
             break
         elif t[0] == ",":
             nxt = before[k + 1] if k + 1 < len(before) else None
-            if nxt is None or not is_title(nxt):
+            if nxt is None or not _is_title(text, nxt, s, tspans):
                 if earliest is None and k == len(before) - 1:
                     k -= 1
                     continue  # "head of state, Petr Poroshenko"
@@ -361,57 +457,66 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
         elif t.start() in blocked or _CAP_OR_DIGIT.fullmatch(t[0]):
             if k > 0 and _name_like(before[k - 1], t, text, tspans, blocked):
                 break  # "Chinese Ambassador Zheng Zeguang and Josep Borrell": another person's name
-            pass
         else:
             break
         k -= 1
-    if earliest is not None:
-        title_start = earliest.start()
-        idx = before.index(earliest)
-        j = idx - 1
-        glued = 0
-        while j >= 0 and glued < 4:
-            t = before[j]
-            if text[t.end():before[j + 1].start()] not in (" ", "") or t[0].lower() in tt.stops:
-                break
-            if _CAP_OR_DIGIT.fullmatch(t[0]) or t.start() in blocked:
-                title_start = t.start()
-                glued += 1
-                j -= 1
-                continue
+    return None if earliest is None else (earliest, immediate, honorific)
+
+
+def _glued_start(text: str, before: list[_Tok], idx: int, blocked: SpanIndex) -> int:
+    """Where the title whose first word is ``before[idx]`` starts: up to four capitalised words, numbers or
+    gazetteer names glued to its front belong to it ("UK Foreign Secretary", "MI-5 employee")."""
+    title_start = before[idx].start()
+    j = idx - 1
+    glued = 0
+    while j >= 0 and glued < 4:
+        t = before[j]
+        if text[t.end():before[j + 1].start()] not in (" ", "") or t[0].lower() in titles().stops:
             break
-        info.update(titled=True, title_start=title_start, title_end=s, immediate_title=immediate,
-                    honorific_before=honorific, title=text[title_start:s].strip(" ,"))
-    # a title after the name: "Izumi Nakamitsu, Under-Secretary-General ...", "Alexander Yakovenko Russian Ambassador"
+        if _CAP_OR_DIGIT.fullmatch(t[0]) or t.start() in blocked:
+            title_start = t.start()
+            glued += 1
+            j -= 1
+            continue
+        break
+    return title_start
+
+
+def _title_after(text: str, stmt: Statement, e: int, tspans: SpanIndex, blocked: SpanIndex, info: dict) -> None:
+    """Read a title after the name ending at ``e`` into ``info`` (``post_title``; ``title`` unless one stands
+    before): "Izumi Nakamitsu, Under-Secretary-General ...", "Alexander Yakovenko Russian Ambassador", and for a
+    titled person "Ambassador Jürg Lauber of Switzerland". It ends before a time or place ("at the ...") and
+    before the next person's name."""
     after = text[e:min(stmt.end, e + 300)]
     m = (_AFTER_IN_HEADING if e < stmt.heading_end else _AFTER).match(after)
-    if m:
-        seg_s = e + m.start(2)
-        seg_e = e + m.end(2)
-        lead = re.match(r"(?:the\s+)?", text[seg_s:seg_e]).end()
-        first = next((a for a, b in tspans.spans if seg_s + lead <= a < seg_s + lead + 40), None)
-        # a title right after the name, maybe after a state or body ("Alexander Yakovenko Russian Ambassador")
-        starts_with_title = first is not None and all(
-            p in blocked for p in range(seg_s + lead, first) if not text[p].isspace())
-        of_m = re.match(r"of\s+(?:the\s+)?", text[seg_s:seg_e])
-        # "Ambassador Jürg Lauber of Switzerland": says whom an already titled person serves, makes no person
-        of_state = of_m is not None and m.group(1).strip() == "" and info.get("titled") and any(
-            h.start == seg_s + of_m.end() and any(f.entity is not None and f.entity.kind == "State" for f in h.forms)
-            for h in hits(stmt))
-        if starts_with_title or of_state:
-            cut = re.search(r"\s+(?:at|during|on|in|before)\s+(?:the|a)\s", text[seg_s:seg_e])
-            end2 = seg_s + cut.start() if cut else seg_e
-            if of_state:  # "of Singapore, Chair of ..." goes on; "of Switzerland, and of the ..." does not
-                for c in re.finditer(r",\s+(?:and\s+)?(?:of\s+)?(?:the\s+)?(?=[A-Z])", text[seg_s:end2]):
-                    if (seg_s + c.end()) not in tspans or re.match(r",\s+and\b", c.group(0)):
-                        end2 = seg_s + c.start()
-                        break
-            end2 = _before_next_name(text, seg_s, end2, tspans, blocked)
-            end2 = seg_s + len(text[seg_s:end2].rstrip(" ,"))
-            if end2 > seg_s:
-                info.update(post_title=(seg_s, end2), titled=True)
-                info.setdefault("title", text[seg_s:end2])
-    return info
+    if not m:
+        return
+    seg_s = e + m.start(2)
+    seg_e = e + m.end(2)
+    lead = re.match(r"(?:the\s+)?", text[seg_s:seg_e]).end()
+    first = next((a for a, b in tspans.spans if seg_s + lead <= a < seg_s + lead + 40), None)
+    # a title right after the name, maybe after a state or body ("Alexander Yakovenko Russian Ambassador")
+    starts_with_title = first is not None and all(
+        p in blocked for p in range(seg_s + lead, first) if not text[p].isspace())
+    of_m = re.match(r"of\s+(?:the\s+)?", text[seg_s:seg_e])
+    # "Ambassador Jürg Lauber of Switzerland": says whom an already titled person serves, makes no person
+    of_state = of_m is not None and m.group(1).strip() == "" and info.get("titled") and any(
+        h.start == seg_s + of_m.end() and any(f.entity is not None and f.entity.kind == "State" for f in h.forms)
+        for h in hits(stmt))
+    if not (starts_with_title or of_state):
+        return
+    cut = re.search(r"\s+(?:at|during|on|in|before)\s+(?:the|a)\s", text[seg_s:seg_e])
+    end2 = seg_s + cut.start() if cut else seg_e
+    if of_state:  # "of Singapore, Chair of ..." goes on; "of Switzerland, and of the ..." does not
+        for c in re.finditer(r",\s+(?:and\s+)?(?:of\s+)?(?:the\s+)?(?=[A-Z])", text[seg_s:end2]):
+            if (seg_s + c.end()) not in tspans or re.match(r",\s+and\b", c.group(0)):
+                end2 = seg_s + c.start()
+                break
+    end2 = _before_next_name(text, seg_s, end2, tspans, blocked)
+    end2 = seg_s + len(text[seg_s:end2].rstrip(" ,"))
+    if end2 > seg_s:
+        info.update(post_title=(seg_s, end2), titled=True)
+        info.setdefault("title", text[seg_s:end2])
 
 
 _NAME_PAIR = re.compile(rf"(?<![\w-])[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?\s+[{_UP}][{_LOW}]+")
