@@ -250,7 +250,7 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
         end = lines[last].start + len(lines[last].text.rstrip())
         head_end = min(end, lines[head_last].start + len(lines[head_last].text.rstrip()))
         if listed is not None:
-            segments.append(Segment(start, end, head_end, listed, "item" if listed is not None else "main"))
+            segments.append(Segment(start, end, head_end, listed, "item"))
             continue
         main_end, parts = split_parts(text, start, head_end, end, lay, chrome_of)
         here = len(segments)
@@ -317,17 +317,18 @@ def _heading_end(lines: list[_Line], blank: list[bool], chrome: list[bool], i: i
             last = j
             j += 1
             continue
-        return _byline_end(lines, blank, chrome, j, stop, last, lay)
+        return _byline_end(lines, blank, chrome, j, stop, last, lay, bool(bare))
     return last
 
 
 def _byline_end(lines: list[_Line], blank: list[bool], chrome: list[bool], j: int, stop: int, last: int,
-                lay: Layout) -> int:
+                lay: Layout, bare: bool = False) -> int:
     """The last line of a byline block that starts at line ``j``: short title-like lines, blank lines
     allowed between them (a centred header), that end in a date ("Michele Markoff / Acting Coordinator /
     Office of ... / Washington, D.C. / March 12, 2021") or right above the speech's salutation ("Mr. Atul
     Gotsurve / Joint Secretary" then "Mr. Chair,"); a second date a few lines further down (the delivery
-    date below a posting date) belongs to the block too. ``last`` when neither ends it."""
+    date below a posting date) belongs to the block too. Below a ``bare`` heading (a kind word, a date: "04 Oct
+    2023 | Statement") up to three title lines before the prose are the real title. Else ``last``."""
     seen, found, budget, prev = 0, None, 9, last
     while j < stop and seen < budget:
         if blank[j] or chrome[j]:
@@ -338,6 +339,8 @@ def _byline_end(lines: list[_Line], blank: list[bool], chrome: list[bool], j: in
             return prev if found is None and seen <= 5 else (found if found is not None else last)
         dated = _is_dateline(t) or _is_bare_date(t)
         if not dated and (len(t.strip()) >= 120 or not _title_like(t)):
+            if found is None and bare and 0 < seen <= 3:
+                return prev
             break
         seen += 1
         if dated:

@@ -286,3 +286,10 @@ def test_extract_headers_relation_wordings():
     assert ("lena-holm", "chairOf", "CD") in got and ("DNK", "chairOf", "CD") not in got
     assert ("maria-rossi", "affiliatedWith", "ITA") in rel_of(
         "The talks must go on, Italy's deputy UN envoy Maria Rossi told reporters.")
+
+
+def test_extract_headers_a_bare_item_heading_takes_the_title_lines_below_it():
+    [s] = extract("12 Jun 2024 | Statement\n\nIceland's statement to the Human Rights Council\n\nDelivered by "
+                  "Ambassador Einar Gunnarsson\n\nThank you, President. Iceland thanks the Special Rapporteur.")
+    assert value_keys(s, "speakers") == ["einar-gunnarsson"] and value_keys(s, "on_behalf_of") == ["ISL"]
+    assert s.value("forum").key == "UN-HRC"

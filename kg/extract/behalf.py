@@ -23,20 +23,16 @@ _ISSUED_BY = re.compile(r"(?:\b(?:statement|comment|commentary|report|article|br
                         r"permanent mission|mission|(?:permanent\s+|deputy\s+)*representative|delegate|observer)\s+of\s+"
                         r"(?:the\s+)?)?[\"“«]?$", re.I)
 
-
 _ISSUER_CUE = re.compile(r"\b(?:Embassy|Ambassador|Foreign Ministry|Ministry|Mission|Consulate|Spokes(?:wo)?m[ae]n|"
                          r"Spokesperson|press officer|press service|Department)\b", re.I)
-
 
 # "in the name of" and "speak for" count only when they name a state or body ("In the Name of God")
 _ON_BEHALF = re.compile(r"\b(?:on behalf of|(?P<for>in the name of|speak(?:s|ing)?\s+(?:here\s+)?for))\s+(?:the\s+)?",
                         re.I)
 
-
 # another delegation's statement that this one joins: its "on behalf of" is not this statement's
 _OTHERS_STATEMENT = re.compile(r"\b(?:align|associat|endors|support|subscrib|join|echo|welcom|share)\w*\b[^.;]{0,80}?"
                                r"\bstatements?\b|\bstatements?\s+(?:made|delivered|read|presented|given)\b", re.I)
-
 
 # the symbol of a UN press release ("GA/DIS/3659", "SC/14589", "SG/SM/20847"), in the header or the note below it
 _UN_SYMBOL = re.compile(r"(?<![\w/])(?:GA|SC|SG|ECOSOC|DSG|HR|OBV|PI|DC|ENV|SOC|IHA)(?:/[A-Z]{2,4})?/\d{3,6}\b")
@@ -112,7 +108,6 @@ _AD_HOC_GROUP = re.compile(r"(?:(?:a|the|our)\s+)?(?:(?:cross-regional|informal|
                            r"(?P<name>(?:\d+|[a-z]+-[a-z]+|like-minded|Nordic|Baltic|Nordic-Baltic|Central Asian|Pacific|"
                            r"Caribbean|African|Arab|Latin American|European|Asian|member|partner|participating)(?:\s+[A-Za-z-]+){0,2}?"
                            r"\s+(?:States|states|countries|nations|delegations|Member States))\b")
-
 
 _GROUP_NAME = re.compile(r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:of|for|on|and|the|in)[ \t]+)*[A-Z][\w’'-]*){1,8}")
 

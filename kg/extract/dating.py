@@ -55,7 +55,6 @@ def statement_date(stmt: Statement, hs: int, kind: str) -> tuple[str | None, int
 
 _YEAR = re.compile(r"(?<![\d/.–—-])((?:19|20)\d{2})(?![\d/–—-]|\.\d)")
 
-
 _WEEKDAY = re.compile(r"\b(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 

@@ -20,12 +20,14 @@ import re
 from kg.extract.common import lex
 from kg.model import Entity, Mention, Statement
 
-__all__ = ["FORUM_TYPES", "header_forum", "body_forum", "is_part_of"]
+__all__ = ["FORUM_TYPES", "MEETING_NOUNS", "header_forum", "body_forum", "is_part_of"]
 
 FORUM_TYPES = ("UNBody", "IntergovernmentalOrganization")
-_MEETING = (r"(?:meeting|session|debate|segment|sitting|plenary|consultations?|dialogue|hearing|conference|summit|"
-            r"discussion|exchange of views|briefing|retreat|conclusion|opening|closing|launch|outset|margins|"
-            r"sidelines)s?")
+# the words of a meeting, one list for the forum's cues and the event's name (kg.extract.metadata)
+MEETING_NOUNS = ("meeting", "session", "debate", "segment", "sitting", "plenary", "consultations?", "dialogue",
+                 "hearing", "conference", "summit", "discussion", "briefing", "forum")
+_MEETING = ("(?:" + "|".join(MEETING_NOUNS) + "|exchange of views|retreat|conclusion|opening|closing|launch|outset|"
+            "margins|sidelines)s?")
 # what stands between a cue and the body: "the 2nd substantive session of the", "a UN Security Council open"
 _CUE = re.compile(r"(?:^|[^\w-])(?P<cue>at|to|before|during|in the course of|addressed|addressing|addresses|told)\s+"
                   r"(?:(?:the|a|an|its|this)\s+)?(?:(?:[\w’'.-]+\s+){0,7}?" + _MEETING +

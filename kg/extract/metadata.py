@@ -11,7 +11,7 @@ from typing import Iterator
 from kg.dates import find_dates
 from kg.extract.behalf import covered_body, issuer, on_behalf, un_release
 from kg.extract.dating import statement_date
-from kg.extract.forum import body_forum, header_forum, is_part_of
+from kg.extract.forum import MEETING_NOUNS, body_forum, header_forum, is_part_of
 from kg.extract.header import body_dateline, first_sentence, head_start
 from kg.extract.lead import lead_sentence
 from kg.extract.speakers import byline_office, collective, speaker_mentions
@@ -25,20 +25,16 @@ _VENUE = re.compile(r"\bat the ((?:[A-Z][\w’'-]+\s+){0,4}(?:Memorial|Museum|Sq
                     r"House|Castle|Park|Cemetery|Monument|Theatre|Theater|Library|University|Institute|Academy|"
                     r"Stadium|Arena|Residence|Building|Headquarters))\b")
 
-
-_EVENT_NOUN = (r"session|meeting|summit|debate|conference|plenary|forum|segment|consultations?|dialogue|hearing|"
-               r"round|talks|ceremony|event|gala|festival|reception|celebration|exhibition|symposium|seminar|"
-               r"workshop|congress|assembly|council|briefing|visit|review conference")
-
+_EVENT_NOUN = "|".join(MEETING_NOUNS + ("round", "talks", "ceremony", "event", "gala", "festival", "reception",
+                                         "celebration", "exhibition", "symposium", "seminar", "workshop", "congress",
+                                         "assembly", "council", "visit", "review conference"))
 
 _EVENT = re.compile(r"(?:\b(?:at|during|before|in the course of)\s+(?:(?:the|a|an)\s+)?|\b(?:delegation|address|message|"
                     r"statement|speech|remarks)\s+to\s+the\s+)(?P<ev>(?:(?!\n\s*\n)[^,;()])*?\b(?:" + _EVENT_NOUN +
                     r")\b(?:(?!\n\s*\n)[^,;()])*)", re.I)
 
-
 _EVENT_CUT = re.compile(r"\s(?:following|after|with|between|regarding|concerning|about|titled|entitled|delivered|"
                         r"read|presented)\b", re.I)
-
 
 _CO_CHAIRS = re.compile(r"\b(?:Co-)?Chair(?:s|men|persons)?(?:\s+countries)?\s+of\s+(?:the\s+)?$", re.I)
 

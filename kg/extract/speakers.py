@@ -99,15 +99,12 @@ def byline_office(stmt: Statement, m: Mention) -> None:
         m.info.update(post_title=(a + 1, b), titled=True)
         m.info.setdefault("title", " ".join(text[a + 1:b].split()))
 
-
 # a statement a body makes as a whole: its chair's statement, its leaders' declaration or communiqué
 _CHAIRS_STATEMENT = re.compile(r"\b(?:Co-)?Chair(?:man|person|woman)?[’']?s?[’']?\s+(?:statement|summary)\b|"
                                r"\bstatement\s+(?:by|of)\s+the\s+(?:Co-)?Chair(?:man|person|woman)?\b", re.I)
 
-
 _COLLECTIVE = re.compile(r"\b(?:declaration|communiqu[eé]|joint\s+statement|statement\s+of\s+(?:the\s+)?(?:heads|leaders|"
                          r"ministers|foreign\s+ministers|member\s+states))\b", re.I)
-
 
 _CHAIRED_BY = re.compile(r"\b(?:chaired|presided(?:\s+over)?|co-chaired)\s+by\s+|\bunder\s+the\s+(?:co-)?"
                          r"(?:chairmanship|chairpersonship|chair|presidency)\s+of\s+", re.I)
