@@ -160,8 +160,8 @@ def _is_page_heading(lines: list[_Line], blank: list[bool], i: int, lay: Layout)
     text = lines[i].text
     if blank[i] or not (i > 0 and blank[i - 1]) or not (i + 1 >= len(lines) or blank[i + 1]):
         return False
-    if not _title_like(text) or re.match(r"^[A-Z][\w .’'-]{0,40}:\s", text.strip(" *_")):
-        return False
+    if not _title_like(text) or re.match(r"^[A-Z][\w .’'-]{0,40}:\s", text.strip(" *_")) or len(text.split()) < 3:
+        return False  # (two words are a section's label: "Opening Remarks")
     return bool(lay.kind_of(" ".join(text.split()[:8])))
 
 
@@ -185,7 +185,10 @@ def _is_dateline(line: str) -> bool:
     s = re.sub(r"[,;]?\s*(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:a\.\s?m\.|p\.\s?m\.|am|pm|h)?$", "", s) \
         if re.search(r"\d\s*(?:a\.\s?m\.|p\.\s?m\.|am|pm|h|:\d{2})$", s, re.I) else s  # "…, 10 a.m."
     hits = find_dates(s)
-    return bool(hits) and hits[-1].end >= len(s) - 1
+    if hits and hits[-1].end >= len(s) - 1:
+        return True
+    # "Friday, June 2, 2023, 4:32 p.m. Ministry of Foreign Affairs": a date opening a short line of a few words
+    return bool(hits) and hits[0].start <= 20 and len(s.split()) <= 12 and s[-1:] not in ".!?"
 
 
 def segment(text: str, lay: Layout | None = None) -> list[Segment]:

@@ -293,3 +293,18 @@ def test_extract_headers_a_bare_item_heading_takes_the_title_lines_below_it():
                   "Ambassador Einar Gunnarsson\n\nThank you, President. Iceland thanks the Special Rapporteur.")
     assert value_keys(s, "speakers") == ["einar-gunnarsson"] and value_keys(s, "on_behalf_of") == ["ISL"]
     assert s.value("forum").key == "UN-HRC"
+
+
+def test_extract_headers_capital_headings_meeting_title_lines_and_date_lines_with_a_time():
+    [a] = extract("STATEMENT BY H.E. MS. AMA OWUSU, PERMANENT REPRESENTATIVE OF GHANA, AT THE THEMATIC DEBATE ON "
+                  "OUTER SPACE, 79TH SESSION OF THE FIRST COMMITTEE\n\nNEW YORK, 21 OCTOBER 2024\n\nMr. Chair,\n\n"
+                  "Ghana associates itself with the statement delivered by Kenya on behalf of the African Group.")
+    assert a.value("forum").key == "UNGA-C1" and value_keys(a, "on_behalf_of") == ["GHA"]
+    [b] = extract("Intervention by Chile on behalf of the Group of Friends of Digital Cooperation\n\nHigh-level "
+                  "meeting of the General Assembly, 20 September 2024\n\nMr. President,\n\nWe welcome the pact.")
+    assert b.value("forum").key == "UNGA"
+    assert [e.label for e in b.value("on_behalf_of")] == ["Group of Friends of Digital Cooperation"]
+    stmts = extract("Press Conference by Press Secretary Aiko Mori\n\nTuesday, May 7, 2024, 3:05 p.m. Ministry of "
+                    "Foreign Affairs\n\nOpening Remarks\n\nPress Secretary Mori: Good afternoon. Japan will host the "
+                    "digital ministers next week.")
+    assert len(stmts) == 1 and stmts[0].value("date") == "2024-05-07"

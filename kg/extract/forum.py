@@ -28,10 +28,12 @@ MEETING_NOUNS = ("meeting", "session", "debate", "segment", "sitting", "plenary"
                  "hearing", "conference", "summit", "discussion", "briefing", "forum")
 _MEETING = ("(?:" + "|".join(MEETING_NOUNS) + "|exchange of views|retreat|conclusion|opening|closing|launch|outset|"
             "margins|sidelines)s?")
-# what stands between a cue and the body: "the 2nd substantive session of the", "a UN Security Council open"
-_CUE = re.compile(r"(?:^|[^\w-])(?P<cue>at|to|before|during|in the course of|addressed|addressing|addresses|told)\s+"
-                  r"(?:(?:the|a|an|its|this)\s+)?(?:(?:[\w’'.-]+\s+){0,7}?" + _MEETING +
-                  r"\s+(?:of|at|in|on)\s+(?:the\s+)?)?$", re.I)
+# a cue of delivery and what stands between it and the body: "at the 2nd substantive session of the", "to a
+# UN Security Council open debate on ... of the", "AT THE THEMATIC DEBATE ON ..., 78TH SESSION OF THE"
+_CUE_WORD = re.compile(r"(?:^|[^\w-])(?P<cue>at|to|before|during|in the course of|addressed|addressing|addresses|told)"
+                       r"(?=\s)", re.I)
+_CUE_TAIL = re.compile(r"\s+(?:(?:the|a|an|its|this)\s+)?(?:(?:[\w’'.,-]+\s+){0,7}?" + _MEETING +
+                       r"\s+(?:of|at|in|on)\s+(?:the\s+)?)?", re.I)
 # a post, not a meeting: "Permanent Representative of Chile to the", "Mission of Japan to the"
 # (a person named between office and "to" delivers: "Counsellor Petra Novak to the Forum")
 _POSTED = re.compile(r"\b(?:Representative|Mission|Ambassador|Delegation|Envoy|Observer|Delegate|Representation|"
@@ -47,7 +49,9 @@ _SPOKE = re.compile(r"\b(?:said|says|stated|told|noted|stressed|declared|underli
                     r"statement|speech|remarks|address|addressing|addressed|delivered|delivering)\b", re.I)
 # a title line or a clause of one begins: "72nd ", "73 ", "79TH SESSION OF THE "
 _OPENING = re.compile(r"(?:^|\n|[.:;–—|]\s|\s-\s)[\s*_#\[\]\"“(]*(?:(?:\d+(?:st|nd|rd|th)?|[A-Z][a-z]+(?:-[a-z]+)?)\s+"
-                      r"(?:(?:regular\s+|substantive\s+|special\s+)?session\s+of\s+(?:the\s+)?)?)?(?:the\s+)?$", re.I)
+                      r"(?:(?:regular\s+|substantive\s+|special\s+)?session\s+of\s+(?:the\s+)?)?)?(?:the\s+)?$|"
+                      r"(?:^|\n)[\s*_#]*(?:[\w’'-]+\s+){0,3}" + _MEETING + r"\s+of\s+(?:the\s+)?$", re.I)
+# (or the meeting a title line names: "High-level meeting of the General Assembly", "Open debate of the ...")
 
 
 def is_part_of(ent: Entity, other: Entity) -> bool:
@@ -76,7 +80,7 @@ def _rank(stmt: Statement, m: Mention, lo: int, body: bool) -> int:
     pre = text[a:m.start]
     if _POSTED.search(pre) or _KIND_AFTER.match(text, m.end):
         return 0  # an office ("Representative of X to the"), or the author ("EU Statement - ...")
-    cue = _CUE.search(pre)
+    cue = _cue(pre)
     if cue:
         at = a + cue.start("cue")
         posted = m.entity.key == "UN" and cue.group("cue").lower() == "to"  # "to the United Nations": a posting
@@ -87,6 +91,15 @@ def _rank(stmt: Statement, m: Mention, lo: int, body: bool) -> int:
     if not body and _OPENING.search(text[max(lo, ls - 1, m.start - 40):m.start]) and not _MODIFIES.match(text, m.end):
         return 2
     return 0
+
+
+def _cue(pre: str) -> re.Match | None:
+    """The last cue of delivery in ``pre`` that leads up to its end (the nearest cue wins: "to the organization,
+    X, said at a meeting of the" is "at")."""
+    for cm in reversed(list(_CUE_WORD.finditer(pre))):
+        if _CUE_TAIL.fullmatch(pre, cm.end()):
+            return cm
+    return None
 
 
 def _best(stmt: Statement, cands: list[Mention], lo: int, body: bool) -> Mention | None:

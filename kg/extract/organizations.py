@@ -70,7 +70,7 @@ _DEPARTMENT = re.compile(r"(?<![\w-])(?P<name>(?:[A-Z][\w.-]*[ \t]+){0,4}Departm
 _OFFICE = re.compile(r"(?<![\w-])(?P<name>Office[ \t]+of[ \t]+(?:the[ \t]+)?(?:[A-Z][\w-]*[ \t]+){0,3}[A-Z][\w-]*"
                      r"(?:[ \t]+(?:for|on|of)[ \t]+(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w-]*){0,4})?)")
 # named groups of states speaking together: "the Group of Friends in Defense of the Charter of the United Nations"
-_GROUP = re.compile(r"\bGroup of Friends(?:\s+(?:(?:of|in|for|on|the|and)\s+)*[A-Z][\w-]*)+")
+_GROUP = re.compile(r"\bGroup of Friends(?:[ \t]+(?:(?:of|in|for|on|the|and)[ \t]+)*[A-Z][\w-]*)+")
 _MEDIA = re.compile(r"\b(?:News Agency|news agency|[Mm]agazine|[Nn]ewspaper|TV channel|[Jj]ournal)\s+[“\"«]?"
                     r"(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,4})[”\"»]?")
 _MEDIA_WORDS = ("News Agency", "news agency", "agazine", "ewspaper", "TV channel", "ournal")  # one stands in every match
