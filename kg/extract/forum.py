@@ -75,7 +75,7 @@ def _candidates(stmt: Statement, lo: int, hi: int) -> list[Mention]:
 def _rank(stmt: Statement, m: Mention, lo: int, body: bool) -> int:
     """3 after a cue of delivery, 2 opening a title line or clause (header only), 0 otherwise."""
     text = stmt.context.text
-    ls = text.rfind("\n", 0, m.start) + 1
+    ls = text.rfind("\n", max(lo, m.start - 141), m.start) + 1  # (no further back than what is read)
     a = max(lo, ls, m.start - 140)
     pre = text[a:m.start]
     if _POSTED.search(pre) or _KIND_AFTER.match(text, m.end):

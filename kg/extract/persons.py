@@ -206,7 +206,7 @@ def _titled_names(scan: _Scan, out: _Found) -> None:
         glued_after = nxt is not None and _adjacent(text, run[-1], nxt) and _CAP_ANY.fullmatch(nxt[0]) \
             and nxt.start() not in tspans
         titled = info.get("titled") and (not caps or info.get("honorific_before")) \
-            and not (glued_after and not info.get("immediate_title")) and not _OFFICE_DOMAIN.search(text, 0, s)
+            and not (glued_after and not info.get("immediate_title")) and not _OFFICE_DOMAIN.search(text, max(0, s - 8), s)
         # no title, but a known first name: "Nikolay Glushkov", "opponents of Boris Johnson"
         named = not caps and not glued_after and len(run) in (2, 3) and run[0][0] in lex().given_names \
             and not (i > 0 and _adjacent(text, toks[i - 1], run[0]) and _CAP_ANY.fullmatch(toks[i - 1][0]))
@@ -371,7 +371,7 @@ def _title_info(text: str, stmt: Statement, toks: list[_Tok], s: int, e: int, ts
     The walk stays in the name's paragraph and stops at text already ``taken`` by another person.
     """
     info: dict = {}
-    brk = text.rfind("\n\n", 0, s)
+    brk = text.rfind("\n\n", max(0, s - 602), s)  # (the walk reads 600 characters at most)
     lo = max(stmt.start, brk + 2 if brk >= 0 else stmt.start, s - 600)
     before = toks[bisect.bisect_left(toks, lo, key=_start):bisect.bisect_left(toks, s, key=_start)]
     if before and before[-1].end() > s:  # tokens do not overlap: only the last can run past ``s``
