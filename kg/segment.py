@@ -167,6 +167,8 @@ def _is_page_heading(lines: list[_Line], blank: list[bool], i: int, lay: Layout)
 
 def _is_bare_date(line: str) -> bool:
     s = line.strip(" *_()\t")
+    if len(s) > 40 or not any(c.isdigit() for c in s[:12]):
+        return False  # a date alone on its line is short and opens with a number or a month's short name
     hits = find_dates(s)
     return len(hits) == 1 and hits[0].start <= 1 and hits[0].end >= len(s) - 1
 

@@ -40,7 +40,8 @@ _UN_SYMBOL = re.compile(r"(?<![\w/])(?:GA|SC|SG|ECOSOC|DSG|HR|OBV|PI|DC|ENV|SOC|
 
 def un_release(stmt: Statement) -> bool:
     """Whether the statement is a UN press release: its header, or the note that opens it, gives its symbol."""
-    return _UN_SYMBOL.search(stmt.context.text, stmt.start, min(stmt.end, stmt.heading_end + 500)) is not None
+    text, end = stmt.context.text, min(stmt.end, stmt.heading_end + 500)
+    return text.find("/", stmt.start, end) >= 0 and _UN_SYMBOL.search(text, stmt.start, end) is not None
 
 
 def covered_body(stmt: Statement) -> Mention | None:

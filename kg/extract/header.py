@@ -26,6 +26,12 @@ def head_start(stmt: Statement) -> int:
 
 def first_sentence(stmt: Statement) -> tuple[int, int]:
     """The body's first sentence, after any greeting ("Mr. Chair,", "Thank you, Madam President.")."""
+    if "first_sentence" not in stmt.cache:  # read by several readers of the same statement
+        stmt.cache["first_sentence"] = _first_sentence(stmt)
+    return stmt.cache["first_sentence"]
+
+
+def _first_sentence(stmt: Statement) -> tuple[int, int]:
     text = stmt.context.text
     pos = stmt.heading_end
     for _ in range(4):

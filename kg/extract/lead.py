@@ -30,6 +30,12 @@ _CITED = re.compile(r"(?:^|\W)(?i:as|like|when|while|after|before|that|with|acco
 def lead_sentence(stmt: Statement) -> tuple[int, int]:
     """The first sentence of the body's first paragraph of prose (100 characters or more, ending as a
     sentence ends), past a standfirst, a photo credit or a section label."""
+    if "lead_sentence" not in stmt.cache:  # read by several readers of the same statement
+        stmt.cache["lead_sentence"] = _lead_sentence(stmt)
+    return stmt.cache["lead_sentence"]
+
+
+def _lead_sentence(stmt: Statement) -> tuple[int, int]:
     text = stmt.context.text
     pos = stmt.heading_end
     while pos < stmt.end:
