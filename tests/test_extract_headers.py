@@ -308,3 +308,12 @@ def test_extract_headers_capital_headings_meeting_title_lines_and_date_lines_wit
                     "Foreign Affairs\n\nOpening Remarks\n\nPress Secretary Mori: Good afternoon. Japan will host the "
                     "digital ministers next week.")
     assert len(stmts) == 1 and stmts[0].value("date") == "2024-05-07"
+
+
+def test_extract_headers_delegates_with_their_state_in_brackets():
+    stmts = extract("Seventy-ninth session\nGA/DIS/3740\n\nFirst Committee continues debate\n\nKOFI OWUSU MARCH "
+                    "(Ghana), speaking on behalf of the African Group, said that outer space must stay peaceful.\n\n"
+                    "Lucia Ferreira (Brazil) said norms apply to every State in cyberspace without exception.")
+    got = rels(stmts)
+    assert ("kofi-owusu-march", "affiliatedWith", "GHA") in got and ("lucia-ferreira", "affiliatedWith", "BRA") in got
+    assert value_keys(stmts[0], "on_behalf_of") == ["UN"]  # the release, not the African Group it reports

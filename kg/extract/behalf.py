@@ -141,7 +141,8 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
     """For whom the statement speaks, and the speaker whose own state or body that is (None when the text
     says so otherwise). ``named``: states the heading names as issuer; ``body``: the body whose own
     statement this is; ``release``: a UN press release."""
-    behalf, explicit = _explicit(stmt, hs, named)
+    # (a UN press release reports others' words: only its heading says for whom it speaks)
+    behalf, explicit = _explicit(stmt, hs, named, stmt.heading_end if release else first_sentence(stmt)[1])
     said_for = None  # the speaker whose own state or body the statement is for
     if not behalf and not explicit:
         behalf, said_for = _speakers_own(stmt, speakers)
@@ -166,13 +167,13 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
     return list({(e.kind, e.key): e for e in behalf}.values()), said_for
 
 
-def _explicit(stmt: Statement, hs: int, named: list[Entity]) -> tuple[list[Entity], bool]:
-    """Who an "on behalf of" ("in the name of", "I speak for") in the heading or first sentence names, and
+def _explicit(stmt: Statement, hs: int, named: list[Entity], upto: int) -> tuple[list[Entity], bool]:
+    """Who an "on behalf of" ("in the name of", "I speak for") in the heading or first sentence (up to ``upto``) names, and
     whether the text says for whom at all (an unknown group, never replaced by the speaker's country)."""
     text = stmt.context.text
     behalf: list[Entity] = []
     explicit = False
-    for m in _ON_BEHALF.finditer(text, hs, first_sentence(stmt)[1]):
+    for m in _ON_BEHALF.finditer(text, hs, upto):
         if m.start() >= stmt.heading_end and _OTHERS_STATEMENT.search(text, first_sentence(stmt)[0], m.start()):
             continue  # "We align ourselves with the statement made by Indonesia on behalf of the NAM"
         found = _behalf_list(stmt, m.end())

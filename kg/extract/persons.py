@@ -115,11 +115,12 @@ class _Found:
 
 def persons(stmt: Statement) -> Iterator[Mention]:
     """The persons ``stmt`` names, leftmost first. The readers run from the surest to the weakest (known
-    persons, titled names, initials and a surname, transcript labels, surnames met earlier), each only over
-    text the earlier ones left free."""
+    persons, delegates with their state in brackets, titled names, initials and a surname, transcript labels,
+    surnames met earlier), each only over text the earlier ones left free."""
     scan = _Scan(stmt)
     out = _Found(scan.text)
     _known_persons(scan, out)
+    _delegates(scan, out)
     _titled_names(scan, out)
     _initials_and_surname(scan, out)
     _transcript_labels(scan, out)
@@ -234,6 +235,35 @@ def _initials_and_surname(scan: _Scan, out: _Found) -> None:
         ent = _by_surname(stmt.context, surname) or Entity("Person", lex().person_key(m.group(0)),
                                                            m.group(1).replace(" ", "") + " " + surname)
         out.add(s, e, ent, "name", _title_info(text, stmt, scan.toks, s, e, tspans, blocked, out.taken))
+
+
+# a meetings-coverage paragraph opens with a delegate and their state in brackets: "HAROLD ADLAI AGYEMAN (Ghana),
+# speaking on behalf of ...", "Ana Silva (Brazil) said ..."
+_DELEGATE = re.compile(rf"(?m)^[ \t*_]*(?P<n>[{_UP}][{_UP}{_LOW}'’.-]+(?:[ \t]+[{_UP}][{_UP}{_LOW}'’.-]+){{1,4}})[ \t]*"
+                       r"\((?P<state>[^()\n]{2,60})\)(?=[ \t]*[,:]|[ \t]+[a-z])")
+
+
+def _delegates(scan: _Scan, out: _Found) -> None:
+    """A delegate opening a paragraph with their state in brackets; the brackets are their title, so the
+    state is their affiliation."""
+    stmt, text = scan.stmt, scan.text
+    if text.find("(", stmt.start, stmt.end) < 0:
+        return
+    for m in _DELEGATE.finditer(text, stmt.start, stmt.end):
+        s, e = m.start("n"), m.end("n")
+        state = [f.entity for f in lex().lookup(m.group("state")) if f.entity is not None and f.entity.kind == "State"]
+        words = m.group("n").split()
+        tt = titles()
+        if not state or s in scan.blocked or words[0].capitalize() in tt.not_names \
+                or any(tt.is_title_word(w.capitalize()) for w in words):
+            continue  # ("ANGUS SEPTEMBER" is a name: a month only past the first word)
+        info = {"titled": True, "post_title": (m.start("state"), m.end("state")), "title": m.group("state")}
+        known = next((f for f in out.found if f.start == s and f.end == e), None)
+        if known is not None:  # a known person: the brackets still say whom they serve
+            known.info.setdefault("post_title", info["post_title"])
+            continue
+        name = _caps_to_title(m.group("n")) if m.group("n").isupper() else m.group("n")
+        out.add(s, e, lex().find_person(name) or person_entity(name), "name", info)
 
 
 def _transcript_labels(scan: _Scan, out: _Found) -> None:
