@@ -231,7 +231,8 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
         # further headed statements on the same page ("Explanation of vote by ..." then "Right of reply by ...")
         main_last = _heading_end(lines, blank, chrome, main, first_item, lay)
         heads = [i for i in range(main + 1, first_item) if _is_page_heading(lines, blank, i, lay) and i > main_last]
-        if heads and not any(not blank[j] and not chrome[j] for j in range(main_last + 1, heads[0])):
+        if heads and not any(not blank[j] and not chrome[j] and not _short_label(lines[j].text)
+                             for j in range(main_last + 1, heads[0])):
             # a heading right under the page's own ("SG/SM/20847 / 29 June 2021" then "Secretary-General's
             # Remarks to ..."): one heading, not a statement without words
             head_override = _heading_end(lines, blank, chrome, heads.pop(0), heads[0] if heads else first_item, lay)
@@ -263,6 +264,11 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
                                 "frame" if main_end is None else "main", None, title_start))
         segments += [Segment(p.start, p.end, p.heading_end, None, p.role, here) for p in parts]
     return segments
+
+
+def _short_label(line: str) -> bool:
+    """A line of a header that is no text of its own: a few title-like words ("New York", "Location: Geneva")."""
+    return len(line.split()) <= 4 and _title_like(line)
 
 
 def _is_sentence(line: str) -> bool:

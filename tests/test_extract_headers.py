@@ -317,3 +317,21 @@ def test_extract_headers_delegates_with_their_state_in_brackets():
     got = rels(stmts)
     assert ("kofi-owusu-march", "affiliatedWith", "GHA") in got and ("lucia-ferreira", "affiliatedWith", "BRA") in got
     assert value_keys(stmts[0], "on_behalf_of") == ["UN"]  # the release, not the African Group it reports
+
+
+def test_extract_headers_an_html_page_with_banner_share_buttons_and_a_split_dateline(tmp_path):
+    from kg.pipeline import extract_document
+    from kg.read import read_document
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><div>We use cookies on this site.</div><nav><a>Home</a> <a>News</a></nav>"
+        "<div><a>Share on Facebook</a><a>Share on X</a></div>"
+        "<h1>EU Statement – UN Security Council: Open Debate on Women, Peace and Security</h1>"
+        "<p>14.05.2024</p><p>New York</p>"
+        "<p>Statement on behalf of the European Union by H.E. Ambassador Olof Skoog, Head of the EU Delegation "
+        "to the UN</p><p>Madam President,</p><p>I have the honour to speak on behalf of the European Union and "
+        "its Member States.</p></body></html>", encoding="utf-8")
+    [s] = extract_document(read_document(page))
+    assert s.context.text[s.start:].startswith("EU Statement")
+    assert value_keys(s, "speakers") == ["olof-skoog"] and value_keys(s, "on_behalf_of") == ["EU"]
+    assert s.value("forum").key == "UNSC" and s.value("date") == "2024-05-14"
