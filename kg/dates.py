@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateHit", "find_dates", "parse_listing_date", "MONTHS"]
+__all__ = ["DateHit", "find_dates", "parse_listing_date", "date_follows", "MONTHS"]
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -124,3 +124,12 @@ def _slash_order(text: str) -> str | None:
 def parse_listing_date(text: str) -> str | None:
     hits = find_dates(text)
     return hits[0].iso if hits else None
+
+
+# a date right after a name, as a dateline writes it: "Moscow, May 27, 2019", "Singapore, 4 May 2022", "(London, 31 March"
+_DATE_AFTER = re.compile(r",?\s*\(?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|\d{1,2}\b|" + _MON2 + r"\s+\d{1,2}\b)")
+
+
+def date_follows(text: str, pos: int) -> bool:
+    """Whether a date follows ``text[pos:]`` (after a comma): the name before it is a dateline's place."""
+    return _DATE_AFTER.match(text, pos, pos + 30) is not None

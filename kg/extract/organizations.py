@@ -16,7 +16,7 @@ from kg.extract.resolutions import find_symbols
 from kg.gazetteer import Lexicon
 from kg.model import Entity, Mention, Statement
 
-__all__ = ["group_entity", "organizations", "national_body", "state_phrase", "context_date", "resolve_instance"]
+__all__ = ["name_key", "group_entity", "organizations", "national_body", "state_phrase", "context_date", "resolve_instance"]
 
 _THE = re.compile(r"\b(Republic|Kingdom|Federation|United|Union|State|States|Emirates|Islands|Commonwealth|"
                   r"Principality|Duchy|Sultanate|Confederation|Holy See|Netherlands|Philippines|Bahamas|Gambia|"
@@ -150,7 +150,7 @@ def _patterns(stmt: Statement) -> Iterator[Mention]:
         if known:
             continue  # the gazetteer reader reports it
         taken.append((s, e))
-        ent = Entity("Organization", "MEDIA-" + re.sub(r"[^A-Z0-9]+", "-", name.upper()).strip("-"), name,
+        ent = Entity("Organization", name_key("MEDIA", name), name,
                      (("type", "MediaOrganization"),))
         yield Mention(s, e, text[s:e], ent, "pattern")
 
@@ -181,7 +181,7 @@ def _offices(stmt: Statement, taken: list[tuple[int, int]]) -> Iterator[Mention]
             for inner in stmt.mentions:  # already read: a ministry inside the name stays a mention of its own
                 if inner.entity.kind == "Organization" and s <= inner.start and inner.end <= e:
                     inner.info["nested"] = True
-            key = f"DEPT-{state.key}-" + re.sub(r"[^A-Z0-9]+", "-", name.upper()).strip("-")
+            key = name_key(f"DEPT-{state.key}", name)
             known = lex().organization(key)
             ent = known or Entity("Organization", key, name, (("type", "NationalBody"), ("state", state.key)))
             yield Mention(s, e, text[s:e], ent, "pattern")
@@ -327,10 +327,15 @@ def _requires_met(stmt: Statement, ent: Entity, quote: str, lexicon: Lexicon) ->
     return False
 
 
+def name_key(prefix: str, name: str) -> str:
+    """The key of a body read by its shape: ``prefix`` and the name in capitals, words joined by "-"."""
+    return prefix + "-" + re.sub(r"[^A-Z0-9]+", "-", name.upper()).strip("-")
+
+
 def group_entity(name: str) -> Entity:
     """A group of states known by a description, not a gazetteer name ("Group of Friends in Defense of the
     Charter of the United Nations", "like-minded States")."""
-    return Entity("Organization", "GROUP-" + re.sub(r"[^A-Z0-9]+", "-", name.upper()).strip("-"), name,
+    return Entity("Organization", name_key("GROUP", name), name,
                   (("type", "IntergovernmentalOrganization"),))
 
 

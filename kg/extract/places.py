@@ -1,19 +1,14 @@
 """Places: cities and venues named as locations (a capital used as an actor is a state, not a place)."""
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from kg.dates import date_follows
 from kg.extract.common import hits
 from kg.extract.states import capital_is_actor
 from kg.model import Mention, Statement
 
 __all__ = ["places"]
-
-
-def _dateline(text: str, end: int) -> bool:
-    return bool(re.match(r",?\s*\(?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|,?\s*[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}",
-                         text[end:end + 30]))
 
 
 def places(stmt: Statement) -> Iterator[Mention]:
@@ -27,6 +22,6 @@ def places(stmt: Statement) -> Iterator[Mention]:
         if any(f.form in ("capital", "metonym") for f in hit.forms) and capital_is_actor(text, hit.start, hit.end):
             continue
         if any(f.entity is not None and f.entity.kind == "State" and f.form in ("name", "abbreviation", "adjective")
-               for f in hit.forms) and not _dateline(text, hit.end):
+               for f in hit.forms) and not date_follows(text, hit.end):
             continue  # "Burhan Gafoor of Singapore": the state; "Singapore, 4 May 2022": the city
         yield Mention(hit.start, hit.end, text[hit.start:hit.end], forms[0].entity, "place")

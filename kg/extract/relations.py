@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from kg.extract.affiliation import affiliations
+from kg.extract.affiliation import affiliations, title_spans
 from kg.extract.common import Keywords, listed_after, mentions_in, sentence_bounds
 from kg.model import Entity, Mention, Relation, Statement
 
@@ -96,15 +96,10 @@ def _speaker_state(stmt: Statement, affiliated: set[tuple[str, str]]) -> Iterato
             yield Relation(ent, "affiliatedWith", behalf.value[0], s, e)
 
 
-def _title_ranges(m: Mention) -> list[tuple[int, int]]:
-    out = [(m.info["title_start"], m.info["title_end"])] if m.info.get("title_start") is not None else []
-    return out + ([tuple(m.info["post_title"])] if m.info.get("post_title") else [])
-
-
 def _from_titles(stmt: Statement, m: Mention, is_speaker: bool) -> Iterator[Relation]:
     """affiliatedWith from a person's title, and chairOf from "Chair of the OEWG, Ambassador X"."""
     text = stmt.context.text
-    ranges = _title_ranges(m)
+    ranges = title_spans(m)
     for aff in affiliations(stmt, m, is_speaker):
         yield Relation(m.entity, "affiliatedWith", aff, min([m.start] + [a for a, _ in ranges]),
                        max([m.end] + [b for _, b in ranges]))

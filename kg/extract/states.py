@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from kg.dates import date_follows
 from kg.extract.common import hits, lex
 from kg.model import Mention, Statement
 
@@ -30,7 +31,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|near|via|into|outside|around|across|o
 def capital_is_actor(text: str, start: int, end: int) -> bool:
     """Is the capital at ``text[start:end]`` used for its state's government?"""
     after = text[end:end + 60]
-    if re.match(r"^,?\s*(?:\(?\d{1,2}\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)", after):
+    if date_follows(text, end):
         return False  # a dateline: "Moscow, May 27, 2019"
     if _ACTOR_AFTER.match(after):
         return True
