@@ -335,3 +335,19 @@ def test_extract_headers_an_html_page_with_banner_share_buttons_and_a_split_date
     assert s.context.text[s.start:].startswith("EU Statement")
     assert value_keys(s, "speakers") == ["olof-skoog"] and value_keys(s, "on_behalf_of") == ["EU"]
     assert s.value("forum").key == "UNSC" and s.value("date") == "2024-05-14"
+
+
+def test_extract_headers_verbatim_record_delegates_serve_the_delegation_in_brackets():
+    turns = extract("Security Council\n9400th meeting\nMonday, 4 March 2024, 10 a.m.\nNew York\n\nThe President: I "
+                    "give the floor to the representative of Chile.\n\nMr. Ortega Ruiz (Chile): Chile thanks the "
+                    "presidency for this debate on the protection of civilians in armed conflict.\n\nMs. Tanaka "
+                    "(Japan): Japan shares the concern expressed by Chile on this matter today.")
+    got = rels(turns)
+    assert ("ortega-ruiz", "affiliatedWith", "CHL") in got and ("tanaka", "affiliatedWith", "JPN") in got
+    assert all(t.value("forum").key == "UNSC" for t in turns)
+
+
+def test_extract_headers_a_plural_body_name_is_the_series():
+    [s] = extract("G20 Statement on cyberspace\n\nRome, 3 May 2021\n\nWe recall the reports of the United Nations "
+                  "Groups of Governmental Experts and welcome the work of the OEWG.")
+    assert "GGE" in {m.entity.key for m in s.mentions}

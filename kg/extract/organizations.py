@@ -254,9 +254,7 @@ _REPORT_OF = re.compile(r"\b(?:reports?|outcomes?|results|conclusions|recommenda
 _YEAR_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+((?:19|20)\d{2})\b[^.;\n]{0,20}$", re.I)
 
 
-# several instances at once: "previous GGEs", "successive OEWGs", "the reports of all the Groups"
-_SEVERAL = re.compile(r"\b(?:previous|past|earlier|successive|former|various|several|all|two|three|four|five|six)\s+"
-                      r"(?:(?:UN|consensus|the)\s+)*$", re.I)
+_PLURAL = re.compile(r"\b(?:Groups|Committees|Councils|Conferences|Commissions|Meetings)\b")
 _REPORTS_AFTER = re.compile(r"(?:[’']s)?\s+(?:\w+\s+)?reports\b", re.I)
 _YEAR_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:final|consensus|substantive)\s+)?report\s+(?:of|in|from)\s+((?:19|20)\d{2})\b",
                          re.I)
@@ -273,8 +271,8 @@ def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading
     if m and _ORDINALS[m.group(1)] <= len(members):
         return members[_ORDINALS[m.group(1)] - 1]
     after = text[end:min(stmt.end, end + 60)]
-    plural = re.match(r"[\w-]+s\b", text[start:end]) is not None or text[end:end + 1] == "s"
-    if (plural and _SEVERAL.search(before)) or _REPORTS_AFTER.match(after):
+    plural = text[end:end + 1] == "s" or _PLURAL.search(text, start, end) is not None  # "GGEs", "UN Groups of ..."
+    if plural or _REPORTS_AFTER.match(after):
         return ent  # "previous GGEs", "the three consensus GGE reports of 2010, 2013 and 2015": the series
     y = _YEAR_BEFORE.search(before) or _YEAR_AFTER.match(after)
     if y:  # "the 2015 report of the GGE", "the GGE report in 2015"

@@ -285,10 +285,16 @@ def _transcript_labels(scan: _Scan, out: _Found) -> None:
         if s in blocked:
             continue
         name = text[s:e]
+        # "Mr. Yamazaki (Japan):": the delegation in brackets is whom the delegate serves
+        delegation = (stmt.start + m.start("state"), stmt.start + m.end("state"))
+        read = next((f for f in out.found if f.start == s and f.end == e), None)
+        if read is not None:  # already read as a titled name: the brackets still say whom they serve
+            read.info.setdefault("post_title", delegation)
+            continue
         ent = _by_surname(stmt.context, name) or person_entity(name)
         out.add(s, e, ent, "surname" if " " not in name else "name",
                 {"titled": True, "speaker_label": True, "title": m.group("t"), "title_start": stmt.start + m.start("t"),
-                 "title_end": stmt.start + m.end("t"), "honorific_before": True})
+                 "title_end": stmt.start + m.end("t"), "honorific_before": True, "post_title": delegation})
 
 
 def _surnames_met_earlier(scan: _Scan, out: _Found) -> None:
@@ -333,7 +339,7 @@ def _initials_names(seg: str) -> Iterator[re.Match]:
 _SPEAKER_LABEL = re.compile(rf"(?:^|(?<=[\n?.!]\s)|(?<=\n))((?:[{_UP}][{_LOW}]+\s){{1,2}}[{_UP}][{_LOW}]+):\s")
 _TURN_LABEL = re.compile(rf"(?m)^[ \t*_]*(?P<t>(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?)\s+"
                          rf"(?P<n>(?:[{_UP}][{_LOW}'’-]+\s?){{1,3}}?)"
-                         r"\s*\([^()\n]{2,80}\)(?:\s*\([^()\n]{2,40}\))?\s*:")
+                         r"\s*\((?P<state>[^()\n]{2,80})\)(?:\s*\([^()\n]{2,40}\))?\s*:")
 _NAME_BEFORE = re.compile(rf"[{_UP}][{_LOW}]+\s$")
 _TITLE_BEFORE = re.compile(r"(?:^|\s)(?:Mr|Ms|Mrs|Dr|Minister|President|Ambassador|Secretary)\.?\s$")
 
