@@ -225,15 +225,48 @@ class _TextExtractor(HTMLParser):
 
 def html_to_text(markup: str) -> str:
     """The visible text of an HTML page: no scripts, styles or comments; blocks on their own lines."""
+    return "".join(_html_stream(iter([markup])))
+
+
+def _html_stream(chunks: Iterator[str]) -> Iterator[str]:
+    """The visible text of HTML given in consecutive pieces, as consecutive pieces: each line's spaces
+    collapsed, one element boundary a line break, several a blank line, no blank line at either end. The
+    pieces joined are what the whole page would give, so a big page can be read a part at a time."""
     parser = _TextExtractor()
-    parser.feed(markup)
+    pending, started, blank = "", False, False
+
+    def lines_of(raw: str) -> Iterator[str]:
+        nonlocal started, blank
+        for line in raw.split("\n"):
+            line = _SPACES.sub(" ", line).strip()
+            if not line:
+                blank = started
+                continue
+            yield ("\n\n" if blank else "\n") + line if started else line
+            started, blank = True, False
+
+    for chunk in chunks:
+        parser.feed(chunk)
+        raw = pending + "".join(parser.parts)
+        parser.parts.clear()
+        complete, _, pending = raw.rpartition("\n")
+        piece = "".join(lines_of(complete)) if complete or raw.startswith("\n") else ""
+        if piece:
+            yield piece
     parser.close()
-    raw = "".join(parser.parts)
-    lines = [re.sub(r"[ \t\r\f\v\u00a0]+", " ", line).strip() for line in raw.split("\n")]
-    text = "\n".join(lines)
-    # one element boundary is a line break, several (a paragraph after a heading) a blank line
-    text = re.sub(r"\n{3,}", "\n\n", text).strip("\n")
-    return text
+    rest = "".join(lines_of(pending + "".join(parser.parts)))
+    if rest:
+        yield rest
+
+
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+# an HTML page saved with a .txt name: read as HTML, or its scripts would become text
+_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether ``text`` is an HTML page (whatever its file's name says)."""
+    return _HTML_START.match(text[:4096]) is not None
 
 
 def _mb(n: int) -> str:
@@ -255,9 +288,11 @@ def read_document(path: Path, encoding: str | None = None, *, max_size: int | No
         raise InputError(f"{name}: empty file (no text to read)")
     text, used = decode(data, name, encoding)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if path.suffix.lower() in HTML_SUFFIXES:
+    if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
+        named = "" if path.suffix.lower() in HTML_SUFFIXES else f" (HTML in a {path.suffix or 'nameless'} file)"
         text = html_to_text(text)
-        media, source = "text/html", "visible text extracted from the HTML (scripts, styles and comments dropped)"
+        media, source = "text/html", (f"visible text extracted from the HTML{named}, decoded as {used} (scripts, "
+                                      "styles and comments dropped)")
     else:
         media, source = "text/plain", f"file decoded as {used}, line ends normalised to LF"
     if not text.strip():
@@ -274,9 +309,9 @@ def read_document(path: Path, encoding: str | None = None, *, max_size: int | No
 
 
 def is_split(path: Path) -> bool:
-    """Whether ``path`` is read in parts (a plain-text file over SPLIT_ABOVE bytes)."""
+    """Whether ``path`` is read in parts (a file over SPLIT_ABOVE bytes, text or HTML)."""
     try:
-        return path.suffix.lower() not in HTML_SUFFIXES and path.stat().st_size > SPLIT_ABOVE
+        return path.stat().st_size > SPLIT_ABOVE
     except OSError:
         return False
 
@@ -287,8 +322,9 @@ def part_identity(path: Path, n: int) -> str:
 
 
 def read_parts(path: Path, encoding: str | None = None, part_chars: int | None = None) -> Iterator[Document]:
-    """A big plain-text file as consecutive documents of about ``part_chars`` characters, each cut after a
-    blank line (else a line end), decoded as a stream: memory holds one part, whatever the file's size.
+    """A big file as consecutive documents of about ``part_chars`` characters, each cut after a blank line
+    (else a line end), decoded as a stream: memory holds one part, whatever the file's size. An HTML page's
+    visible text is cut the same way, as the page is read.
 
     The encoding is chosen from the file's first megabyte (``encoding`` if given). Each part's text
     source says which characters of the whole file's text it holds, so every offset can be traced back."""
@@ -304,38 +340,54 @@ def read_parts(path: Path, encoding: str | None = None, part_chars: int | None =
         if not head.strip():
             raise InputError(f"{name}: empty file (no text to read)")
         used = encoding or _stream_encoding(head, name)
-        try:
-            decoder = codecs.getincrementaldecoder(used)(errors="strict")
-        except LookupError:
-            raise DecodeError(f"{name}: unknown encoding {used!r}; pass a Python codec name such as utf-8, "
-                              "cp1251 or latin-1") from None
-        buf, n, offset, consumed = "", 0, 0, 0
-        chunk = head
-        while True:
-            final = not chunk
-            try:
-                buf += decoder.decode(chunk, final=final)
-            except UnicodeDecodeError as e:
-                at = consumed + e.start
-                raise DecodeError(f"{name}: not {used} text (byte 0x{e.object[e.start]:02X} at offset {at}); "
-                                  "pass the right --encoding") from None
-            consumed += len(chunk)
-            if buf.endswith("\r") and not final:
-                keep, buf = "\r", buf[:-1]  # a CR LF pair may straddle two chunks
-            else:
-                keep = ""
-            buf = buf.replace("\r\n", "\n").replace("\r", "\n")
-            while len(buf) >= part_chars or (final and buf):
-                cut = len(buf) if final and len(buf) < part_chars else _cut(buf, part_chars)
+        pieces = _decoded(fh, head, used, name)
+        first = next(pieces, "")
+        html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(first)
+        pieces = _chain(first, pieces)
+        source = f"the HTML page {path.name}" if html else path.name
+        buf, n, offset = "", 0, 0
+        for piece in (_html_stream(pieces) if html else pieces):
+            buf += piece
+            while len(buf) >= part_chars:
+                cut = _cut(buf, part_chars)
                 n += 1
-                text = buf[:cut]
-                yield _part(path, n, text, offset, size, used)
+                yield _part(path, n, buf[:cut], offset, size, used, source, html)
                 offset += cut
                 buf = buf[cut:]
-            buf += keep
-            if final:
-                break
-            chunk = fh.read(1 << 20)
+        if buf or not n:
+            if not buf.strip() and not n:
+                raise InputError(f"{name}: no readable text in it")
+            yield _part(path, n + 1, buf, offset, size, used, source, html)
+
+
+def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
+    yield first
+    yield from rest
+
+
+def _decoded(fh, head: bytes, used: str, name: str) -> Iterator[str]:  # noqa: ANN001 - a binary file
+    """The file's text, a megabyte at a time, line ends normalised to LF (a CR LF pair split by two reads
+    kept whole)."""
+    try:
+        decoder = codecs.getincrementaldecoder(used)(errors="strict")
+    except LookupError:
+        raise DecodeError(f"{name}: unknown encoding {used!r}; pass a Python codec name such as utf-8, "
+                          "cp1251 or latin-1") from None
+    keep, consumed, chunk = "", 0, head
+    while True:
+        final = not chunk
+        try:
+            text = keep + decoder.decode(chunk, final=final)
+        except UnicodeDecodeError as e:
+            raise DecodeError(f"{name}: not {used} text (byte 0x{e.object[e.start]:02X} at offset "
+                              f"{consumed + e.start}); pass the right --encoding") from None
+        consumed += len(chunk)
+        keep = "\r" if text.endswith("\r") and not final else ""
+        text = text[:-1] if keep else text
+        yield text.replace("\r\n", "\n").replace("\r", "\n")
+        if final:
+            return
+        chunk = fh.read(1 << 20)
 
 
 def _cut(buf: str, part_chars: int) -> int:
@@ -361,14 +413,14 @@ def _stream_encoding(head: bytes, name: str) -> str:
     return used
 
 
-def _part(path: Path, n: int, text: str, offset: int, size: int, used: str) -> Document:
+def _part(path: Path, n: int, text: str, offset: int, size: int, used: str, source: str, html: bool) -> Document:
     return Document(
         identity=part_identity(path, n),
         name=f"{path.name} (part {n})",
         text=text,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        media_type="text/plain",
-        text_source=f"part {n} of {path.name} ({_mb(size)}): characters {offset}-{offset + len(text)} of the file's "
-                    f"text, decoded as {used}, line ends normalised to LF",
+        media_type="text/html" if html else "text/plain",
+        text_source=f"part {n} of {source} ({_mb(size)}): characters {offset}-{offset + len(text)} of its "
+                    f"{'visible text' if html else 'text'}, decoded as {used}, line ends normalised to LF",
         encoding=used,
     )

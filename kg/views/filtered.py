@@ -73,6 +73,9 @@ def filtered_view(store: Store, view: str = "statements", *, focus_label: str | 
                   max_nodes: int | None = None, min_weight: int | None = None) -> ViewResult:
     """``view`` of ``store`` with the filters of ``kg render`` (dates, types, focus, max nodes), then
     without links below ``min_weight`` (default: :func:`default_min_weight`)."""
+    if date_from and date_to and date_from > date_to:
+        raise ParameterError(f"the start date {date_from} is after the end date {date_to}: no statement lies "
+                             "between them; swap --from and --to")
     result = prepare_view(store, view, focus_label=focus_label, depth=depth, types=types, date_from=date_from,
                           date_to=date_to, max_nodes=max_nodes)
     g, hidden = drop_weak_links(result.graph, default_min_weight(view) if min_weight is None else min_weight)
