@@ -14,14 +14,16 @@ from kg.segment import layout
 
 __all__ = ["statement_date"]
 
+
 def statement_date(stmt: Statement, hs: int, kind: str) -> tuple[str | None, int | None, int | None]:
+    """The day the statement was made (ISO) and the span it was read from; the heading starts at ``hs``."""
     text = stmt.context.text
     head = find_dates(text, hs, stmt.heading_end)
     if head:
         h = head[-1]
         # a news item (its heading names no kind of statement) may date its lead by the weekday
         news = kind == "news" or layout().kind_of(text[hs:stmt.heading_end]) is None
-        on = _onstatement_date(stmt, h.iso, head) or (_weekday_before(stmt, h.iso) if news else None)
+        on = _on_date(stmt, h.iso, head) or (_weekday_before(stmt, h.iso) if news else None)
         return on if on is not None else (h.iso, h.start, h.end)
     _, body_date = body_dateline(stmt)
     if body_date:
@@ -83,7 +85,7 @@ def _weekday_before(stmt: Statement, stamp: str | None) -> tuple[str, int, int] 
     return (posted - dt.timedelta(days=back)).isoformat(), w.start(1), w.end(1)
 
 
-def _onstatement_date(stmt: Statement, stamp: str | None, head: list) -> tuple[str, int, int] | None:
+def _on_date(stmt: Statement, stamp: str | None, head: list) -> tuple[str, int, int] | None:
     """A news item's own day, "On September 19, 2022 local time, ...", when its heading (dates ``head``) only
     carries the day it was posted (a bare date line, at most a week later)."""
     text = stmt.context.text

@@ -13,6 +13,7 @@ from kg.model import Entity, Mention, Statement
 
 __all__ = ["speaker_mentions", "byline_office", "collective"]
 
+
 def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
     """The person mentions that name the statement's speakers."""
     text = stmt.context.text
@@ -98,6 +99,7 @@ def byline_office(stmt: Statement, m: Mention) -> None:
     if b > a:
         m.info.update(post_title=(a + 1, b), titled=True)
         m.info.setdefault("title", " ".join(text[a + 1:b].split()))
+
 
 # a statement a body makes as a whole: its chair's statement, its leaders' declaration or communiqué
 _CHAIRS_STATEMENT = re.compile(r"\b(?:Co-)?Chair(?:man|person|woman)?[’']?s?[’']?\s+(?:statement|summary)\b|"
