@@ -1,0 +1,87 @@
+"""Bodies, groups and instruments of multilateral disarmament, cyber and human-rights diplomacy are read
+from text the gazetteers were not written for, with the right type; ambiguous short forms stay unread."""
+from collections import Counter
+
+from helpers import extract, keys
+
+from kg.gazetteer import load_yaml
+from kg.paths import GAZETTEER_DIR
+
+
+def _org_types(stmt) -> dict[str, str]:
+    return {m.entity.key: m.entity.attr("type") for m in stmt.mentions if m.entity.kind == "Organization"}
+
+
+def test_gazetteer_coverage_groups_of_states_and_regional_bodies():
+    [s] = extract("Statement by South Africa on behalf of the New Agenda Coalition\n\n"
+                  "We align ourselves with the Non-Aligned Movement and welcome the work of the African Space "
+                  "Agency (AfSA), the Alliance of Small Island States and the Economic Community of Central "
+                  "African States. The EFTA countries, members of the European Economic Area, agree. The "
+                  "Freedom Online Coalition and the Global Counterterrorism Forum met, as did the Inter-American "
+                  "Committee against Terrorism.")
+    types = _org_types(s)
+    want = {"NEW-AGENDA-COALITION", "NAM", "AFSA", "AOSIS", "ECCAS", "EFTA", "EEA", "FREEDOM-ONLINE-COALITION",
+            "GCTF", "CICTE"}
+    assert want <= set(types)
+    assert {types[k] for k in want} == {"IntergovernmentalOrganization"}
+
+
+def test_gazetteer_coverage_disarmament_bodies_and_campaigns():
+    [s] = extract("Statement by the delegation of Mexico\n\n"
+                  "OPANAL, the Brazilian-Argentine Agency for Accounting and Control of Nuclear Materials and the "
+                  "UN Regional Centre for Peace, Disarmament and Development in Latin America and the Caribbean "
+                  "work with the United Nations Mine Action Service. We named the Hague Code of Conduct against "
+                  "Ballistic Missile Proliferation, the Zangger Committee, ICAN and the "
+                  "Stockholm International Peace Research Institute.")
+    types = _org_types(s)
+    assert {"OPANAL", "ABACC", "UNLIREC", "UNMAS", "HCOC", "ZANGGER-COMMITTEE", "ICAN", "SIPRI"} <= set(types)
+    assert types["UNLIREC"] == types["UNMAS"] == "UNBody"
+    assert types["ICAN"] == types["SIPRI"] == "NonGovernmentalOrganization"
+    assert keys(s, "Treaty") == set()  # the Hague Code is a code of conduct, not a treaty
+
+
+def test_gazetteer_coverage_african_small_arms_and_cyber_instruments_are_treaties():
+    [s] = extract("Statement by Ghana on behalf of the African Group\n\n"
+                  "We support the Bamako Convention, the Nairobi Protocol for the Prevention, Control and "
+                  "Reduction of Small Arms and Light Weapons in the Great Lakes Region and the Horn of Africa, "
+                  "the Economic Community of West African States Convention on Small Arms and Light Weapons, "
+                  "Their Ammunition and Other Related Materials, the Kinshasa Convention and the Malabo "
+                  "Convention.")
+    assert {"BAMAKO-CONVENTION", "NAIROBI-PROTOCOL", "ECOWAS-SALW-CONVENTION", "KINSHASA-CONVENTION",
+            "MALABO-CONVENTION"} <= keys(s, "Treaty")
+    # a body named only inside an instrument's title is not a mention of the body; capitals in titles are
+    # no states
+    assert "ECOWAS" not in keys(s, "Organization")
+    assert keys(s, "State") == {"GHA"}
+
+
+def test_gazetteer_coverage_arms_control_space_and_human_rights_treaties():
+    [s] = extract("Statement by the delegation of Ireland\n\n"
+                  "The Partial Test Ban Treaty, the Seabed Treaty, the 1925 Geneva Protocol, the Moon Agreement, "
+                  "the Registration Convention, the Convention on the Physical Protection of Nuclear Material and "
+                  "the Treaty on Non-Proliferation of Nuclear Weapons stand with the Convention on the Rights of "
+                  "the Child, the Genocide Convention and the Palermo Convention.")
+    assert {"PTBT", "SEABED-TREATY", "GENEVA-PROTOCOL-1925", "MOON-AGREEMENT", "REGISTRATION-CONVENTION",
+            "CPPNM", "NPT", "CRC", "GENOCIDE-CONVENTION", "UNTOC"} <= keys(s, "Treaty")
+
+
+def test_gazetteer_coverage_name_broken_after_its_hyphen():
+    [s] = extract("Statement by Pakistan\n\nPakistan aligns itself with the statement of the Non-\nAligned "
+                  "Movement and of the Non- Aligned Movement summit.")
+    assert "NAM" in keys(s, "Organization")
+
+
+def test_gazetteer_coverage_ambiguous_short_forms_are_not_read():
+    [s] = extract("Statement by the delegation of Norway\n\n"
+                  "The NAC met in Brussels. The EEA published data. The Ministerial Council met. FOSS and PSI "
+                  "were discussed, and CAT and FIRST are words.")
+    assert keys(s, "Organization") == set()
+    assert keys(s, "Treaty") == set()
+
+
+def test_gazetteer_coverage_no_form_names_two_bodies_or_instruments():
+    forms: Counter = Counter()
+    for file, section in (("organizations.yaml", "organizations"), ("treaties.yaml", "treaties")):
+        for entry in load_yaml(GAZETTEER_DIR / file)[section].values():
+            forms.update({f.lower() for f in entry.get("names") or []} | set(entry.get("abbreviations") or []))
+    assert [f for f, n in forms.items() if n > 1] == []
