@@ -351,3 +351,12 @@ def test_extract_headers_a_plural_body_name_is_the_series():
     [s] = extract("G20 Statement on cyberspace\n\nRome, 3 May 2021\n\nWe recall the reports of the United Nations "
                   "Groups of Governmental Experts and welcome the work of the OEWG.")
     assert "GGE" in {m.entity.key for m in s.mentions}
+
+
+def test_extract_headers_a_statement_about_anothers_statement_is_the_issuers_own():
+    stmts = extract("Embassy of Peru\n\nNews\n\n02.03.2021 - Comment by the Embassy on the statement by Chile\n\n"
+                    "Peru regrets the remarks. Chile and Peru will meet again.\n\n01.03.2021 - Statement by Ecuador "
+                    "on fisheries\n\nA minister, Ana Ruiz, said today that Ecuador wants talks with Peru and Chile.")
+    assert value_keys(stmts[0], "on_behalf_of") == ["PER"]  # the embassy's, not Chile's
+    assert value_keys(stmts[1], "speakers") == []  # a statement's author is in its heading, not its first sentence
+    assert value_keys(stmts[1], "on_behalf_of") == ["ECU"]

@@ -58,6 +58,10 @@ def covered_body(stmt: Statement) -> Mention | None:
     return finer[0] if finer else first
 
 
+# another's statement as the topic: "... on the statement by", "regarding the remarks of"
+_TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|to|against|in\s+response\s+to|following)\s+(?:the\s+|a\s+|recent\s+)*"
+                    r"(?:\w+\s+)?(?:statements?|comments?|remarks|remarks|declarations?|article|interview|speech)\s+"
+                    r"(?:made\s+|delivered\s+)?(?:by|of|from)\s+(?:the\s+)?[\"“«]?$", re.I)
 _OWN_BODY = re.compile(r"\s+(?:delegation|government|side|mission|embassy|foreign ministry)\b", re.I)
 
 
@@ -78,6 +82,8 @@ def issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
                 or m.info.get("nested") or m.form in ("capital", "metonym"):
             continue
         pre = lookback(text, hs, m.start)
+        if _TOPIC.search(pre):
+            continue  # "Comment by the Embassy on the statement by Zambia": Zambia's statement is the topic
         if m.entity.kind == "State":  # "Statement by India", "... by the Delegation of India", "by the Russian delegation"
             if _issued_by(pre, hs, m.start, " ") and (m.form != "adjective" or _OWN_BODY.match(text, m.end)):
                 return [m.entity]

@@ -10,8 +10,17 @@ from kg.extract.common import listed_after
 from kg.extract.header import first_sentence, kind_words, lookback
 from kg.extract.lead import lead_sentence, lead_speaker
 from kg.model import Entity, Mention, Statement
+from kg.segment import layout
 
 __all__ = ["speaker_mentions", "byline_office", "collective"]
+
+
+# kinds of text that report a speaker in their lead rather than name an author in their heading (so does a
+# heading that names no kind at all: a news headline)
+_REPORTED = ("news", "press release")
+# a news headline says what someone did: "... a milestone, says OSCE Representative", "Envoy urges restraint"
+_HEADLINE_VERB = re.compile(r"\b(?:says|said|calls\s+(?:for|on)|urges|warns|welcomes|condemns|hopes|stresses|"
+                            r"notes|rejects|denies|slams|vows|pledges)\b", re.I)
 
 
 def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
@@ -61,8 +70,11 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
         if not chosen and re.search(r"\bjoint\b", text[hs:stmt.heading_end], re.I):
             bs, be = first_sentence(stmt)
             chosen = [m for m in stmt.mentions if m.entity.kind == "Person" and bs <= m.start < be]
-        if not chosen and stmt.role in ("main", "item"):
-            # a news lead: "..., Alexander Lukashevich, said at a meeting of ...", "X today welcomed ..."
+        heading = text[hs:stmt.heading_end]
+        if not chosen and stmt.role in ("main", "item") and (
+                kind in _REPORTED or _HEADLINE_VERB.search(heading) or layout().kind_of(heading) is None):
+            # a news lead: "..., Alexander Lukashevich, said at a meeting of ...", "X today welcomed ..." (a
+            # statement, comment or article has its author in its heading, not in its first sentence)
             said = lead_speaker(stmt, *lead_sentence(stmt))
             chosen = [said] if said is not None else []
     out, seen = [], set()
