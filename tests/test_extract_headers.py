@@ -360,3 +360,10 @@ def test_extract_headers_a_statement_about_anothers_statement_is_the_issuers_own
     assert value_keys(stmts[0], "on_behalf_of") == ["PER"]  # the embassy's, not Chile's
     assert value_keys(stmts[1], "speakers") == []  # a statement's author is in its heading, not its first sentence
     assert value_keys(stmts[1], "on_behalf_of") == ["ECU"]
+
+
+def test_extract_headers_counterparts_and_a_department_inside_a_ministry():
+    got = rels(extract("Statement\n\n3 May 2019\n\nChancellor Olaf Berg met his Austrian counterpart Karl Huber. Anna "
+                       "Lind, Director of the Policy Department of the Swedish Foreign Ministry, agreed."))
+    assert ("karl-huber", "affiliatedWith", "AUT") in got and ("anna-lind", "affiliatedWith", "SWE") in got
+    assert ("anna-lind", "affiliatedWith", "DEPT-SWE-POLICY-DEPARTMENT-OF-THE-SWEDISH-FOREIGN-MINISTRY") in got

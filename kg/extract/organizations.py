@@ -200,6 +200,11 @@ def _office_owner(stmt: Statement, s: int, e: int) -> tuple[Entity | None, int]:
     owner = _named_at(stmt, s)
     if owner is not None:
         return owner[0], owner[1] + 1
+    for inner in stmt.mentions:  # "the Policy Department of the Swedish Foreign Ministry": the ministry's state
+        if s <= inner.start and inner.end <= e and inner.entity.kind == "Organization" and inner.entity.attr("state"):
+            state = lex().state(inner.entity.attr("state"))
+            if state is not None:
+                return state, s
     before = re.search(r"(?:(?P<st>[A-Z][\w’' -]{1,40}?)(?:[’']s)?\s+)$", text[max(stmt.start, s - 45):s])
     prior = _named_at(stmt, s - len(before.group(0))) if before else None
     if prior is not None:
