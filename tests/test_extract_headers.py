@@ -367,3 +367,11 @@ def test_extract_headers_counterparts_and_a_department_inside_a_ministry():
                        "Lind, Director of the Policy Department of the Swedish Foreign Ministry, agreed."))
     assert ("karl-huber", "affiliatedWith", "AUT") in got and ("anna-lind", "affiliatedWith", "SWE") in got
     assert ("anna-lind", "affiliatedWith", "DEPT-SWE-POLICY-DEPARTMENT-OF-THE-SWEDISH-FOREIGN-MINISTRY") in got
+
+
+def test_extract_headers_division_codes_are_no_bodies_and_a_secretary_speaks_for_the_page():
+    [s] = extract("Permanent Mission of Kenya\n\nOpening Statement on 4 March 2024\n\nMs. Wanjiru Kamau\n\nJoint "
+                  "Secretary [PD & IO and CD]\n\nMr. Chair,\n\nKenya supports the work of the Group and of Kenya's "
+                  "partners, and Kenya will host a workshop.")
+    assert "CD" not in {m.entity.key for m in s.mentions}
+    assert value_keys(s, "speakers") == ["wanjiru-kamau"] and value_keys(s, "on_behalf_of") == ["KEN"]

@@ -13,7 +13,7 @@ from typing import Iterator
 from kg.dates import find_dates
 from kg.extract.common import hits, lex, sentence_bounds
 from kg.extract.resolutions import find_symbols
-from kg.gazetteer import Lexicon
+from kg.gazetteer import Hit, Lexicon
 from kg.model import Entity, Mention, Statement
 
 __all__ = ["name_key", "group_entity", "organizations", "national_body", "state_phrase", "context_date", "resolve_instance"]
@@ -342,6 +342,22 @@ def group_entity(name: str) -> Entity:
                   (("type", "IntergovernmentalOrganization"),))
 
 
+# a short capitals code listed beside others: "Joint Secretary [EG & IT and CD]" names divisions, not bodies
+_CODE_BESIDE = re.compile(r"(?:^|[\s\[(,/])[A-Z]{2,4}\s*(?:&|and|,|/)\s*$")
+_CODE_AFTER = re.compile(r"\s*(?:&|and|,|/)\s*[A-Z]{2,4}(?:$|[\s\]),/])")
+
+
+def _in_code_list(text: str, hit: Hit) -> bool:
+    """Whether a short abbreviation stands in a list of codes the gazetteer does not know."""
+    if hit.end - hit.start > 4:
+        return False
+    before = _CODE_BESIDE.search(text, max(0, hit.start - 12), hit.start)
+    after = _CODE_AFTER.match(text, hit.end, hit.end + 12)
+    codes = [m.group(0).strip(" [(,/&") for m in (before, after) if m]
+    codes = [re.sub(r"\b(?:and)\b|[&,/\s\])]", "", c) for c in codes]
+    return bool(codes) and all(not lex().lookup(c) for c in codes if c)
+
+
 def organizations(stmt: Statement) -> Iterator[Mention]:
     text = stmt.context.text
     lexicon = lex()
@@ -360,7 +376,7 @@ def organizations(stmt: Statement) -> Iterator[Mention]:
             if outer and not re.search(r"\bof\s+(?:the\s+)?$", text[hit.outer.start:hit.start], re.I):
                 continue  # "UN" in "UN General Assembly" qualifies the Assembly; "... of the Ministry" names one
             quote = text[hit.start:hit.end]
-            if not _requires_met(stmt, ent, quote, lexicon):
+            if not _requires_met(stmt, ent, quote, lexicon) or (f.form == "abbreviation" and _in_code_list(text, hit)):
                 continue
             found.append(Mention(hit.start, hit.end, quote, ent, f.form, {"nested": True} if hit.outer else {}))
             break
