@@ -154,15 +154,21 @@ class Graph:
 
     # ------------------------------------------------------------ writing
     def ingest(self, paths: Iterable[str | Path], *, encoding: str | None = None, jobs: int = 1,
-               max_size: int | None = None, strict: bool = True) -> IngestReport:
+               max_size: int | None = None, strict: bool = True, rebuild: bool = False) -> IngestReport:
         """Read files and folders (recursively) into the store, as ``kg ingest`` does. With ``strict``
-        (the default), files that could not be read raise :class:`InputError` once the others are in."""
+        (the default), files that could not be read raise :class:`InputError` once the others are in.
+        With ``rebuild``, the store is built afresh from ``paths`` (``kg ingest --rebuild``)."""
         from kg.ingest import ingest as run_ingest
+        from kg.rebuild import rebuild as run_rebuild
 
         if isinstance(paths, (str, Path)):
             paths = [paths]
-        with Store(self.path, wait=self.wait) as store:
-            report = run_ingest([Path(p) for p in paths], store, encoding=encoding, jobs=jobs, max_size=max_size)
+        files = [Path(p) for p in paths]
+        if rebuild:
+            report = run_rebuild(files, self.path, encoding=encoding, jobs=jobs, max_size=max_size)
+        else:
+            with Store(self.path, wait=self.wait) as store:
+                report = run_ingest(files, store, encoding=encoding, jobs=jobs, max_size=max_size)
         if strict and report.failed:
             err = InputError("; ".join(reason for _p, reason in report.failed)
                              + f" (the other {report.documents} document(s) were ingested)")

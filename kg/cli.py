@@ -85,8 +85,11 @@ def cli() -> None:
                                  f"{SPLIT_ABOVE // 1024 // 1024} MB is read in parts, one document each).")
 @click.option("--wait", "wait", type=click.FloatRange(min=0), default=5, show_default=True, metavar="SECONDS",
               help="Wait this long for another kg process writing to the store, then give up.")
+@click.option("--rebuild", is_flag=True,
+              help="Build the store afresh from PATHS (a store of an older format must be rebuilt): the old "
+                   "store is replaced only once the new one is complete.")
 def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet: bool, jobs: int,
-           max_size_mb: float, wait: float) -> None:
+           max_size_mb: float, wait: float, rebuild: bool = False) -> None:
     """Read statements from files and folders (recursively) into the store.
 
     Each .txt, .html or .htm file is one document in its own named graph (a text file over
@@ -102,6 +105,7 @@ def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet
     Example:
       kg ingest data/statements/ --store .kg
       kg ingest scraped/ --jobs 4 --max-size 50
+      kg ingest --rebuild data/statements/ --store .kg
     """
     from kg.ingest import ingest as run_ingest
     from kg.read import find_files
@@ -144,13 +148,19 @@ def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet
             bar.set_postfix_str(f"{done_files}/{len(files)} files, {rate:.1f} files/s", refresh=False)
 
     max_size = int(max_size_mb * 1024 * 1024) or None
-    with Store(store_dir, wait=wait) as store:
-        try:
-            report = run_ingest(list(paths), store, encoding=encoding, jobs=jobs, max_size=max_size,
-                                on_start=on_start, on_file=on_file, on_bytes=on_bytes)
-        finally:
-            if bar is not None:
-                bar.close()
+    options = dict(encoding=encoding, jobs=jobs, max_size=max_size, on_start=on_start, on_file=on_file,
+                   on_bytes=on_bytes)
+    try:
+        if rebuild:
+            from kg.rebuild import rebuild as run_rebuild
+
+            report = run_rebuild(list(paths), store_dir, **options)
+        else:
+            with Store(store_dir, wait=wait) as store:
+                report = run_ingest(list(paths), store, **options)
+    finally:
+        if bar is not None:
+            bar.close()
     for s in report.skipped:
         _err(f"Warning: {printable(s.path)}: skipped, {s.reason}")
     for _path, reason in report.failed:
