@@ -161,12 +161,16 @@ def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet
     finally:
         if bar is not None:
             bar.close()
+    _ingest_summary(report, None if quiet else time.perf_counter() - started)
+
+
+def _ingest_summary(report, secs: float | None) -> None:  # noqa: ANN001
+    """What ingest skipped and could not read, and (unless quiet: ``secs`` None) what it did; exit 1 on failures."""
     for s in report.skipped:
         _err(f"Warning: {printable(s.path)}: skipped, {s.reason}")
     for _path, reason in report.failed:
         _err(f"Error: {reason}")
-    if not quiet:
-        secs = time.perf_counter() - started
+    if secs is not None:
         _err(f"{report.documents} document(s): {len(report.added)} added, {len(report.replaced)} replaced, "
              f"{len(report.unchanged)} unchanged; {report.statements} statement(s), {report.quads} quads "
              f"in {secs:.2f} s ({report.bytes / 1e6 / max(secs, 1e-6):.2f} MB/s)"
