@@ -28,10 +28,10 @@ def _iri(iri: str) -> str:
 # The terms used below, as N-Quads terms, looked up once: an attribute of a DefinedNamespace (DKG)
 # costs a Python call each time.
 _D = SimpleNamespace(**{name: _iri(str(getattr(DKG, name))) for name in (
-    "Document", "Statement", "Mention", "Evidence", "DraftResolution", "sourcePath", "sha256",
+    "Document", "Statement", "Evidence", "DraftResolution", "sourcePath", "sha256",
     "mediaType", "textSource", "charCount", "inDocument", "startOffset", "endOffset", "heading", "kind", "date",
     "publishedOn", "speaker", "speakerTitle", "onBehalfOf", "forum", "place", "deliveredAt", "mentions",
-    "hasMention", "mentionOf", "inStatement", "quote", "iso3", "symbol", "partOf", "bodyFamily", "ofState")})
+    "mentionOf", "inStatement", "quote", "iso3", "symbol", "partOf", "bodyFamily", "ofState")})
 _TYPE, _LABEL = _iri(str(RDF.type)), _iri(str(RDFS.label))
 _SUBJECT, _PREDICATE, _OBJECT = _iri(str(RDF.subject)), _iri(str(RDF.predicate)), _iri(str(RDF.object))
 _INT = f"^^{_iri(str(XSD.integer))}"
@@ -201,12 +201,12 @@ def _add_event(b: _Builder, doc: Document, s: str, st: Statement) -> None:
 
 
 def _add_mentions(b: _Builder, text: str, doc_iri: str, s: str, st: Statement) -> None:
+    """Each mention as its entity, statement and span: no type (``dkg:mentionOf`` implies ``dkg:Mention``)
+    and no inverse link from the statement (``?m dkg:inStatement ?s`` reads it)."""
     for m in st.mentions:
         ent_node = b.entity(m.entity)
         b.add(s, _D.mentions, ent_node)
         mn = _iri(iris.mention_iri(doc_iri, m.start, m.end, m.entity.kind))
-        b.add(s, _D.hasMention, mn)
-        b.add(mn, _TYPE, _D.Mention)
         b.add(mn, _D.mentionOf, ent_node)
         b.add(mn, _D.inStatement, s)
         b.add(mn, _D.startOffset, _int(m.start))

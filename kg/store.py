@@ -39,7 +39,7 @@ BATCH_DOCUMENTS = 200
 MARKER = "diplokg-store"
 # The store format: how findings are written as RDF (kg.assemble). It is written in the marker; a store
 # of another format is refused with the way to rebuild it, so old and new quads never mix in one store.
-FORMAT = 1
+FORMAT = 2  # 2: mentions without rdf:type and without the inverse dkg:hasMention
 _MARKER_TEXT = ("diplokg store, format {format}. Every other file in this folder belongs to the store's database:\n"
                 "do not put files here (the database may delete those named like its own).\n")
 _FORMAT_LINE = re.compile(r"diplokg store, format (\d+)\b")
@@ -87,9 +87,7 @@ class Store:
             else:
                 self._prepare_folder()
                 self._db = ox.Store(str(self.path))
-                self._check_format()
-                if not (self.path / MARKER).exists():
-                    _write_marker(self.path)  # a store made before markers: adopted
+                self._check_format()  # a store made before markers is format 1: refused unless empty
                 _remove_staged_files(self.path)
         except OSError as e:
             msg = str(e)

@@ -63,7 +63,6 @@ class DKG(DefinedNamespace):
     forum: URIRef
     place: URIRef
     mentions: URIRef
-    hasMention: URIRef
     mentionOf: URIRef
     inStatement: URIRef
 

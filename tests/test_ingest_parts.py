@@ -49,7 +49,7 @@ def test_ingest_parts_each_part_is_a_whole_document_and_reingest_is_a_no_op(tmp_
         first = ingest([dump], store)
         docs = store.documents_from(dump.resolve().as_posix())
         assert first.added == [dump] and len(docs) > 3 and first.statements >= 40
-        rows = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?m a dkg:Mention ; dkg:quote ?q }").rows
+        rows = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?m dkg:mentionOf ?e ; dkg:quote ?q }").rows
         assert int(rows[0][0].value) > 0
         again = ingest([dump], store)
         assert again.unchanged == [dump] and again.statements == 0

@@ -125,7 +125,7 @@ _TYPES = "SELECT DISTINCT ?e ?type WHERE { GRAPH ?g { KINDS ?e a ?class } }"
 _LINK = "SELECT ?st ?e WHERE { GRAPH ?g { ?st dkg:PROPERTY ?e } }"
 _MENTIONS = """
 SELECT DISTINCT ?st ?e ?q ?start WHERE {
-  GRAPH ?g { ?m a dkg:Mention ; dkg:inStatement ?st ; dkg:mentionOf ?e ; dkg:quote ?q ; dkg:startOffset ?start }
+  GRAPH ?g { ?m dkg:inStatement ?st ; dkg:mentionOf ?e ; dkg:quote ?q ; dkg:startOffset ?start }
 }
 """
 _RELATED = "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { RELATIONS ?s ?p ?o } }"  # every relation of kg.kinds

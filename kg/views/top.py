@@ -41,7 +41,7 @@ CHUNK = 300  # values per VALUES block
 _QUOTES = """
 SELECT DISTINCT ?st ?e ?q ?start WHERE { GRAPH ?g {
   VALUES_BLOCK
-  ?m dkg:inStatement ?st ; dkg:mentionOf ?e ; a dkg:Mention ; dkg:quote ?q ; dkg:startOffset ?start
+  ?m dkg:inStatement ?st ; dkg:mentionOf ?e ; dkg:quote ?q ; dkg:startOffset ?start
 } }
 """
 # How many mentions these entities have (one pattern: one pass over their mentions).
