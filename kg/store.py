@@ -39,7 +39,7 @@ BATCH_DOCUMENTS = 200
 MARKER = "diplokg-store"
 # The store format: how findings are written as RDF (kg.assemble). It is written in the marker; a store
 # of another format is refused with the way to rebuild it, so old and new quads never mix in one store.
-FORMAT = 2  # 2: mentions without rdf:type and without the inverse dkg:hasMention
+FORMAT = 3  # 2: mentions without rdf:type and without the inverse dkg:hasMention; 3: text once, no quotes
 _MARKER_TEXT = ("diplokg store, format {format}. Every other file in this folder belongs to the store's database:\n"
                 "do not put files here (the database may delete those named like its own).\n")
 _FORMAT_LINE = re.compile(r"diplokg store, format (\d+)\b")
@@ -168,6 +168,13 @@ class Store:
     def document_sha(self, doc_iri: str) -> str | None:
         node = ox.NamedNode(doc_iri)
         for q in self.db.quads_for_pattern(node, ox.NamedNode(str(DKG.sha256)), None, node):
+            return q.object.value
+        return None
+
+    def document_text(self, doc_iri: str) -> str | None:
+        """The document's text as read (``dkg:text``): every offset of its graph refers to it."""
+        node = ox.NamedNode(doc_iri)
+        for q in self.db.quads_for_pattern(node, ox.NamedNode(str(DKG.text)), None, node):
             return q.object.value
         return None
 

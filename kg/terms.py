@@ -51,7 +51,6 @@ class DKG(DefinedNamespace):
     inDocument: URIRef
     startOffset: URIRef
     endOffset: URIRef
-    quote: URIRef
     heading: URIRef
     kind: URIRef
     date: URIRef
@@ -83,6 +82,7 @@ class DKG(DefinedNamespace):
     mediaType: URIRef
     textSource: URIRef
     charCount: URIRef
+    text: URIRef
 
 
 PREFIXES: dict[str, str] = {
