@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 import pyoxigraph as ox
 
-from kg import iris, kinds
+from kg import iris, kinds, paging
 from kg.errors import ParameterError, QueryError
 from kg.ordering import sort_rows, split_order_by
 from kg.paths import QUERIES_DIR, printable
@@ -25,7 +25,7 @@ from kg.store import Result, Store
 from kg.terms import PREFIXES
 
 __all__ = ["Param", "NamedQuery", "param_types", "named_queries", "load_query", "adhoc_query", "bind", "run",
-           "format_result", "FORMATS", "values_clause", "with_values"]
+           "run_page", "bound_text", "format_result", "FORMATS", "values_clause", "with_values"]
 
 _PLAIN_TYPES = ("string", "date", "integer")
 
@@ -195,6 +195,18 @@ def run(store: Store, query: NamedQuery, values: dict[str, str] | None = None) -
     result = store.select(unordered)
     rows = sort_rows(result.variables, result.rows, keys)
     return store.select(sparql) if rows is None else Result(result.variables, rows)
+
+
+def run_page(store: Store, query: NamedQuery, values: dict[str, str] | None = None, *, limit: int,
+             offset: int = 0, after: str | None = None) -> paging.Page:
+    """One page of the query's answer (:mod:`kg.paging`): ``limit`` rows from ``offset``, or after the
+    page whose ``next`` cursor is ``after``."""
+    return paging.page(store, bound_text(query, values), limit=limit, offset=offset, after=after)
+
+
+def bound_text(query: NamedQuery, values: dict[str, str] | None = None) -> str:
+    """The query's SPARQL with its parameters bound (:func:`bind`, :func:`with_values`), comments gone."""
+    return _strip_comments(with_values(query.text, bind(query, values or {})))
 
 
 def values_clause(names: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
