@@ -58,6 +58,12 @@ def test_paging_offset_is_the_answer_from_that_row(run_kg, corpus_store) -> None
     whole = _csv(run_kg("query", "statements", "-f", "csv", "--store", store).stdout)
     proc = run_kg("query", "statements", "--limit", "3", "--offset", "5", "-f", "csv", "--store", store)
     assert proc.returncode == 0 and _csv(proc.stdout) == whole[5:8]
+    mentions = _csv(run_kg("query", "mentions", "-f", "csv", "--store", store).stdout)
+    proc = run_kg("query", "mentions", "--limit", "3", "--offset", "5", "-f", "csv", "--store", store)
+    assert proc.returncode == 0 and _csv(proc.stdout) == mentions[5:8]
+    cursor = re.search(r"--after (\S+)", proc.stderr).group(1)  # an offset page's cursor: the rows after it
+    proc = run_kg("query", "mentions", "--limit", "3", "--after", cursor, "-f", "csv", "--store", store)
+    assert proc.returncode == 0 and _csv(proc.stdout) == mentions[8:11]
 
 
 def test_paging_usage_errors_exit_2(run_kg, corpus_store) -> None:
@@ -83,12 +89,38 @@ def test_paging_cursor_after_the_store_changed_is_refused(tmp_path: Path, write_
     graph = kg.Graph(tmp_path / "st")
     before = write_texts({"b.txt": TINY_STATEMENT})
     graph.ingest(before)
-    first = graph.query("mentions", limit=2)
+    sparql = "SELECT ?m ?e WHERE { ?m dkg:mentionOf ?e } ORDER BY ?m"  # paged by offset
+    first = graph.query(sparql, limit=2)
     assert len(first) == 2 and first.next
     graph.remove([before / "b.txt"])  # another document in its place: every row names another statement
     graph.ingest(write_texts({"a.txt": TINY_STATEMENT}))
     with pytest.raises(QueryError, match="store changed"):
-        graph.query("mentions", limit=2, after=first.next)
+        graph.query(sparql, limit=2, after=first.next)
+
+
+def test_paging_keyed_pages_go_on_after_their_last_value_when_the_store_changes(tmp_path: Path,
+                                                                                write_texts) -> None:
+    graph = kg.Graph(tmp_path / "st")
+    texts = write_texts({"a.txt": TINY_STATEMENT, "b.txt": TINY_STATEMENT + "\nMore.\n"})
+    graph.ingest(texts)
+    whole = [r["statement"] for r in graph.query("mentions")]
+    first = graph.query("mentions", limit=2)
+    assert [r["statement"] for r in first] == whole[:2] and first.next
+    graph.remove([texts / "b.txt"])
+    graph.ingest(write_texts({"c.txt": TINY_STATEMENT}))  # statements come and go, before and after the page
+    now = [r["statement"] for r in graph.query("mentions")]
+    after = [r["statement"] for r in graph.query("mentions", limit=1000, after=first.next)]
+    rows = list(first)
+    last = rows[-1]["statement"]
+    given = sum(1 for r in rows if r["statement"] == last)
+    expected = [st for st in now if st >= last][given:] if last in now else [st for st in now if st > last]
+    assert after == expected  # none repeated, none skipped
+
+
+def test_paging_statements_pages_are_its_whole_answer(run_kg, corpus_store) -> None:
+    store, _ = corpus_store
+    whole = run_kg("query", "statements", "-f", "csv", "--store", store)
+    assert _pages(run_kg, store, "statements", limit=7) == _csv(whole.stdout)
 
 
 def test_paging_api_rows_iterates_every_page(corpus_store) -> None:
