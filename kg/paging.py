@@ -163,6 +163,8 @@ def keyed_page(store: Store, sparql: str, var: str, pattern: str, with_keys: Cal
         result = store.select(with_keys(part))
         variables = result.variables
         rows += sort_rows(variables, result.rows, order) or result.rows
+    if not variables:  # no values left: an empty page, with the query's columns
+        variables = store.select(with_keys([])).variables
     if var not in variables:
         return page(store, sparql, limit=limit, after=after)
     at = variables.index(var)

@@ -129,3 +129,18 @@ def test_paging_api_rows_iterates_every_page(corpus_store) -> None:
     assert list(graph.rows("mentions", page=17)) == list(graph.query("mentions"))
     with Store(store, read_only=True) as s, pytest.raises(ParameterError):
         page(s, "SELECT * WHERE { ?s ?p ?o }", limit=0)
+
+
+def test_paging_keyed_cursor_past_the_last_value_gives_an_empty_last_page(tmp_path: Path, write_texts) -> None:
+    graph = kg.Graph(tmp_path / "st")
+    texts = write_texts({"a.txt": TINY_STATEMENT, "b.txt": TINY_STATEMENT + "\nMore.\n"})
+    graph.ingest(texts)
+    whole = list(graph.query("mentions"))
+    statements = sorted({r["statement"] for r in whole})
+    first_statement = [r for r in whole if r["statement"] == statements[0]]
+    first = graph.query("mentions", limit=len(first_statement))
+    assert first.next  # the other statement's rows follow
+    graph.remove([texts / "a.txt", texts / "b.txt"])
+    graph.ingest(write_texts({"c.txt": "Nothing to see.\n"}))  # a statement, no mentions
+    rest = graph.query("mentions", limit=5, after=first.next)
+    assert list(rest) == [] and rest.next is None and rest.columns[0] == "statement"
