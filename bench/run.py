@@ -368,6 +368,10 @@ def main() -> int:
         best = max(r["ingest"], key=lambda j: j["ingest_mb_s"])
         r["ingest_mb_s"] = best["ingest_mb_s"]
         r["peak_rss_mb"] = max(j["peak_rss_mb"] for j in r["ingest"])
+        r["quads_per_mb"] = round(r["triples"] / mb) if mb else None  # MB of input files
+        r["store_bytes_per_mb"] = round(r["store_bytes_settled"] / mb) if mb else None
+        if r.get("extract_mb_s"):
+            r["ingest_over_extract"] = round(r["ingest_mb_s"] / r["extract_mb_s"], 3)
         _say("export ...")
         r.update(measure_export(store, work, r["triples"]))
         _say("named queries ...")

@@ -28,7 +28,7 @@ import pyoxigraph as ox
 
 from kg.errors import InputError, KgError, QueryError
 from kg.ingest import IngestReport
-from kg.query import NamedQuery, adhoc_query, bind, load_query, named_queries, run, with_values
+from kg.query import NamedQuery, adhoc_query, bind, load_query, named_queries, run, run_page, with_values
 from kg.store import Result, Store
 from kg.terms import PREFIXES
 
@@ -66,9 +66,10 @@ def python_value(term: Any) -> Any:
 class Rows:
     """A query's answer: iterate for one dict per row (Python values), ``.columns``, ``.df()``."""
 
-    def __init__(self, result: Result) -> None:
+    def __init__(self, result: Result, next_cursor: str | None = None) -> None:
         self.columns: list[str] = list(result.variables)
         self._rows = result.rows
+        self.next = next_cursor  # a page's: the cursor of the page after it (``after=``), None on the last
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         for row in self._rows:
@@ -154,15 +155,21 @@ class Graph:
 
     # ------------------------------------------------------------ writing
     def ingest(self, paths: Iterable[str | Path], *, encoding: str | None = None, jobs: int = 1,
-               max_size: int | None = None, strict: bool = True) -> IngestReport:
+               max_size: int | None = None, strict: bool = True, rebuild: bool = False) -> IngestReport:
         """Read files and folders (recursively) into the store, as ``kg ingest`` does. With ``strict``
-        (the default), files that could not be read raise :class:`InputError` once the others are in."""
+        (the default), files that could not be read raise :class:`InputError` once the others are in.
+        With ``rebuild``, the store is built afresh from ``paths`` (``kg ingest --rebuild``)."""
         from kg.ingest import ingest as run_ingest
+        from kg.rebuild import rebuild as run_rebuild
 
         if isinstance(paths, (str, Path)):
             paths = [paths]
-        with Store(self.path, wait=self.wait) as store:
-            report = run_ingest([Path(p) for p in paths], store, encoding=encoding, jobs=jobs, max_size=max_size)
+        files = [Path(p) for p in paths]
+        if rebuild:
+            report = run_rebuild(files, self.path, encoding=encoding, jobs=jobs, max_size=max_size)
+        else:
+            with Store(self.path, wait=self.wait) as store:
+                report = run_ingest(files, store, encoding=encoding, jobs=jobs, max_size=max_size)
         if strict and report.failed:
             err = InputError("; ".join(reason for _p, reason in report.failed)
                              + f" (the other {report.documents} document(s) were ingested)")
@@ -192,14 +199,30 @@ class Graph:
         """The named queries (``data/queries/*.rq``) by name, with their parameters."""
         return named_queries()
 
-    def query(self, name_or_sparql: str, /, **params: Any) -> Rows:
+    def query(self, name_or_sparql: str, /, *, limit: int | None = None, offset: int = 0, after: str | None = None,
+              **params: Any) -> Rows:
         """Run a named query (``"state-mentions"``, parameters as keyword arguments), a ``.rq`` file, or
         SPARQL text; rows as dicts. Parameters are typed as the query declares (a state by code or name,
-        a resolution by symbol, a date as ``datetime.date`` or ISO text ...) and bound as RDF terms."""
+        a resolution by symbol, a date as ``datetime.date`` or ISO text ...) and bound as RDF terms.
+        With ``limit``, one page (from ``offset``, or after the page whose ``.next`` is ``after``)."""
         q = _query_of(name_or_sparql)
         values = {k: _param_text(k, v) for k, v in params.items()}
         with self._read() as store:
-            return Rows(run(store, q, values))
+            if limit is None:
+                return Rows(run(store, q, values))
+            page = run_page(store, q, values, limit=limit, offset=offset, after=after)
+            return Rows(Result(page.variables, page.rows), page.next)
+
+    def rows(self, name_or_sparql: str, /, *, page: int = 1000, **params: Any) -> Iterator[dict[str, Any]]:
+        """Every row of the query, as :meth:`query` gives them, read ``page`` rows at a time (each page
+        with the store opened anew, so a long loop does not hold it)."""
+        after = None
+        while True:
+            rows = self.query(name_or_sparql, limit=page, after=after, **params)
+            yield from rows
+            if rows.next is None:
+                return
+            after = rows.next
 
     def stats(self) -> dict[str, object]:
         """What ``kg stats`` counts: documents, statements, mentions, relations, entities, triples."""

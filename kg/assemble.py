@@ -28,10 +28,10 @@ def _iri(iri: str) -> str:
 # The terms used below, as N-Quads terms, looked up once: an attribute of a DefinedNamespace (DKG)
 # costs a Python call each time.
 _D = SimpleNamespace(**{name: _iri(str(getattr(DKG, name))) for name in (
-    "Document", "Statement", "Mention", "Evidence", "DraftResolution", "sourcePath", "sha256",
+    "Document", "Statement", "Evidence", "DraftResolution", "sourcePath", "sha256",
     "mediaType", "textSource", "charCount", "inDocument", "startOffset", "endOffset", "heading", "kind", "date",
     "publishedOn", "speaker", "speakerTitle", "onBehalfOf", "forum", "place", "deliveredAt", "mentions",
-    "hasMention", "mentionOf", "inStatement", "quote", "iso3", "symbol", "partOf", "bodyFamily", "ofState")})
+    "mentionOf", "inStatement", "text", "iso3", "symbol", "partOf", "bodyFamily", "ofState")})
 _TYPE, _LABEL = _iri(str(RDF.type)), _iri(str(RDFS.label))
 _SUBJECT, _PREDICATE, _OBJECT = _iri(str(RDF.subject)), _iri(str(RDF.predicate)), _iri(str(RDF.object))
 _INT = f"^^{_iri(str(XSD.integer))}"
@@ -138,8 +138,8 @@ def assemble_nquads(doc: Document, statements: Iterable[Statement]) -> tuple[byt
     _add_document(b, doc)
     for st in statements:
         s = _add_statement(b, doc, doc_iri, st)
-        _add_mentions(b, doc.text, doc_iri, s, st)
-        _add_relations(b, doc.text, doc_iri, s, st)
+        _add_mentions(b, doc_iri, s, st)
+        _add_relations(b, doc_iri, s, st)
     return "".join(b.lines).encode("utf-8"), len(b.lines)
 
 
@@ -152,6 +152,7 @@ def _add_document(b: _Builder, doc: Document) -> None:
     b.add(d, _D.mediaType, _str(doc.media_type))
     b.add(d, _D.textSource, _str(unicode_path(doc.text_source)))
     b.add(d, _D.charCount, _int(len(doc.text)))
+    b.add(d, _D.text, _str(doc.text))  # once: every span's words are taken from it
 
 
 def _add_statement(b: _Builder, doc: Document, doc_iri: str, st: Statement) -> str:
@@ -200,22 +201,23 @@ def _add_event(b: _Builder, doc: Document, s: str, st: Statement) -> None:
     b.add(s, _D.deliveredAt, ev)
 
 
-def _add_mentions(b: _Builder, text: str, doc_iri: str, s: str, st: Statement) -> None:
+def _add_mentions(b: _Builder, doc_iri: str, s: str, st: Statement) -> None:
+    """Each mention as its entity, statement and span: no type (``dkg:mentionOf`` implies ``dkg:Mention``)
+    and no inverse link from the statement (``?m dkg:inStatement ?s`` reads it); its words are the document's
+    ``dkg:text`` between the offsets."""
     for m in st.mentions:
         ent_node = b.entity(m.entity)
         b.add(s, _D.mentions, ent_node)
         mn = _iri(iris.mention_iri(doc_iri, m.start, m.end, m.entity.kind))
-        b.add(s, _D.hasMention, mn)
-        b.add(mn, _TYPE, _D.Mention)
         b.add(mn, _D.mentionOf, ent_node)
         b.add(mn, _D.inStatement, s)
         b.add(mn, _D.startOffset, _int(m.start))
         b.add(mn, _D.endOffset, _int(m.end))
-        b.add(mn, _D.quote, _str(text[m.start:m.end]))
 
 
-def _add_relations(b: _Builder, text: str, doc_iri: str, s: str, st: Statement) -> None:
-    """Each relation once (none of an entity with itself), with an Evidence node for its span."""
+def _add_relations(b: _Builder, doc_iri: str, s: str, st: Statement) -> None:
+    """Each relation once (none of an entity with itself), with an Evidence node for its span (its words
+    are the document's ``dkg:text`` between the offsets)."""
     seen_rel: set[tuple] = set()
     for r in st.relations:
         key = (r.subject.kind, r.subject.key, r.predicate, r.object.kind, r.object.key)
@@ -233,4 +235,3 @@ def _add_relations(b: _Builder, text: str, doc_iri: str, s: str, st: Statement) 
         b.add(ev, _D.inStatement, s)
         b.add(ev, _D.startOffset, _int(r.start))
         b.add(ev, _D.endOffset, _int(r.end))
-        b.add(ev, _D.quote, _str(text[r.start:r.end]))

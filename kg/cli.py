@@ -85,8 +85,11 @@ def cli() -> None:
                                  f"{SPLIT_ABOVE // 1024 // 1024} MB is read in parts, one document each).")
 @click.option("--wait", "wait", type=click.FloatRange(min=0), default=5, show_default=True, metavar="SECONDS",
               help="Wait this long for another kg process writing to the store, then give up.")
+@click.option("--rebuild", is_flag=True,
+              help="Build the store afresh from PATHS (a store of an older format must be rebuilt): the old "
+                   "store is replaced only once the new one is complete.")
 def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet: bool, jobs: int,
-           max_size_mb: float, wait: float) -> None:
+           max_size_mb: float, wait: float, rebuild: bool = False) -> None:
     """Read statements from files and folders (recursively) into the store.
 
     Each .txt, .html or .htm file is one document in its own named graph (a text file over
@@ -102,6 +105,7 @@ def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet
     Example:
       kg ingest data/statements/ --store .kg
       kg ingest scraped/ --jobs 4 --max-size 50
+      kg ingest --rebuild data/statements/ --store .kg
     """
     from kg.ingest import ingest as run_ingest
     from kg.read import find_files
@@ -144,19 +148,29 @@ def ingest(paths: tuple[Path, ...], store_dir: Path, encoding: str | None, quiet
             bar.set_postfix_str(f"{done_files}/{len(files)} files, {rate:.1f} files/s", refresh=False)
 
     max_size = int(max_size_mb * 1024 * 1024) or None
-    with Store(store_dir, wait=wait) as store:
-        try:
-            report = run_ingest(list(paths), store, encoding=encoding, jobs=jobs, max_size=max_size,
-                                on_start=on_start, on_file=on_file, on_bytes=on_bytes)
-        finally:
-            if bar is not None:
-                bar.close()
+    options = dict(encoding=encoding, jobs=jobs, max_size=max_size, on_start=on_start, on_file=on_file,
+                   on_bytes=on_bytes)
+    try:
+        if rebuild:
+            from kg.rebuild import rebuild as run_rebuild
+
+            report = run_rebuild(list(paths), store_dir, **options)
+        else:
+            with Store(store_dir, wait=wait) as store:
+                report = run_ingest(list(paths), store, **options)
+    finally:
+        if bar is not None:
+            bar.close()
+    _ingest_summary(report, None if quiet else time.perf_counter() - started)
+
+
+def _ingest_summary(report, secs: float | None) -> None:  # noqa: ANN001
+    """What ingest skipped and could not read, and (unless quiet: ``secs`` None) what it did; exit 1 on failures."""
     for s in report.skipped:
         _err(f"Warning: {printable(s.path)}: skipped, {s.reason}")
     for _path, reason in report.failed:
         _err(f"Error: {reason}")
-    if not quiet:
-        secs = time.perf_counter() - started
+    if secs is not None:
         _err(f"{report.documents} document(s): {len(report.added)} added, {len(report.replaced)} replaced, "
              f"{len(report.unchanged)} unchanged; {report.statements} statement(s), {report.quads} quads "
              f"in {secs:.2f} s ({report.bytes / 1e6 / max(secs, 1e-6):.2f} MB/s)"
@@ -210,8 +224,13 @@ def remove(paths: tuple[Path, ...], store_dir: Path) -> None:
 @_store_option
 @click.option("--endpoint", metavar="URL", help="Run the query on this external SPARQL endpoint instead of the store.")
 @_remote_auth_options
+@click.option("--limit", type=click.IntRange(min=1), metavar="N", help="Give one page of N rows (the next page's "
+              "--after CURSOR is said on stderr).")
+@click.option("--offset", type=click.IntRange(min=0), default=0, metavar="N", help="With --limit: skip N rows first.")
+@click.option("--after", metavar="CURSOR", help="With --limit: the page after the one that printed this cursor.")
 def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: str, list_: bool,
-          store_dir: Path, endpoint: str | None, user: str | None, password: str | None, auth: str) -> None:
+          store_dir: Path, endpoint: str | None, user: str | None, password: str | None, auth: str,
+          limit: int | None = None, offset: int = 0, after: str | None = None) -> None:
     """Run a named query (data/queries/NAME.rq), a query FILE.rq, or --sparql TEXT.
 
     The default graph is the union of all documents; GRAPH ?doc { ... } reaches one document.
@@ -225,6 +244,8 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: st
       kg query --sparql 'SELECT DISTINCT ?s ?label WHERE { ?s a dkg:State ; rdfs:label ?label }'
       kg query --sparql 'SELECT DISTINCT ?label ?s WHERE { ?s rdfs:label ?label }' -p label=Switzerland
       kg query statements --endpoint http://localhost:8890/sparql
+      kg query mentions --limit 100
+      kg query mentions --limit 100 --after CURSOR
 
     With --sparql or a .rq file that declares no parameters, a --param value that looks like an IRI is
     bound as an IRI, anything else as a string.
@@ -248,6 +269,12 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: st
     if (name is None) == (sparql is None):
         raise click.UsageError("give a query NAME or FILE.rq, or --sparql TEXT (one of them); "
                                "`kg query --list` shows the named queries")
+    if limit is None and (offset or after):
+        raise click.UsageError("--offset and --after page the answer: give --limit N too")
+    if offset and after:
+        raise click.UsageError("give --offset or --after, not both (a cursor says where its page starts)")
+    if endpoint is not None and after:
+        raise click.UsageError("with --endpoint, page with --limit and --offset (cursors are the store's)")
     values: dict[str, str] = {}
     for item in params:
         if "=" not in item:
@@ -260,13 +287,29 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: st
         from kg.remote import Remote, with_prefixes, with_values
 
         remote = Remote(endpoint, user=user, password=password, auth=auth)
-        result = remote.select(with_prefixes(with_values(q.text, bind(q, values))))
+        text = with_values(q.text, bind(q, values))
+        if limit is not None:
+            from kg.paging import paged_sparql
+
+            text = paged_sparql(text, limit, offset) or text
+        result = remote.select(with_prefixes(text))
     else:
         with Store(store_dir, read_only=True) as store:
-            result = run(store, q, values)
+            result = run(store, q, values) if limit is None else _query_page(store, q, values, limit, offset, after)
     with _stdout_reader_may_leave():
         sys.stdout.write(format_result(result, fmt))
         sys.stdout.flush()
+
+
+def _query_page(store, q, values: dict[str, str], limit: int, offset: int, after: str | None):  # noqa: ANN001, ANN202
+    """One page of the query's answer as a Result; the next page's cursor said on stderr."""
+    from kg.query import run_page
+    from kg.store import Result
+
+    page = run_page(store, q, values, limit=limit, offset=offset, after=after)
+    if page.next is not None:
+        _err(f"next page: --after {page.next}")
+    return Result(page.variables, page.rows)
 
 
 def _view_option(help_text: str):  # noqa: ANN201
@@ -472,6 +515,8 @@ def push(endpoint: str, graph_store: str | None, user: str | None, password: str
       kg push --endpoint http://localhost:8890/sparql-auth --user dba --password dba
       kg push --endpoint http://localhost:3030/ds/update --graph-store http://localhost:3030/ds/data
       kg query statements --endpoint http://localhost:8890/sparql
+      kg query mentions --limit 100
+      kg query mentions --limit 100 --after CURSOR
     """
     from kg.push import push as run_push
     from kg.push import state_path_for

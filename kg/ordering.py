@@ -18,7 +18,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-__all__ = ["split_order_by", "sort_rows"]
+__all__ = ["split_order_by", "sort_rows", "term_key"]
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _NUMERIC = {_XSD + t for t in ("integer", "decimal", "double", "float", "int", "long", "short", "byte",
@@ -61,6 +61,11 @@ def _term_key(term: Any, as_str: bool) -> tuple:
     elif datatype in _DATES:
         return (3, 1, term.value)
     return (3, 2, term.value, datatype, term.language or "")
+
+
+def term_key(term: Any, as_str: bool = False) -> tuple:
+    """The key a term sorts by (as ``STR(term)`` with ``as_str``), in the order above."""
+    return _term_key(term, as_str)
 
 
 def sort_rows(variables: list[str], rows: list[list[Any]], keys: list[Key]) -> list[list[Any]] | None:

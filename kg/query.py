@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 import pyoxigraph as ox
 
-from kg import iris, kinds
+from kg import iris, kinds, paging
 from kg.errors import ParameterError, QueryError
 from kg.ordering import sort_rows, split_order_by
 from kg.paths import QUERIES_DIR, printable
@@ -25,7 +25,7 @@ from kg.store import Result, Store
 from kg.terms import PREFIXES
 
 __all__ = ["Param", "NamedQuery", "param_types", "named_queries", "load_query", "adhoc_query", "bind", "run",
-           "format_result", "FORMATS", "values_clause", "with_values"]
+           "run_page", "bound_text", "format_result", "FORMATS", "values_clause", "with_values"]
 
 _PLAIN_TYPES = ("string", "date", "integer")
 
@@ -54,12 +54,16 @@ class NamedQuery:
     params: tuple[Param, ...] = field(default_factory=tuple)
     example: str | None = None
     adhoc: bool = False  # --sparql text or a file without @param lines: any parameter, typed by its look
+    # ``# @page ?var PATTERN``: pages are read a few values of ?var (its first ORDER BY key) at a time, the
+    # values PATTERN gives (see kg.paging.keyed_page), so a first page need not answer and sort the whole query
+    page: tuple[str, str] | None = None
 
 
 def _parse(path: Path, text: str) -> NamedQuery:
     lines = []
     params = []
     example = None
+    page = None
     for raw in text.splitlines():
         if not raw.startswith("#"):
             break
@@ -72,9 +76,11 @@ def _parse(path: Path, text: str) -> NamedQuery:
             params.append(Param(m.group(1), m.group(2), m.group(4).strip(), bool(m.group(3))))
         elif line.startswith("@example"):
             example = line[len("@example"):].strip()
+        elif (m := re.match(r"@page\s+\?(\w+)\s+(.+)", line)) is not None:
+            page = (m.group(1), m.group(2).strip())
         elif line:
             lines.append(line)
-    return NamedQuery(path.stem, path, _registry_values(text), " ".join(lines), tuple(params), example)
+    return NamedQuery(path.stem, path, _registry_values(text), " ".join(lines), tuple(params), example, page=page)
 
 
 _KINDS_HERE = re.compile(r"(?m)^([ \t]*)#[ \t]*@kinds[ \t]+\?(\w+)[ \t]+\?(\w+)(?:[ \t]+(\w+))?[ \t]*$")
@@ -197,6 +203,23 @@ def run(store: Store, query: NamedQuery, values: dict[str, str] | None = None) -
     return store.select(sparql) if rows is None else Result(result.variables, rows)
 
 
+def run_page(store: Store, query: NamedQuery, values: dict[str, str] | None = None, *, limit: int,
+             offset: int = 0, after: str | None = None) -> paging.Page:
+    """One page of the query's answer (:mod:`kg.paging`): ``limit`` rows from ``offset``, or after the
+    page whose ``next`` cursor is ``after``; by keys (``# @page``) when the query declares them."""
+    text = bound_text(query, values)
+    if query.page is not None and not offset:
+        var, pattern = query.page
+        return paging.keyed_page(store, text, var, pattern, lambda keys: _insert_block(
+            text, values_clause((var,), ([k] for k in keys))), limit=limit, after=after)
+    return paging.page(store, text, limit=limit, offset=offset, after=after)
+
+
+def bound_text(query: NamedQuery, values: dict[str, str] | None = None) -> str:
+    """The query's SPARQL with its parameters bound (:func:`bind`, :func:`with_values`), comments gone."""
+    return _strip_comments(with_values(query.text, bind(query, values or {})))
+
+
 def values_clause(names: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
     """``VALUES (?a ?b) { (t1 t2) ... }``: each value an RDF term written by pyoxigraph, never text
     pasted into SPARQL."""
@@ -217,7 +240,11 @@ def with_values(sparql: str, bindings: dict[str, Any]) -> str:
     if not bindings:
         return sparql
     names = list(bindings)
-    block = values_clause(names, [[bindings[n] for n in names]])
+    return _insert_block(sparql, values_clause(names, [[bindings[n] for n in names]]))
+
+
+def _insert_block(sparql: str, block: str) -> str:
+    """``sparql`` with the VALUES ``block`` where :func:`with_values` puts it."""
     marked = _BIND_HERE.search(sparql)
     if marked:  # the query says where its parameters are best bound
         return _strip_comments(sparql[:marked.start()]) + "\n  " + block + "\n" + _strip_comments(sparql[marked.end():])

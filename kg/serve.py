@@ -168,6 +168,35 @@ def _sparql(cfg: ServeConfig, pool: Pool, environ: dict[str, Any]) -> tuple[int,
     return pool.run(op, text, accept, environ.get("REMOTE_ADDR", ""))
 
 
+def _named(pool: Pool, environ: dict[str, Any], name: str) -> tuple[int, str, bytes]:
+    """``GET /query/NAME?PARAM=VALUE&limit=N&offset=N``: a named query (data/queries/NAME.rq), its parameters
+    bound as ``kg query -p`` binds them, one page of it if ``limit`` is given (the engine sorts and cuts)."""
+    from kg.errors import QueryError
+    from kg.paging import paged_sparql
+    from kg.query import bound_text, named_queries
+
+    query = named_queries().get(name)
+    if query is None:
+        raise Reply(404, f"no named query {name!r}; the named queries: {', '.join(sorted(named_queries()))}")
+    args = {k: v for k, v in _arguments(environ).items() if k not in ("format", "output")}
+    if any(len(v) != 1 for v in args.values()):
+        raise Reply(400, "give each parameter once")
+    values = {k: v[0] for k, v in args.items()}
+    try:
+        limit, offset = int(values.pop("limit", 0)), int(values.pop("offset", 0))
+        text = bound_text(query, values)
+    except ValueError:
+        raise Reply(400, "limit and offset are whole numbers") from None
+    except QueryError as e:
+        raise Reply(400, str(e)) from None
+    if limit < 0 or offset < 0 or (offset and not limit):
+        raise Reply(400, "limit must be 1 or more, offset 0 or more, and offset needs a limit")
+    if limit:
+        text = paged_sparql(text, limit, offset) or text
+    return pool.run("query", text, _format_param(_arguments(environ)) or environ.get("HTTP_ACCEPT"),
+                    environ.get("REMOTE_ADDR", ""))
+
+
 def _route(cfg: ServeConfig, pool: Pool, environ: dict[str, Any]) -> tuple[int, str, bytes]:
     method, path = environ["REQUEST_METHOD"], environ.get("PATH_INFO", "/")
     if not _host_allowed(cfg, environ.get("HTTP_HOST", "")):
@@ -177,6 +206,8 @@ def _route(cfg: ServeConfig, pool: Pool, environ: dict[str, Any]) -> tuple[int, 
         if method not in ("GET", "HEAD"):
             raise Reply(405, f"POST queries to /sparql, not {path}")
         return 200, "text/html; charset=utf-8", _page(cfg)
+    if path.startswith("/query/") and method in ("GET", "HEAD"):
+        return _named(pool, environ, path[len("/query/"):])
     if path != "/sparql":
         raise Reply(404, f"no such page {path}; the endpoint is /sparql")
     if method not in ("GET", "HEAD", "POST"):

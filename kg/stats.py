@@ -23,7 +23,7 @@ def stats(store: Store) -> dict[str, object]:
     return {
         "documents": _count(store, "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a dkg:Document }"),
         "statements": _count(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a dkg:Statement }"),
-        "mentions": _count(store, "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a dkg:Mention }"),
+        "mentions": _count(store, "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m dkg:mentionOf ?e }"),
         "relations": _count(store, _RELATIONS.replace("RELATIONS", relation_values("p"))),
         "entities": entities,
         "quads": len(store),

@@ -21,7 +21,7 @@ from kg.paths import printable, unicode_path
 from kg.sparqlerrors import syntax_message
 from kg.terms import DKG, PREFIXES
 
-__all__ = ["Store", "Result", "BATCH_QUADS", "BATCH_DOCUMENTS"]
+__all__ = ["Store", "Result", "BATCH_QUADS", "BATCH_DOCUMENTS", "FORMAT", "MARKER", "stored_format"]
 
 
 _FLUSH_EVERY = 30_000  # quads: flushing keeps the memory of a long ingest flat, not growing with every document
@@ -37,8 +37,12 @@ BATCH_DOCUMENTS = 200
 # the file that says a folder is a store: the database (RocksDB) deletes files in its folder that look
 # like its own and that it does not know, so it is never opened on a folder without this marker
 MARKER = "diplokg-store"
-_MARKER_TEXT = ("diplokg store, format 1. Every other file in this folder belongs to the store's database:\n"
+# The store format: how findings are written as RDF (kg.assemble). It is written in the marker; a store
+# of another format is refused with the way to rebuild it, so old and new quads never mix in one store.
+FORMAT = 3  # 2: mentions without rdf:type and without the inverse dkg:hasMention; 3: text once, no quotes
+_MARKER_TEXT = ("diplokg store, format {format}. Every other file in this folder belongs to the store's database:\n"
                 "do not put files here (the database may delete those named like its own).\n")
+_FORMAT_LINE = re.compile(r"diplokg store, format (\d+)\b")
 
 
 class Result:
@@ -79,11 +83,11 @@ class Store:
                     raise StoreError(f"{self.path}: no store here yet; run `kg ingest PATH` first "
                                      "(or point --store / KG_STORE at an existing store)")
                 self._db = ox.Store.read_only(str(self.path))
+                self._check_format()
             else:
                 self._prepare_folder()
                 self._db = ox.Store(str(self.path))
-                if not (self.path / MARKER).exists():
-                    _write_marker(self.path)  # a store made before markers: adopted
+                self._check_format()  # a store made before markers is format 1: refused unless empty
                 _remove_staged_files(self.path)
         except OSError as e:
             msg = str(e)
@@ -97,6 +101,24 @@ class Store:
             raise StoreError(f"{self.path}: cannot open the store ({msg})") from None
         except RuntimeError as e:  # RocksDB's "Corruption: ..."
             raise _damaged(self.path, e) from None
+
+    def _check_format(self) -> None:
+        """Refuse a store written in another format (see :data:`FORMAT`); an empty one is simply taken over."""
+        found = stored_format(self.path)
+        if found == FORMAT:
+            return
+        if len(self._db) == 0:
+            if not self.read_only:
+                _write_marker(self.path)
+            return
+        self._db = None  # closed: nothing was read or written
+        if found > FORMAT:
+            raise StoreError(f"{self.path}: this store was written by a newer diplokg (store format {found}; this "
+                             f"one reads format {FORMAT}); upgrade diplokg, or use another --store")
+        raise StoreError(f"{self.path}: this store was written by an older diplokg (store format {found}; this one "
+                         f"reads format {FORMAT}); rebuild it from your files with `kg ingest --rebuild PATH... "
+                         f"--store {printable(str(self.path))}` (the old store stays as it is until the new one "
+                         "is complete)")
 
     def _is_store(self) -> bool:
         """A folder with our marker, or one a diplokg before markers made (its database's CURRENT file)."""
@@ -146,6 +168,13 @@ class Store:
     def document_sha(self, doc_iri: str) -> str | None:
         node = ox.NamedNode(doc_iri)
         for q in self.db.quads_for_pattern(node, ox.NamedNode(str(DKG.sha256)), None, node):
+            return q.object.value
+        return None
+
+    def document_text(self, doc_iri: str) -> str | None:
+        """The document's text as read (``dkg:text``): every offset of its graph refers to it."""
+        node = ox.NamedNode(doc_iri)
+        for q in self.db.quads_for_pattern(node, ox.NamedNode(str(DKG.text)), None, node):
             return q.object.value
         return None
 
@@ -369,9 +398,19 @@ _UPDATE = re.compile(r"\s*(?:(?:PREFIX|BASE)[^\n]*\n\s*|#[^\n]*\n\s*)*"
                      r"(?:INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
 
 
+def stored_format(path: Path) -> int:
+    """The format of the store at ``path``, as its marker says (a store made before markers, or before
+    formats were numbered, is format 1)."""
+    try:
+        found = _FORMAT_LINE.match((Path(path) / MARKER).read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return 1
+    return int(found.group(1)) if found else 1
+
+
 def _write_marker(path: Path) -> None:
     tmp = path / (MARKER + ".tmp")
-    tmp.write_text(_MARKER_TEXT, encoding="utf-8")
+    tmp.write_text(_MARKER_TEXT.format(format=FORMAT), encoding="utf-8")
     tmp.replace(path / MARKER)
 
 

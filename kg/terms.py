@@ -51,7 +51,6 @@ class DKG(DefinedNamespace):
     inDocument: URIRef
     startOffset: URIRef
     endOffset: URIRef
-    quote: URIRef
     heading: URIRef
     kind: URIRef
     date: URIRef
@@ -63,7 +62,6 @@ class DKG(DefinedNamespace):
     forum: URIRef
     place: URIRef
     mentions: URIRef
-    hasMention: URIRef
     mentionOf: URIRef
     inStatement: URIRef
 
@@ -84,6 +82,7 @@ class DKG(DefinedNamespace):
     mediaType: URIRef
     textSource: URIRef
     charCount: URIRef
+    text: URIRef
 
 
 PREFIXES: dict[str, str] = {

@@ -39,8 +39,10 @@ SELECT DISTINCT ?person ?body ?file ?quote WHERE {
   ?ev rdf:predicate dkg:chairOf ;
       rdf:subject/rdfs:label ?person ;
       rdf:object/rdfs:label ?body ;
-      dkg:quote ?quote ;
-      dkg:inStatement/dkg:inDocument/rdfs:label ?file .
+      dkg:startOffset ?start ; dkg:endOffset ?end ;
+      dkg:inStatement/dkg:inDocument ?doc .
+  ?doc rdfs:label ?file ; dkg:text ?text .
+  BIND(SUBSTR(?text, ?start + 1, ?end - ?start) AS ?quote)
 }
 ORDER BY ?person ?body"""),
     ("Which statements were made at a UN body, when, and by whom?", """\

@@ -57,8 +57,12 @@ def test_export_hostile_strings_are_kept_exactly_and_iris_stay_valid(hostile_sto
     assert set(FILE_NAMES) <= labels
     headings = {str(o) for o in merged.objects(None, DKG.heading)}
     assert any(" ".join(NASTY.split()) in h for h in headings), headings  # whitespace runs become one space
-    quotes = {str(o) for o in merged.objects(None, DKG.quote)}
+    spans = {(int(s), int(e)) for m in merged.subjects(DKG.mentionOf, None)
+             for s in merged.objects(m, DKG.startOffset) for e in merged.objects(m, DKG.endOffset)}
+    texts = [str(t) for t in merged.objects(None, DKG.text)]
+    quotes = {text[s:e] for text in texts for s, e in spans}
     assert "Switzerland" in quotes and "Sergey Lavrov" in quotes
+    assert any(NASTY in text for text in texts)  # the text is kept exactly, whitespace and all
     iris = {str(t) for triple in merged for t in triple if isinstance(t, rdflib.URIRef)}
     assert iris
     for iri in iris:

@@ -49,7 +49,7 @@ def test_ingest_parts_each_part_is_a_whole_document_and_reingest_is_a_no_op(tmp_
         first = ingest([dump], store)
         docs = store.documents_from(dump.resolve().as_posix())
         assert first.added == [dump] and len(docs) > 3 and first.statements >= 40
-        rows = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?m a dkg:Mention ; dkg:quote ?q }").rows
+        rows = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?m dkg:mentionOf ?e }").rows
         assert int(rows[0][0].value) > 0
         again = ingest([dump], store)
         assert again.unchanged == [dump] and again.statements == 0
@@ -95,5 +95,6 @@ def test_ingest_parts_in_worker_processes_give_the_same_store(tmp_path: Path, sm
         again = ingest([dump], store, jobs=2)
         assert again.replaced == [dump] and store.documents_from(dump.resolve().as_posix()) == parts_before
         assert 0 < again.statements < first_statements  # the changed part is read again, not the others
-        norway = store.select('SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?m dkg:quote "Norway" } }').rows
+        norway = store.select('SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?m dkg:mentionOf ?x ; dkg:startOffset ?s ; '
+                              'dkg:endOffset ?e . ?g dkg:text ?t FILTER(SUBSTR(?t, ?s + 1, ?e - ?s) = "Norway") } }').rows
         assert int(norway[0][0].value) >= 1

@@ -246,3 +246,20 @@ def test_serve_allow_update_beside_a_writer_says_the_store_is_busy(tmp_path: Pat
         proc = run_kg("serve", "--store", store, "--port", "0", "--allow-update")
     assert proc.returncode == 1, proc.stderr
     assert "another kg process is writing" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_serve_named_query_pages(endpoint: str, corpus_store: tuple[Path, Path], run_kg) -> None:
+    store, _ = corpus_store
+    whole = run_kg("query", "statements", "-f", "csv", "--store", store).stdout
+    expected = list(csv.reader(io.StringIO(whole)))[1:]
+    got = requests.get(f"{endpoint.rsplit('/', 1)[0]}/query/statements",
+                       params={"limit": 3, "offset": 2, "format": "csv"}, timeout=30)
+    assert got.status_code == 200, got.text
+    assert [row[0] for row in list(csv.reader(io.StringIO(got.text)))[1:]] == [row[0] for row in expected[2:5]]
+    named = requests.get(f"{endpoint.rsplit('/', 1)[0]}/query/resolution-mentions",
+                         params={"resolution": "75/240", "limit": 1, "format": "json"}, timeout=30)
+    assert named.status_code == 200 and len(named.json()["results"]["bindings"]) == 1
+    for params, status in (({"limit": "x"}, 400), ({"nope": "1"}, 400), ({"offset": 2}, 400)):
+        assert requests.get(f"{endpoint.rsplit('/', 1)[0]}/query/statements", params=params,
+                            timeout=30).status_code == status, params
+    assert requests.get(f"{endpoint.rsplit('/', 1)[0]}/query/..%2F..%2Fetc", timeout=30).status_code == 404

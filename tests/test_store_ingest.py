@@ -172,7 +172,11 @@ def test_store_ingest_replacing_a_document_with_hostile_text_keeps_it_whole(tmp_
         nt = b"".join(
             (str(t) + " .\n").encode("utf-8") for t in store.triples())
     g = rdflib.Graph().parse(data=nt.decode("utf-8"), format="nt")
-    quotes = {str(o) for o in g.objects(None, rdflib.URIRef("https://w3id.org/diplokg/ontology#quote"))}
+    dkg = rdflib.Namespace("https://w3id.org/diplokg/ontology#")
+    texts = [str(o) for o in g.objects(None, dkg.text)]
+    assert texts == [hostile + "\nSwitzerland agreed.\n"]  # kept exactly, through the SPARQL update too
+    quotes = {texts[0][int(s):int(e)] for m in g.subjects(dkg.mentionOf, None)
+              for s in g.objects(m, dkg.startOffset) for e in g.objects(m, dkg.endOffset)}
     assert "Switzerland" in quotes and "Sergey Lavrov" in quotes
     # the stored graph is what a fresh ingest of the changed file gives
     with Store(tmp_path / "fresh") as fresh:

@@ -44,6 +44,7 @@ def test_viz_browser_corpus_view_draws_and_search_finds_a_node(run_kg, corpus_st
     # the details panel shows the node found, with evidence from the documents
     panel = re.search(r'<aside id="kg-details">(.*?)</aside>', loaded.dom, re.DOTALL).group(1)
     assert "<h2>Russia</h2>" in panel and "<blockquote" in panel and ".txt" in panel
+    assert re.search(r"<blockquote[^>]*>[^<]+<mark>Russia", panel)  # a quote inside its sentence
 
 
 def test_viz_browser_search_without_match_says_so(run_kg, corpus_store):

@@ -87,3 +87,13 @@ def test_viz_page_filters_statement_labels_are_short_clean_headings():
     assert st["short"].startswith("STATEMENT BY HEAD") and len(st["short"]) <= 36 and "*" not in st["short"]
     assert st["font"] >= 14 and st["dates"] == ["2021-12-13", "2021-12-13"]
     assert [item[1] for item in data["edges"][0]["evidence"]] == ["Russia", "Russian"]  # each once
+
+
+def test_viz_page_filters_evidence_keeps_the_sentence_around_a_quote():
+    g = nx.MultiDiGraph()
+    g.add_node("s", type="Statement", label="S")
+    g.add_node("r", type="State", label="Russia")
+    ev = {"quote": "Russia", "sentence": "Russia votes no.", "statement": "S", "document": "a.txt", "date": ""}
+    g.add_edge("s", "r", key="mentions", predicate="mentions", evidence=[ev, dict(ev, sentence="")])
+    assert [item[1:] for item in page_data(g)["edges"][0]["evidence"]] == [["Russia", "Russia votes no."],
+                                                                          ["Russia"]]

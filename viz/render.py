@@ -127,8 +127,8 @@ class _Sources:
             if i is None:
                 i = self.ids[key] = len(self.rows)
                 self.rows.append(list(key))
-            quote = str(e.get("quote", ""))
-            item = [i] if quote == key[0] else [i, quote]
+            quote, sentence = str(e.get("quote", "")), str(e.get("sentence", ""))
+            item = [i] if quote == key[0] else [i, quote] + ([sentence] if sentence and sentence != quote else [])
             if item not in out:
                 out.append(item)
         return out

@@ -2,25 +2,29 @@
 graphs, where an entity is described once: over the union its type and label repeat once per document).
 
 This is a transient snapshot for building one view, never kept or written anywhere: the store
-stays the only store. Evidence is kept as small dicts (quote, document, date, statement) so that
-views can carry it on nodes and edges and the HTML page can show it.
+stays the only store. Evidence is kept as small dicts (quote, sentence, document, date, statement) so
+that views can carry it on nodes and edges and the HTML page can show it. The store keeps no quotes:
+a span's words and the sentence around them are cut here from its document's text (``dkg:text``).
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pyoxigraph as ox
 
 from kg.kinds import KINDS, RELATIONS, kind_values, relation_values
 from kg.query import values_clause
+from kg.spans import sentence_around
 from kg.store import Store
 from kg.terms import RDF, RDFS
 
 __all__ = [
     "LINK_LABELS",
     "EntityInfo",
+    "Quote",
     "StatementInfo",
     "ViewData",
     "in_range",
@@ -47,6 +51,13 @@ def relation_labels() -> dict[str, str]:
     return {r.name: r.label for r in RELATIONS.values()}
 
 
+class Quote(NamedTuple):
+    """The words of a span (a mention, a relation's evidence) and the sentence around them."""
+
+    text: str
+    sentence: str
+
+
 @dataclass
 class StatementInfo:
     iri: str
@@ -70,8 +81,8 @@ class ViewData:
     statements: dict[str, StatementInfo] = field(default_factory=dict)
     entities: dict[str, EntityInfo] = field(default_factory=dict)
     links: list[tuple[str, str, str]] = field(default_factory=list)  # (statement, property, entity)
-    quotes: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (statement, entity) -> quotes
-    relations: list[tuple[str, str, str, list[tuple[str, str]]]] = field(default_factory=list)
+    quotes: dict[tuple[str, str], list[Quote]] = field(default_factory=dict)  # (statement, entity) -> quotes
+    relations: list[tuple[str, str, str, list[tuple[str, Quote]]]] = field(default_factory=list)
     bounded: bool = False  # statements were kept by date: entities named by none of them are left out
     # When ``quotes`` holds only the pairs a view draws (kg.views.top): how many quotes the other pairs have
     # (a pair not listed has one quote or none: either way it counts one piece of evidence).
@@ -80,7 +91,7 @@ class ViewData:
     asked: set | None = None
     counted: set | None = None  # ... and the (statement, entity) pairs whose quotes it counts
 
-    def quotes_for(self, statement: str, entity: str) -> list[str]:
+    def quotes_for(self, statement: str, entity: str) -> list[Quote]:
         """The quoted spans of ``entity`` in ``statement``, in the order they occur."""
         if self.asked is not None:
             self.asked.add((statement, entity))
@@ -94,13 +105,17 @@ class ViewData:
             return self.quote_counts.get((statement, entity), 1)
         return len(self.quotes.get((statement, entity), ())) or 1
 
-    def evidence(self, statement: str, quote: str | None = None) -> dict[str, str]:
-        """One piece of evidence: the quoted span, its statement, document and date."""
+    def evidence(self, statement: str, quote: Quote | None = None) -> dict[str, str]:
+        """One piece of evidence: the quoted span (or, without one, the statement's heading) and the
+        sentence around it, its statement, document and date."""
         if self.asked is not None:
             self.asked.add(statement)
         st = self.statements[statement]
-        return {"quote": quote if quote is not None else st.heading, "statement": st.heading,
-                "document": st.document, "date": st.date or "", "iri": st.iri}
+        out = {"quote": quote.text if quote is not None else st.heading, "statement": st.heading,
+               "document": st.document, "date": st.date or "", "iri": st.iri}
+        if quote is not None and quote.sentence != quote.text:
+            out["sentence"] = quote.sentence
+        return out
 
 
 # (the store declares the prefixes dkg:, rdf:, rdfs: of kg.terms.PREFIXES for every query)
@@ -124,14 +139,15 @@ _TYPES = "SELECT DISTINCT ?e ?type WHERE { GRAPH ?g { KINDS ?e a ?class } }"
 # One query per property (in LINK_LABELS order): with a VALUES of properties pyoxigraph is much slower.
 _LINK = "SELECT ?st ?e WHERE { GRAPH ?g { ?st dkg:PROPERTY ?e } }"
 _MENTIONS = """
-SELECT DISTINCT ?st ?e ?q ?start WHERE {
-  GRAPH ?g { ?m a dkg:Mention ; dkg:inStatement ?st ; dkg:mentionOf ?e ; dkg:quote ?q ; dkg:startOffset ?start }
+SELECT DISTINCT ?st ?e ?start ?end ?g WHERE {
+  GRAPH ?g { ?m dkg:inStatement ?st ; dkg:mentionOf ?e ; dkg:startOffset ?start ; dkg:endOffset ?end }
 }
 """
 _RELATED = "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { RELATIONS ?s ?p ?o } }"  # every relation of kg.kinds
 _SUPPORT = """
-SELECT DISTINCT ?s ?p ?o ?st ?q WHERE { GRAPH ?g {
-  ?ev rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; dkg:inStatement ?st ; dkg:quote ?q
+SELECT DISTINCT ?s ?p ?o ?st ?start ?end ?g WHERE { GRAPH ?g {
+  ?ev rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; dkg:inStatement ?st ; dkg:startOffset ?start ;
+      dkg:endOffset ?end
 } }
 """
 _LABEL, _TYPE = ox.NamedNode(str(RDFS.label)), ox.NamedNode(str(RDF.type))
@@ -154,19 +170,35 @@ def in_range(date: str | None, date_from: str | None, date_to: str | None) -> bo
     return (date_from is None or date >= date_from) and (date_to is None or date <= date_to)
 
 
-def quote_lists(rows: Iterable[list], statements: dict[str, StatementInfo]) -> dict[tuple[str, str], list[str]]:
-    """``(statement, entity) -> quotes`` in the order they occur, from rows of ?st ?e ?q ?start (sorted
-    here: an ORDER BY in the query costs pyoxigraph more than the whole rest of it)."""
-    found: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
-    for st, e, q, start in rows:
+class _Texts:
+    """The documents' texts, each read from the store once, and the quotes cut from them."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.texts: dict[str, str] = {}
+
+    def quote(self, doc: str, start: int, end: int) -> Quote:
+        text = self.texts.get(doc)
+        if text is None:
+            text = self.texts[doc] = self.store.document_text(doc) or ""
+        return Quote(text[start:end], sentence_around(text, start, end))
+
+
+def quote_lists(store: Store, rows: Iterable[list], statements: dict[str, StatementInfo]
+                ) -> dict[tuple[str, str], list[Quote]]:
+    """``(statement, entity) -> quotes`` in the order they occur, from rows of ?st ?e ?start ?end ?g
+    (sorted here: an ORDER BY in the query costs pyoxigraph more than the whole rest of it)."""
+    found: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
+    for st, e, start, end, g in rows:
         if st.value in statements:
-            found[(st.value, e.value)].append((int(start.value), q.value))
-    return {key: [q for _start, q in sorted(spans)] for key, spans in found.items()}
+            found[(st.value, e.value)].append((int(start.value), int(end.value), g.value))
+    texts = _Texts(store)
+    return {key: [texts.quote(g, start, end) for start, end, g in sorted(spans)] for key, spans in found.items()}
 
 
-def load_quotes(store: Store, statements: dict[str, StatementInfo]) -> dict[tuple[str, str], list[str]]:
+def load_quotes(store: Store, statements: dict[str, StatementInfo]) -> dict[tuple[str, str], list[Quote]]:
     """Every quote of every mention in ``statements``, as ``(statement, entity) -> quotes``."""
-    return quote_lists(store.select(_MENTIONS).rows, statements)
+    return quote_lists(store, store.select(_MENTIONS).rows, statements)
 
 
 def iri_rows(store: Store, sparql: str) -> list[list[str]]:
@@ -244,15 +276,17 @@ def load_links(store: Store, statements: dict[str, StatementInfo], entities: dic
 
 
 def load_relations(store: Store, statements: dict[str, StatementInfo], entities: dict[str, EntityInfo],
-                   bounded: bool) -> list[tuple[str, str, str, list[tuple[str, str]]]]:
+                   bounded: bool) -> list[tuple[str, str, str, list[tuple[str, Quote]]]]:
     """The typed relations between ``entities`` (sorted), each with the statements and quotes that support
     it; with ``bounded`` dates, only those that some statement of ``statements`` supports."""
     related = iri_rows(store, _RELATED.replace("RELATIONS", relation_values("p")))
-    grouped: dict[tuple[str, str, str], list[tuple[str, str]]] = {
+    grouped: dict[tuple[str, str, str], list[tuple[str, Quote]]] = {
         (s, local_name(p), o): [] for s, p, o in sorted(related)
         if s in entities and o in entities}
-    support = sorted((s.value, local_name(p.value), o.value, st.value, q.value)
-                     for s, p, o, st, q in store.select(_SUPPORT).rows)
+    texts = _Texts(store)
+    support = sorted((s.value, local_name(p.value), o.value, st.value,
+                      texts.quote(g.value, int(start.value), int(end.value)))
+                     for s, p, o, st, start, end, g in store.select(_SUPPORT).rows)
     for s, p, o, st, q in support:
         if (s, p, o) in grouped and st in statements:
             grouped[(s, p, o)].append((st, q))

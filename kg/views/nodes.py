@@ -52,7 +52,7 @@ def count_statement(g: nx.Graph, data: ViewData, e: str, st: str, seen: set[tupl
     node["evidence_count"] += data.quote_count(st, e)
     room = MAX_EVIDENCE - len(node["evidence"])
     if room > 0:
-        quotes = data.quotes_for(st, e) or [data.statements[st].heading]
+        quotes = data.quotes_for(st, e) or [None]  # none: the statement's heading
         node["evidence"].extend(data.evidence(st, q) for q in quotes[:room])
 
 

@@ -24,6 +24,7 @@ import networkx as nx
 
 from kg.store import Store
 from kg.views.data import (
+    Quote,
     ViewData,
     load_quotes,
     load_statements,
@@ -39,9 +40,9 @@ CHUNK = 300  # values per VALUES block
 
 # Quotes of some statements (all their mentions), or of some (statement, entity) pairs.
 _QUOTES = """
-SELECT DISTINCT ?st ?e ?q ?start WHERE { GRAPH ?g {
+SELECT DISTINCT ?st ?e ?start ?end ?g WHERE { GRAPH ?g {
   VALUES_BLOCK
-  ?m dkg:inStatement ?st ; dkg:mentionOf ?e ; a dkg:Mention ; dkg:quote ?q ; dkg:startOffset ?start
+  ?m dkg:inStatement ?st ; dkg:mentionOf ?e ; dkg:startOffset ?start ; dkg:endOffset ?end
 } }
 """
 # How many mentions these entities have (one pattern: one pass over their mentions).
@@ -96,7 +97,7 @@ def _rank(store: Store, data: ViewData, deg: dict[str, int], max_nodes: int) -> 
 
 
 # ---------------------------------------------------------------- text of what is drawn
-def _fetch_quotes(store: Store, data: ViewData, pairs: set[tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
+def _fetch_quotes(store: Store, data: ViewData, pairs: set[tuple[str, str]]) -> dict[tuple[str, str], list[Quote]]:
     """The quotes of ``pairs``: by statement where a statement has several pairs, else by pair; all at once
     when the pairs are a good part of all (a VALUES lookup costs several times a row of the whole scan)."""
     if 5 * len(pairs) > sum(1 for _st, p, _e in data.links if p == "mentions"):
@@ -106,7 +107,7 @@ def _fetch_quotes(store: Store, data: ViewData, pairs: set[tuple[str, str]]) -> 
         whole = {st for st, n in per_statement.items() if n > 2}
         rows = _chunked(store, _QUOTES, ("st",), ((st,) for st in whole))
         rows += _chunked(store, _QUOTES, ("st", "e"), (pair for pair in pairs if pair[0] not in whole))
-        found = quote_lists(rows, data.statements)
+        found = quote_lists(store, rows, data.statements)
     return {pair: found[pair] for pair in pairs if pair in found}
 
 

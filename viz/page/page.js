@@ -132,15 +132,27 @@
     var frag = document.createDocumentFragment();
     if (!items || !items.length) return frag;
     frag.appendChild(el("h3", "Evidence" + (total > items.length ? " (" + items.length + " of " + total + ")" : "")));
-    items.forEach(function (item) {  // [source index] or [source index, quote]; a source is [statement, document, date]
+    // [source index], [source index, quote] or [source index, quote, sentence around it];
+    // a source is [statement, document, date]
+    items.forEach(function (item) {
       var s = data.sources[item[0]] || ["", "", ""];
       var quote = item.length > 1 ? item[1] : s[0];
-      frag.appendChild(el("blockquote", quote, "kg-quote"));
+      frag.appendChild(item.length > 2 ? inSentence(quote, item[2]) : el("blockquote", quote, "kg-quote"));
       var src = [s[1], s[2]].filter(Boolean).join(", ");
       if (s[0] && s[0] !== quote) src += (src ? " — " : "") + s[0];
       frag.appendChild(el("p", src, "kg-source"));
     });
     return frag;
+  }
+  function inSentence(quote, sentence) {  // the sentence, its quoted words marked (as text, never as HTML)
+    var q = el("blockquote", null, "kg-quote");
+    quote = quote.replace(/\s+/g, " ");  // as the sentence is written
+    var at = sentence.indexOf(quote);
+    if (at < 0) { q.textContent = sentence; return q; }
+    q.appendChild(document.createTextNode(sentence.slice(0, at)));
+    q.appendChild(el("mark", quote));
+    q.appendChild(document.createTextNode(sentence.slice(at + quote.length)));
+    return q;
   }
   function facts(rows) {
     var dl = el("dl");
