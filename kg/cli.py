@@ -255,7 +255,7 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: st
     With --endpoint the query runs on an external SPARQL server (e.g. one filled by `kg push`);
     parameters are bound there with a VALUES block, and the dkg:, rdfs: ... prefixes are declared.
     """
-    from kg.query import adhoc_query, format_result, load_query, named_queries, run
+    from kg.query import STREAMED, adhoc_query, format_result, load_query, named_queries, run, write_result
     from kg.store import Store
 
     if list_:
@@ -295,6 +295,11 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: st
         result = remote.select(with_prefixes(text))
     else:
         with Store(store_dir, read_only=True) as store:
+            if limit is None and fmt in STREAMED:  # written as the engine answers: memory stays small
+                with _stdout_reader_may_leave():
+                    write_result(run(store, q, values, stream=True), fmt, sys.stdout)
+                    sys.stdout.flush()
+                return
             result = run(store, q, values) if limit is None else _query_page(store, q, values, limit, offset, after)
     with _stdout_reader_may_leave():
         sys.stdout.write(format_result(result, fmt))

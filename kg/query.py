@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import IO, Any, Iterable
 
 import pyoxigraph as ox
 
@@ -25,6 +25,7 @@ from kg.store import Result, Store
 from kg.terms import PREFIXES
 
 __all__ = ["Param", "NamedQuery", "param_types", "named_queries", "load_query", "adhoc_query", "bind", "run",
+           "STREAMED", "write_result",
            "run_page", "bound_text", "format_result", "FORMATS", "values_clause", "with_values"]
 
 _PLAIN_TYPES = ("string", "date", "integer")
@@ -191,13 +192,14 @@ def bind(query: NamedQuery, values: dict[str, str]) -> dict[str, Any]:
     return {k: _convert(declared[k], v) for k, v in values.items()}
 
 
-def run(store: Store, query: NamedQuery, values: dict[str, str] | None = None) -> Result:
+def run(store: Store, query: NamedQuery, values: dict[str, str] | None = None, *, stream: bool = False) -> Result:
     """The query on the local store, its parameters bound; a simple final ORDER BY is done here
-    (:mod:`kg.ordering`: the engine's own sort reads long strings back at every comparison)."""
+    (:mod:`kg.ordering`: the engine's own sort reads long strings back at every comparison). With ``stream``
+    an answer that needs no sorting here comes as an iterator of rows (see :meth:`Store.select`)."""
     sparql = with_values(query.text, bind(query, values or {}))
     unordered, keys = split_order_by(_strip_comments(sparql))
     if keys is None:
-        return store.select(sparql)
+        return store.select(sparql, stream=stream)
     result = store.select(unordered)
     rows = sort_rows(result.variables, result.rows, keys)
     return store.select(sparql) if rows is None else Result(result.variables, rows)
@@ -314,24 +316,40 @@ def _json_term(term: Any) -> dict | None:
     return out
 
 
-def format_result(result: Result, fmt: str, width: int = 60) -> str:
-    """Render a result as an aligned table, CSV, TSV or SPARQL 1.1 JSON results."""
+STREAMED = ("csv", "tsv", "json")  # the formats written a row at a time (a table must see every row first)
+
+
+def write_result(result: Result, fmt: str, out: IO[str]) -> None:
+    """Write a result as CSV, TSV or SPARQL 1.1 JSON results to ``out``, a row at a time (so a streamed
+    answer of millions of rows is never held whole)."""
     if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
+        w = csv.writer(out, lineterminator="\n")
         w.writerow(result.variables)
         for row in result.rows:
             w.writerow([_plain(t) for t in row])
-        return buf.getvalue()
-    if fmt == "tsv":
+    elif fmt == "tsv":
         def cell(t: Any) -> str:
             return _plain(t).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-        lines = ["\t".join(result.variables)] + ["\t".join(cell(t) for t in row) for row in result.rows]
-        return "\n".join(lines) + "\n"
-    if fmt == "json":
-        bindings = [{v: _json_term(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows]
-        return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}},
-                          ensure_ascii=False, indent=1) + "\n"
+        out.write("\t".join(result.variables) + "\n")
+        for row in result.rows:
+            out.write("\t".join(cell(t) for t in row) + "\n")
+    elif fmt == "json":
+        out.write('{\n "head": ' + json.dumps({"vars": result.variables}, ensure_ascii=False) +
+                  ',\n "results": {\n  "bindings": [')
+        for n, row in enumerate(result.rows):
+            binding = {v: _json_term(t) for v, t in zip(result.variables, row) if t is not None}
+            out.write(("," if n else "") + "\n   " + json.dumps(binding, ensure_ascii=False))
+        out.write("\n  ]\n }\n}\n")
+    else:
+        raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(STREAMED)}")
+
+
+def format_result(result: Result, fmt: str, width: int = 60) -> str:
+    """Render a result as an aligned table, CSV, TSV or SPARQL 1.1 JSON results."""
+    if fmt in STREAMED:
+        buf = io.StringIO()
+        write_result(result, fmt, buf)
+        return buf.getvalue()
     if fmt != "table":
         raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     cells = [[printable(re.sub(r"\s+", " ", _short(t))) for t in row] for row in result.rows]  # no raw escapes

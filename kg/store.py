@@ -46,9 +46,10 @@ _FORMAT_LINE = re.compile(r"diplokg store, format (\d+)\b")
 
 
 class Result:
-    """A SELECT result: variable names and rows of RDF terms (``None`` when unbound)."""
+    """A SELECT result: variable names and rows of RDF terms (``None`` when unbound); the rows a list, or an
+    iterator when streamed (:meth:`Store.select`)."""
 
-    def __init__(self, variables: list[str], rows: list[list[Any]]) -> None:
+    def __init__(self, variables: list[str], rows: Iterable[list[Any]]) -> None:
         self.variables = variables
         self.rows = rows
 
@@ -361,17 +362,20 @@ class Store:
         except (RuntimeError, ValueError, TypeError) as e:
             raise QueryError(f"the update cannot run: {e}") from None
 
-    def select(self, sparql: str, bindings: dict[str, Any] | None = None) -> Result:
+    def select(self, sparql: str, bindings: dict[str, Any] | None = None, *, stream: bool = False) -> Result:
+        """A query's answer as rows (CONSTRUCT and DESCRIBE: subject, predicate, object). With ``stream`` the
+        rows are an iterator read as the engine answers (memory does not grow with the answer: write them
+        out while the store is open)."""
         res = self.query(sparql, bindings)
         if isinstance(res, ox.QuerySolutions):
             variables = [v.value for v in res.variables]
-            rows = [[sol[v] for v in variables] for sol in res]
-            return Result(variables, rows)
+            rows = ([sol[v] for v in variables] for sol in res)
+            return Result(variables, rows if stream else list(rows))
         if isinstance(res, ox.QueryBoolean):
             return Result(["result"], [[ox.Literal(str(bool(res)).lower(), datatype=ox.NamedNode(
                 "http://www.w3.org/2001/XMLSchema#boolean"))]])
-        rows = [[t.subject, t.predicate, t.object] for t in res]
-        return Result(["subject", "predicate", "object"], rows)
+        triples = ([t.subject, t.predicate, t.object] for t in res)
+        return Result(["subject", "predicate", "object"], triples if stream else list(triples))
 
     def triples(self) -> Iterator[ox.Triple]:
         """Every distinct triple of every document graph (the merged graph)."""
