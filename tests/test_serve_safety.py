@@ -295,3 +295,28 @@ def test_serve_client_leaving_mid_answer_leaves_no_traceback(corpus_store) -> No
     assert proc.stderr is not None
     rest = proc.stderr.read()
     assert "Traceback" not in rest and "BrokenPipe" not in rest
+
+
+def test_serve_ingest_while_serving_gives_answers_or_a_clear_503_never_a_500(tmp_path: Path, run_kg,
+                                                                             write_texts) -> None:
+    """A store being written by `kg ingest` while `kg serve` reads it: every answer is whole or a clear 503,
+    and the server writes no traceback."""
+    store = tmp_path / "store"
+    folder = write_texts({f"s{i}.txt": TINY_STATEMENT + f"\nItem {i}." for i in range(3)})
+    assert run_kg("ingest", folder, "--store", store).returncode == 0
+    proc, url = start_server(store)
+    statuses: list[int] = []
+    try:
+        more = write_texts({f"more/m{i}.txt": TINY_STATEMENT + f"\nParagraph {i}." for i in range(40)})
+        writer = threading.Thread(target=run_kg, args=("ingest", more, "--store", store))
+        writer.start()
+        while writer.is_alive() or len(statuses) < 5:
+            r = requests.get(url, params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}, timeout=60,
+                             headers={"Accept": "text/csv"})
+            statuses.append(r.status_code)
+            assert r.status_code in (200, 503), r.text
+        writer.join(120)
+    finally:
+        stop_server(proc)
+    assert 200 in statuses
+    assert proc.stderr is not None and "Traceback" not in proc.stderr.read()
