@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 import ahocorasick
 
@@ -12,7 +12,7 @@ from kg.gazetteer import Hit, Lexicon, is_caps_line, lexicon, load_yaml
 from kg.model import Statement
 from kg.paths import GAZETTEER_DIR
 
-__all__ = ["hits", "lex", "titles", "Titles", "sentence_bounds", "SpanIndex", "CapsLines",
+__all__ = ["hits", "lex", "titles", "Titles", "sentence_bounds", "SpanIndex", "CapsLines", "once",
            "mentions_in", "listed_after", "Intervals", "Keywords", "lowered", "word_finditer", "anchored_finditer"]
 
 
@@ -91,6 +91,13 @@ def listed_after(stmt: Statement, end: int, kinds: tuple[str, ...], limit: int |
         out.append(m)
         end = m.end
     return out
+
+
+def once(stmt: Statement, key: str, compute: Callable[[Statement], Any]) -> Any:
+    """``compute(stmt)``, worked out once per statement (several readers ask for the same span)."""
+    if key not in stmt.cache:
+        stmt.cache[key] = compute(stmt)
+    return stmt.cache[key]
 
 
 def hits(stmt: Statement) -> list[Hit]:

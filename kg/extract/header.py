@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.dates import find_dates
-from kg.extract.common import lex, sentence_bounds
+from kg.extract.common import lex, once, sentence_bounds
 from kg.model import Mention, Statement
 from kg.segment import layout
 
@@ -26,9 +26,7 @@ def head_start(stmt: Statement) -> int:
 
 def first_sentence(stmt: Statement) -> tuple[int, int]:
     """The body's first sentence, after any greeting ("Mr. Chair,", "Thank you, Madam President.")."""
-    if "first_sentence" not in stmt.cache:  # read by several readers of the same statement
-        stmt.cache["first_sentence"] = _first_sentence(stmt)
-    return stmt.cache["first_sentence"]
+    return once(stmt, "first_sentence", _first_sentence)
 
 
 def _first_sentence(stmt: Statement) -> tuple[int, int]:

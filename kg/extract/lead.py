@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.common import sentence_bounds
+from kg.extract.common import once, sentence_bounds
 from kg.model import Entity, Mention, Statement
 from kg.segment import layout
 
@@ -30,9 +30,7 @@ _CITED = re.compile(r"(?:^|\W)(?i:as|like|when|while|after|before|that|with|acco
 def lead_sentence(stmt: Statement) -> tuple[int, int]:
     """The first sentence of the body's first paragraph of prose (100 characters or more, ending as a
     sentence ends), past a standfirst, a photo credit or a section label."""
-    if "lead_sentence" not in stmt.cache:  # read by several readers of the same statement
-        stmt.cache["lead_sentence"] = _lead_sentence(stmt)
-    return stmt.cache["lead_sentence"]
+    return once(stmt, "lead_sentence", _lead_sentence)
 
 
 def _lead_sentence(stmt: Statement) -> tuple[int, int]:
