@@ -7,13 +7,12 @@ import re
 
 from kg.extract.affiliation import affiliations
 from kg.extract.common import lex, listed_after
-from kg.extract.forum import is_part_of
 from kg.extract.header import KIND_AFTER, first_sentence, lookback
 from kg.extract.lead import lead_sentence, lead_state
 from kg.extract.organizations import group_entity
 from kg.model import Entity, Mention, Statement
 
-__all__ = ["on_behalf", "issuer", "un_release", "covered_body"]
+__all__ = ["on_behalf", "issuer", "un_release"]
 
 _ISSUED_BY = re.compile(r"(?:\b(?:statement|comment|commentary|report|article|briefing|remarks|declaration|"
                         r"communiqu[eé]|press release|letter|note|message|explanation of (?:the\s+)?(?:vote|position)|"
@@ -44,23 +43,9 @@ def un_release(stmt: Statement) -> bool:
     return text.find("/", stmt.start, end) >= 0 and _UN_SYMBOL.search(text, stmt.start, end) is not None
 
 
-def covered_body(stmt: Statement) -> Mention | None:
-    """The body whose meeting a UN press release covers: the first UN body its headline or lead names
-    ("First Committee Approves 15 Draft Resolutions", "General Assembly: First Committee"), the finer of two."""
-    text = stmt.context.text
-    cands = [m for m in stmt.mentions if stmt.start <= m.start < stmt.heading_end + 500 and m.entity.kind == "Organization"
-             and not m.info.get("nested") and m.entity.attr("type") == "UNBody" and m.entity.key != "UN"]
-    if not cands:
-        return None
-    first = cands[0]
-    finer = [o for o in cands[1:] if is_part_of(o.entity, first.entity) and o.start - first.end <= 40
-             and re.fullmatch(r"[\s\w:’'-]*", text[first.end:o.start])]
-    return finer[0] if finer else first
-
-
 # another's statement as the topic: "... on the statement by", "regarding the remarks of"
 _TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|to|against|in\s+response\s+to|following)\s+(?:the\s+|a\s+|recent\s+)*"
-                    r"(?:\w+\s+)?(?:statements?|comments?|remarks|remarks|declarations?|article|interview|speech)\s+"
+                    r"(?:\w+\s+)?(?:statements?|comments?|remarks|declarations?|article|interview|speech)\s+"
                     r"(?:made\s+|delivered\s+)?(?:by|of|from)\s+(?:the\s+)?[\"“«]?$", re.I)
 _OWN_BODY = re.compile(r"\s+(?:delegation|government|side|mission|embassy|foreign ministry)\b", re.I)
 

@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 
 from kg.extract.common import lex
+from kg.extract.header import KIND_AFTER
 from kg.model import Entity, Mention, Statement
 
-__all__ = ["FORUM_TYPES", "MEETING_NOUNS", "header_forum", "body_forum", "is_part_of"]
+__all__ = ["FORUM_TYPES", "MEETING_NOUNS", "header_forum", "body_forum", "covered_body", "is_part_of"]
 
 FORUM_TYPES = ("UNBody", "IntergovernmentalOrganization")
 # the words of a meeting, one list for the forum's cues and the event's name (kg.extract.metadata)
@@ -39,9 +40,6 @@ _CUE_TAIL = re.compile(r"\s+(?:(?:the|a|an|its|this)\s+)?(?:(?:[\w’'.,-]+\s+){
 _POSTED = re.compile(r"\b(?:Representative|Mission|Ambassador|Delegation|Envoy|Observer|Delegate|Representation|"
                      r"Coordinator|Adviser|Advisor|Counsell?or|Secretary|Attach[eé])(?:-at-Large)?(?:\s+of\s+[^,\n;:]{1,50}?)?"
                      r"\s+(?:to|at|in)\s+(?:the\s+)?$|\bof\s+(?:the\s+)?[A-Z][^,\n;:]{0,50}?\s+to\s+(?:the\s+)?$", re.I)
-# a body named before the kind of the statement is its author ("EU Explanation of Vote", "G7 Declaration")
-_KIND_AFTER = re.compile(r"(?:[’']s)?\s+(?:joint\s+)?(?:statement|explanation|declaration|communiqu|press|remarks|comment|"
-                         r"position|intervention|speech|address|letter|message|briefing|report|chair)", re.I)
 # a body that only qualifies a noun: "UN Human Rights Council resolution on ...", "OSCE Chair's ..."
 _MODIFIES = re.compile(r"(?:[’']s\b|\s+(?:resolutions?|decisions?|reports?|drafts?|members?|membership|secretariat|"
                        r"mandate|agenda|votes?|chair(?:man|person)?|president|presidency|chairmanship)\b)", re.I)
@@ -78,7 +76,7 @@ def _rank(stmt: Statement, m: Mention, lo: int, body: bool) -> int:
     ls = text.rfind("\n", max(lo, m.start - 141), m.start) + 1  # (no further back than what is read)
     a = max(lo, ls, m.start - 140)
     pre = text[a:m.start]
-    if _POSTED.search(pre) or _KIND_AFTER.match(text, m.end):
+    if _POSTED.search(pre) or KIND_AFTER.match(text, m.end):
         return 0  # an office ("Representative of X to the"), or the author ("EU Statement - ...")
     cue = _cue(pre)
     if cue:
@@ -91,6 +89,22 @@ def _rank(stmt: Statement, m: Mention, lo: int, body: bool) -> int:
     if not body and _OPENING.search(text[max(lo, ls - 1, m.start - 40):m.start]) and not _MODIFIES.match(text, m.end):
         return 2
     return 0
+
+
+def _finer(text: str, m: Mention, cands: list[Mention]) -> Mention:
+    """The body named right after ``m`` that belongs to it ("UNGA First Committee", "General Assembly: First
+    Committee"), else ``m``."""
+    finer = [o for o in cands if is_part_of(o.entity, m.entity) and m.end <= o.start <= m.end + 40
+             and re.fullmatch(r"[\s\w:’'-]*", text[m.end:o.start])]
+    return finer[-1] if finer else m
+
+
+def covered_body(stmt: Statement) -> Mention | None:
+    """The body whose meeting a UN press release covers: the first UN body its headline or lead names
+    ("First Committee Approves 15 Draft Resolutions", "General Assembly: First Committee"), the finer of two."""
+    cands = [m for m in _candidates(stmt, stmt.start, stmt.heading_end + 500)
+             if m.entity.attr("type") == "UNBody" and m.entity.key != "UN"]
+    return _finer(stmt.context.text, cands[0], cands) if cands else None
 
 
 def _cue(pre: str) -> re.Match | None:
@@ -108,12 +122,9 @@ def _best(stmt: Statement, cands: list[Mention], lo: int, body: bool) -> Mention
         return None
     top = max(r for r, _ in ranked)
     text = stmt.context.text
-    best = []
+    best: list[Mention] = []
     for m in (m for r, m in ranked if r == top):
-        # "UNGA First Committee": the body named right after the one it belongs to
-        finer = [o for o in cands if is_part_of(o.entity, m.entity) and m.end <= o.start <= m.end + 40
-                 and re.fullmatch(r"[\s\w’'-]*", text[m.end:o.start])]
-        best.append(finer[-1] if finer else m)
+        best.append(_finer(text, m, cands))
     # a body over the one it belongs to, the UN last
     best = [m for m in best if not any(is_part_of(o.entity, m.entity) for o in best)] or best
     best.sort(key=lambda m: (m.entity.key == "UN", m.start))

@@ -12,8 +12,11 @@ from kg.segment import layout
 
 __all__ = ["KIND_AFTER", "LOOKBACK", "head_start", "first_sentence", "body_dateline", "kind_words", "lookback"]
 
-KIND_AFTER = re.compile(r"^\s*(?:[’']s\s+)?(?:joint\s+)?(?:statement|comment|commentary|declaration|communiqu[eé]|"
-                         r"press release|report|remarks|letter|note|message|position|briefing)s?\b", re.I)
+# the kind of a statement right after a name: that name is its author ("EU Explanation of Vote", "G7 Declaration",
+# "Norway's statement"), not its forum or topic
+KIND_AFTER = re.compile(r"\s*(?:[’']s\s+)?(?:joint\s+)?(?:statement|explanation|declaration|communiqu|press\s+(?:release|"
+                        r"statement)|remarks|comment|position|intervention|speech|address|letter|note|message|briefing|"
+                        r"report)", re.I)
 
 
 def head_start(stmt: Statement) -> int:

@@ -9,9 +9,9 @@ import re
 from typing import Iterator
 
 from kg.dates import find_dates
-from kg.extract.behalf import covered_body, issuer, on_behalf, un_release
+from kg.extract.behalf import issuer, on_behalf, un_release
 from kg.extract.dating import statement_date
-from kg.extract.forum import MEETING_NOUNS, body_forum, header_forum, is_part_of
+from kg.extract.forum import MEETING_NOUNS, body_forum, covered_body, header_forum, is_part_of
 from kg.extract.header import body_dateline, first_sentence, head_start
 from kg.extract.lead import lead_sentence
 from kg.extract.speakers import byline_office, collective, speaker_mentions

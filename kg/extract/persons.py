@@ -105,6 +105,10 @@ class _Found:
         self.found: list[Mention] = []
         self.taken = Intervals()
 
+    def at(self, s: int, e: int) -> Mention | None:
+        """The finding read at exactly ``text[s:e]``, if any (a later reader may add to what it says)."""
+        return next((f for f in self.found if f.start == s and f.end == e), None)
+
     def add(self, s: int, e: int, ent: Entity, form: str, info: dict) -> None:
         """Record ``ent`` named at ``text[s:e]``, unless an earlier finding overlaps that span."""
         if self.taken.overlaps(s, e):
@@ -258,7 +262,7 @@ def _delegates(scan: _Scan, out: _Found) -> None:
                 or any(tt.is_title_word(w.capitalize()) for w in words):
             continue  # ("ANGUS SEPTEMBER" is a name: a month only past the first word)
         info = {"titled": True, "post_title": (m.start("state"), m.end("state")), "title": m.group("state")}
-        known = next((f for f in out.found if f.start == s and f.end == e), None)
+        known = out.at(s, e)
         if known is not None:  # a known person: the brackets still say whom they serve
             known.info.setdefault("post_title", info["post_title"])
             continue
@@ -287,7 +291,7 @@ def _transcript_labels(scan: _Scan, out: _Found) -> None:
         name = text[s:e]
         # "Mr. Yamazaki (Japan):": the delegation in brackets is whom the delegate serves
         delegation = (stmt.start + m.start("state"), stmt.start + m.end("state"))
-        read = next((f for f in out.found if f.start == s and f.end == e), None)
+        read = out.at(s, e)
         if read is not None:  # already read as a titled name: the brackets still say whom they serve
             read.info.setdefault("post_title", delegation)
             continue
