@@ -1,9 +1,15 @@
 """The one place that turns findings into RDF: a document and its statements -> the quads of the
 document's own named graph, written as N-Quads (what the store bulk-loads, with no Python object made
-per quad; :func:`assemble` gives them as pyoxigraph quads)."""
+per quad; :func:`assemble` gives them as pyoxigraph quads); and the gazetteer -> the reference graph.
+
+An entity the gazetteer knows (a state, a body, a treaty ...) is described once, in the reference graph
+(:func:`reference_nquads`); a document's graph only points at it. An entity first read in a document
+(a person, a resolution, a body not in the gazetteer) is described in that document's graph, so
+removing the document removes exactly what it said."""
 from __future__ import annotations
 
 import functools
+import hashlib
 from types import SimpleNamespace
 from typing import Iterable
 
@@ -13,10 +19,11 @@ from kg import iris
 from kg.kinds import KINDS, RELATIONS
 from kg.headings import LABEL_LENGTH, clean_heading
 from kg.model import Document, Entity, Statement
-from kg.paths import unicode_path
+from kg.paths import GAZETTEER_DIR, unicode_path
+from kg.spans import span_literal
 from kg.terms import DKG, RDF, RDFS, XSD
 
-__all__ = ["assemble", "assemble_nquads"]
+__all__ = ["assemble", "assemble_nquads", "reference_nquads", "gazetteer_digest"]
 
 
 def _iri(iri: str) -> str:
@@ -29,9 +36,9 @@ def _iri(iri: str) -> str:
 # costs a Python call each time.
 _D = SimpleNamespace(**{name: _iri(str(getattr(DKG, name))) for name in (
     "Document", "Statement", "Evidence", "DraftResolution", "sourcePath", "sha256",
-    "mediaType", "textSource", "charCount", "inDocument", "startOffset", "endOffset", "heading", "kind", "date",
-    "publishedOn", "speaker", "speakerTitle", "onBehalfOf", "forum", "place", "deliveredAt", "mentions",
-    "mentionOf", "inStatement", "text", "iso3", "symbol", "partOf", "bodyFamily", "ofState")})
+    "mediaType", "textSource", "charCount", "inDocument", "span", "heading", "kind", "date",
+    "publishedOn", "speaker", "speakerTitle", "onBehalfOf", "forum", "place", "deliveredAt",
+    "mentionOf", "inStatement", "text", "iso3", "symbol", "partOf", "bodyFamily", "ofState", "gazetteerDigest")})
 _TYPE, _LABEL = _iri(str(RDF.type)), _iri(str(RDFS.label))
 _SUBJECT, _PREDICATE, _OBJECT = _iri(str(RDF.subject)), _iri(str(RDF.predicate)), _iri(str(RDF.object))
 _INT = f"^^{_iri(str(XSD.integer))}"
@@ -67,6 +74,10 @@ def _str(v: str) -> str:
     return f'"{v}"'
 
 
+def _span(start: int, end: int) -> str:
+    return f'"{span_literal(start, end)}"'
+
+
 def _int(v: int) -> str:
     return f'"{v}"{_INT}'
 
@@ -78,8 +89,11 @@ def _date(v: str) -> str:
 class _Builder:
     """The quads of one document's graph as N-Quads lines, each once, in the order first added."""
 
-    def __init__(self, graph: str) -> None:
+    def __init__(self, graph: str, *, reference: bool = False) -> None:
+        """``reference``: this is the reference graph, where the gazetteer's entities are described; in a
+        document's graph they are only pointed at."""
         self.g = f" {graph} .\n"
+        self.reference = reference
         self.lines: list[str] = []
         self.seen: set[str] = set()
         self.described: set[tuple[str, str]] = set()
@@ -92,9 +106,12 @@ class _Builder:
             self.lines.append(line)
 
     def entity(self, ent: Entity) -> str:
-        """The entity's node, described once in this graph (type, label, identifiers, parents)."""
+        """The entity's node, described once in this graph (type, label, identifiers, parents), unless the
+        reference graph describes it."""
         node = _entity_term(ent.kind, ent.key)
         if (ent.kind, ent.key) in self.described:
+            return node
+        if not self.reference and _known(ent):
             return node
         self.described.add((ent.kind, ent.key))
         self.add(node, _TYPE, _class(ent.kind))
@@ -122,6 +139,33 @@ class _Builder:
         state = lex().state(ent.attr("state")) if ent.attr("state") else None
         if state is not None:
             self.add(node, _D.ofState, self.entity(state))
+
+
+def _known(ent: Entity) -> bool:
+    from kg.extract.common import lex
+
+    return lex().describes(ent)
+
+
+def gazetteer_digest() -> str:
+    """SHA-256 of the gazetteer's files (names and bytes): the reference graph is rewritten when it changes."""
+    h = hashlib.sha256()
+    for path in sorted(GAZETTEER_DIR.glob("*.yaml")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def reference_nquads() -> tuple[bytes, int]:
+    """The reference graph (:func:`kg.iris.reference_graph_iri`): every entity of the gazetteer described
+    once, and the gazetteer's digest; as N-Quads (UTF-8) and how many quads they hold."""
+    from kg.extract.common import lex
+
+    graph = _iri(iris.reference_graph_iri())
+    b = _Builder(graph, reference=True)
+    for ent in lex().entities():
+        b.entity(ent)
+    b.add(graph, _D.gazetteerDigest, _str(gazetteer_digest()))
+    return "".join(b.lines).encode("utf-8"), len(b.lines)
 
 
 def assemble(doc: Document, statements: Iterable[Statement]) -> list[ox.Quad]:
@@ -160,8 +204,7 @@ def _add_statement(b: _Builder, doc: Document, doc_iri: str, st: Statement) -> s
     s = _iri(iris.statement_iri(doc_iri, st.index))
     b.add(s, _TYPE, _D.Statement)
     b.add(s, _D.inDocument, _iri(doc_iri))
-    b.add(s, _D.startOffset, _int(st.start))
-    b.add(s, _D.endOffset, _int(st.end))
+    b.add(s, _D.span, _span(st.start, st.end))
     heading = " ".join(st.heading.split())
     b.add(s, _D.heading, _str(heading))
     b.add(s, _LABEL, _str(clean_heading(heading) or heading[:LABEL_LENGTH]))
@@ -202,17 +245,14 @@ def _add_event(b: _Builder, doc: Document, s: str, st: Statement) -> None:
 
 
 def _add_mentions(b: _Builder, doc_iri: str, s: str, st: Statement) -> None:
-    """Each mention as its entity, statement and span: no type (``dkg:mentionOf`` implies ``dkg:Mention``)
-    and no inverse link from the statement (``?m dkg:inStatement ?s`` reads it); its words are the document's
-    ``dkg:text`` between the offsets."""
+    """Each mention as its entity, statement and span, three triples: no type (``dkg:mentionOf`` implies
+    ``dkg:Mention``) and no link back from the statement or the entity; its words are the document's
+    ``dkg:text`` within the span."""
     for m in st.mentions:
-        ent_node = b.entity(m.entity)
-        b.add(s, _D.mentions, ent_node)
         mn = _iri(iris.mention_iri(doc_iri, m.start, m.end, m.entity.kind))
-        b.add(mn, _D.mentionOf, ent_node)
+        b.add(mn, _D.mentionOf, b.entity(m.entity))
         b.add(mn, _D.inStatement, s)
-        b.add(mn, _D.startOffset, _int(m.start))
-        b.add(mn, _D.endOffset, _int(m.end))
+        b.add(mn, _D.span, _span(m.start, m.end))
 
 
 def _add_relations(b: _Builder, doc_iri: str, s: str, st: Statement) -> None:
@@ -233,5 +273,4 @@ def _add_relations(b: _Builder, doc_iri: str, s: str, st: Statement) -> None:
         b.add(ev, _PREDICATE, pred)
         b.add(ev, _OBJECT, obj)
         b.add(ev, _D.inStatement, s)
-        b.add(ev, _D.startOffset, _int(r.start))
-        b.add(ev, _D.endOffset, _int(r.end))
+        b.add(ev, _D.span, _span(r.start, r.end))

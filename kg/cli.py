@@ -538,7 +538,7 @@ def push(endpoint: str, graph_store: str | None, user: str | None, password: str
     with Store(store_dir, read_only=True) as store:
         report = run_push(store, remote, state_file or state_path_for(store_dir), force=force,
                           batch_size=batch_size, on_graph=on_graph)
-    _err(f"{len(report.sent)} document(s) sent ({report.triples} triples), {len(report.unchanged)} unchanged, "
+    _err(f"{len(report.sent)} graph(s) sent ({report.triples} triples), {len(report.unchanged)} unchanged, "
          f"{len(report.removed)} removed; {report.requests} request(s) in {time.perf_counter() - started:.2f} s")
 
 

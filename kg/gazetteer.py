@@ -266,6 +266,19 @@ class Lexicon:
     def find_person(self, name: str) -> Entity | None:
         return self.person_names.get(self.person_key(name))
 
+    def describes(self, ent: Entity) -> bool:
+        """Whether ``ent`` is one of the gazetteer's own entities (same kind and key): those are described
+        once, in the reference graph, not in every document that names them."""
+        known = self._tables.get(ent.kind, {}).get(ent.key)
+        return known is not None and known.key == ent.key
+
+    def entities(self) -> Iterator[Entity]:
+        """Every entity of the gazetteer, once (an organization's extra pattern keys are not repeated)."""
+        for table in self._tables.values():
+            for key, ent in table.items():
+                if ent.key == key:
+                    yield ent
+
     def state(self, code: str) -> Entity | None:
         return self.states.get(code)
 

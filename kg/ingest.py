@@ -33,7 +33,7 @@ from typing import Any, Callable, Iterable, Iterator
 import pyoxigraph as ox
 
 from kg import iris
-from kg.assemble import assemble_nquads
+from kg.assemble import assemble_nquads, gazetteer_digest, reference_nquads
 from kg.errors import InputError, KgError
 from kg.model import Document
 from kg.paths import printable, unicode_path
@@ -41,7 +41,7 @@ from kg.pipeline import extract_document
 from kg.read import DEFAULT_MAX_SIZE, Skipped, find_files, is_split, read_document, read_parts
 from kg.store import BATCH_DOCUMENTS, BATCH_QUADS, Store
 
-__all__ = ["IngestReport", "ingest", "DEFAULT_MAX_SIZE"]
+__all__ = ["IngestReport", "ingest", "refresh_reference", "DEFAULT_MAX_SIZE"]
 
 _WINDOW_PER_JOB = 256  # documents in flight per worker process: enough to keep working while a batch is written
 _WINDOW_BYTES = 8 * 1024 * 1024  # and at most this much input in flight (whatever the number of documents)
@@ -102,6 +102,7 @@ def ingest(paths: list[Path], store: Store, *, encoding: str | None = None, jobs
     if on_start:
         on_start(len(files))
     known = store.document_shas()
+    refresh_reference(store)
     split = [is_split(p) and not (max_size is not None and p.stat().st_size > max_size) for p in files]
     big = [p for p, b in zip(files, split) if b]
     small = [p for p, b in zip(files, split) if not b]
@@ -123,6 +124,16 @@ def ingest(paths: list[Path], store: Store, *, encoding: str | None = None, jobs
         if on_file:
             on_file(path, status)
     return report
+
+
+def refresh_reference(store: Store) -> bool:
+    """Write the reference graph (the gazetteer's entities, described once) if the store has none or has one
+    written from another gazetteer; whether it was written."""
+    digest = gazetteer_digest()
+    if store.reference_digest() == digest:
+        return False
+    store.put_reference(reference_nquads()[0])
+    return True
 
 
 def _ingest_parts(path: Path, store: Store, encoding: str | None, known: dict[str, str], report: IngestReport,

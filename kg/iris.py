@@ -33,6 +33,7 @@ __all__ = [
     "mention_iri",
     "evidence_iri",
     "entity_iri",
+    "reference_graph_iri",
 ]
 
 BASE = PREFIXES["id"]
@@ -111,6 +112,12 @@ def document_iri(identity: str) -> str:
 def document_key(identity: str) -> str:
     """From the path's bytes: a name that is not UTF-8 (held by Python as surrogates) gets its own key."""
     return hashlib.sha256(identity.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+def reference_graph_iri() -> str:
+    """The named graph that describes, once, every entity the gazetteer knows (type, label, codes,
+    parents); a document's own graph only points at them."""
+    return f"{BASE}reference"
 
 
 def statement_iri(doc_iri: str, index: int) -> str:

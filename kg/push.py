@@ -111,7 +111,7 @@ def push(store: Store, remote: Remote, state_path: Path, *, force: bool = False,
     target = remote.graph_store or remote.update_endpoint
     pushed: dict[str, str] = state["targets"].setdefault(target, {})
     report = PushReport()
-    local = store.documents()
+    local = store.graphs()  # the documents and the reference graph
     for graph in local:
         triples = _graph_triples(store, graph)
         marker = _marker(store, graph, triples)

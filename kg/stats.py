@@ -6,8 +6,11 @@ from kg.store import Store
 
 __all__ = ["stats"]
 
-# entities by kind, relations: over the kinds and relations of kg.kinds
-_ENTITIES = "SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?class . KINDS } GROUP BY ?type ORDER BY ?type"
+# entities by kind (those the documents name, not every entity the reference graph describes), relations:
+# over the kinds and relations of kg.kinds
+_ENTITIES = """SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {
+  { SELECT DISTINCT ?e WHERE { ?m dkg:mentionOf ?e } } ?e a ?class . KINDS
+} GROUP BY ?type ORDER BY ?type"""
 _RELATIONS = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { RELATIONS ?s ?p ?o } }"
 
 

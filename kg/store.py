@@ -14,7 +14,7 @@ from typing import Any, BinaryIO, Iterable, Iterator, Sequence
 
 import pyoxigraph as ox
 
-from kg import sparql_guard
+from kg import iris, sparql_guard
 from kg.errors import QueryError, StoreBusyError, StoreError
 from kg.kinds import export_prefixes
 from kg.paths import printable, unicode_path
@@ -24,6 +24,7 @@ from kg.terms import DKG, PREFIXES
 __all__ = ["Store", "Result", "BATCH_QUADS", "BATCH_DOCUMENTS", "FORMAT", "MARKER", "stored_format"]
 
 
+_REFERENCE = ox.NamedNode(iris.reference_graph_iri())
 _FLUSH_EVERY = 30_000  # quads: flushing keeps the memory of a long ingest flat, not growing with every document
 
 # The most one add_documents call should take (the ingest writer's batch). Atomicity does not depend
@@ -39,7 +40,8 @@ BATCH_DOCUMENTS = 200
 MARKER = "diplokg-store"
 # The store format: how findings are written as RDF (kg.assemble). It is written in the marker; a store
 # of another format is refused with the way to rebuild it, so old and new quads never mix in one store.
-FORMAT = 3  # 2: mentions without rdf:type and without the inverse dkg:hasMention; 3: text once, no quotes
+FORMAT = 4  # 2: mentions without rdf:type and without the inverse dkg:hasMention; 3: text once, no quotes;
+# 4: gazetteer entities described once in the reference graph, spans as one dkg:span literal, no dkg:mentions
 _MARKER_TEXT = ("diplokg store, format {format}. Every other file in this folder belongs to the store's database:\n"
                 "do not put files here (the database may delete those named like its own).\n")
 _FORMAT_LINE = re.compile(r"diplokg store, format (\d+)\b")
@@ -295,7 +297,33 @@ class Store:
         return out
 
     def documents(self) -> list[str]:
-        return [g.value for g in self.db.named_graphs()]
+        """The IRIs of the stored documents (every named graph but the reference graph)."""
+        return [g.value for g in self.db.named_graphs() if g.value != _REFERENCE.value]
+
+    def graphs(self) -> list[str]:
+        """Every named graph, the reference graph first, then the documents' (what a copy of the store needs)."""
+        ref = [_REFERENCE.value] if self.db.contains_named_graph(_REFERENCE) else []
+        return ref + self.documents()
+
+    def reference_digest(self) -> str | None:
+        """The gazetteer digest the reference graph was written from, or ``None`` when there is none."""
+        for q in self.db.quads_for_pattern(_REFERENCE, ox.NamedNode(str(DKG.gazetteerDigest)), None, _REFERENCE):
+            return q.object.value
+        return None
+
+    def put_reference(self, nquads: bytes) -> None:
+        """Replace the reference graph with ``nquads`` (N-Quads of that graph alone), atomically: one bulk load
+        when there is none yet, else one SPARQL update that drops the old graph and inserts the new."""
+        try:
+            if not self.db.contains_named_graph(_REFERENCE):
+                self.db.bulk_load(nquads, format=ox.RdfFormat.N_QUADS, lenient=True)
+                return
+            triples = " .\n".join(str(ox.Triple(q.subject, q.predicate, q.object))
+                                   for q in ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
+            self.db.update(f"DROP SILENT GRAPH {_REFERENCE} ;\nINSERT DATA {{ GRAPH {_REFERENCE} {{\n{triples} .\n}} }}")
+        except OSError as e:
+            raise StoreError(f"{self.path}: writing the reference graph failed ({e}); the store still holds its "
+                             "previous state") from None
 
     def graphs_of(self, subject: str) -> list[str]:
         """The named graphs (documents) that say something about ``subject``."""

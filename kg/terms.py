@@ -49,8 +49,7 @@ class DKG(DefinedNamespace):
 
     # statements and their provenance
     inDocument: URIRef
-    startOffset: URIRef
-    endOffset: URIRef
+    span: URIRef
     heading: URIRef
     kind: URIRef
     date: URIRef
@@ -61,7 +60,6 @@ class DKG(DefinedNamespace):
     deliveredAt: URIRef
     forum: URIRef
     place: URIRef
-    mentions: URIRef
     mentionOf: URIRef
     inStatement: URIRef
 
@@ -79,6 +77,7 @@ class DKG(DefinedNamespace):
     symbol: URIRef
     sourcePath: URIRef
     sha256: URIRef
+    gazetteerDigest: URIRef
     mediaType: URIRef
     textSource: URIRef
     charCount: URIRef

@@ -123,10 +123,12 @@ def test_api_rdflib_dataset_graph_and_construct(api_store):
     ds = api_store.dataset()
     named = [c for c in ds.graphs() if str(c.identifier).startswith("https://w3id.org/diplokg/id/doc/")]
     assert len(named) == stats["documents"] == 5
-    assert sum(len(c) for c in named) == stats["quads"]
+    reference = [c for c in ds.graphs() if str(c.identifier) == "https://w3id.org/diplokg/id/reference"]
+    assert len(reference) == 1 and len(reference[0]) > 0  # the gazetteer's entities, described once
+    assert sum(len(c) for c in named + reference) == stats["quads"]
     merged = api_store.graph()
     assert len(merged) == stats["triples"]
-    states = api_store.graph("CONSTRUCT { ?s a dkg:State } WHERE { ?s a dkg:State }")
+    states = api_store.graph("CONSTRUCT { ?s a dkg:State } WHERE { ?m dkg:mentionOf ?s . ?s a dkg:State }")
     assert len(states) == stats["entities"]["State"]
     assert merged.namespace_manager.store.namespace("dkg") is not None
     with pytest.raises(QueryError, match="CONSTRUCT"):

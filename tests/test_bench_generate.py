@@ -42,8 +42,8 @@ def test_bench_generate_documents_ingest_with_speakers_and_mentions(tmp_path: Pa
         counts = store.select("""
             SELECT (COUNT(DISTINCT ?sp) AS ?speakers) (COUNT(DISTINCT ?st) AS ?states)
                    (COUNT(DISTINCT ?res) AS ?resolutions) WHERE {
-              { ?s dkg:speaker ?sp } UNION { ?s dkg:mentions ?st . ?st a dkg:State }
-              UNION { ?s dkg:mentions ?res . ?res a dkg:Resolution }
+              { ?s dkg:speaker ?sp } UNION { ?m dkg:mentionOf ?st . ?st a dkg:State }
+              UNION { ?m dkg:mentionOf ?res . ?res a dkg:Resolution }
             }""").rows[0]
     speakers, states, resolutions = (int(t.value) for t in counts)
     assert speakers >= 5

@@ -53,8 +53,9 @@ def documents(run_kg, store: str) -> set[str]:
 
 def mention_spans(run_kg, store: str) -> list[tuple[int, int, str, str]]:
     proc = run_kg("query", "--sparql",
-                  "SELECT ?s ?e ?q ?label WHERE { GRAPH ?g { ?m dkg:startOffset ?s ; dkg:endOffset ?e ; "
-                  "dkg:mentionOf/rdfs:label ?label . ?g dkg:text ?t BIND(SUBSTR(?t, ?s + 1, ?e - ?s) AS ?q) } }",
+                  "SELECT DISTINCT ?s ?e ?q ?label WHERE { GRAPH ?g { ?m dkg:span ?span ; dkg:mentionOf ?x . "
+                  "?g dkg:text ?t } ?x rdfs:label ?label BIND(xsd:integer(STRBEFORE(?span, '-')) AS ?s) "
+                  "BIND(xsd:integer(STRAFTER(?span, '-')) AS ?e) BIND(SUBSTR(?t, ?s + 1, ?e - ?s) AS ?q) }",
                   "--format", "json", "--store", store)
     assert proc.returncode == 0, proc.stderr
     import json

@@ -12,6 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
+from kg.iris import reference_graph_iri
+from kg.spans import parse_span
+
 pytestmark = pytest.mark.filterwarnings("ignore:.*is deprecated, use Dataset.*:DeprecationWarning")
 
 DKG = rdflib.Namespace("https://w3id.org/diplokg/ontology#")
@@ -57,8 +60,7 @@ def test_export_hostile_strings_are_kept_exactly_and_iris_stay_valid(hostile_sto
     assert set(FILE_NAMES) <= labels
     headings = {str(o) for o in merged.objects(None, DKG.heading)}
     assert any(" ".join(NASTY.split()) in h for h in headings), headings  # whitespace runs become one space
-    spans = {(int(s), int(e)) for m in merged.subjects(DKG.mentionOf, None)
-             for s in merged.objects(m, DKG.startOffset) for e in merged.objects(m, DKG.endOffset)}
+    spans = {parse_span(str(v)) for m in merged.subjects(DKG.mentionOf, None) for v in merged.objects(m, DKG.span)}
     texts = [str(t) for t in merged.objects(None, DKG.text)]
     quotes = {text[s:e] for text in texts for s, e in spans}
     assert "Switzerland" in quotes and "Sergey Lavrov" in quotes
@@ -80,7 +82,8 @@ def test_export_hostile_every_format_parses_back_isomorphic(hostile_store, merge
         ds = rdflib.Dataset()
         ds.parse(data=data, format=parser)
         named = {c.identifier for c in ds.graphs() if len(c) and c.identifier != rdflib.graph.DATASET_DEFAULT_GRAPH_ID}
-        assert len(named) == len(FILE_NAMES) and len(ds.default_graph) == 0
+        assert rdflib.URIRef(reference_graph_iri()) in named  # the gazetteer's entities, described once
+        assert len(named) == len(FILE_NAMES) + 1 and len(ds.default_graph) == 0
         back = rdflib.Graph()
         for s, p, o, _g in ds.quads((None, None, None, None)):
             back.add((s, p, o))

@@ -95,6 +95,7 @@ def test_ingest_parts_in_worker_processes_give_the_same_store(tmp_path: Path, sm
         again = ingest([dump], store, jobs=2)
         assert again.replaced == [dump] and store.documents_from(dump.resolve().as_posix()) == parts_before
         assert 0 < again.statements < first_statements  # the changed part is read again, not the others
-        norway = store.select('SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?m dkg:mentionOf ?x ; dkg:startOffset ?s ; '
-                              'dkg:endOffset ?e . ?g dkg:text ?t FILTER(SUBSTR(?t, ?s + 1, ?e - ?s) = "Norway") } }').rows
+        norway = store.select('SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?m dkg:mentionOf ?x ; dkg:span ?span . '
+                              '?g dkg:text ?t } BIND(xsd:integer(STRBEFORE(?span, "-")) AS ?s) '
+                              'FILTER(SUBSTR(?t, ?s + 1, xsd:integer(STRAFTER(?span, "-")) - ?s) = "Norway") }').rows
         assert int(norway[0][0].value) >= 1

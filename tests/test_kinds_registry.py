@@ -12,6 +12,7 @@ from rdflib import URIRef
 from kg import kinds
 from kg.assemble import assemble_nquads
 from kg.export import export
+from kg.ingest import refresh_reference
 from kg.iris import document_iri
 from kg.model import Context, Document, Entity, Mention, Relation, Statement
 from kg.query import load_query, param_types, run
@@ -49,6 +50,7 @@ def store(toy, tmp_path: Path):
     nquads, _n = assemble_nquads(doc, [st])
     with Store(tmp_path / "store") as s:
         s.add_documents([(document_iri(doc.identity), nquads)])
+        refresh_reference(s)  # Russia is the gazetteer's: described in the reference graph
         yield s
 
 

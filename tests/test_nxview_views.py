@@ -39,13 +39,13 @@ def test_nxview_graph_view_nodes_and_edges_carry_their_facts(store):
         assert d["predicate"] == k and d["label"]
         assert isinstance(d["statements"], list)
     mentions = sum(1 for *_e, k in g.edges(keys=True) if k == "mentions")
-    assert mentions == count(store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?e WHERE { ?s dkg:mentions ?e } }")
+    assert mentions == count(store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?e WHERE { ?m dkg:inStatement ?s ; dkg:mentionOf ?e } }")
 
 
 def test_nxview_entity_statement_count_matches_the_store(store):
     g = graph_view(store)
     russia = next(n for n, d in g.nodes(data=True) if d["label"] == "Russia")
-    expected = count(store, f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s dkg:mentions <{russia}> }}")
+    expected = count(store, f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?m dkg:inStatement ?s ; dkg:mentionOf <{russia}> }}")
     assert g.nodes[russia]["statements"] == expected > 1
     ev = g.nodes[russia]["evidence"]
     assert ev and all(e["quote"] and e["document"] for e in ev)
@@ -95,7 +95,7 @@ def test_nxview_comention_weight_is_the_number_of_statements_naming_both(store):
     assert isinstance(g, nx.Graph) and not g.is_directed()
     assert {d["type"] for _n, d in g.nodes(data=True)} <= {"State", "Organization", "Resolution", "Treaty"}
     u, v, d = max(g.edges(data=True), key=lambda e: e[2]["weight"])
-    both = count(store, f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s dkg:mentions <{u}>, <{v}> }}")
+    both = count(store, f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?m dkg:inStatement ?s ; dkg:mentionOf <{u}> . ?n dkg:inStatement ?s ; dkg:mentionOf <{v}> }}")
     assert d["weight"] == both == len(d["statements"]) > 1
     assert d["first"] <= d["last"]
 

@@ -80,7 +80,7 @@ def tiny_store(tmp_path: Path, run_kg, write_texts) -> Path:
 def graph_sets(store: Path) -> dict[str, set]:
     with Store(store, read_only=True) as s:
         return {g: {(q.subject, q.predicate, q.object) for q in s.db.quads_for_pattern(None, None, None, ox.NamedNode(g))}
-                for g in s.documents()}
+                for g in s.graphs()}
 
 
 def test_push_into_kg_serve_copies_every_graph_and_repush_sends_nothing(tmp_path: Path, corpus_store, run_kg) -> None:
@@ -92,9 +92,9 @@ def test_push_into_kg_serve_copies_every_graph_and_repush_sends_nothing(tmp_path
         auth = ("--user", "kg", "--password", TOKEN)  # the server's update token, as a basic password
         first = run_kg("push", "--endpoint", url, "--store", corpus_store[0], "--state", state, *auth)
         assert first.returncode == 0, first.stderr
-        assert "5 document(s) sent" in first.stderr
+        assert "6 graph(s) sent" in first.stderr  # the documents and the reference graph
         again = run_kg("push", "--endpoint", url, "--store", corpus_store[0], "--state", state, *auth)
-        assert again.returncode == 0 and "0 document(s) sent" in again.stderr and "0 request(s)" in again.stderr
+        assert again.returncode == 0 and "0 graph(s) sent" in again.stderr and "0 request(s)" in again.stderr
         # every named query gives the same rows through the endpoint as on the store
         remote = Remote(url)
         with Store(corpus_store[0], read_only=True) as s:
@@ -120,7 +120,7 @@ def test_push_retries_a_5xx_then_succeeds(tiny_store: Path, tmp_path: Path, reco
     with Store(tiny_store, read_only=True) as s:
         report = push(s, Remote(url_of(recorder), sleep=naps.append), tmp_path / "state.json")
     assert naps == [1.0, 2.0]  # exponential backoff
-    assert len(report.sent) == 2 and len(recorder.seen) == report.requests + 2
+    assert len(report.sent) == 3 and len(recorder.seen) == report.requests + 2
     sent = updates(recorder)
     assert sent[0] == sent[1] == sent[2] and sent[2].startswith("DROP SILENT GRAPH <")
 
@@ -129,8 +129,8 @@ def test_push_gives_up_after_the_retries_and_resumes_where_it_stopped(
         tiny_store: Path, tmp_path: Path, recorder: ThreadingHTTPServer) -> None:
     state = tmp_path / "state.json"
     with Store(tiny_store, read_only=True) as s:
-        docs = s.documents()
-        per_doc = 1 + -(-len(graph_sets(tiny_store)[docs[0]]) // 200)  # DROP + the INSERTs of the first document
+        docs = s.graphs()  # the reference graph, then the documents
+        per_doc = 1 + -(-len(graph_sets(tiny_store)[docs[0]]) // 200)  # DROP + the INSERTs of the first graph
         recorder.fail_after, recorder.fail_status = per_doc, 503  # the first document goes through, then 503s
         with pytest.raises(RemoteError, match="gave up after 4 retries"):
             push(s, Remote(url_of(recorder), sleep=no_sleep), state)
@@ -138,7 +138,7 @@ def test_push_gives_up_after_the_retries_and_resumes_where_it_stopped(
         assert list(done) == [docs[0]]
         recorder.fail_after, recorder.seen = -1, []
         report = push(s, Remote(url_of(recorder), sleep=no_sleep), state)
-    assert report.sent == [docs[1]] and report.unchanged == [docs[0]]
+    assert report.sent == docs[1:] and report.unchanged == [docs[0]]
     assert all(docs[0] not in u for u in updates(recorder))
 
 

@@ -98,8 +98,8 @@ def pushed(virtuoso: tuple[Remote, Remote], corpus_store: tuple[Path, Path], tmp
 
 def test_push_virtuoso_sends_every_document_once(pushed: dict, virtuoso: tuple[Remote, Remote],
                                                  corpus_store: tuple[Path, Path]) -> None:
-    assert "5 document(s) sent" in pushed["first"].stderr
-    assert "0 document(s) sent" in pushed["again"].stderr and "0 request(s)" in pushed["again"].stderr
+    assert "6 graph(s) sent" in pushed["first"].stderr  # the documents and the reference graph
+    assert "0 graph(s) sent" in pushed["again"].stderr and "0 request(s)" in pushed["again"].stderr
     reader, _ = virtuoso
     q = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
     with Store(corpus_store[0], read_only=True) as s:
@@ -151,7 +151,7 @@ def test_push_virtuoso_graph_store_protocol_replaces_each_graph(pushed: dict, vi
     reader, _ = virtuoso
     proc = run_kg_in(pushed["root"], *pushed["args"], "--graph-store", GRAPH_STORE, "--force")
     assert proc.returncode == 0, proc.stderr
-    assert "5 document(s) sent" in proc.stderr and "5 request(s)" in proc.stderr
+    assert "6 graph(s) sent" in proc.stderr and "6 request(s)" in proc.stderr
     q = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
     with Store(corpus_store[0], read_only=True) as s:
         local = {g.value: int(n.value) for g, n in s.select(q).rows}

@@ -101,7 +101,7 @@ def test_serve_named_graphs_are_visible_through_graph(endpoint: str, corpus_stor
     res = client(endpoint, q, JSON).queryAndConvert()
     got = {b["g"]["value"]: int(b["n"]["value"]) for b in res["results"]["bindings"]}
     assert got == {g: int(n) for g, n in embedded_rows(corpus_store[0], q)}
-    assert len(got) == 5
+    assert len(got) == 6  # the five documents and the reference graph
 
 
 def test_serve_ask_and_construct(endpoint: str, corpus_store: tuple[Path, Path]) -> None:

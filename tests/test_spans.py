@@ -38,8 +38,9 @@ def test_spans_store_keeps_the_text_once_and_no_quote(tmp_path: Path, write_text
         texts = list(store.db.quads_for_pattern(None, ox.NamedNode(str(DKG.text)), None, None))
         assert [q.object.value for q in texts] == [TINY_STATEMENT]
         assert not any(q.predicate.value.endswith("#quote") for q in store.quads())
-        rows = store.select("SELECT ?q WHERE { GRAPH ?g { ?m dkg:mentionOf ?e ; dkg:startOffset ?s ; "
-                            "dkg:endOffset ?end . ?g dkg:text ?t BIND(SUBSTR(?t, ?s + 1, ?end - ?s) AS ?q) } }").rows
+        rows = store.select("SELECT ?q WHERE { GRAPH ?g { ?m dkg:mentionOf ?e ; dkg:span ?span . ?g dkg:text ?t } "
+                            "BIND(xsd:integer(STRBEFORE(?span, '-')) AS ?s) "
+                            "BIND(SUBSTR(?t, ?s + 1, xsd:integer(STRAFTER(?span, '-')) - ?s) AS ?q) }").rows
         assert {"Switzerland", "75/240"} <= {r[0].value for r in rows}
 
 

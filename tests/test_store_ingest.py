@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from conftest import CORPUS_FILES, TINY_STATEMENT, copy_corpus, run_kg_in, stats_json
+
+from kg.iris import reference_graph_iri
+from kg.spans import parse_span
 
 
 def nquads(store: Path, cwd: Path) -> list[str]:
@@ -87,10 +91,12 @@ def test_store_ingest_library_api(write_texts):
         assert report.failed == [] and report.replaced == [] and report.unchanged == []
         assert [s.path for s in report.skipped] == [folder / "notes.md"]
         assert report.statements >= 1
-        assert report.quads == len(store) > 0
         assert len(store.documents()) == 1
+        reference = len(list(store.db.quads_for_pattern(None, None, None, ox.NamedNode(reference_graph_iri()))))
+        assert reference > 0 and set(store.graphs()) == {*store.documents(), reference_graph_iri()}
+        assert report.quads == len(store) - reference > 0  # the document's quads; the gazetteer's are apart
         labels = {row[0].value for row in store.select(
-            "SELECT DISTINCT ?label WHERE { ?s a dkg:Statement ; dkg:mentions ?e . ?e rdfs:label ?label }").rows}
+            "SELECT DISTINCT ?label WHERE { ?m dkg:inStatement ?s ; dkg:mentionOf ?e . ?e rdfs:label ?label }").rows}
         assert {"Russia", "Switzerland", "A/RES/75/240"} <= labels
 
         again = ingest([folder], store)
@@ -99,7 +105,7 @@ def test_store_ingest_library_api(write_texts):
         assert len(store.documents()) == 1
     # reopened read-only, the store holds what was written
     with Store(store_path, read_only=True) as store:
-        assert len(store) == report.quads
+        assert len(store) == report.quads + reference
 
 
 def test_store_second_writer_raises_store_busy(tmp_path):
@@ -175,8 +181,8 @@ def test_store_ingest_replacing_a_document_with_hostile_text_keeps_it_whole(tmp_
     dkg = rdflib.Namespace("https://w3id.org/diplokg/ontology#")
     texts = [str(o) for o in g.objects(None, dkg.text)]
     assert texts == [hostile + "\nSwitzerland agreed.\n"]  # kept exactly, through the SPARQL update too
-    quotes = {texts[0][int(s):int(e)] for m in g.subjects(dkg.mentionOf, None)
-              for s in g.objects(m, dkg.startOffset) for e in g.objects(m, dkg.endOffset)}
+    quotes = {texts[0][slice(*parse_span(str(v)))] for m in g.subjects(dkg.mentionOf, None)
+              for v in g.objects(m, dkg.span)}
     assert "Switzerland" in quotes and "Sergey Lavrov" in quotes
     # the stored graph is what a fresh ingest of the changed file gives
     with Store(tmp_path / "fresh") as fresh:

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from kg.kinds import KINDS, RELATIONS, kind_values, relation_values
 from kg.query import values_clause
-from kg.spans import sentence_around
+from kg.spans import parse_span, sentence_around
 from kg.store import Store
 from kg.terms import RDF, RDFS
 
@@ -137,17 +137,18 @@ SELECT ?st (MIN(STR(?d)) AS ?date) WHERE { GRAPH ?g { ?st a dkg:Statement OPTION
 # KINDS: every kind of kg.kinds.
 _TYPES = "SELECT DISTINCT ?e ?type WHERE { GRAPH ?g { KINDS ?e a ?class } }"
 # One query per property (in LINK_LABELS order): with a VALUES of properties pyoxigraph is much slower.
+# A statement names an entity when one of its mentions does (no triple links the two directly).
 _LINK = "SELECT ?st ?e WHERE { GRAPH ?g { ?st dkg:PROPERTY ?e } }"
+_NAMED = "SELECT DISTINCT ?st ?e WHERE { GRAPH ?g { ?m dkg:inStatement ?st ; dkg:mentionOf ?e } }"
 _MENTIONS = """
-SELECT DISTINCT ?st ?e ?start ?end ?g WHERE {
-  GRAPH ?g { ?m dkg:inStatement ?st ; dkg:mentionOf ?e ; dkg:startOffset ?start ; dkg:endOffset ?end }
+SELECT DISTINCT ?st ?e ?span ?g WHERE {
+  GRAPH ?g { ?m dkg:inStatement ?st ; dkg:mentionOf ?e ; dkg:span ?span }
 }
 """
 _RELATED = "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { RELATIONS ?s ?p ?o } }"  # every relation of kg.kinds
 _SUPPORT = """
-SELECT DISTINCT ?s ?p ?o ?st ?start ?end ?g WHERE { GRAPH ?g {
-  ?ev rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; dkg:inStatement ?st ; dkg:startOffset ?start ;
-      dkg:endOffset ?end
+SELECT DISTINCT ?s ?p ?o ?st ?span ?g WHERE { GRAPH ?g {
+  ?ev rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; dkg:inStatement ?st ; dkg:span ?span
 } }
 """
 _LABEL, _TYPE = ox.NamedNode(str(RDFS.label)), ox.NamedNode(str(RDF.type))
@@ -186,12 +187,12 @@ class _Texts:
 
 def quote_lists(store: Store, rows: Iterable[list], statements: dict[str, StatementInfo]
                 ) -> dict[tuple[str, str], list[Quote]]:
-    """``(statement, entity) -> quotes`` in the order they occur, from rows of ?st ?e ?start ?end ?g
+    """``(statement, entity) -> quotes`` in the order they occur, from rows of ?st ?e ?span ?g
     (sorted here: an ORDER BY in the query costs pyoxigraph more than the whole rest of it)."""
     found: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
-    for st, e, start, end, g in rows:
+    for st, e, span, g in rows:
         if st.value in statements:
-            found[(st.value, e.value)].append((int(start.value), int(end.value), g.value))
+            found[(st.value, e.value)].append((*parse_span(span.value), g.value))
     texts = _Texts(store)
     return {key: [texts.quote(g, start, end) for start, end, g in sorted(spans)] for key, spans in found.items()}
 
@@ -269,7 +270,7 @@ def load_links(store: Store, statements: dict[str, StatementInfo], entities: dic
     """(statement, property, entity) for every statement of ``statements`` and entity of ``entities``."""
     links: dict[tuple[str, str, str], None] = {}
     for p in LINK_LABELS:
-        for st, e in iri_rows(store, _LINK.replace("PROPERTY", p)):
+        for st, e in iri_rows(store, _NAMED if p == "mentions" else _LINK.replace("PROPERTY", p)):
             if st in statements and e in entities:
                 links[(st, p, e)] = None
     return list(links)
@@ -285,8 +286,8 @@ def load_relations(store: Store, statements: dict[str, StatementInfo], entities:
         if s in entities and o in entities}
     texts = _Texts(store)
     support = sorted((s.value, local_name(p.value), o.value, st.value,
-                      texts.quote(g.value, int(start.value), int(end.value)))
-                     for s, p, o, st, start, end, g in store.select(_SUPPORT).rows)
+                      texts.quote(g.value, *parse_span(span.value)))
+                     for s, p, o, st, span, g in store.select(_SUPPORT).rows)
     for s, p, o, st, q in support:
         if (s, p, o) in grouped and st in statements:
             grouped[(s, p, o)].append((st, q))

@@ -40,9 +40,9 @@ CHUNK = 300  # values per VALUES block
 
 # Quotes of some statements (all their mentions), or of some (statement, entity) pairs.
 _QUOTES = """
-SELECT DISTINCT ?st ?e ?start ?end ?g WHERE { GRAPH ?g {
+SELECT DISTINCT ?st ?e ?span ?g WHERE { GRAPH ?g {
   VALUES_BLOCK
-  ?m dkg:inStatement ?st ; dkg:mentionOf ?e ; dkg:startOffset ?start ; dkg:endOffset ?end
+  ?m dkg:inStatement ?st ; dkg:mentionOf ?e ; dkg:span ?span
 } }
 """
 # How many mentions these entities have (one pattern: one pass over their mentions).
