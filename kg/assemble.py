@@ -155,16 +155,17 @@ def gazetteer_digest() -> str:
     return h.hexdigest()
 
 
-def reference_nquads() -> tuple[bytes, int]:
+def reference_nquads(digest: str | None = None) -> tuple[bytes, int]:
     """The reference graph (:func:`kg.iris.reference_graph_iri`): every entity of the gazetteer described
-    once, and the gazetteer's digest; as N-Quads (UTF-8) and how many quads they hold."""
+    once, and the gazetteer's digest (``digest``, else :func:`gazetteer_digest`); as N-Quads (UTF-8) and how
+    many quads they hold."""
     from kg.extract.common import lex
 
     graph = _iri(iris.reference_graph_iri())
     b = _Builder(graph, reference=True)
     for ent in lex().entities():
         b.entity(ent)
-    b.add(graph, _D.gazetteerDigest, _str(gazetteer_digest()))
+    b.add(graph, _D.gazetteerDigest, _str(digest or gazetteer_digest()))
     return "".join(b.lines).encode("utf-8"), len(b.lines)
 
 

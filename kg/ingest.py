@@ -132,7 +132,7 @@ def refresh_reference(store: Store) -> bool:
     digest = gazetteer_digest()
     if store.reference_digest() == digest:
         return False
-    store.put_reference(reference_nquads()[0])
+    store.put_reference(reference_nquads(digest)[0])
     return True
 
 
