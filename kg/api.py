@@ -232,7 +232,8 @@ class Graph:
             return stats(store)
 
     def dataset(self) -> Any:
-        """The whole store as an rdflib ``Dataset``: one named graph per document, the default graph their union."""
+        """The whole store as an rdflib ``Dataset``: one named graph per document and the reference graph
+        (id:reference), the default graph their union."""
         import rdflib
 
         buf = io.BytesIO()

@@ -233,7 +233,8 @@ def query(name: str | None, sparql: str | None, params: tuple[str, ...], fmt: st
           limit: int | None = None, offset: int = 0, after: str | None = None) -> None:
     """Run a named query (data/queries/NAME.rq), a query FILE.rq, or --sparql TEXT.
 
-    The default graph is the union of all documents; GRAPH ?doc { ... } reaches one document.
+    The default graph is the union of all documents and id:reference (the gazetteer's entities, described
+    once); GRAPH ?doc { ... } reaches one document.
 
     \b
     Examples:
@@ -569,7 +570,8 @@ def serve(host: str, port: int, timeout: float, memory_mb: int, workers: int, id
     JSON, XML, CSV, TSV results; Turtle, N-Triples, RDF/XML, JSON-LD for CONSTRUCT/DESCRIBE, by
     the Accept header). A query form is at http://HOST:PORT/. Read-only unless --allow-update.
 
-    The default graph is the union of all documents; GRAPH ?doc { ... } reaches one document.
+    The default graph is the union of all documents and id:reference (the gazetteer's entities, described
+    once); GRAPH ?doc { ... } reaches one document.
     Queries never reach outside the store (SERVICE, LOAD and FROM <elsewhere> are refused).
     Stop the server (Ctrl-C) while `kg ingest` writes to the same store.
 

@@ -29,6 +29,7 @@ __all__ = [
     "by_param",
     "export_prefixes",
     "in_group",
+    "kind_filter",
     "kind_values",
     "relation_values",
 ]
@@ -117,6 +118,17 @@ def kind_values(class_var: str, type_var: str, group: str | None = None) -> str:
     """``VALUES (?class ?type) { (<State class> "State") ... }`` over all kinds, or those of ``group``."""
     rows = " ".join(f'(<{k.term}> "{k.name}")' for k in KINDS.values() if group is None or group in k.groups)
     return f"VALUES (?{class_var} ?{type_var}) {{ {rows} }}"
+
+
+def kind_filter(class_var: str, type_var: str, group: str | None = None) -> str:
+    """The same as :func:`kind_values`, as a FILTER on ``?class`` and a BIND of ``?type``: for a query whose
+    ``?class`` comes from a UNION, which pyoxigraph joins with a VALUES block by scanning."""
+    chosen = [k for k in KINDS.values() if group is None or group in k.groups]
+    names = '""'
+    for k in reversed(chosen):
+        names = f'IF(?{class_var} = <{k.term}>, "{k.name}", {names})'
+    return (f"FILTER (?{class_var} IN ({', '.join(f'<{k.term}>' for k in chosen)})) "
+            f"BIND ({names} AS ?{type_var})")
 
 
 def relation_values(var: str) -> str:

@@ -84,14 +84,16 @@ def _parse(path: Path, text: str) -> NamedQuery:
     return NamedQuery(path.stem, path, _registry_values(text), " ".join(lines), tuple(params), example, page=page)
 
 
-_KINDS_HERE = re.compile(r"(?m)^([ \t]*)#[ \t]*@kinds[ \t]+\?(\w+)[ \t]+\?(\w+)(?:[ \t]+(\w+))?[ \t]*$")
+_KINDS_HERE = re.compile(r"(?m)^([ \t]*)#[ \t]*@kinds(-filter)?[ \t]+\?(\w+)[ \t]+\?(\w+)(?:[ \t]+(\w+))?[ \t]*$")
 _RELATIONS_HERE = re.compile(r"(?m)^([ \t]*)#[ \t]*@relations[ \t]+\?(\w+)[ \t]*$")
 
 
 def _registry_values(sparql: str) -> str:
     """The query with its ``# @kinds ?class ?type [GROUP]`` and ``# @relations ?p`` lines replaced by VALUES
-    blocks of the kinds (of a group: kg.kinds) and relations of the registry."""
-    sparql = _KINDS_HERE.sub(lambda m: m.group(1) + kinds.kind_values(m.group(2), m.group(3), m.group(4)), sparql)
+    blocks of the kinds (of a group: kg.kinds) and relations of the registry; ``# @kinds-filter ...`` by the
+    same kinds as a FILTER and a BIND (:func:`kg.kinds.kind_filter`)."""
+    sparql = _KINDS_HERE.sub(lambda m: m.group(1) + (kinds.kind_filter if m.group(2) else kinds.kind_values)(
+        m.group(3), m.group(4), m.group(5)), sparql)
     return _RELATIONS_HERE.sub(lambda m: m.group(1) + kinds.relation_values(m.group(2)), sparql)
 
 

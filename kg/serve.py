@@ -59,8 +59,8 @@ PAGE = """<!doctype html>
 <style>body{{font-family:sans-serif;margin:2em;max-width:60em}}textarea{{width:100%;font-family:monospace}}</style>
 </head><body>
 <h1>diplokg SPARQL endpoint</h1>
-<p>SPARQL 1.1 Protocol at <code>/sparql</code> ({mode}). The default graph is the union of every document;
-<code>GRAPH ?doc {{ ... }}</code> reaches one document. Prefixes dkg:, rdf:, rdfs:, xsd: ... are predeclared.
+<p>SPARQL 1.1 Protocol at <code>/sparql</code> ({mode}). The default graph is the union of every document
+and of <code>id:reference</code> (the gazetteer's entities); <code>GRAPH ?doc {{ ... }}</code> reaches one document. Prefixes dkg:, rdf:, rdfs:, xsd: ... are predeclared.
 Time limit: {timeout:g} s per request.</p>
 <form action="sparql" method="post">
 <textarea name="query" rows="14">SELECT ?state ?label WHERE {{

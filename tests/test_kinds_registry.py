@@ -92,3 +92,14 @@ def test_kinds_toy_kind_and_relation_are_drawn(store):
     page = page_data(g)
     assert page["types"]["Gadget"]["shape"] == "box"
     assert {"type": "Gadget", "count": 1} in page["legend"]
+
+
+def test_kinds_filter_form_selects_what_the_values_form_does(store):
+    base = "SELECT ?e ?type WHERE { { GRAPH ?g { ?e a ?class } } KINDS }"
+    as_values = store.select(base.replace("KINDS", kinds.kind_values("class", "type"))).rows
+    as_filter = store.select(base.replace("KINDS", kinds.kind_filter("class", "type"))).rows
+    got = sorted((r[0].value, r[1].value) for r in as_filter)
+    assert got == sorted((r[0].value, r[1].value) for r in as_values)
+    assert ("https://w3id.org/diplokg/id/gadget/gadget-alpha", "Gadget") in got  # a kind added in the registry only
+    profile = store.select(base.replace("KINDS", kinds.kind_filter("class", "type", kinds.PROFILE))).rows
+    assert {r[1].value for r in profile} <= {k.name for k in kinds.KINDS.values() if kinds.PROFILE in k.groups}
