@@ -8,7 +8,7 @@ import re
 from kg.dates import find_dates
 from kg.extract.common import listed_after
 from kg.extract.header import first_sentence, kind_words, lookback
-from kg.extract.lead import lead_sentence, lead_speaker
+from kg.extract.lead import lead_report, lead_speaker
 from kg.model import Entity, Mention, Statement
 from kg.segment import layout
 
@@ -75,7 +75,7 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
                 kind in _REPORTED or _HEADLINE_VERB.search(heading) or layout().kind_of(heading) is None):
             # a news lead: "..., Alexander Lukashevich, said at a meeting of ...", "X today welcomed ..." (a
             # statement, comment or article has its author in its heading, not in its first sentence)
-            said = lead_speaker(stmt, *lead_sentence(stmt))
+            said = lead_speaker(stmt, *lead_report(stmt))
             chosen = [said] if said is not None else []
     out, seen = [], set()
     for m in chosen:

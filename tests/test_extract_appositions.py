@@ -1,0 +1,67 @@
+"""Persons named by the office written around them, on invented pages: an office in lower case after the
+name, a surname in capitals, a name with a capital inside, a title that belongs to the next name, and the
+news lead that gives the speaker by office first and by name in the next sentence."""
+from helpers import extract, labels, rels, value_keys
+
+
+def test_extract_appositions_lower_case_office_after_a_name_is_its_title():
+    [s] = extract("Briefing notes\n\nOn Tuesday the talks went on. Tomas Varga, director-general of the Security "
+                  "Policy Department of the Hungarian Foreign Ministry, told reporters the talks went well.")
+    [p] = [m for m in s.mentions if m.entity.kind == "Person"]
+    assert p.entity.label == "Tomas Varga"
+    assert p.info["title"].startswith("director-general of the Security Policy Department")
+    assert ("tomas-varga", "affiliatedWith", "HUN") in rels([s])
+
+
+def test_extract_appositions_lower_case_apposition_ends_at_its_comma():
+    [s] = extract("Briefing notes\n\nThe plan was welcomed by Lena Ortiz, the spokeswoman of the Chilean "
+                  "Foreign Ministry, and by Karl Weber, who spoke after her.")
+    [p] = [m for m in s.mentions if m.entity.label == "Lena Ortiz"]
+    assert p.info["title"] == "the spokeswoman of the Chilean Foreign Ministry"
+    assert ("lena-ortiz", "affiliatedWith", "CHL") in rels([s])
+
+
+def test_extract_appositions_a_comma_and_a_common_word_make_no_title():
+    [s] = extract("Briefing notes\n\nWe met Ulna Brekkar, the best of friends, and talked about rules for cyberspace.")
+    assert "Ulna Brekkar" not in labels(s, "Person")  # no title, no known given name: no person is made
+
+
+def test_extract_appositions_surname_in_capitals_after_the_given_name():
+    [s] = extract("Press Releases\n\nOn 3 May, Haruto NAKAMURA, Ambassador for Cyber Policy, made a statement "
+                  "on confidence-building measures at the session in Vienna.")
+    assert "Haruto Nakamura" in labels(s, "Person")
+
+
+def test_extract_appositions_capital_inside_a_name_and_an_ocr_l():
+    [s] = extract("Statement by Ambassador Fiona McAllister, Permanent Representative of Ireland\n\n"
+                  "Mr Chairman,\n\nIreland supports the draft.")
+    assert labels(s, "Person") == {"Fiona McAllister"}
+    [s] = extract("Statement by Ambassador Fiona McAl!ister, Permanent Representative of Ireland\n\n"
+                  "Mr Chairman,\n\nIreland supports the draft.")
+    assert labels(s, "Person") == {"Fiona McAl!ister"}  # the OCR "!" for "l" kept: no "Fiona Mc"
+
+
+def test_extract_appositions_title_before_the_next_name_is_not_a_name_of_its_own():
+    [s] = extract("Council decision a milestone, says OSCE Representative\nGENEVA, 4 March 2019 - OSCE Digital Rights Representative Marta Kowalczyk today welcomed the "
+                  "decision of the Council on internet freedom and urged all states to implement it fully.\n"
+                  "The Representative observes media developments in all participating States.")
+    assert labels(s, "Person") == {"Marta Kowalczyk"}
+
+
+def test_extract_appositions_news_lead_with_an_unnamed_official_then_the_name():
+    [s] = extract("Envoy urges restraint in cyberspace\n\nA Brazilian diplomat on Monday called on all states to "
+                  "refrain from attacks on critical infrastructure at the United Nations in New York.\n\n"
+                  "Paulo Mendes, director of the Disarmament Department of the Brazilian Foreign Ministry, made the "
+                  "call at the general debate of the First Committee of the General Assembly.\n\n"
+                  "He said that norms must be implemented.")
+    assert value_keys(s, "speakers") == ["paulo-mendes"]
+    assert s.value("forum").key == "UNGA-C1"
+    assert value_keys(s, "on_behalf_of") == ["BRA"]
+    assert ("paulo-mendes", "affiliatedWith", "BRA") in rels([s])
+
+
+def test_extract_appositions_named_speaker_in_the_lead_is_not_replaced_by_the_next_sentence():
+    [s] = extract("Envoy urges restraint\n\nA Brazilian diplomat, Paulo Mendes, on Monday said all states must "
+                  "refrain from attacks on critical infrastructure, at the United Nations.\n\n"
+                  "Carla Dias, director of the Department, made the call at the First Committee.")
+    assert value_keys(s, "speakers") == ["paulo-mendes"]
