@@ -318,11 +318,19 @@ class Lexicon:
 
 
 def _leftmost_longest(cands: list[Hit]) -> list[Hit]:
+    """Non-overlapping hits, leftmost first; of two that overlap, the longer ("The Hague Code of Conduct" is
+    the code, not the city: the name starting inside the first and reaching further wins when it is longer)."""
     out: list[Hit] = []
     reach = -1
     for h in cands:
         if h.start >= reach:
             out.append(h)
+            reach = h.end
+        elif h.end > reach and h.end - h.start > out[-1].end - out[-1].start and \
+                (len(out) < 2 or out[-2].end <= h.start):
+            # the same name written two ways at once ("United Nations Group of ... on Developments ..."): both
+            same = {f.entity for f in h.forms} & {f.entity for f in out[-1].forms} - {None}
+            out[-1] = Hit(out[-1].start, h.end, h.forms) if same else h
             reach = h.end
     return out
 
