@@ -65,3 +65,32 @@ def test_extract_appositions_named_speaker_in_the_lead_is_not_replaced_by_the_ne
                   "refrain from attacks on critical infrastructure, at the United Nations.\n\n"
                   "Carla Dias, director of the Department, made the call at the First Committee.")
     assert value_keys(s, "speakers") == ["paulo-mendes"]
+
+
+def test_extract_appositions_national_office_of_a_person_who_is_not_the_speaker():
+    cases = {"We met Japan's Ambassador Kenji Sato in Geneva last week.": ("kenji-sato", "JPN"),
+             "We met Romanian President Ion Popescu in Geneva last week.": ("ion-popescu", "ROU"),
+             "We met Kenji Sato, the Minister of Foreign Affairs of Japan, last week.": ("kenji-sato", "JPN"),
+             "We met Kenji Sato, Japan's Ambassador for Cyber Policy, last week.": ("kenji-sato", "JPN")}
+    for sentence, (person, state) in cases.items():
+        [s] = extract("Statement by Ghana\n\nMr. Chair,\n\n" + sentence)
+        assert (person, "affiliatedWith", state) in rels([s]), sentence
+        assert (person, "affiliatedWith", "GHA") not in rels([s]), sentence
+
+
+def test_extract_appositions_office_held_as():
+    [s] = extract("Statement by Ghana\n\nMr. Chair,\n\nIon Popescu was sworn in as Romania's new president "
+                  "yesterday, and we congratulate him.")
+    [p] = [m for m in s.mentions if m.entity.kind == "Person"]
+    assert p.info["title"] == "Romania's new president"
+    assert ("ion-popescu", "affiliatedWith", "ROU") in rels([s])
+    [s] = extract("Statement by Ghana\n\nMr. Chair,\n\nThe Council elected Ghana as its chair and Peru as "
+                  "a member of the bureau.")
+    assert not [m for m in s.mentions if m.entity.kind == "Person"]
+
+
+def test_extract_appositions_domain_of_an_office_is_not_the_next_name():
+    [s] = extract("Statement by Ghana\n\nMr. Chair,\n\nWe met Haruto Nakamura, Ambassador for Digital Policy, "
+                  "last week.")
+    [p] = [m for m in s.mentions if m.entity.kind == "Person"]
+    assert p.info["title"] == "Ambassador for Digital Policy"

@@ -7,6 +7,7 @@ or an organization's name alone."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import Iterator
 
@@ -539,7 +540,7 @@ def _title_after(text: str, stmt: Statement, e: int, tspans: SpanIndex, blocked:
     titled person "Ambassador Jürg Lauber of Switzerland". It ends before a time or place ("at the ...") and
     before the next person's name."""
     after = text[e:min(stmt.end, e + 300)]
-    low = _lower_office(text, e, min(stmt.end, e + 300))
+    low = _lower_office(text, e, min(stmt.end, e + 300)) or _as_office(text, e, min(stmt.end, e + 300))
     m = None if low else (_AFTER_IN_HEADING if e < stmt.heading_end else _AFTER).match(after)
     if low is not None:  # "Wang Wei, director-general of the ... Department": an office in lower case
         seg_s, seg_e = low
@@ -552,8 +553,9 @@ def _title_after(text: str, stmt: Statement, e: int, tspans: SpanIndex, blocked:
         lead = re.match(r"(?:the\s+)?", text[seg_s:seg_e]).end()
         first = next((a for a, b in tspans.spans if seg_s + lead <= a < seg_s + lead + 40), None)
         # a title right after the name, maybe after a state or body ("Alexander Yakovenko Russian Ambassador")
-        starts_with_title = first is not None and all(
-            p in blocked for p in range(seg_s + lead, first) if not text[p].isspace())
+        starts_with_title = first is not None and all(  # (a state's possessive too: "X, Japan's Ambassador")
+            p in blocked for p in range(seg_s + lead, first) if not text[p].isspace() and not (
+                text[p] in "’'" or text[p] == "s" and text[p - 1] in "’'"))
         of_m = re.match(r"of\s+(?:the\s+)?", text[seg_s:seg_e])
         # "Ambassador Jürg Lauber of Switzerland": says whom an already titled person serves, makes no person
         of_state = of_m is not None and m.group(1).strip() == "" and info.get("titled") and any(
@@ -582,6 +584,11 @@ _LOWER_OFFICE = re.compile(r",[ \t]+(?:the[ \t]+)?(?:(?:former|acting|then|curre
 _TITLE_RUN = re.compile(_TITLE_WORDS)
 
 
+@functools.lru_cache(maxsize=1)
+def _office_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in titles().offices)
+
+
 def _lower_office(text: str, e: int, stop: int) -> tuple[int, int] | None:
     """The span of an office written in lower case after a comma ("..., director-general of the Arms Control
     Department", "..., the head of the Senate's Committee"), with the words of its title that follow."""
@@ -589,11 +596,29 @@ def _lower_office(text: str, e: int, stop: int) -> tuple[int, int] | None:
     if m is None:
         return None
     o = titles().title_re.match(text, m.end(), stop)
-    if o is None or not o.group(0).islower() or o.group(0) in titles().title_word_set - {
-            w.lower() for w in titles().offices}:
+    if o is None or not o.group(0).islower() or o.group(0) not in _office_words():
         return None  # no office, or a form of address ("sir")
     rest = _TITLE_RUN.match(text, o.end() + 1, stop) if text[o.end():o.end() + 1] == " " else None
     return m.start() + len(m.group(0)) - len(m.group(0).lstrip(", \t")), rest.end() if rest else o.end()
+
+
+_AS_OFFICE = re.compile(r"[ \t]+(?:(?:was|is|has[ \t]+been|had[ \t]+been|will[ \t]+be)[ \t]+)?(?:(?:sworn[ \t]+in|elected|"
+                        r"re-elected|appointed|named|confirmed|inaugurated|installed)[ \t]+)?as[ \t]+(?:(?:the|a)[ \t]+)?"
+                        r"(?:[A-Z][\w-]*(?:[ \t][A-Z][\w-]*){0,3}['’]s[ \t]+)?(?:(?:new|next|incoming|interim|acting|"
+                        r"first|former)[ \t]+)?")
+
+
+def _as_office(text: str, e: int, stop: int) -> tuple[int, int] | None:
+    """The office a name is said to hold "as": "X was sworn in as Romania's new president", "appointed X as
+    Foreign Minister of Chile" (a state's possessive, a modifier, then an office)."""
+    m = _AS_OFFICE.match(text, e, stop)
+    if m is None:
+        return None
+    o = titles().title_re.match(text, m.end(), stop)
+    if o is None or o.group(0).lower() not in _office_words():
+        return None
+    rest = _TITLE_RUN.match(text, o.end() + 1, stop) if text[o.end():o.end() + 1] == " " else None
+    return m.group(0).rindex("as") + e + 3, rest.end() if rest else o.end()
 
 
 def _titles_next_name(text: str, first: int, tspans: SpanIndex) -> bool:
@@ -614,6 +639,8 @@ _NAME_PAIR = re.compile(rf"(?<![\w-])[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?\s+[{
 def _before_next_name(text: str, start: int, end: int, tspans, blocked) -> int:  # noqa: ANN001
     """Cut a title that runs on into the next person's name ("..., the Secretary General of the CIS Sergey Lebedev")."""
     for m in _NAME_PAIR.finditer(text, start, end):
+        if _OFFICE_DOMAIN.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "Ambassador for Cyber Policy": the office's domain, not a name
         if m.start() not in tspans and m.start() not in blocked and (m.end() - 1) not in tspans \
                 and (m.end() - 1) not in blocked:
             words = m.group(0).split()
