@@ -124,6 +124,7 @@ class Lexicon:
         self.org_data: dict[str, dict] = {}
         self.person_surnames: dict[str, list[Entity]] = {}
         self.surname_of: dict[str, str] = {}  # person key -> surname
+        self.role_years: dict[str, list[tuple[int, int]]] = {}  # person key -> the years of their dated roles
         self.person_names: dict[str, Entity] = {}  # normalised full name -> person
         self.name_variants: dict[str, str] = {}  # variant token -> canonical token
         self.given_names: frozenset[str] = frozenset()  # first names that start a name even without a title
@@ -248,6 +249,10 @@ class Lexicon:
             for n in [e["label"], *_strs(path, key, e, "names")]:
                 self._add(n, ent, "name", "exact")
                 self.person_names[self.person_key(n)] = ent
+            for role in _strs(path, key, e, "roles"):  # "Chair of ... (2019-2021)", "President (2000-2008; 2012-)"
+                for years in re.findall(r"\(([^()]*)\)", role):
+                    for a, b in re.findall(r"(\d{4})\s*[-–]\s*(\d{4})?", years):
+                        self.role_years.setdefault(ent.key, []).append((int(a), int(b or 9999)))
             surname = e.get("surname")
             if surname:
                 self.person_surnames.setdefault(str(surname), []).append(ent)

@@ -12,6 +12,7 @@ import re
 from typing import Iterator
 
 from kg.extract.common import CapsLines, Intervals, SpanIndex, hits, lex, titles
+from kg.extract.organizations import context_date
 from kg.model import Entity, Mention, Statement
 
 __all__ = ["persons", "person_entity"]
@@ -233,7 +234,8 @@ def _titled_names(scan: _Scan, out: _Found) -> None:
                 name = _caps_to_title(name)
             out.add(s, e, person_entity(name), "name", info)
         elif len(run) == 1 and info.get("immediate_title") and not caps:
-            ent = _by_surname(stmt.context, run[0][0])
+            when = context_date(stmt)
+            ent = _by_surname(stmt.context, run[0][0], when.year if when else None)
             if ent is not None:
                 out.add(s, e, ent, "surname", info)
 
@@ -405,10 +407,15 @@ def _remember(ctx, ent: Entity) -> None:  # noqa: ANN001
         ctx.persons.setdefault(sname, ent)
 
 
-def _by_surname(ctx, surname: str) -> Entity | None:  # noqa: ANN001
+def _by_surname(ctx, surname: str, year: int | None = None) -> Entity | None:  # noqa: ANN001
+    """The person of ``surname`` met in the document, else the one known person of that surname; of several,
+    the one whose dated role covers ``year`` (the statement's), if only one does."""
     if surname in ctx.persons:
         return ctx.persons[surname]
     known = lex().person_surnames.get(surname) or []
+    if len(known) > 1 and year is not None:
+        years = lex().role_years
+        known = [p for p in known if any(a <= year <= b for a, b in years.get(p.key, ()))]
     return known[0] if len(known) == 1 else None
 
 
