@@ -150,7 +150,7 @@ def metadata(stmt: Statement) -> Iterator[Attribute | Relation]:
     if speakers:
         yield Attribute("speakers", [(m.entity, m.start, m.end, m.info.get("title")) for m in speakers])
     release = un_release(stmt)
-    behalf, said_for = on_behalf(stmt, hs, speakers, named, body, release)
+    behalf, said_for = on_behalf(stmt, hs, speakers, named, body, release, kind)
     if behalf:
         # the speaker's span when the statement is for the speaker's own state: the affiliation's evidence
         yield Attribute("on_behalf_of", behalf, *((said_for.start, said_for.end) if said_for else (None, None)))
