@@ -94,3 +94,20 @@ def test_extract_appositions_domain_of_an_office_is_not_the_next_name():
                   "last week.")
     [p] = [m for m in s.mentions if m.entity.kind == "Person"]
     assert p.info["title"] == "Ambassador for Digital Policy"
+
+
+def test_extract_appositions_a_bodys_leaders_speaking_together_in_a_news_lead():
+    text = ("Cooperation against the criminal misuse of new technologies must grow, the ASEAN leaders on Friday "
+            "stressed in the declaration issued here after two days of talks.\n"
+            "\"We will work together on rules of responsible behaviour,\" they said.")
+    [s] = extract(text)
+    assert value_keys(s, "on_behalf_of") == ["ASEAN"]
+    assert s.value("forum").key == "ASEAN"
+    [s] = extract("Leaders meet in the capital\n\n" + text.replace("\n", "\n\n"))
+    assert value_keys(s, "on_behalf_of") == ["ASEAN"]
+
+
+def test_extract_appositions_a_statement_citing_a_bodys_leaders_is_not_theirs():
+    [s] = extract("Statement by Brazil\n\nMr. Chair,\n\nAs the BRICS leaders stressed last year in their declaration, "
+                  "cooperation against the criminal misuse of technologies must grow and Brazil will do its part.")
+    assert value_keys(s, "on_behalf_of") == ["BRA"]

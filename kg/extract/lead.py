@@ -15,7 +15,7 @@ from kg.extract.common import once, sentence_bounds
 from kg.model import Entity, Mention, Statement
 from kg.segment import layout
 
-__all__ = ["lead_report", "lead_sentence", "lead_speaker", "lead_state"]
+__all__ = ["lead_body", "lead_report", "lead_sentence", "lead_speaker", "lead_state"]
 
 _CREDIT = re.compile(r"[\s*_]*(?:©|\(c\)|photo\b|image\b|source\s*:|file photo)", re.I)
 # between the name and the verb: ", Russia's envoy to the UN," / " today" / " on Friday" / " has"
@@ -93,18 +93,34 @@ _OFFICE_NOUN = re.compile(r"(?:[’']s)?\s+(?:(?:top|chief|senior|deputy|permane
                           r"prime\s+minister|side)\b", re.I)
 
 
+# the members of a body speaking together: "the BRICS leaders", "G7 foreign ministers", "ASEAN heads of state"
+_MEMBERS_NOUN = re.compile(r"(?:[’']s)?\s+(?:(?:heads\s+of\s+state(?:\s+and\s+government)?|leaders|(?:foreign\s+)?ministers|"
+                           r"member\s+states|members))\b", re.I)
+
+
 def lead_state(stmt: Statement, bs: int, be: int) -> Entity | None:
     """The state whose unnamed envoy, ministry or official the lead ``[bs, be)`` reports as speaking."""
+    return _lead_speaking(stmt, bs, be, "State", _OFFICE_NOUN)
+
+
+def lead_body(stmt: Statement, bs: int, be: int) -> Entity | None:
+    """The intergovernmental body whose leaders or ministers the lead ``[bs, be)`` reports as speaking
+    together ("..., the BRICS leaders on Sunday emphasised ...")."""
+    found = _lead_speaking(stmt, bs, be, "Organization", _MEMBERS_NOUN)
+    return found if found is not None and found.attr("type") == "IntergovernmentalOrganization" else None
+
+
+def _lead_speaking(stmt: Statement, bs: int, be: int, kind: str, noun: re.Pattern) -> Entity | None:
     text = stmt.context.text
     verbs = layout().reporting_verbs
     for m in stmt.mentions:
-        if m.entity.kind != "State" or not bs <= m.start < be or m.info.get("nested"):
+        if m.entity.kind != kind or not bs <= m.start < be or m.info.get("nested"):
             continue
-        office = _OFFICE_NOUN.match(text, m.end, be)
+        office = noun.match(text, m.end, be)
         if office is None:
             continue
         tail = re.match(r"[^.;]{0,120}?(?=\s(?:said|says|told|stated|noted|stressed|urged|called|warned|declared|"
-                        r"addressed|welcomed)\b)", text[office.end():be])
+                        r"addressed|welcomed|emphasi[sz]ed|underlined|reaffirmed)\b)", text[office.end():be])
         if tail and not _CITED.search(text, bs, m.start) and verbs.search(text, office.end() + tail.end(), be):
             return m.entity
     return None
