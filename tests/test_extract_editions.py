@@ -41,3 +41,9 @@ def test_extract_editions_a_body_named_after_its_chair_phrase_needs_the_comma_an
     [s] = extract("Statement by Ghana\n\nNew York, 20 October 2015\n\nMr. Chairman,\n\nWe thank the Chair of the "
                   "First Committee for the work done, and we welcome Ambassador Ana Ruiz.")
     assert not [r for r in s.relations if r.predicate == "chairOf"]
+
+
+def test_extract_editions_the_year_a_group_was_established():
+    found = _orgs("Statement by Ghana\n\nAccra, 10 March 2023\n\nMr. Chair,\n\nThe OEWG was established in 2019 "
+                  "and concluded its work two years later.")
+    assert found == [("OEWG", "OEWG-2019")]

@@ -264,8 +264,9 @@ _PREVIOUS = re.compile(r"\b(?:previous|preceding|last|former|past|earlier)\s+(?:
 _SPAN_AFTER = re.compile(r"[^.;()\n]{0,160}?\(\s*((?:19|20)\d{2})\s*[-–]\s*(?:19|20)?\d{2}\s*\)")
 _PLURAL = re.compile(r"\b(?:Groups|Committees|Councils|Conferences|Commissions|Meetings)\b")
 _REPORTS_AFTER = re.compile(r"(?:[’']s)?\s+(?:\w+\s+)?reports\b", re.I)
-_YEAR_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:final|consensus|substantive)\s+)?report\s+(?:of|in|from)\s+((?:19|20)\d{2})\b",
-                         re.I)
+_YEAR_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:final|consensus|substantive)\s+)?report\s+(?:of|in|from)\s+((?:19|20)\d{2})\b|"
+                         r"\s+(?:was|were|had\s+been)\s+(?:established|created|set\s+up|convened|launched)\s+in\s+"
+                         r"((?:19|20)\d{2})\b", re.I)  # "the GGE report in 2015", "the OEWG was established in 2019"
 
 
 def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading_instances: list[Entity]) -> Entity:
@@ -289,7 +290,7 @@ def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading
             return begun[0]
     y = _YEAR_BEFORE.search(before) or _YEAR_AFTER.match(after)
     if y:  # "the 2015 report of the GGE", "the GGE report in 2015", "the 2019-2021 OEWG"
-        year = y.group(1)
+        year = next(g for g in y.groups() if g)
         dated = [e for e in members if e.attr("period")[0][:4] <= year <= e.attr("period")[1][:4]]
         if dated:
             return dated[-1]
