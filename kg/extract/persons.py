@@ -19,9 +19,9 @@ __all__ = ["persons", "person_entity"]
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _LOW = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
+# a name's word may have a capital inside ("McConville", "O'Neill") and, read by OCR, an "l" turned "!"
 _TOKEN = re.compile(rf"[{_UP}][{_LOW}]+(?:['’]?[{_UP}][{_LOW}]+)?(?:![{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)*|[{_UP}]\.(?=\s)"
                     rf"|[{_UP}][{_UP}'’-]+|[{_LOW}]+(?:-[{_LOW}]+)*|\d+|[^\s]")
-# a name's word may have a capital inside ("McConville", "O'Neill") and, read by OCR, an "l" turned "!"
 _CONNECT = {"of", "the", "to", "for", "and", "in", "on", ",", "at", "&"}
 
 
@@ -547,7 +547,7 @@ def _title_after(text: str, stmt: Statement, e: int, tspans: SpanIndex, blocked:
     titled person "Ambassador Jürg Lauber of Switzerland". It ends before a time or place ("at the ...") and
     before the next person's name."""
     after = text[e:min(stmt.end, e + 300)]
-    low = _lower_office(text, e, min(stmt.end, e + 300)) or _as_office(text, e, min(stmt.end, e + 300))
+    low = _office_after(text, e, min(stmt.end, e + 300))
     m = None if low else (_AFTER_IN_HEADING if e < stmt.heading_end else _AFTER).match(after)
     if low is not None:  # "Wang Wei, director-general of the ... Department": an office in lower case
         seg_s, seg_e = low
@@ -578,16 +578,25 @@ def _title_after(text: str, stmt: Statement, e: int, tspans: SpanIndex, blocked:
             if (seg_s + c.end()) not in tspans or re.match(r",\s+and\b", c.group(0)):
                 end2 = seg_s + c.start()
                 break
-    # an apposition in lower case ends at its comma; a title in capitals ends before the next name
-    end2 = text.find(",", seg_s, end2) % (end2 + 1) if low else _before_next_name(text, seg_s, end2, tspans, blocked)
+    if low:  # an apposition in lower case ends at its comma
+        comma = text.find(",", seg_s, end2)
+        end2 = comma if comma >= 0 else end2
+    else:  # a title in capitals ends before the next name
+        end2 = _before_next_name(text, seg_s, end2, tspans, blocked)
     end2 = seg_s + len(text[seg_s:end2].rstrip(" ,"))
     if end2 > seg_s:
         info.update(post_title=(seg_s, end2), titled=True)
         info.setdefault("title", text[seg_s:end2])
 
 
-_LOWER_OFFICE = re.compile(r",[ \t]+(?:the[ \t]+)?(?:(?:former|acting|then|current|new|senior|incoming|outgoing)[ \t]+)?"
-                           r"(?=[a-z])")
+# an office after a name: in lower case after a comma ("..., director-general of ...", "..., the head of ...") or
+# held "as" ("... was sworn in as Romania's new president"); ``t`` marks where the title starts
+_LOWER_OFFICE = re.compile(r",[ \t]+(?P<t>)(?:the[ \t]+)?(?:(?:former|acting|then|current|new|senior|incoming|outgoing)"
+                           r"[ \t]+)?(?=[a-z])")
+_AS_OFFICE = re.compile(r"[ \t]+(?:(?:was|is|has[ \t]+been|had[ \t]+been|will[ \t]+be)[ \t]+)?(?:(?:sworn[ \t]+in|elected|"
+                        r"re-elected|appointed|named|confirmed|inaugurated|installed)[ \t]+)?as[ \t]+(?P<t>)(?:(?:the|a)[ \t]+)?"
+                        r"(?:[A-Z][\w-]*(?:[ \t][A-Z][\w-]*){0,3}['’]s[ \t]+)?(?:(?:new|next|incoming|interim|acting|"
+                        r"first|former)[ \t]+)?")
 _TITLE_RUN = re.compile(_TITLE_WORDS)
 
 
@@ -596,36 +605,18 @@ def _office_words() -> frozenset[str]:
     return frozenset(w.lower() for w in titles().offices)
 
 
-def _lower_office(text: str, e: int, stop: int) -> tuple[int, int] | None:
-    """The span of an office written in lower case after a comma ("..., director-general of the Arms Control
-    Department", "..., the head of the Senate's Committee"), with the words of its title that follow."""
-    m = _LOWER_OFFICE.match(text, e, stop)
-    if m is None:
-        return None
-    o = titles().title_re.match(text, m.end(), stop)
-    if o is None or not o.group(0).islower() or o.group(0) not in _office_words():
-        return None  # no office, or a form of address ("sir")
-    rest = _TITLE_RUN.match(text, o.end() + 1, stop) if text[o.end():o.end() + 1] == " " else None
-    return m.start() + len(m.group(0)) - len(m.group(0).lstrip(", \t")), rest.end() if rest else o.end()
-
-
-_AS_OFFICE = re.compile(r"[ \t]+(?:(?:was|is|has[ \t]+been|had[ \t]+been|will[ \t]+be)[ \t]+)?(?:(?:sworn[ \t]+in|elected|"
-                        r"re-elected|appointed|named|confirmed|inaugurated|installed)[ \t]+)?as[ \t]+(?:(?:the|a)[ \t]+)?"
-                        r"(?:[A-Z][\w-]*(?:[ \t][A-Z][\w-]*){0,3}['’]s[ \t]+)?(?:(?:new|next|incoming|interim|acting|"
-                        r"first|former)[ \t]+)?")
-
-
-def _as_office(text: str, e: int, stop: int) -> tuple[int, int] | None:
-    """The office a name is said to hold "as": "X was sworn in as Romania's new president", "appointed X as
-    Foreign Minister of Chile" (a state's possessive, a modifier, then an office)."""
-    m = _AS_OFFICE.match(text, e, stop)
-    if m is None:
-        return None
-    o = titles().title_re.match(text, m.end(), stop)
-    if o is None or o.group(0).lower() not in _office_words():
-        return None
-    rest = _TITLE_RUN.match(text, o.end() + 1, stop) if text[o.end():o.end() + 1] == " " else None
-    return m.group(0).rindex("as") + e + 3, rest.end() if rest else o.end()
+def _office_after(text: str, e: int, stop: int) -> tuple[int, int] | None:
+    """The span of an office the name ending at ``e`` is said to hold, in lower case after a comma or "as"
+    (see ``_LOWER_OFFICE``, ``_AS_OFFICE``), with the words of its title that follow ("of the Arms Control
+    Department"); None when no office (a form of address such as "sir" is none) stands there."""
+    for pattern, lower in ((_LOWER_OFFICE, True), (_AS_OFFICE, False)):
+        m = pattern.match(text, e, stop)
+        o = titles().title_re.match(text, m.end(), stop) if m is not None else None
+        if o is None or o.group(0).lower() not in _office_words() or (lower and not o.group(0).islower()):
+            continue
+        rest = _TITLE_RUN.match(text, o.end() + 1, stop) if text[o.end():o.end() + 1] == " " else None
+        return m.start("t"), rest.end() if rest else o.end()
+    return None
 
 
 def _titles_next_name(text: str, first: int, tspans: SpanIndex) -> bool:
