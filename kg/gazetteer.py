@@ -124,6 +124,7 @@ class Lexicon:
         self.org_data: dict[str, dict] = {}
         self.person_surnames: dict[str, list[Entity]] = {}
         self.surname_of: dict[str, str] = {}  # person key -> surname
+        self.role_years: dict[str, list[tuple[int, int]]] = {}  # person key -> the years of their dated roles
         self.person_names: dict[str, Entity] = {}  # normalised full name -> person
         self.name_variants: dict[str, str] = {}  # variant token -> canonical token
         self.given_names: frozenset[str] = frozenset()  # first names that start a name even without a title
@@ -248,6 +249,10 @@ class Lexicon:
             for n in [e["label"], *_strs(path, key, e, "names")]:
                 self._add(n, ent, "name", "exact")
                 self.person_names[self.person_key(n)] = ent
+            for role in _strs(path, key, e, "roles"):  # "Chair of ... (2019-2021)", "President (2000-2008; 2012-)"
+                for years in re.findall(r"\(([^()]*)\)", role):
+                    for a, b in re.findall(r"(\d{4})\s*[-–]\s*(\d{4})?", years):
+                        self.role_years.setdefault(ent.key, []).append((int(a), int(b or 9999)))
             surname = e.get("surname")
             if surname:
                 self.person_surnames.setdefault(str(surname), []).append(ent)
@@ -331,11 +336,19 @@ class Lexicon:
 
 
 def _leftmost_longest(cands: list[Hit]) -> list[Hit]:
+    """Non-overlapping hits, leftmost first; of two that overlap, the longer ("The Hague Code of Conduct" is
+    the code, not the city: the name starting inside the first and reaching further wins when it is longer)."""
     out: list[Hit] = []
     reach = -1
     for h in cands:
         if h.start >= reach:
             out.append(h)
+            reach = h.end
+        elif h.end > reach and h.end - h.start > out[-1].end - out[-1].start and \
+                (len(out) < 2 or out[-2].end <= h.start):
+            # the same name written two ways at once ("United Nations Group of ... on Developments ..."): both
+            same = {f.entity for f in h.forms} & {f.entity for f in out[-1].forms} - {None}
+            out[-1] = Hit(out[-1].start, h.end, h.forms) if same else h
             reach = h.end
     return out
 

@@ -375,3 +375,13 @@ def test_extract_headers_division_codes_are_no_bodies_and_a_secretary_speaks_for
                   "partners, and Kenya will host a workshop.")
     assert "CD" not in {m.entity.key for m in s.mentions}
     assert value_keys(s, "speakers") == ["wanjiru-kamau"] and value_keys(s, "on_behalf_of") == ["KEN"]
+
+
+def test_extract_headers_unsigned_press_release_speaks_for_the_state_of_its_page():
+    [s] = extract("Press release on the outcome of the vote in the Committee\n\n"
+                  "On 6 November the Committee adopted the draft that Norway had put forward with wide support. "
+                  "Norway welcomes the result and will keep working with all partners.")
+    assert value_keys(s, "on_behalf_of") == ["NOR"]
+    [s] = extract("Press release on the outcome of the vote in the Committee\n\n"
+                  "On 6 November the Committee adopted the draft with wide support after a long debate.")
+    assert value_keys(s, "on_behalf_of") == []  # no state named: none guessed

@@ -39,3 +39,13 @@ def test_extract_persons_known_first_name_without_title():
                   "Ivan Petrov and Olga Smirnova attended. The Victory Museum and Red Square were closed; "
                   "the Alexander Garden too.")
     assert labels(s, "Person") == {"Nikolay Glushkov", "Ivan Petrov", "Olga Smirnova"}
+
+
+def test_extract_persons_shared_surname_is_the_person_whose_dated_role_covers_the_year():
+    # two known persons share the surname Patriota: their roles' years tell them apart
+    def who(date_line: str) -> set[str]:
+        [s] = extract(f"Statement by Chile\n\n{date_line}\n\nMr. Chair,\n\nWe thank Ambassador Patriota for his work.")
+        return keys(s, "Person")
+    assert who("Geneva, 20 May 2020") == {"guilherme-de-aguiar-patriota"}
+    assert who("Geneva, 20 May 2012") == {"antonio-patriota"}
+    assert who("Geneva, 20 May 1990") == set()  # no role covers it: no guess

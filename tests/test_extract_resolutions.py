@@ -19,3 +19,12 @@ def test_extract_resolutions_report_symbols_are_not_resolutions():
     [s] = extract("Statement by the delegation\n\nThe report A/68/98 of the Group remains valid.")
     assert keys(s, "Resolution") == set()
     assert keys(s, "UNDocument") == {"A/68/98"}
+
+
+def test_extract_resolutions_an_l_symbol_called_a_resolution_is_a_draft_with_its_revision():
+    [s] = extract("Explanation of vote on Resolution L.41/rev2: Oceans and the law of the sea\n\n"
+                  "Chair,\n\nWe cannot support the resolutions L.41/Rev 2 and L.44 this year.")
+    found = {m.entity.key: m.entity.attr("draft") for m in s.mentions if m.entity.kind == "Resolution"}
+    assert found == {"L.41/Rev.2": True}
+    [s] = extract("Statement at the 76th session of the First Committee\n\nWe support resolution L.13/rev1.")
+    assert keys(s, "Resolution") == {"A/C.1/76/L.13/Rev.1"}

@@ -23,3 +23,21 @@ def test_gazetteer_scan_reads_curly_quotes_and_nonbreaking_spaces_as_plain_ones(
     odd = plain.replace(" ", "\u00a0").replace("-", "\u2011")
     spans = [(h.start, h.end, h.forms[0].entity.key) for h in lexicon().scan(plain)]
     assert spans and [(h.start, h.end, h.forms[0].entity.key) for h in lexicon().scan(odd)] == spans
+
+
+def _outer(text: str) -> list[tuple[str, str]]:
+    return [(text[h.start:h.end], h.forms[0].entity.key) for h in lexicon().scan(text)
+            if h.outer is None and h.forms[0].entity is not None]
+
+
+def test_gazetteer_scan_longer_name_starting_inside_a_shorter_one_wins():
+    # a place's name ("The Hague") overlapping a longer code's name that starts inside it: the longer one
+    text = "The Hague Code of Conduct was reaffirmed by all subscribing states."
+    assert _outer(text)[0] == ("Hague Code of Conduct", "HCOC")
+    # the same body written two ways at once is one mention over both
+    text = "the United Nations Group of Governmental Experts on Developments in the Field of Information and " \
+           "Telecommunications in the Context of International Security met"
+    [(quote, key)] = _outer(text)
+    assert key == "GGE" and quote.startswith("United Nations Group") and quote.endswith("International Security")
+    # no overlap, no change: the city stays a place
+    assert _outer("We met in The Hague on Monday.")[0][0] == "The Hague"

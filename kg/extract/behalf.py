@@ -128,10 +128,11 @@ def _behalf_list(stmt: Statement, pos: int) -> list[Entity]:
 
 
 def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Entity],
-              body: tuple[Entity, Mention | None] | None, release: bool) -> tuple[list[Entity], Mention | None]:
+              body: tuple[Entity, Mention | None] | None, release: bool,
+              kind: str = "") -> tuple[list[Entity], Mention | None]:
     """For whom the statement speaks, and the speaker whose own state or body that is (None when the text
     says so otherwise). ``named``: states the heading names as issuer; ``body``: the body whose own
-    statement this is; ``release``: a UN press release."""
+    statement this is; ``release``: a UN press release; ``kind``: the statement's kind."""
     # (a UN press release reports others' words: only its heading says for whom it speaks)
     behalf, explicit = _explicit(stmt, hs, named, stmt.heading_end if release else first_sentence(stmt)[1])
     said_for = None  # the speaker whose own state or body the statement is for
@@ -155,6 +156,10 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
         # a news lead: "China's envoy to the UN said ...", "the Russian Foreign Ministry said ..."
         state = lead_state(stmt, *lead_sentence(stmt))
         behalf = [state] if state is not None else []
+    home = stmt.context.home_state
+    if not behalf and not speakers and not explicit and kind == "press release" and stmt.role == "main" \
+            and home is not None and any(m.entity.key == home.key for m in stmt.mentions if m.entity.kind == "State"):
+        behalf = [home]  # an unsigned press release on a state's page, which it names: that state's
     return list({(e.kind, e.key): e for e in behalf}.values()), said_for
 
 

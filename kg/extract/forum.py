@@ -44,7 +44,8 @@ _POSTED = re.compile(r"\b(?:Representative|Mission|Ambassador|Delegation|Envoy|O
 _MODIFIES = re.compile(r"(?:[’']s\b|\s+(?:resolutions?|decisions?|reports?|drafts?|members?|membership|secretariat|"
                        r"mandate|agenda|votes?|chair(?:man|person)?|president|presidency|chairmanship)\b)", re.I)
 _SPOKE = re.compile(r"\b(?:said|says|stated|told|noted|stressed|declared|underlined|emphasi[sz]ed|spoke|speaking|"
-                    r"statement|speech|remarks|address|addressing|addressed|delivered|delivering)\b", re.I)
+                    r"statement|speech|remarks|address|addressing|addressed|delivered|delivering|"
+                    r"made\s+(?:the|this|these|his|her|its)\s+(?:call|appeal|comments?|proposal))\b", re.I)
 # a title line or a clause of one begins: "72nd ", "73 ", "79TH SESSION OF THE "
 _OPENING = re.compile(r"(?:^|\n|[.:;–—|]\s|\s-\s)[\s*_#\[\]\"“(]*(?:(?:\d+(?:st|nd|rd|th)?|[A-Z][a-z]+(?:-[a-z]+)?)\s+"
                       r"(?:(?:regular\s+|substantive\s+|special\s+)?session\s+of\s+(?:the\s+)?)?)?(?:the\s+)?$|"

@@ -15,13 +15,16 @@ from kg.extract.common import once, sentence_bounds
 from kg.model import Entity, Mention, Statement
 from kg.segment import layout
 
-__all__ = ["lead_sentence", "lead_speaker", "lead_state"]
+__all__ = ["lead_body", "lead_report", "lead_sentence", "lead_speaker", "lead_state"]
 
 _CREDIT = re.compile(r"[\s*_]*(?:©|\(c\)|photo\b|image\b|source\s*:|file photo)", re.I)
 # between the name and the verb: ", Russia's envoy to the UN," / " today" / " on Friday" / " has"
-_BRIDGE = re.compile(r"(?:\s*,[^.;\n]{0,160}?,)?,?\s+(?:(?:today|yesterday|tonight|this\s+week|on\s+\w+day|\w+day|"
-                     r"also|again|has|had|have|was|were|once\s+again)\s+){0,3}", re.I)
-_MORE_VERBS = re.compile(r"(?:addressed|welcomed|underscored|briefed|presented|urged|called|said|told)\b")
+_WHEN = (r",?\s+(?:(?:today|yesterday|tonight|this\s+week|on\s+\w+day|\w+day|also|again|has|had|have|was|were|"
+         r"once\s+again)\s+){0,3}")
+# (tried with the apposition and without it: "X, on Monday said ..., at the UN" has a comma further on)
+_BRIDGES = (re.compile(r"\s*,[^.;\n]{0,160}?," + _WHEN, re.I), re.compile(_WHEN, re.I))
+_MORE_VERBS = re.compile(r"(?:addressed|welcomed|underscored|briefed|presented|urged|called|said|told|"
+                         r"made\s+(?:the|these|this|his|her)\s+(?:call|remarks?|appeal|comments?|statement|proposal))\b")
 _GLUED = re.compile(r"[a-z]{2}[.!?](?=[A-Z][a-z])")
 _CITED = re.compile(r"(?:^|\W)(?i:as|like|when|while|after|before|that|with|according\s+to|and|than)\s+(?:the\s+)?"
                     r"(?:[A-Z][\w.’'-]*\s+){0,4}$")  # "As Minister Anna Vogel said", "like the Ambassador"
@@ -51,6 +54,22 @@ def _lead_sentence(stmt: Statement) -> tuple[int, int]:
     return stmt.heading_end, stmt.heading_end
 
 
+def lead_report(stmt: Statement) -> tuple[int, int]:
+    """The sentences of a news lead that report the speech: the lead sentence, and the next one when the lead
+    gives the speaker by office only ("A Chinese official on Friday called for ... . Wang Wei, director of
+    ..., made the call at ...")."""
+    return once(stmt, "lead_report", _lead_report)
+
+
+def _lead_report(stmt: Statement) -> tuple[int, int]:
+    bs, be = lead_sentence(stmt)
+    if be >= stmt.end or lead_speaker(stmt, bs, be) is not None or lead_state(stmt, bs, be) is None:
+        return bs, be
+    text = stmt.context.text
+    nb = be + len(text[be:stmt.end]) - len(text[be:stmt.end].lstrip(" \t\n.!?\"”"))
+    return bs, sentence_bounds(text, nb, nb, stmt.end)[1]
+
+
 def lead_speaker(stmt: Statement, bs: int, be: int) -> Mention | None:
     """The person the sentence ``[bs, be)`` reports as speaking."""
     text = stmt.context.text
@@ -58,9 +77,8 @@ def lead_speaker(stmt: Statement, bs: int, be: int) -> Mention | None:
     for m in stmt.mentions:
         if m.entity.kind != "Person" or not bs <= m.start < be:
             continue
-        bridge = _BRIDGE.match(text, m.end, be)
-        at = bridge.end() if bridge else m.end
-        if not (verbs.match(text, at) or _MORE_VERBS.match(text, at)):
+        ats = [b.end() for b in (p.match(text, m.end, be) for p in _BRIDGES) if b is not None] or [m.end]
+        if not any(verbs.match(text, at) or _MORE_VERBS.match(text, at) for at in ats):
             continue
         if _CITED.search(text, bs, m.start):
             continue
@@ -75,18 +93,34 @@ _OFFICE_NOUN = re.compile(r"(?:[’']s)?\s+(?:(?:top|chief|senior|deputy|permane
                           r"prime\s+minister|side)\b", re.I)
 
 
+# the members of a body speaking together: "the BRICS leaders", "G7 foreign ministers", "ASEAN heads of state"
+_MEMBERS_NOUN = re.compile(r"(?:[’']s)?\s+(?:(?:heads\s+of\s+state(?:\s+and\s+government)?|leaders|(?:foreign\s+)?ministers|"
+                           r"member\s+states|members))\b", re.I)
+
+
 def lead_state(stmt: Statement, bs: int, be: int) -> Entity | None:
     """The state whose unnamed envoy, ministry or official the lead ``[bs, be)`` reports as speaking."""
+    return _lead_speaking(stmt, bs, be, "State", _OFFICE_NOUN)
+
+
+def lead_body(stmt: Statement, bs: int, be: int) -> Entity | None:
+    """The intergovernmental body whose leaders or ministers the lead ``[bs, be)`` reports as speaking
+    together ("..., the BRICS leaders on Sunday emphasised ...")."""
+    found = _lead_speaking(stmt, bs, be, "Organization", _MEMBERS_NOUN)
+    return found if found is not None and found.attr("type") == "IntergovernmentalOrganization" else None
+
+
+def _lead_speaking(stmt: Statement, bs: int, be: int, kind: str, noun: re.Pattern) -> Entity | None:
     text = stmt.context.text
     verbs = layout().reporting_verbs
     for m in stmt.mentions:
-        if m.entity.kind != "State" or not bs <= m.start < be or m.info.get("nested"):
+        if m.entity.kind != kind or not bs <= m.start < be or m.info.get("nested"):
             continue
-        office = _OFFICE_NOUN.match(text, m.end, be)
+        office = noun.match(text, m.end, be)
         if office is None:
             continue
         tail = re.match(r"[^.;]{0,120}?(?=\s(?:said|says|told|stated|noted|stressed|urged|called|warned|declared|"
-                        r"addressed|welcomed)\b)", text[office.end():be])
+                        r"addressed|welcomed|emphasi[sz]ed|underlined|reaffirmed)\b)", text[office.end():be])
         if tail and not _CITED.search(text, bs, m.start) and verbs.search(text, office.end() + tail.end(), be):
             return m.entity
     return None

@@ -13,7 +13,7 @@ from kg.extract.behalf import issuer, on_behalf, un_release
 from kg.extract.dating import statement_date
 from kg.extract.forum import MEETING_NOUNS, body_forum, covered_body, header_forum, is_part_of
 from kg.extract.header import body_dateline, first_sentence, head_start
-from kg.extract.lead import lead_sentence
+from kg.extract.lead import lead_report
 from kg.extract.speakers import byline_office, collective, speaker_mentions
 from kg.iris import slug
 from kg.model import Attribute, Entity, Relation, Statement
@@ -109,7 +109,7 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
                 forum = (m.entity, m.start, m.end)
                 break
     if forum is None:
-        named = body_forum(stmt, *first_sentence(stmt)) or body_forum(stmt, *lead_sentence(stmt))
+        named = body_forum(stmt, *first_sentence(stmt)) or body_forum(stmt, *lead_report(stmt))
         forum = (named.entity, named.start, named.end) if named is not None else None
     if forum is None:
         # statements by a body's chairs, or by states "representing the Co-Chair countries of" it
@@ -150,7 +150,7 @@ def metadata(stmt: Statement) -> Iterator[Attribute | Relation]:
     if speakers:
         yield Attribute("speakers", [(m.entity, m.start, m.end, m.info.get("title")) for m in speakers])
     release = un_release(stmt)
-    behalf, said_for = on_behalf(stmt, hs, speakers, named, body, release)
+    behalf, said_for = on_behalf(stmt, hs, speakers, named, body, release, kind)
     if behalf:
         # the speaker's span when the statement is for the speaker's own state: the affiliation's evidence
         yield Attribute("on_behalf_of", behalf, *((said_for.start, said_for.end) if said_for else (None, None)))

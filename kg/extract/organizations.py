@@ -259,10 +259,14 @@ _REPORT_OF = re.compile(r"\b(?:reports?|outcomes?|results|conclusions|recommenda
 _YEAR_BEFORE = re.compile(r"\b(?:the|its|their|his|her)\s+((?:19|20)\d{2})\b[^.;\n]{0,20}$", re.I)
 
 
+_PREVIOUS = re.compile(r"\b(?:previous|preceding|last|former|past|earlier)\s+(?:un\s+)?$", re.I)
+# the years of a group in brackets after its (maybe longer) name, within its sentence: "(2019-2021)"
+_SPAN_AFTER = re.compile(r"[^.;()\n]{0,160}?\(\s*((?:19|20)\d{2})\s*[-–]\s*(?:19|20)?\d{2}\s*\)")
 _PLURAL = re.compile(r"\b(?:Groups|Committees|Councils|Conferences|Commissions|Meetings)\b")
 _REPORTS_AFTER = re.compile(r"(?:[’']s)?\s+(?:\w+\s+)?reports\b", re.I)
-_YEAR_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:final|consensus|substantive)\s+)?report\s+(?:of|in|from)\s+((?:19|20)\d{2})\b",
-                         re.I)
+_YEAR_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:final|consensus|substantive)\s+)?report\s+(?:of|in|from)\s+((?:19|20)\d{2})\b|"
+                         r"\s+(?:was|were|had\s+been)\s+(?:established|created|set\s+up|convened|launched)\s+in\s+"
+                         r"((?:19|20)\d{2})\b", re.I)  # "the GGE report in 2015", "the OEWG was established in 2019"
 
 
 def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading_instances: list[Entity]) -> Entity:
@@ -279,9 +283,14 @@ def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading
     plural = text[end:end + 1] == "s" or _PLURAL.search(text, start, end) is not None  # "GGEs", "UN Groups of ..."
     if plural or _REPORTS_AFTER.match(after):
         return ent  # "previous GGEs", "the three consensus GGE reports of 2010, 2013 and 2015": the series
+    span = _SPAN_AFTER.match(text, end, min(stmt.end, end + 200))
+    if span:  # "the Open-ended Working Group on ... security (2019-2021)": the group of those years
+        begun = [e for e in members if e.attr("period")[0][:4] == span.group(1)]
+        if len(begun) == 1:
+            return begun[0]
     y = _YEAR_BEFORE.search(before) or _YEAR_AFTER.match(after)
-    if y:  # "the 2015 report of the GGE", "the GGE report in 2015"
-        year = y.group(1)
+    if y:  # "the 2015 report of the GGE", "the GGE report in 2015", "the 2019-2021 OEWG"
+        year = next(g for g in y.groups() if g)
         dated = [e for e in members if e.attr("period")[0][:4] <= year <= e.attr("period")[1][:4]]
         if dated:
             return dated[-1]
@@ -297,8 +306,16 @@ def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading
         soon = [e for e in members if dt.date.fromisoformat(e.attr("period")[0]) <= when + dt.timedelta(days=365)]
         if soon:
             return soon[-1]
+    active = [] if when is None else [e for e in members if dt.date.fromisoformat(e.attr("period")[0]) <= when
+                                      <= dt.date.fromisoformat(e.attr("period")[1])]
+    if when is not None and _PREVIOUS.search(before):  # "the previous OEWG", "the last GGE": the one done by then
+        done = [e for e in members if dt.date.fromisoformat(e.attr("period")[1]) <= when]
+        return done[-1] if done else ent
+    # its reports, or (when none sits) its report named in the sentence ("the Chair of the GGE, X, for
+    # introducing the Report of the Group"): the group that last ended, within a year
     if when is not None and (_REPORT_OF.search(text[max(s0, start - 140):start])
-                             or re.match(r"(?:[’']s)?\s+(?:final\s+|substantive\s+|consensus\s+)?reports?\b", text[end:end + 30])):
+                             or re.match(r"(?:[’']s)?\s+(?:final\s+|substantive\s+|consensus\s+)?reports?\b", text[end:end + 30])
+                             or not active and re.search(r"\breport\b", text[s0:s1], re.I)):
         ended = [e for e in members
                  if dt.date.fromisoformat(e.attr("period")[1]) <= when
                  and (when - dt.date.fromisoformat(e.attr("period")[1])).days <= 400]
@@ -307,11 +324,8 @@ def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading
     for h in heading_instances:
         if h.attr("family") == ent.key:
             return h
-    if when is not None:
-        active = [e for e in members if dt.date.fromisoformat(e.attr("period")[0]) <= when
-                  <= dt.date.fromisoformat(e.attr("period")[1])]
-        if active:
-            return active[-1]
+    if active:
+        return active[-1]  # "the current OEWG", "the OEWG" while one sits
     return ent
 
 

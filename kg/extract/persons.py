@@ -7,17 +7,20 @@ or an organization's name alone."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import Iterator
 
 from kg.extract.common import CapsLines, Intervals, SpanIndex, hits, lex, titles
+from kg.extract.organizations import context_date
 from kg.model import Entity, Mention, Statement
 
 __all__ = ["persons", "person_entity"]
 
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _LOW = "a-zß-öø-ÿāăąćĉċčďđēĕėęěĝğġģĥħĩīĭįıĵķĺļľŀłńņňŋōŏőœŕŗřśŝşšţťŧũūŭůűųŵŷźżž"
-_TOKEN = re.compile(rf"[{_UP}][{_LOW}]+(?:['’][{_UP}][{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)*|[{_UP}]\.(?=\s)"
+# a name's word may have a capital inside ("McConville", "O'Neill") and, read by OCR, an "l" turned "!"
+_TOKEN = re.compile(rf"[{_UP}][{_LOW}]+(?:['’]?[{_UP}][{_LOW}]+)?(?:![{_LOW}]+)?(?:-[{_UP}{_LOW}][{_LOW}]+)*|[{_UP}]\.(?=\s)"
                     rf"|[{_UP}][{_UP}'’-]+|[{_LOW}]+(?:-[{_LOW}]+)*|\d+|[^\s]")
 _CONNECT = {"of", "the", "to", "for", "and", "in", "on", ",", "at", "&"}
 
@@ -47,7 +50,7 @@ _start = re.Match.start  # a token's start, the key its list is sorted by
 
 # the words after a name that may be its title ("..., Under-Secretary-General for Disarmament Affairs"); in a
 # heading, the title may stand on the line below the name ("Statement by H.E. Mr. X / Ambassador and ...")
-_TITLE_WORDS = r"((?:(?:the|[A-Z][\w.’'-]*|of|to|for|and|in|on)(?:[ \t]+|,[ \t]+|(?=[,.;:)\n])|$))+)"
+_TITLE_WORDS = r"((?:(?:the|in charge of|[A-Z][\w.’'-]*|of|to|for|and|in|on)(?:[ \t]+|,[ \t]+|(?=[,.;:)\n])|$))+)"
 _AFTER = re.compile(r"(,[ \t]*|[ \t]+)" + _TITLE_WORDS)
 _AFTER_IN_HEADING = re.compile(r"(,[ \t]*|[ \t]+|[ \t]*\n[ \t*_]*(?=[A-Z]))" + _TITLE_WORDS)
 
@@ -191,8 +194,18 @@ def _name_runs(scan: _Scan) -> Iterator[tuple[int, int, bool]]:
             j += 1
         while j > i and (toks[j][0].lower() in titles().particles or _INITIAL.fullmatch(toks[j][0])):
             j -= 1
+        if not caps and j + 1 < n and _adjacent(text, toks[j], toks[j + 1]) and _caps_surname(toks[j + 1], tspans, blocked):
+            j += 1  # "Yutaka ARIMA": a surname in capitals after the given name
         yield i, j, caps
         i = j + 1
+
+
+def _caps_surname(tok: _Tok, tspans: SpanIndex, blocked: SpanIndex) -> bool:
+    """Whether ``tok``, in a line of mixed case, is a surname written in capitals: no title, no known name
+    or abbreviation and no common word."""
+    w = tok[0]
+    return bool(_CAPS_WORD.fullmatch(w)) and len(w) >= 3 and tok.start() not in tspans and \
+        tok.start() not in blocked and w.capitalize() not in titles().not_names and not titles().is_title_word(w)
 
 
 def _titled_names(scan: _Scan, out: _Found) -> None:
@@ -217,11 +230,12 @@ def _titled_names(scan: _Scan, out: _Found) -> None:
             and not (i > 0 and _adjacent(text, toks[i - 1], run[0]) and _CAP_ANY.fullmatch(toks[i - 1][0]))
         if 2 <= len(run) <= 4 and (titled or named):
             name = text[s:e]
-            if caps:
+            if caps or run[-1][0].isupper():
                 name = _caps_to_title(name)
             out.add(s, e, person_entity(name), "name", info)
         elif len(run) == 1 and info.get("immediate_title") and not caps:
-            ent = _by_surname(stmt.context, run[0][0])
+            when = context_date(stmt)
+            ent = _by_surname(stmt.context, run[0][0], when.year if when else None)
             if ent is not None:
                 out.add(s, e, ent, "surname", info)
 
@@ -393,10 +407,15 @@ def _remember(ctx, ent: Entity) -> None:  # noqa: ANN001
         ctx.persons.setdefault(sname, ent)
 
 
-def _by_surname(ctx, surname: str) -> Entity | None:  # noqa: ANN001
+def _by_surname(ctx, surname: str, year: int | None = None) -> Entity | None:  # noqa: ANN001
+    """The person of ``surname`` met in the document, else the one known person of that surname; of several,
+    the one whose dated role covers ``year`` (the statement's), if only one does."""
     if surname in ctx.persons:
         return ctx.persons[surname]
     known = lex().person_surnames.get(surname) or []
+    if len(known) > 1 and year is not None:
+        years = lex().role_years
+        known = [p for p in known if any(a <= year <= b for a, b in years.get(p.key, ()))]
     return known[0] if len(known) == 1 else None
 
 
@@ -528,23 +547,30 @@ def _title_after(text: str, stmt: Statement, e: int, tspans: SpanIndex, blocked:
     titled person "Ambassador Jürg Lauber of Switzerland". It ends before a time or place ("at the ...") and
     before the next person's name."""
     after = text[e:min(stmt.end, e + 300)]
-    m = (_AFTER_IN_HEADING if e < stmt.heading_end else _AFTER).match(after)
-    if not m:
+    low = _office_after(text, e, min(stmt.end, e + 300))
+    m = None if low else (_AFTER_IN_HEADING if e < stmt.heading_end else _AFTER).match(after)
+    if low is not None:  # "Wang Wei, director-general of the ... Department": an office in lower case
+        seg_s, seg_e = low
+        of_state = False
+    elif not m:
         return
-    seg_s = e + m.start(2)
-    seg_e = e + m.end(2)
-    lead = re.match(r"(?:the\s+)?", text[seg_s:seg_e]).end()
-    first = next((a for a, b in tspans.spans if seg_s + lead <= a < seg_s + lead + 40), None)
-    # a title right after the name, maybe after a state or body ("Alexander Yakovenko Russian Ambassador")
-    starts_with_title = first is not None and all(
-        p in blocked for p in range(seg_s + lead, first) if not text[p].isspace())
-    of_m = re.match(r"of\s+(?:the\s+)?", text[seg_s:seg_e])
-    # "Ambassador Jürg Lauber of Switzerland": says whom an already titled person serves, makes no person
-    of_state = of_m is not None and m.group(1).strip() == "" and info.get("titled") and any(
-        h.start == seg_s + of_m.end() and any(f.entity is not None and f.entity.kind == "State" for f in h.forms)
-        for h in hits(stmt))
-    if not (starts_with_title or of_state):
-        return
+    else:
+        seg_s = e + m.start(2)
+        seg_e = e + m.end(2)
+        lead = re.match(r"(?:the\s+)?", text[seg_s:seg_e]).end()
+        first = next((a for a, b in tspans.spans if seg_s + lead <= a < seg_s + lead + 40), None)
+        # a title right after the name, maybe after a state or body ("Alexander Yakovenko Russian Ambassador")
+        starts_with_title = first is not None and all(  # (a state's possessive too: "X, Japan's Ambassador")
+            p in blocked for p in range(seg_s + lead, first) if not text[p].isspace() and not (
+                text[p] in "’'" or text[p] == "s" and text[p - 1] in "’'"))
+        of_m = re.match(r"of\s+(?:the\s+)?", text[seg_s:seg_e])
+        # "Ambassador Jürg Lauber of Switzerland": says whom an already titled person serves, makes no person
+        of_state = of_m is not None and m.group(1).strip() == "" and info.get("titled") and any(
+            h.start == seg_s + of_m.end() and any(f.entity is not None and f.entity.kind == "State" for f in h.forms)
+            for h in hits(stmt))
+        if not (starts_with_title or of_state) or (starts_with_title and not m.group(1).strip()
+                                                    and _titles_next_name(text, first, tspans)):
+            return
     cut = re.search(r"\s+(?:at|during|on|in|before)\s+(?:the|a)\s", text[seg_s:seg_e])
     end2 = seg_s + cut.start() if cut else seg_e
     if of_state:  # "of Singapore, Chair of ..." goes on; "of Switzerland, and of the ..." does not
@@ -552,11 +578,57 @@ def _title_after(text: str, stmt: Statement, e: int, tspans: SpanIndex, blocked:
             if (seg_s + c.end()) not in tspans or re.match(r",\s+and\b", c.group(0)):
                 end2 = seg_s + c.start()
                 break
-    end2 = _before_next_name(text, seg_s, end2, tspans, blocked)
+    if low:  # an apposition in lower case ends at its comma
+        comma = text.find(",", seg_s, end2)
+        end2 = comma if comma >= 0 else end2
+    else:  # a title in capitals ends before the next name
+        end2 = _before_next_name(text, seg_s, end2, tspans, blocked)
     end2 = seg_s + len(text[seg_s:end2].rstrip(" ,"))
     if end2 > seg_s:
         info.update(post_title=(seg_s, end2), titled=True)
         info.setdefault("title", text[seg_s:end2])
+
+
+# an office after a name: in lower case after a comma ("..., director-general of ...", "..., the head of ...") or
+# held "as" ("... was sworn in as Romania's new president"); ``t`` marks where the title starts
+_LOWER_OFFICE = re.compile(r",[ \t]+(?P<t>)(?:the[ \t]+)?(?:(?:former|acting|then|current|new|senior|incoming|outgoing)"
+                           r"[ \t]+)?(?=[a-z])")
+_AS_OFFICE = re.compile(r"[ \t]+(?:(?:was|is|has[ \t]+been|had[ \t]+been|will[ \t]+be)[ \t]+)?(?:(?:sworn[ \t]+in|elected|"
+                        r"re-elected|appointed|named|confirmed|inaugurated|installed)[ \t]+)?as[ \t]+(?P<t>)(?:(?:the|a)[ \t]+)?"
+                        r"(?:[A-Z][\w-]*(?:[ \t][A-Z][\w-]*){0,3}['’]s[ \t]+)?(?:(?:new|next|incoming|interim|acting|"
+                        r"first|former)[ \t]+)?")
+_TITLE_RUN = re.compile(_TITLE_WORDS)
+
+
+@functools.lru_cache(maxsize=1)
+def _office_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in titles().offices)
+
+
+def _office_after(text: str, e: int, stop: int) -> tuple[int, int] | None:
+    """The span of an office the name ending at ``e`` is said to hold, in lower case after a comma or "as"
+    (see ``_LOWER_OFFICE``, ``_AS_OFFICE``), with the words of its title that follow ("of the Arms Control
+    Department"); None when no office (a form of address such as "sir" is none) stands there."""
+    for pattern, lower in ((_LOWER_OFFICE, True), (_AS_OFFICE, False)):
+        m = pattern.match(text, e, stop)
+        o = titles().title_re.match(text, m.end(), stop) if m is not None else None
+        if o is None or o.group(0).lower() not in _office_words() or (lower and not o.group(0).islower()):
+            continue
+        rest = _TITLE_RUN.match(text, o.end() + 1, stop) if text[o.end():o.end() + 1] == " " else None
+        return m.start("t"), rest.end() if rest else o.end()
+    return None
+
+
+def _titles_next_name(text: str, first: int, tspans: SpanIndex) -> bool:
+    """Whether the title starting at ``first`` stands right before another name ("OSCE Media Freedom
+    Representative Dunja Mijatović"): it is that name's title, and the words before it qualify the office."""
+    spans = tspans.spans
+    i = bisect.bisect_left(tspans.starts, first)
+    end = spans[i][1]
+    while i + 1 < len(spans) and spans[i + 1][0] == end + 1 and text[end] == " ":  # "Deputy Head Mr. X"
+        i += 1
+        end = spans[i][1]
+    return text[end:end + 1] == " " and bool(_NAME_PAIR.match(text, end + 1))
 
 
 _NAME_PAIR = re.compile(rf"(?<![\w-])[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?\s+[{_UP}][{_LOW}]+")
@@ -565,6 +637,8 @@ _NAME_PAIR = re.compile(rf"(?<![\w-])[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?\s+[{
 def _before_next_name(text: str, start: int, end: int, tspans, blocked) -> int:  # noqa: ANN001
     """Cut a title that runs on into the next person's name ("..., the Secretary General of the CIS Sergey Lebedev")."""
     for m in _NAME_PAIR.finditer(text, start, end):
+        if _OFFICE_DOMAIN.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "Ambassador for Cyber Policy": the office's domain, not a name
         if m.start() not in tspans and m.start() not in blocked and (m.end() - 1) not in tspans \
                 and (m.end() - 1) not in blocked:
             words = m.group(0).split()

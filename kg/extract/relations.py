@@ -155,6 +155,7 @@ def _chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
                if not x.info.get("nested") and not re.search(r"[.;,]", text[s0 + mm.end():x.start])]
         if body is not None and who and who[0].start - (s0 + mm.end()) <= 40:
             yield Relation(who[0].entity, "chairOf", body, s0 + mm.start(), who[0].end)
+    yield from _chair_named_after(stmt, s0, s1)
     # "..., representing the Co-Chair countries of the OSCE Minsk Group": the states of the persons
     # named before (or the states named, when no person is)
     for mm in re.finditer(r"\bCo-?Chair(?:s|men)?(?:\s+countries|\s+states)?\s+of\s+(?:the\s+)?", sent, re.I):
@@ -168,6 +169,28 @@ def _chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         states = [s for s in (_state_of(stmt, x) for x in (persons or before)) if s is not None]
         for st in {s.key: s for s in states}.values():
             yield Relation(st, "chairOf", obj[0].entity, s0, obj[0].end)
+
+
+_CHAIR_OF = re.compile(r"\b(?<!Co-)(?:Chair(?:man|woman|person)?|President)\s+of\s+(?:the\s+)?")
+# after the body's name and what qualifies it, the person set off by commas: ", Ambassador X,"
+_THEN_NAMED = re.compile(r"[^,;.()]{0,160}?,\s+(?:the\s+)?")
+
+
+def _chair_named_after(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
+    """"the Chair of the Group of ... on developments in ..., Carlos Ruiz, for introducing ...": a body whose
+    chair is named after its (maybe long) name, set off by a comma."""
+    text = stmt.context.text
+    for mm in _CHAIR_OF.finditer(text, s0, s1):
+        body = _starting_at(stmt, "Organization", mm.end())
+        if not body:
+            continue
+        gap = _THEN_NAMED.match(text, body[0].end, s1)
+        if gap is None:
+            continue
+        who = [x for x in _in(stmt, "Person", gap.end(), min(s1, gap.end() + 60))
+               if x.start == gap.end() or x.info.get("title_start") == gap.end()]
+        if who:
+            yield Relation(who[0].entity, "chairOf", body[0].entity, mm.start(), who[0].end)
 
 
 def _chair_verbs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:

@@ -15,7 +15,7 @@ from kg.model import Entity, Mention, Statement
 
 __all__ = ["resolutions", "find_symbols", "normalize_symbol", "canonical_symbol", "resolution_entity", "session_of"]
 
-_REV = r"(?:\s*/\s*Rev\.\s*(?P<rev>\d+))?"
+_REV = r"(?:\s*/\s*[Rr]ev\.?\s*(?P<rev>\d+))?"  # "/Rev.1", "/rev1"
 # The written symbols start with their literal letter and no \b: read them with word_finditer, which checks
 # the word boundary (with a leading \b the regex engine would try every position of the text, 30x slower).
 _GA_RES = re.compile(r"A\s*/\s*RES\s*/\s*(?P<s>\d{1,3})\s*/\s*(?P<n>\d{1,4})" + _REV)
@@ -31,8 +31,9 @@ _SPOKEN = re.compile(r"\b(?P<word>[Rr]esolutions?|[Dd]ecisions?)\s+(?P<list>\d{2
 # "resolution 2334 (2016)", "Security Council resolution 1540"
 _SC_SPOKEN = re.compile(r"\b[Rr]esolutions?\s+(?P<n>\d{3,4})\s*\((?P<y>(?:19|20)\d{2})\)")
 _SC_PLAIN = re.compile(r"Security Council\s+[Rr]esolutions?\s+(?P<n>\d{3,4})\b(?!\s*\()")
-# "draft L.13", "document L.13", "L.13/Rev.1"
-_SHORT_DRAFT = re.compile(r"\b(?:[Dd]raft(?:\s+resolution)?|[Dd]ocument|[Dd]raft decision)\s+(?P<sym>L\.\s*(?P<n>\d{1,4}))" + _REV)
+# "draft L.13", "document L.13", "L.13/Rev.1", "resolution L.13" (an L. symbol is a draft's, whatever it is called)
+_SHORT_DRAFT = re.compile(r"\b(?:[Dd]raft(?:\s+resolution)?|[Dd]ocument|[Dd]raft decision|[Rr]esolutions?|RESOLUTIONS?)"
+                          r"\s+(?P<sym>L\.\s*(?P<n>\d{1,4}))" + _REV)
 
 _ORD_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
               "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,

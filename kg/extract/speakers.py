@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from kg.dates import find_dates
-from kg.extract.common import listed_after
+from kg.extract.common import listed_after, sentence_bounds
 from kg.extract.header import first_sentence, kind_words, lookback
-from kg.extract.lead import lead_sentence, lead_speaker
+from kg.extract.lead import lead_body, lead_report, lead_sentence, lead_speaker
 from kg.model import Entity, Mention, Statement
 from kg.segment import layout
 
@@ -75,7 +75,7 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
                 kind in _REPORTED or _HEADLINE_VERB.search(heading) or layout().kind_of(heading) is None):
             # a news lead: "..., Alexander Lukashevich, said at a meeting of ...", "X today welcomed ..." (a
             # statement, comment or article has its author in its heading, not in its first sentence)
-            said = lead_speaker(stmt, *lead_sentence(stmt))
+            said = lead_speaker(stmt, *lead_report(stmt))
             chosen = [said] if said is not None else []
     out, seen = [], set()
     for m in chosen:
@@ -132,7 +132,14 @@ def collective(stmt: Statement, hs: int) -> tuple[Entity, Mention | None] | None
     heading = text[hs:stmt.heading_end]
     chair = _CHAIRS_STATEMENT.search(heading)
     if not chair and not _COLLECTIVE.search(heading):
-        return None
+        # a news lead: "..., the BRICS leaders on Sunday emphasised ...": the body speaks, at its meeting (the
+        # lead may be all the heading there is: a page that opens with its first paragraph)
+        prose = len(heading.strip()) >= 100 and "\n" not in heading.strip() and heading.rstrip()[-1:] in ".!?\"”"
+        if prose:
+            together = lead_body(stmt, *sentence_bounds(text, hs, hs, stmt.heading_end))
+        else:
+            together = lead_body(stmt, *lead_sentence(stmt)) if layout().kind_of(heading) in (None, "news") else None
+        return (together, None) if together is not None else None
     bodies = [m for m in stmt.mentions if hs <= m.start < stmt.heading_end and m.entity.kind == "Organization"
               and not m.info.get("nested") and m.entity.attr("type") == "IntergovernmentalOrganization"]
     if not bodies or any(m.entity.kind == "State" and hs <= m.start < stmt.heading_end and not m.info.get("nested")
