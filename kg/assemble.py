@@ -111,9 +111,9 @@ class _Builder:
         node = _entity_term(ent.kind, ent.key)
         if (ent.kind, ent.key) in self.described:
             return node
+        self.described.add((ent.kind, ent.key))  # described here, or (asked once) in the reference graph
         if not self.reference and _known(ent):
             return node
-        self.described.add((ent.kind, ent.key))
         self.add(node, _TYPE, _class(ent.kind))
         self.add(node, _LABEL, _str(ent.label))
         if ent.attr("type") in KINDS[ent.kind].subclasses:
