@@ -1,0 +1,118 @@
+"""Where a statement was made and what kind it is, read as a careful reader reads a header, a dateline or a
+news lead; a city or a kind word met elsewhere in the text decides nothing."""
+import pytest
+
+from helpers import extract
+
+
+def place(text: str) -> str | None:
+    found = extract(text)[0].value("place")
+    return found.label if found is not None else None
+
+
+def kind(text: str) -> str:
+    return extract(text)[0].value("kind")
+
+
+@pytest.mark.parametrize("text, city", [
+    # a dated line of the header, the city in capitals as letterheads print it
+    ("Statement by Ambassador Lena Koval\n\nPermanent Representative of Ukraine to the United Nations\n\n"
+     "GENEVA, 4 May 2021\n\nMr. President,\n\nWe support the draft before us.", "Geneva"),
+    # the date first, the city after a comma, the title after a dash
+    ("12 March 2022, Vienna – Statement by H.E. Ms. Ana Silva at the Permanent Council\n\nMr. Chair,\n\n"
+     "We thank the Chairmanship.", "Vienna"),
+    # a city the gazetteer does not know, on a line of its own with the date
+    ("Ministerial Declaration on Lake Shipping\n\nBled, 2 September 2019\n\nWe, the ministers, agree to "
+     "cooperate on safe shipping.", "Bled"),
+    # a catalogue record's labelled field
+    ("[Title] Joint Communique of the Fifth Ministerial Meeting\n\n[Place] NAIROBI\n[Date] May 5, 2018\n\n"
+     "1. The ministers met to review the plan of action.", "Nairobi"),
+])
+def test_extract_venue_header_lines_give_the_place(text, city):
+    assert place(text) == city
+
+
+def test_extract_venue_session_line_of_the_preamble_with_a_venue_abbreviation():
+    text = ("Conference on Disarmament\n\nSecond Part of the Session\n\n10-14 August 2020 UNOG Geneva\n\n"
+            "Statement on 11 August 2020\n\nMs. Rina Tal\n\nMr. President,\n\nLet me begin by thanking you.")
+    s = extract(text)[-1]
+    assert (s.value("place").label, s.value("date")) == ("Geneva", "2020-08-11")
+
+
+def test_extract_venue_the_lead_names_where_the_act_took_place_not_the_wire_desk():
+    text = ("Moscow urges dialogue on cyber norms\n\nMOSCOW, April 2. /TASS/. Russia wants a regular dialogue on "
+            "cyber norms, Russia's envoy Ivan Petrov said at a session of the Council in Geneva.\n\n"
+            "\"We are open to talks,\" the diplomat said.")
+    s = extract(text)[0]
+    assert (s.value("place").label, s.value("kind")) == ("Geneva", "news")
+
+
+def test_extract_venue_meeting_held_in_a_city():
+    text = ("Second meeting of the expert group on maritime law\n\nMay 5, 2022\n\nOn 3 and 4 May, the second "
+            "meeting of the expert group on maritime law was held in Nairobi. Experts from twenty states took part.")
+    assert place(text) == "Nairobi"
+
+
+def test_extract_venue_wire_dateline_city_unknown_to_the_gazetteer():
+    text = ("Diplomat hails vote on the ICT draft\n\nUNITED NATIONS (Wire Service - 5 May, 2021) The adoption of the "
+            "draft is a success, a senior diplomat of Ruritania told reporters on Friday after the vote.\n\nMore text.")
+    s = extract(text)[0]
+    assert (s.value("place").label, s.value("kind")) == ("United Nations", "news")
+
+
+def test_extract_venue_dateline_of_a_page_without_headline_after_a_date_stamp():
+    text = (" date 2020-03-04 MOSCOW, March 4. /TASS/. Talks on a treaty will open next year, the Russian Foreign "
+            "Ministry said in a comment issued on Wednesday after the vote in New York on Monday.\n\n"
+            "\"The vote shows broad support,\" the ministry noted.")
+    s = extract(text)[0]
+    assert (s.value("place").label, s.value("kind")) == ("Moscow", "comment")
+
+
+@pytest.mark.parametrize("text", [
+    # cities the speech talks about
+    "Statement by the delegation of Chile\n\nMr. Chair,\n\nWe recall the talks in Paris and the conference in "
+    "Nairobi last year, and we condemn the shelling of a school in Odesa.",
+    # a news agency's credit line and a weekday are no places
+    "Envoy urges restraint in cyberspace\n\nXinhua, March 2, 2016\n\nA Chinese diplomat urged restraint in "
+    "cyberspace, speaking to reporters after the vote in Geneva last week.",
+    "Statement on the weekly consultations\n\nMonday, 5 May 2021\n\nConsultations continued on the draft text.",
+])
+def test_extract_venue_a_city_met_elsewhere_is_not_the_place(text):
+    assert place(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Foreign Ministry Spokesperson Li Wen's Regular Press Conference on May 3, 2021\n\nQ: Will the talks go on?"
+     "\n\nA: China is ready to talk.", "briefing"),
+    ("Daily press briefing by the Spokesperson\n\nQ: Any comment?\n\nA: None.", "briefing"),
+    # a minister's news conference stays remarks
+    ("Minister Anna Vogel's remarks and answers to media questions at a news conference\n\nThank you.", "remarks"),
+])
+def test_extract_metadata_kind_of_a_spokesperson_press_conference(text, expected):
+    assert kind(text) == expected
+
+
+def test_extract_metadata_kind_free_speech_is_no_speech_and_a_bare_dateline_is_a_press_release():
+    text = ("Court ruling a setback for free speech, says Media Representative\n\nVIENNA, 5 May 2021 – The "
+            "Representative on Freedom of the Media today criticised a court ruling against two journalists.")
+    s = extract(text)[0]
+    assert (s.value("kind"), s.value("place").label) == ("press release", "Vienna")
+
+
+def test_extract_metadata_kind_from_the_section_label_above_a_heading_that_names_none():
+    body = ("Second round of consultations on maritime law\n\nJune 2, 2022\n\nOn June 1, the second round of "
+            "consultations on maritime law took place between the two ministries.")
+    assert kind("Press Releases\n\n" + body) == "press release"
+    assert kind("Speeches\n\n" + body) == "speech"
+    assert kind(body) == "statement"  # no label: the default
+
+
+def test_extract_metadata_kind_wire_dateline_makes_news():
+    assert kind("Diplomat hails vote on the ICT draft\n\nGENEVA, 12 May (Xinhua) -- A senior diplomat on Friday "
+                "hailed the adoption of the draft on information security.") == "news"
+
+
+def test_extract_metadata_kind_an_interview_named_in_passing_does_not_make_the_kind():
+    text = ("Statement by the delegation of Chile\n\nMr. Chair,\n\nAs our minister said in an interview last week, "
+            "we support the open-ended working group and its press conference was useful.")
+    assert kind(text) == "statement"
