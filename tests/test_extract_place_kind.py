@@ -76,6 +76,11 @@ def test_extract_venue_dateline_of_a_page_without_headline_after_a_date_stamp():
     "Envoy urges restraint in cyberspace\n\nXinhua, March 2, 2016\n\nA Chinese diplomat urged restraint in "
     "cyberspace, speaking to reporters after the vote in Geneva last week.",
     "Statement on the weekly consultations\n\nMonday, 5 May 2021\n\nConsultations continued on the draft text.",
+    # a city that is the subject of a dated headline, and a city the topic of the meeting names
+    "Regional forum on cyber resilience\n\n5 May 2021 | Nairobi hosts the regional forum\n\nThe forum opened today "
+    "with ministers from ten states.",
+    "Statement by the delegation of Chile\n\nMr. President,\n\nWe speak today at the Council meeting on the "
+    "situation in Aleppo, which worsens by the day.",
 ])
 def test_extract_venue_a_city_met_elsewhere_is_not_the_place(text):
     assert place(text) is None
@@ -105,6 +110,7 @@ def test_extract_metadata_kind_from_the_section_label_above_a_heading_that_names
     assert kind("Press Releases\n\n" + body) == "press release"
     assert kind("Speeches\n\n" + body) == "speech"
     assert kind(body) == "statement"  # no label: the default
+    assert kind("Related articles\n\n" + body) == "statement"  # a list of links names no kind of its own
 
 
 def test_extract_metadata_kind_wire_dateline_makes_news():

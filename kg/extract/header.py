@@ -98,11 +98,10 @@ def section_kind(stmt: Statement) -> str | None:
     "Speeches"): the page's own word for what it holds, read when the heading names no kind."""
     above = stmt.context.text[max(0, stmt.start - 300):stmt.start].split("\n")
     for line in [ln.strip() for ln in reversed(above) if ln.strip()][:3]:
-        if not layout().is_chrome(line):
+        if layout().section_label.fullmatch(line):
+            return layout().kind_of(line)
+        if not layout().is_chrome(line):  # other page chrome between the label and the heading is passed over
             return None
-        kind = layout().kind_of(line)
-        if kind is not None:
-            return kind
     return None
 
 

@@ -25,6 +25,7 @@ _VENUE = re.compile(r"\bat the ((?:[A-Z][\w’'-]+\s+){0,4}(?:Memorial|Museum|Sq
 # a name standing before a date on a line of its own ("Lucca, April 11, 2017"), or after it ("... 2021 UNHQ Geneva")
 _NAME_BEFORE = re.compile(r"[\s(]*(?P<name>[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*){0,2})\s*(?P<sep>[,:])\s*")
 _AFTER_DATE = re.compile(r"\s*[,|–—-]?\s*(?:[A-Z]{2,8}\s+)?")  # "2021, Geneva", "2021 | Geneva", "2021 UNHQ Geneva"
+_LINE_END = re.compile(r"\s*(?:[,;|(–—-].*)?$")  # the city ends the line or its part ("2021 - Moscow hosts talks": no place)
 
 
 def statement_place(stmt: Statement, hs: int, date_start: int | None, kind: str) -> Place | None:
@@ -81,7 +82,7 @@ def _dated_line(text: str, ls: int, le: int, places: list[Mention]) -> Place | N
         for m in places:
             if ls <= m.start and m.end <= d.start and re.fullmatch(r"[\s,:(]*", text[m.end:d.start]):
                 return m.entity, m.start, m.end
-            if d.end <= m.start < le and _AFTER_DATE.fullmatch(text, d.end, m.start):
+            if d.end <= m.start < le and _AFTER_DATE.fullmatch(text, d.end, m.start) and _LINE_END.match(text, m.end, le):
                 return m.entity, m.start, m.end
         name = _NAME_BEFORE.fullmatch(text, ls, d.start)
         # a city the gazetteer does not know, only where the line is that city and its date alone
