@@ -122,3 +122,13 @@ def test_extract_metadata_kind_an_interview_named_in_passing_does_not_make_the_k
     text = ("Statement by the delegation of Chile\n\nMr. Chair,\n\nAs our minister said in an interview last week, "
             "we support the open-ended working group and its press conference was useful.")
     assert kind(text) == "statement"
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("Comment by the Press Department on the interview of the Ambassador of Ruritania to a daily", "comment"),
+    ("Statement regarding remarks made in a television interview by a foreign official", "statement"),
+    ("Minister Karl Berg's interview with Radio Nord on the talks", "interview"),
+    ("Interview of the Deputy Minister to a weekly, and his comments on the talks", "interview"),
+])
+def test_extract_metadata_kind_an_interview_a_heading_is_about_is_not_its_kind(heading, expected):
+    assert kind(heading + "\n\nThe text of the item, which runs on for a sentence or two.") == expected
