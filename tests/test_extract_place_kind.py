@@ -76,6 +76,8 @@ def test_extract_venue_dateline_of_a_page_without_headline_after_a_date_stamp():
     "Envoy urges restraint in cyberspace\n\nXinhua, March 2, 2016\n\nA Chinese diplomat urged restraint in "
     "cyberspace, speaking to reporters after the vote in Geneva last week.",
     "Statement on the weekly consultations\n\nMonday, 5 May 2021\n\nConsultations continued on the draft text.",
+    "Statement on the weekly consultations\n\nPress Office, 5 May 2021\n\nConsultations continued on the draft text.",
+    "Statement on the weekly consultations\n\nAmbassador, 5 May 2021\n\nConsultations continued on the draft text.",
     # a city that is the subject of a dated headline, and a city the topic of the meeting names
     "Regional forum on cyber resilience\n\n5 May 2021 | Nairobi hosts the regional forum\n\nThe forum opened today "
     "with ministers from ten states.",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.dates import find_dates
-from kg.extract.common import lex
+from kg.extract.common import lex, titles
 from kg.extract.header import body_dateline, first_sentence, new_place
 from kg.extract.lead import lead_report
 from kg.model import Entity, Mention, Statement
@@ -95,11 +95,14 @@ def _dated_line(text: str, ls: int, le: int, places: list[Mention]) -> Place | N
 
 def _city(name: str, mint: bool) -> Entity | None:
     """The gazetteer's place called ``name`` (in any case); else, when ``mint``, a new place of that name, unless
-    the name is a known entity of another kind or a calendar word ("Xinhua, 10 October", "Monday, 5 May")."""
+    the name is a known entity of another kind, a calendar word, an office, a title or a kind of statement
+    ("Xinhua, 10 October", "Monday, 5 May", "Press Office, 5 May", "Ambassador, 5 May", "Statement, 5 May")."""
     name = " ".join(name.split())
     found = lex().find("Place", name)
-    if found is not None or not mint or lex().lookup(name) or layout().not_places.fullmatch(name):
+    if found is not None or not mint or lex().lookup(name) or layout().not_places.search(name) or layout().kind_of(name):
         return found
+    if any(w.lower() in titles().title_word_set for w in name.split()):  # "Ambassador, 5 May 2021"
+        return None
     return new_place(name)
 
 
