@@ -27,6 +27,8 @@ def kind(text: str) -> str:
     # a catalogue record's labelled field
     ("[Title] Joint Communique of the Fifth Ministerial Meeting\n\n[Place] NAIROBI\n[Date] May 5, 2018\n\n"
      "1. The ministers met to review the plan of action.", "Nairobi"),
+    ("Joint Communique of the Ministers of Trade\n\nVenue: Geneva\n\nThe ministers met to review the plan of "
+     "action.", "Geneva"),
 ])
 def test_extract_venue_header_lines_give_the_place(text, city):
     assert place(text) == city
@@ -51,6 +53,12 @@ def test_extract_venue_meeting_held_in_a_city():
     text = ("Second meeting of the expert group on maritime law\n\nMay 5, 2022\n\nOn 3 and 4 May, the second "
             "meeting of the expert group on maritime law was held in Nairobi. Experts from twenty states took part.")
     assert place(text) == "Nairobi"
+
+
+def test_extract_venue_document_signed_in_a_city_in_a_lead_without_headline():
+    text = ("The two states on Tuesday voiced shared concern over attacks on critical infrastructure, according to a "
+            "joint statement signed in Astana on Tuesday.\n\nThe ministers also agreed to meet again next year.")
+    assert place(text) == "Astana"
 
 
 def test_extract_venue_wire_dateline_city_unknown_to_the_gazetteer():

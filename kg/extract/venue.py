@@ -6,6 +6,7 @@ a named venue in the heading. A city named anywhere else in the text is not the 
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from kg.dates import find_dates
 from kg.extract.common import lex, titles
@@ -25,6 +26,7 @@ _VENUE = re.compile(r"\bat the ((?:[A-Z][\w’'-]+\s+){0,4}(?:Memorial|Museum|Sq
 # a name standing before a date on a line of its own ("Lucca, April 11, 2017"), or after it ("... 2021 UNHQ Geneva")
 _NAME_BEFORE = re.compile(r"[\s(]*(?P<name>[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*){0,2})\s*(?P<sep>[,:])\s*")
 _AFTER_DATE = re.compile(r"\s*[,|–—-]?\s*(?:[A-Z]{2,8}\s+)?")  # "2021, Geneva", "2021 | Geneva", "2021 UNHQ Geneva"
+_FIELDS_BELOW = 300  # how far below the heading a labelled field still belongs to the header
 _LINE_END = re.compile(r"\s*(?:[,;|(–—-].*)?$")  # the city ends the line or its part ("2021 - Moscow hosts talks": no place)
 
 
@@ -55,18 +57,30 @@ def _beside_date(stmt: Statement, hs: int, date_start: int | None, places: list[
 
 
 def _header_line(stmt: Statement, places: list[Mention]) -> Place | None:
-    """A line of the header block (its preamble included) that gives the place: a labelled field, or a
-    date with a city beside it."""
+    """A line of the header block (its preamble included) that gives the place: a labelled field (also on the
+    short lines right below the heading, where a catalogue record lists its fields), or a date with a city
+    beside it."""
     text = stmt.context.text
-    pos = stmt.start
-    while pos < stmt.heading_end:
-        nl = text.find("\n", pos, stmt.heading_end)
-        le = stmt.heading_end if nl < 0 else nl
-        found = _field(text, pos, le) or _dated_line(text, pos, le, places)
+    for ls, le in _lines(text, stmt.start, stmt.heading_end):
+        found = _field(text, ls, le) or _dated_line(text, ls, le, places)
         if found is not None:
             return found
-        pos = le + 1
+    for ls, le in _lines(text, stmt.heading_end, min(stmt.end, stmt.heading_end + _FIELDS_BELOW)):
+        if le - ls >= 100:  # the body's prose has begun
+            break
+        found = _field(text, ls, le)
+        if found is not None:
+            return found
     return None
+
+
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        le = end if nl < 0 else nl
+        yield pos, le
+        pos = le + 1
 
 
 def _field(text: str, ls: int, le: int) -> Place | None:
