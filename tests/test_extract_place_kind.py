@@ -1,8 +1,11 @@
 """Where a statement was made and what kind it is, read as a careful reader reads a header, a dateline or a
 news lead; a city or a kind word met elsewhere in the text decides nothing."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import extract
+from kg.extract.common import lex
 
 
 def place(text: str) -> str | None:
@@ -142,3 +145,19 @@ def test_extract_metadata_kind_an_interview_named_in_passing_does_not_make_the_k
 ])
 def test_extract_metadata_kind_an_interview_a_heading_is_about_is_not_its_kind(heading, expected):
     assert kind(heading + "\n\nThe text of the item, which runs on for a sentence or two.") == expected
+
+
+_CITIES = sorted(e.label for e in lex().places.values() if e.label.replace(" ", "").isalpha())
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(city=st.sampled_from(_CITIES), day=st.integers(1, 28), month=st.sampled_from(_MONTHS),
+       year=st.integers(1995, 2030), caps=st.booleans(), day_first=st.booleans())
+def test_extract_venue_any_known_city_on_the_dated_line_of_a_header(city, day, month, year, caps, day_first):
+    date = f"{day} {month} {year}" if day_first else f"{month} {day}, {year}"
+    line = f"{city.upper() if caps else city}, {date}"
+    text = f"Statement by the delegation of Chile\n\n{line}\n\nMr. Chair,\n\nWe support the draft before us."
+    s = extract(text)[0]
+    assert (s.value("place").label, s.value("date")) == (city, f"{year}-{_MONTHS.index(month) + 1:02d}-{day:02d}")

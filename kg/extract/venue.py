@@ -24,7 +24,7 @@ _VENUE = re.compile(r"\bat the ((?:[A-Z][\w’'-]+\s+){0,4}(?:Memorial|Museum|Sq
                     r"Stadium|Arena|Residence|Building|Headquarters))\b")
 
 # a name standing before a date at the start of its line ("Lucca, April 11, 2017", "Islamabad: 5 May 2021")
-_NAME_BEFORE = re.compile(r"[\s(]*(?P<name>[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*){0,2})\s*(?P<sep>[,:])\s*")
+_NAME_BEFORE = re.compile(r"[\s(]*(?P<name>[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*){0,3})\s*(?P<sep>[,:])\s*")
 _AFTER_DATE = re.compile(r"\s*[,|–—-]?\s*(?:[A-Z]{2,8}\s+)?")  # "2021, Geneva", "2021 | Geneva", "2021 UNHQ Geneva"
 _FIELDS_BELOW = 300  # how far below the heading a labelled field still belongs to the header
 _LINE_END = re.compile(r"\s*(?:[,;|(–—-].*)?$")  # the city ends the line or its part ("2021 - Moscow hosts talks": no place)
