@@ -55,12 +55,19 @@ class Layout:
             self.speaker_openers = [re.compile(p) for p in data["speaker_openers"]]
             self.reporting_verbs = re.compile(data["reporting_verbs"])
             self.letterhead = re.compile(data["letterhead"], re.I)
+            stamp = "(?:" + str(data["dateline_stamp"]) + ")?"
+            self.datelines = [re.compile(stamp + str(p)) for p in data["datelines"]]
+            self.place_field = re.compile(data["place_field"], re.I)
+            self.not_places = re.compile(data["not_places"], re.I)
+            self.section_label = re.compile(data["section_label"], re.I)
+            self.place_clauses = re.compile("(?:" + "|".join(str(p) for p in data["place_clauses"]) + ")", re.I)
             words = sorted({str(w).lower() for w in data["salutation_words"]}, key=len, reverse=True)
             self._salutation = re.compile(r"[\s*_]*(?:(?:" + "|".join(re.escape(w) for w in words) +
                                           r")(?![\w-])[\s,.!:;]*)+", re.I)
         except (KeyError, TypeError, ValueError) as e:
             raise GazetteerError(f"{path}: needs chrome_lines, listing_item, kinds_first, kinds, kinds_last, turn_roles, "
-                                 f"turn_delegation, turn_person, speaker_openers, reporting_verbs, letterhead, turn_titled and salutation_words ({e})") from None
+                                 f"turn_delegation, turn_person, speaker_openers, reporting_verbs, letterhead, turn_titled, salutation_words, "
+                                 f"dateline_stamp, datelines, not_places, section_label, place_field and place_clauses ({e})") from None
         except re.error as e:
             raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
 

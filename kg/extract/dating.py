@@ -25,9 +25,9 @@ def statement_date(stmt: Statement, hs: int, kind: str) -> tuple[str | None, int
         news = kind == "news" or layout().kind_of(text[hs:stmt.heading_end]) is None
         on = _on_date(stmt, h.iso, head) or (_weekday_before(stmt, h.iso) if news else None)
         return on if on is not None else (h.iso, h.start, h.end)
-    _, body_date = body_dateline(stmt)
-    if body_date:
-        return body_date
+    dateline = body_dateline(stmt)
+    if dateline is not None and dateline.date is not None:
+        return dateline.date
     lead = lead_sentence(stmt)[0]  # or its dateline: "MOSCOW, January 13. /TASS/."
     yearless = [d for d in find_dates(text, hs, stmt.heading_end, yearless=True) + find_dates(
         text, lead, min(stmt.end, lead + 40), yearless=True) if d.iso is None]

@@ -4,13 +4,17 @@ names."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from kg.dates import find_dates
 from kg.extract.common import lex, once, sentence_bounds
-from kg.model import Mention, Statement
+from kg.extract.lead import lead_sentence
+from kg.iris import slug
+from kg.model import Entity, Mention, Statement
 from kg.segment import layout
 
-__all__ = ["KIND_AFTER", "LOOKBACK", "head_start", "first_sentence", "body_dateline", "kind_words", "lookback"]
+__all__ = ["KIND_AFTER", "LOOKBACK", "Dateline", "head_start", "first_sentence", "body_dateline", "new_place",
+           "section_kind", "kind_words", "lookback"]
 
 # the kind of a statement right after a name: that name is its author ("EU Explanation of Vote", "G7 Declaration",
 # "Norway's statement"), not its forum or topic
@@ -47,22 +51,58 @@ def _first_sentence(stmt: Statement) -> tuple[int, int]:
     return sentence_bounds(text, pos, pos, stmt.end)
 
 
-def body_dateline(stmt: Statement) -> tuple[Mention | None, tuple[str, int, int] | None]:
-    """A dateline opening the body, as news items write it: "MOSCOW, March 3, 2022 (TASS) – ...",
-    "BEIJING, May 4 (Xinhua) -- ..."."""
+class Dateline(NamedTuple):
+    """A news dateline: its city, its day (ISO and span, when it gives the year) and a wire agency's credit."""
+
+    place: Mention
+    date: tuple[str, int, int] | None
+    credit: str | None
+
+
+def body_dateline(stmt: Statement) -> Dateline | None:
+    """A dateline opening the body, or the page when it has no headline, as news items write it: "MOSCOW,
+    March 3, 2022 (TASS) – ...", "BEIJING, May 4 (Xinhua) -- ...", "MOSCOW, May 4. /TASS/. ...", "UNITED
+    NATIONS (Wire News - 4 May, 2021) ..." (patterns in layout.yaml)."""
+    return once(stmt, "dateline", _body_dateline)
+
+
+def _body_dateline(stmt: Statement) -> Dateline | None:
     text = stmt.context.text
-    bs, _ = first_sentence(stmt)
-    head = text[bs:bs + 90]
-    m = re.match(r"(?P<city>[A-Z][\w .’'-]{1,30}?),\s*(?P<date>[^–—(]{0,30}?)\s*(?:\([^)]{1,30}\)\s*)?[–—-]{1,2}\s", head)
-    if not m:
-        return None, None
-    city = next((f.entity for f in lex().lookup(m.group("city")) if f.entity is not None and f.entity.kind == "Place"),
-                None)  # "MOSCOW" as news agencies write it
-    if city is None:
-        return None, None
-    place = Mention(bs, bs + m.end("city"), m.group("city"), city, "place")
-    dates = find_dates(text, bs, bs + m.end())
-    return place, ((dates[0].iso, dates[0].start, dates[0].end) if dates and dates[0].iso else None)
+    for bs in dict.fromkeys((first_sentence(stmt)[0], lead_sentence(stmt)[0], head_start(stmt))):
+        for pat in layout().datelines:
+            m = pat.match(text, bs, min(stmt.end, bs + 120))
+            if m is None:
+                continue
+            city = m.group("city")
+            found = lex().find("Place", city)
+            if found is None and city.isupper():  # a wire dateline names a place: "UNITED NATIONS (Agency) -"
+                found = new_place(city)
+            if found is None:
+                continue
+            place = Mention(m.start("city"), m.end("city"), city, found, "place")
+            dates = [d for d in find_dates(text, m.start("city"), m.end()) if d.iso]
+            credit = m.group("credit").strip() if m.group("credit") else None
+            return Dateline(place, (dates[0].iso, dates[0].start, dates[0].end) if dates else None, credit)
+    return None
+
+
+def new_place(name: str) -> Entity:
+    """A place the gazetteer does not know, labelled as the text names it ("UNITED NATIONS" as United Nations)."""
+    name = " ".join(name.split())
+    label = " ".join(w.capitalize() for w in name.split()) if name.isupper() else name
+    return Entity("Place", slug(label), label)
+
+
+def section_kind(stmt: Statement) -> str | None:
+    """The kind a site's section label names on the lines right above the statement ("Press Releases",
+    "Speeches"): the page's own word for what it holds, read when the heading names no kind."""
+    above = stmt.context.text[max(0, stmt.start - 300):stmt.start].split("\n")
+    for line in [ln.strip() for ln in reversed(above) if ln.strip()][:3]:
+        if layout().section_label.fullmatch(line):
+            return layout().kind_of(line)
+        if not layout().is_chrome(line):  # other page chrome between the label and the heading is passed over
+            return None
+    return None
 
 
 def kind_words(text: str) -> int:

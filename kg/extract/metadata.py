@@ -2,28 +2,24 @@
 and forum. The header is read first (the heading, its preamble and byline; a listing date only as a
 fallback; the first day of a range), then the body's first sentence or a news lead for what the header
 leaves out. Each question has its reader: kg.extract.dating (when), kg.extract.speakers (who),
-kg.extract.behalf (for whom), kg.extract.forum (where it was delivered)."""
+kg.extract.behalf (for whom), kg.extract.venue (the place it was made), kg.extract.forum (the body it was
+delivered at)."""
 from __future__ import annotations
 
 import re
 from typing import Iterator
 
-from kg.dates import find_dates
 from kg.extract.behalf import issuer, on_behalf, un_release
 from kg.extract.dating import statement_date
 from kg.extract.forum import MEETING_NOUNS, body_forum, covered_body, header_forum, is_part_of
-from kg.extract.header import body_dateline, first_sentence, head_start
+from kg.extract.header import body_dateline, first_sentence, head_start, section_kind
 from kg.extract.lead import lead_report
 from kg.extract.speakers import byline_office, collective, speaker_mentions
-from kg.iris import slug
+from kg.extract.venue import statement_place
 from kg.model import Attribute, Entity, Relation, Statement
 from kg.segment import layout
 
 __all__ = ["metadata"]
-
-_VENUE = re.compile(r"\bat the ((?:[A-Z][\w’'-]+\s+){0,4}(?:Memorial|Museum|Square|Cathedral|Palace|Hall|Cent(?:er|re)|"
-                    r"House|Castle|Park|Cemetery|Monument|Theatre|Theater|Library|University|Institute|Academy|"
-                    r"Stadium|Arena|Residence|Building|Headquarters))\b")
 
 _EVENT_NOUN = "|".join(MEETING_NOUNS + ("round", "talks", "ceremony", "event", "gala", "festival", "reception",
                                          "celebration", "exhibition", "symposium", "seminar", "workshop", "congress",
@@ -37,38 +33,6 @@ _EVENT_CUT = re.compile(r"\s(?:following|after|with|between|regarding|concerning
                         r"read|presented)\b", re.I)
 
 _CO_CHAIRS = re.compile(r"\b(?:Co-)?Chair(?:s|men|persons)?(?:\s+countries)?\s+of\s+(?:the\s+)?$", re.I)
-
-
-def _place(stmt: Statement, hs: int, date_start: int | None, kind: str) -> tuple[Entity, int, int] | None:
-    text = stmt.context.text
-    places = [m for m in stmt.mentions if m.entity.kind == "Place"]
-    if date_start is not None and date_start < stmt.heading_end:
-        before = [m for m in places if hs <= m.start and m.end <= date_start
-                  and re.fullmatch(r"[\s,(]*", text[m.end:date_start])]
-        if before:
-            p = before[-1]
-            pair = [m for m in places if m.end == p.start - 1 and text[m.end] in "-–"]
-            p = pair[0] if pair else p
-            return p.entity, p.start, p.end
-    if date_start is not None and date_start < stmt.heading_end:
-        end = next((d.end for d in find_dates(text, date_start, stmt.heading_end) if d.start == date_start), None)
-        after = [m for m in places if end is not None and end <= m.start < stmt.heading_end
-                 and re.fullmatch(r"\s*[-–—|]\s*", text[end:m.start])]
-        if after:  # "March 14, 2023 - Ottawa, Ontario - Global Affairs Canada"
-            return after[0].entity, after[0].start, after[0].end
-    opening, _ = body_dateline(stmt)
-    if opening is not None:
-        return opening.entity, opening.start, opening.end
-    v = _VENUE.search(text, hs, stmt.heading_end)
-    if v:
-        label = v.group(1).strip()
-        return Entity("Place", slug(label), label), v.start(1), v.end(1)
-    if kind == "news":
-        bs, be = first_sentence(stmt)
-        inside = [m for m in places if bs <= m.start < be]
-        if inside:
-            return inside[0].entity, inside[0].start, inside[0].end
-    return None
 
 
 def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tuple[str, int, int] | None]:
@@ -121,10 +85,22 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
     return forum, event
 
 
+def _unnamed_kind(stmt: Statement) -> str:
+    """The kind of a statement whose heading and section name none: an item of a dated listing, or one
+    opening with a wire agency's dateline ("MOSCOW, May 4 (TASS) –"), is news; one opening with a bare dateline
+    ("VIENNA, 4 May 2021 – The Representative today welcomed ...") a press release; anything else a statement."""
+    if stmt.listing_date is not None:
+        return "news"
+    dateline = body_dateline(stmt)
+    if dateline is None:
+        return "statement"
+    return "news" if dateline.credit else "press release"
+
+
 def metadata(stmt: Statement) -> Iterator[Attribute | Relation]:
     text = stmt.context.text
     hs = head_start(stmt)
-    kind = layout().kind_of(text[hs:stmt.heading_end]) or ("statement" if stmt.listing_date is None else "news")
+    kind = layout().kind_of(text[hs:stmt.heading_end]) or section_kind(stmt) or _unnamed_kind(stmt)
     if stmt.role == "turn":
         kind = "transcript turn"
     yield Attribute("kind", kind)
@@ -133,7 +109,7 @@ def metadata(stmt: Statement) -> Iterator[Attribute | Relation]:
         yield Attribute("date", date, ds, de)
     if stmt.listing_date:
         yield Attribute("published", stmt.listing_date)
-    place = _place(stmt, hs, ds, kind)
+    place = statement_place(stmt, hs, ds, kind)
     if place:
         yield Attribute("place", place[0], place[1], place[2])
     named = [e for e in issuer(stmt, hs, fallback=False) if e.kind == "State"]
