@@ -379,6 +379,7 @@ def main() -> int:
         r["query_p50_ms"] = {k: (v["p50_ms"] if v["p50_ms"] is not None else v["status"])
                              for k, v in r["queries"].items()}
         r["first_page_p50_ms"] = {k: v.get("first_page_p50_ms", v["status"]) for k, v in r["queries"].items()}
+        r["first_page_first_ms"] = {k: v.get("first_page_first_ms", v["status"]) for k, v in r["queries"].items()}
         if not args.skip_naive:
             _say(f"naive peer (rdflib, {r['triples']} quads) ...")
             r["naive"] = measure_naive(store, specs, work, args.naive_timeout)

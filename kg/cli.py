@@ -573,6 +573,8 @@ def serve(host: str, port: int, timeout: float, memory_mb: int, workers: int, id
     The default graph is the union of all documents and id:reference (the gazetteer's entities, described
     once); GRAPH ?doc { ... } reaches one document.
     Queries never reach outside the store (SERVICE, LOAD and FROM <elsewhere> are refused).
+    Named queries at /query/NAME?PARAM=VALUE, a page at a time with &limit=N (&offset=N, or &after=CURSOR
+    from the Link: <...>; rel="next" header of the page before, as `kg query --limit` pages).
     Stop the server (Ctrl-C) while `kg ingest` writes to the same store.
 
     \b

@@ -3,7 +3,8 @@
 A query without a final ORDER BY is paged by the engine (``LIMIT``/``OFFSET`` added to it): it stops
 once the page is read, so the first page costs what its rows cost, not the whole answer. A query with
 one (every named query: their order is what makes pages meaningful) is answered and sorted whole, as
-:func:`kg.query.run` does, then cut. A cursor (``next`` of a page) names where the next page starts and
+:func:`kg.query.run` does, then cut; the sorted answer is kept while the store is unchanged, so the
+next pages are cut from it. A cursor (``next`` of a page) names where the next page starts and
 the last row before it: resuming checks that this row is still there, so a store that changed between
 two pages is said, never answered with rows skipped or repeated.
 
@@ -19,8 +20,9 @@ import bisect
 import hashlib
 import json
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -117,70 +119,154 @@ def page(store: Store, sparql: str, *, limit: int, offset: int = 0, after: str |
 
 
 def _rows(store: Store, sparql: str, offset: int, count: int) -> tuple[list[str], list[list[Any]]]:
-    """``count`` rows of the answer from ``offset``: by the engine where it can stop early, else the whole
-    answer sorted as :func:`kg.query.run` sorts it, then cut."""
+    """``count`` rows of the answer from ``offset``: by the engine where it can stop early, else from the
+    whole answer sorted as :func:`kg.query.run` sorts it (kept for the next pages: :func:`_whole`)."""
     unordered, keys = split_order_by(sparql)
     if keys is None and not _ORDERED.search(sparql):
         limited = paged_sparql(sparql, count, offset)
         if limited is not None:
             result = store.select(limited)
             return result.variables, result.rows
+    variables, rows = _whole(store, sparql, unordered, keys)
+    return variables, rows[offset:offset + count]
+
+
+_WHOLE: "OrderedDict[tuple, tuple[list[str], list[list[Any]]]]" = OrderedDict()  # the last few answers
+_WHOLE_ROWS = 100_000  # the most rows kept in all (an answer bigger than a fifth of it is not kept)
+
+
+def _whole(store: Store, sparql: str, unordered: str, keys: list | None) -> tuple[list[str], list[list[Any]]]:
+    """The whole answer in its order. An answer is kept while the store's files are unchanged
+    (:meth:`Store.state`), so that the pages after the first (an aggregate's, or any page read from an
+    --offset) are cut from it instead of answering the query again."""
+    state = store.state()
+    ident = (str(store.path.resolve()), state, sparql)
+    if state is not None and ident in _WHOLE:
+        _WHOLE.move_to_end(ident)
+        return _WHOLE[ident]
     result = store.select(unordered if keys is not None else sparql)
     rows = sort_rows(result.variables, result.rows, keys) if keys is not None else result.rows
     if rows is None:
         result = store.select(sparql)
         rows = result.rows
-    return result.variables, rows[offset:offset + count]
+    answer = (result.variables, rows)
+    if state is not None and len(rows) <= _WHOLE_ROWS // 5:
+        _WHOLE[ident] = answer
+        while sum(len(r) for _, r in _WHOLE.values()) > _WHOLE_ROWS:
+            _WHOLE.popitem(last=False)
+    return answer
 
 
-def keyed_page(store: Store, sparql: str, var: str, pattern: str, with_keys: Callable[[list[Any]], str], *,
-               limit: int, after: str | None = None) -> Page:
+def keyed_page(store: Store, sparql: str, var: str, keys_sparql: str, *, limit: int,
+               after: str | None = None) -> Page:
     """A page of a query whose first ORDER BY key is ``?var`` (ascending), read a few values of ``?var`` at
-    a time: the values ``{ pattern }`` gives are sorted, and the query is asked for the next few of them
-    (``with_keys(values)``: the query with a VALUES block of them) until the page is full. The first page
-    costs the pattern and a few values' rows, not the whole answer. The cursor names the last value read
-    and how many of its rows were given: a store that changed between pages does not shift the values
-    after it (keyset paging)."""
+    a time. ``keys_sparql`` lists each value with the document graphs (``?doc``) that hold its rows; the
+    values are sorted, and the query is asked for the next few of them, seeing only their documents
+    (:meth:`Store.select` ``graphs``), until the page is full. The first page costs the list of values
+    (kept for the next pages while the store is unchanged) and a few documents' rows, not the whole
+    answer. The cursor names the last value read and how many of its rows were given: a store that
+    changed between pages does not shift the values after it (keyset paging)."""
     _, order = split_order_by(sparql)
     by_offset = after is not None and "n" in _decode(sparql, after)  # a page that began at an --offset
     if limit < 1 or by_offset or order is None or order[0][0] != var or order[0][1]:
         return page(store, sparql, limit=limit, after=after)
-    as_str = order[0][2]
-    keys = sorted({r[0] for r in store.select(f"SELECT DISTINCT ?{var} WHERE {{ {pattern} }}").rows
-                   if r[0] is not None}, key=lambda t: term_key(t, as_str))
-    ranks = [term_key(k, as_str) for k in keys]
-    start, skip, last = 0, 0, None
+    keys = _keys(store, keys_sparql, var, order[0][2])
+    start, skip, last = 0, 0, _NO_KEY
     if after is not None:
         last, skip = _read_key_cursor(sparql, after)
-        start = bisect.bisect_left(ranks, term_key(last, as_str))
-        if start >= len(keys) or keys[start] != last:
+        start = bisect.bisect_left(keys.ranks, term_key(last, order[0][2]))
+        if start >= len(keys.values) or keys.values[start] != last:
             skip = 0  # that value is gone: go on from the next one
-    variables: list[str] = []
-    rows: list[list[Any]] = []
-    i, chunk = start, 8
-    while i < len(keys) and len(rows) <= limit + skip:
-        part, i, chunk = keys[i:i + chunk], i + chunk, min(chunk * 2, 1024)
-        result = store.select(with_keys(part))
-        variables = result.variables
-        rows += sort_rows(variables, result.rows, order) or result.rows
-    if not variables:  # no values left: an empty page, with the query's columns
-        variables = store.select(with_keys([])).variables
+    variables, rows = _rows_of_keys(store, sparql, var, order, keys, start, limit + skip)
     if var not in variables:
         return page(store, sparql, limit=limit, after=after)
     at = variables.index(var)
-    rows = rows[skip:] if last is not None and rows and rows[0][at] == last else rows
+    rows = rows[skip:] if last is not _NO_KEY and rows and rows[0][at] == last else rows
     more, rows = len(rows) > limit, rows[:limit]
     nxt = None
     if more and rows:
         key = rows[-1][at]
         given = sum(1 for r in rows if r[at] == key) + (skip if key == last else 0)
         nxt = _key_cursor(sparql, key, given)
-    return Page(variables or [], rows, nxt, 0)
+    return Page(variables, rows, nxt, 0)
+
+
+_NO_KEY = object()  # no cursor: the page starts at the first value
+
+
+@dataclass
+class _Keys:
+    """The values of a paged query's key, in its order, and the documents holding each value's rows."""
+
+    values: list[Any]
+    ranks: list[tuple]
+    graphs: list[list[ox.NamedNode]]
+
+
+_KEYS: "OrderedDict[tuple, _Keys]" = OrderedDict()  # the last few key lists, by store state and query
+_KEYS_KEPT = 600_000  # the most values kept in all (a serve worker's memory is bounded: kg serve --memory)
+
+
+def _keys(store: Store, keys_sparql: str, var: str, as_str: bool) -> _Keys:
+    """The sorted values of ``?var`` and their documents; the list of a store whose files did not change
+    since it was made (:meth:`Store.state`) is taken from the last few kept."""
+    state = store.state()
+    ident = (str(store.path.resolve()), state, keys_sparql, var, as_str)
+    if state is not None and ident in _KEYS:
+        _KEYS.move_to_end(ident)
+        return _KEYS[ident]
+    result = store.select(keys_sparql)
+    iv, ig = result.variables.index(var), result.variables.index("doc")
+    docs: dict[Any, set[ox.NamedNode]] = {}
+    for row in result.rows:
+        if isinstance(row[ig], ox.NamedNode):
+            docs.setdefault(row[iv], set()).add(row[ig])
+    values = sorted(docs, key=lambda t: term_key(t, as_str))
+    keys = _Keys(values, [term_key(v, as_str) for v in values], [sorted(docs[v], key=str) for v in values])
+    if state is not None and len(values) <= _KEYS_KEPT // 2:
+        _KEYS[ident] = keys
+        while sum(len(k.values) for k in _KEYS.values()) > _KEYS_KEPT:
+            _KEYS.popitem(last=False)
+    return keys
+
+
+def _rows_of_keys(store: Store, sparql: str, var: str, order: list, keys: _Keys, start: int,
+                  wanted: int) -> tuple[list[str], list[list[Any]]]:
+    """At least ``wanted`` + 1 rows of the values from ``start`` on (all when fewer), in the query's order:
+    the query is asked for a few values at a time, seeing only the documents that hold them, and keeps
+    the rows of those values (a document may hold rows of later values too: they come with theirs)."""
+    variables: list[str] = []
+    rows: list[list[Any]] = []
+    i, want_docs, read = start, 8, 0
+    while i < len(keys.values) and len(rows) <= wanted:
+        j, graphs = i, set()
+        while j < len(keys.values) and (j == i or len(graphs) < want_docs):
+            graphs.update(keys.graphs[j])
+            j += 1
+        chunk = set(keys.values[i:j])
+        result = store.select(sparql, graphs=sorted(graphs, key=str))
+        variables = result.variables
+        at = variables.index(var) if var in variables else None
+        got = [r for r in result.rows if at is None or r[at] in chunk]
+        rows += sort_rows(variables, got, order) or got
+        read += len(graphs)
+        # the next few documents: as many as the rows still wanted need, at the rate read so far
+        rate = max(len(rows) / read, 0.05)
+        i, want_docs = j, max(8, min(1024, int((wanted + 1 - len(rows)) / rate * 1.25) + 1))
+    if not variables:  # no values left: an empty page, with the query's columns
+        variables = store.select(sparql, graphs=[]).variables
+    return variables, rows
 
 
 def _key_cursor(sparql: str, key: Any, given: int) -> str:
-    kind = "i" if isinstance(key, ox.NamedNode) else "l"  # an IRI or a plain string: what a @page key holds
-    raw = json.dumps({"q": _fingerprint(sparql), "k": key.value, "t": kind, "i": given}, separators=(",", ":"))
+    if key is None:
+        fields: dict[str, Any] = {"t": "u"}  # unbound: the rows without a value, first in the order
+    elif isinstance(key, ox.NamedNode):
+        fields = {"t": "i", "k": key.value}
+    else:  # a literal: its datatype or language kept, so that the value read back is the same term
+        fields = {"t": "l", "k": key.value, "d": key.datatype.value if key.datatype else None,
+                  "g": key.language}
+    raw = json.dumps({"q": _fingerprint(sparql), **fields, "i": given}, separators=(",", ":"))
     return base64.urlsafe_b64encode(raw.encode("utf-8")).decode("ascii").rstrip("=")
 
 
@@ -188,6 +274,14 @@ def _read_key_cursor(sparql: str, cursor: str) -> tuple[Any, int]:
     """``(the last value read, how many of its rows were given)``; another query's cursor is refused."""
     raw = _decode(sparql, cursor)
     try:
-        return (ox.NamedNode(str(raw["k"])) if raw["t"] == "i" else ox.Literal(str(raw["k"]))), int(raw["i"])
+        kind, given = raw["t"], int(raw["i"])
+        if kind == "u":
+            return None, given
+        if kind == "i":
+            return ox.NamedNode(str(raw["k"])), given
+        if raw.get("g"):
+            return ox.Literal(str(raw["k"]), language=str(raw["g"])), given
+        datatype = ox.NamedNode(str(raw["d"])) if raw.get("d") else None
+        return ox.Literal(str(raw["k"]), datatype=datatype), given
     except (ValueError, KeyError, TypeError):
         raise _not_a_cursor(cursor) from None

@@ -2,7 +2,12 @@
 
 A query file starts with comment lines: what it answers, then ``# @param NAME TYPE description``
 for each parameter and ``# @example ...``. Parameters are converted to RDF terms and bound with
-a VALUES block (:func:`with_values`): a value is data, never SPARQL text.
+a VALUES block (:func:`with_values`): a value is data, never SPARQL text; a ``# @bind`` line in the
+body says where. ``# @kinds`` / ``# @kinds-filter`` / ``# @relations`` lines become the registry's
+kinds and relations (kg.kinds). ``# @page ?var PATTERN`` (PATTERN matched inside ``GRAPH ?doc { }``),
+or ``# @page ?var`` with the part of the body between ``# @page-keys`` and ``# @page-keys-end`` lines,
+says how to list the values of ``?var``, the first ORDER BY key, with the documents holding their rows:
+pages are then read a few values at a time (kg.paging.keyed_page).
 """
 from __future__ import annotations
 
@@ -55,8 +60,9 @@ class NamedQuery:
     params: tuple[Param, ...] = field(default_factory=tuple)
     example: str | None = None
     adhoc: bool = False  # --sparql text or a file without @param lines: any parameter, typed by its look
-    # ``# @page ?var PATTERN``: pages are read a few values of ?var (its first ORDER BY key) at a time, the
-    # values PATTERN gives (see kg.paging.keyed_page), so a first page need not answer and sort the whole query
+    # ``# @page ?var ...`` (see _page_keys): pages are read a few values of ?var (its first ORDER BY key) at a
+    # time, each from the documents that hold it (kg.paging.keyed_page), so a first page need not answer
+    # and sort the whole query. Held here as ?var and the query that lists its values with their ?doc.
     page: tuple[str, str] | None = None
 
 
@@ -77,11 +83,31 @@ def _parse(path: Path, text: str) -> NamedQuery:
             params.append(Param(m.group(1), m.group(2), m.group(4).strip(), bool(m.group(3))))
         elif line.startswith("@example"):
             example = line[len("@example"):].strip()
-        elif (m := re.match(r"@page\s+\?(\w+)\s+(.+)", line)) is not None:
-            page = (m.group(1), m.group(2).strip())
+        elif (m := re.match(r"@page\s+\?(\w+)(?:\s+(.+))?$", line)) is not None:
+            page = (m.group(1), (m.group(2) or "").strip())
         elif line:
             lines.append(line)
-    return NamedQuery(path.stem, path, _registry_values(text), " ".join(lines), tuple(params), example, page=page)
+    sparql = _registry_values(text)
+    if page is not None:
+        page = (page[0], _page_keys(path, sparql, *page))
+    return NamedQuery(path.stem, path, sparql, " ".join(lines), tuple(params), example, page=page)
+
+
+_KEYS_REGION = re.compile(r"(?ms)^[ \t]*#[ \t]*@page-keys[ \t]*$(.*?)^[ \t]*#[ \t]*@page-keys-end[ \t]*$")
+
+
+def _page_keys(path: Path, sparql: str, var: str, pattern: str) -> str:
+    """The query listing each value of ``?var`` with the documents (``?doc``) that hold its rows: from
+    ``# @page ?var PATTERN`` (PATTERN matched inside ``GRAPH ?doc { }``), or from ``# @page ?var`` and
+    the part of the query between a ``# @page-keys`` line and a ``# @page-keys-end`` line (which must
+    bind ``?doc``; a ``# @bind`` line inside it takes the parameters)."""
+    if pattern:
+        return f"SELECT DISTINCT ?{var} ?doc WHERE {{ GRAPH ?doc {{ {pattern} }} }}"
+    m = _KEYS_REGION.search(sparql)
+    if m is None:
+        raise QueryError(f"{path}: `# @page ?{var}` needs a pattern after it, or the part of the query that "
+                         "lists the values between `# @page-keys` and `# @page-keys-end` lines")
+    return f"SELECT DISTINCT ?{var} ?doc WHERE {{\n{m.group(1)}\n}}"
 
 
 _KINDS_HERE = re.compile(r"(?m)^([ \t]*)#[ \t]*@kinds(-filter)?[ \t]+\?(\w+)[ \t]+\?(\w+)(?:[ \t]+(\w+))?[ \t]*$")
@@ -213,9 +239,9 @@ def run_page(store: Store, query: NamedQuery, values: dict[str, str] | None = No
     page whose ``next`` cursor is ``after``; by keys (``# @page``) when the query declares them."""
     text = bound_text(query, values)
     if query.page is not None and not offset:
-        var, pattern = query.page
-        return paging.keyed_page(store, text, var, pattern, lambda keys: _insert_block(
-            text, values_clause((var,), ([k] for k in keys))), limit=limit, after=after)
+        var, keys = query.page
+        keys = _strip_comments(with_values(keys, bind(query, values or {})))
+        return paging.keyed_page(store, text, var, keys, limit=limit, after=after)
     return paging.page(store, text, limit=limit, offset=offset, after=after)
 
 

@@ -24,12 +24,13 @@ import binascii
 import hmac
 import html
 import ipaddress
+import json
 import logging
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any, Callable, Iterable
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 from kg.serve_pool import GRAPH_TYPES, QUERY_TYPES, Pool, Reply, negotiate
 
@@ -61,7 +62,8 @@ PAGE = """<!doctype html>
 <h1>diplokg SPARQL endpoint</h1>
 <p>SPARQL 1.1 Protocol at <code>/sparql</code> ({mode}). The default graph is the union of every document
 and of <code>id:reference</code> (the gazetteer's entities); <code>GRAPH ?doc {{ ... }}</code> reaches one document. Prefixes dkg:, rdf:, rdfs:, xsd: ... are predeclared.
-Time limit: {timeout:g} s per request.</p>
+Named queries at <code>/query/NAME?PARAM=VALUE</code>, a page at a time with <code>&amp;limit=N</code>
+(the next page's address in the <code>Link</code> header). Time limit: {timeout:g} s per request.</p>
 <form action="sparql" method="post">
 <textarea name="query" rows="14">SELECT ?state ?label WHERE {{
   ?state a dkg:State ; rdfs:label ?label .
@@ -168,11 +170,11 @@ def _sparql(cfg: ServeConfig, pool: Pool, environ: dict[str, Any]) -> tuple[int,
     return pool.run(op, text, accept, environ.get("REMOTE_ADDR", ""))
 
 
-def _named(pool: Pool, environ: dict[str, Any], name: str) -> tuple[int, str, bytes]:
-    """``GET /query/NAME?PARAM=VALUE&limit=N&offset=N``: a named query (data/queries/NAME.rq), its parameters
-    bound as ``kg query -p`` binds them, one page of it if ``limit`` is given (the engine sorts and cuts)."""
+def _named(pool: Pool, environ: dict[str, Any], name: str) -> tuple:
+    """``GET /query/NAME?PARAM=VALUE&limit=N&offset=N|after=CURSOR``: a named query (data/queries/NAME.rq), its
+    parameters bound as ``kg query -p`` binds them; with ``limit`` one page of it, read as ``kg query
+    --limit`` reads it (by keys where the query has them), the next page's address in a ``Link`` header."""
     from kg.errors import QueryError
-    from kg.paging import paged_sparql
     from kg.query import bound_text, named_queries
 
     query = named_queries().get(name)
@@ -182,6 +184,7 @@ def _named(pool: Pool, environ: dict[str, Any], name: str) -> tuple[int, str, by
     if any(len(v) != 1 for v in args.values()):
         raise Reply(400, "give each parameter once")
     values = {k: v[0] for k, v in args.items()}
+    after = values.pop("after", None)
     try:
         limit, offset = int(values.pop("limit", 0)), int(values.pop("offset", 0))
         text = bound_text(query, values)
@@ -189,15 +192,21 @@ def _named(pool: Pool, environ: dict[str, Any], name: str) -> tuple[int, str, by
         raise Reply(400, "limit and offset are whole numbers") from None
     except QueryError as e:
         raise Reply(400, str(e)) from None
-    if limit < 0 or offset < 0 or (offset and not limit):
-        raise Reply(400, "limit must be 1 or more, offset 0 or more, and offset needs a limit")
-    if limit:
-        text = paged_sparql(text, limit, offset) or text
-    return pool.run("query", text, _format_param(_arguments(environ)) or environ.get("HTTP_ACCEPT"),
-                    environ.get("REMOTE_ADDR", ""))
+    if limit < 0 or offset < 0 or ((offset or after) and not limit) or (offset and after):
+        raise Reply(400, "limit must be 1 or more, offset 0 or more; offset and after need a limit, and "
+                         "only one of them is given")
+    accept, client = _format_param(_arguments(environ)) or environ.get("HTTP_ACCEPT"), environ.get("REMOTE_ADDR", "")
+    if not limit:
+        return pool.run("query", text, accept, client)
+    request = json.dumps({"name": name, "values": values, "limit": limit, "offset": offset, "after": after})
+    status, mtype, body, *cursor = pool.run("page", request, accept, client)
+    if not cursor or cursor[0] is None:
+        return status, mtype, body
+    nxt = {k: v[0] for k, v in _arguments(environ).items() if k != "offset"} | {"after": cursor[0]}
+    return status, mtype, body, [("Link", f'</query/{quote(name)}?{urlencode(nxt)}>; rel="next"')]
 
 
-def _route(cfg: ServeConfig, pool: Pool, environ: dict[str, Any]) -> tuple[int, str, bytes]:
+def _route(cfg: ServeConfig, pool: Pool, environ: dict[str, Any]) -> tuple:
     method, path = environ["REQUEST_METHOD"], environ.get("PATH_INFO", "/")
     if not _host_allowed(cfg, environ.get("HTTP_HOST", "")):
         raise Reply(421, f"this server does not answer to Host {environ.get('HTTP_HOST', '(none)')!r}; "
@@ -217,8 +226,10 @@ def _route(cfg: ServeConfig, pool: Pool, environ: dict[str, Any]) -> tuple[int, 
 
 def _app(cfg: ServeConfig, pool: Pool) -> Callable[..., Iterable[bytes]]:
     def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        extra: list[tuple[str, str]] = []
         try:
-            status, mtype, body = _route(cfg, pool, environ)
+            status, mtype, body, *more = _route(cfg, pool, environ)
+            extra = more[0] if more else []  # a page of a named query: the Link to the next page
         except Reply as r:
             status, mtype, body = r.status, PLAIN, r.message.encode()
         except Exception as e:  # noqa: BLE001 - answer, never a traceback on the server's terminal
@@ -227,7 +238,7 @@ def _app(cfg: ServeConfig, pool: Pool) -> Callable[..., Iterable[bytes]]:
             body = b""  # no content means none, not even a newline
         elif status != 200 and mtype.startswith("text/plain") and not body.endswith(b"\n"):
             body += b"\n"
-        headers = [("Content-Type", mtype), ("Content-Length", str(len(body))), ("Vary", "Accept")]
+        headers = [("Content-Type", mtype), ("Content-Length", str(len(body))), ("Vary", "Accept"), *extra]
         if status == 405:
             headers.append(("Allow", "GET, POST" if environ.get("PATH_INFO") == "/sparql" else "GET"))
         if status == 401:

@@ -102,7 +102,7 @@ def _serialize(res: Any, accept: str | None) -> tuple[str, bytes]:
 
 
 def _answer(store: Any, op: str, text: str, accept: str | None, allow_load: bool,
-            max_result: int) -> tuple[int, str, bytes]:
+            max_result: int) -> tuple:
     from kg.errors import QueryError, StoreError
 
     plain = "text/plain; charset=utf-8"
@@ -110,6 +110,8 @@ def _answer(store: Any, op: str, text: str, accept: str | None, allow_load: bool
         if op == "update":
             store.update(text, allow_load=allow_load)
             return 204, "text/plain", b""
+        if op == "page":
+            return _page_answer(store, text, accept)
         res = store.query(text)
         mtype, body = _serialize(res, accept)  # evaluation happens here, while serializing
         if len(body) > max_result:
@@ -125,6 +127,31 @@ def _answer(store: Any, op: str, text: str, accept: str | None, allow_load: bool
         return 503, plain, str(e).encode()
     except (OSError, RuntimeError, ValueError, TypeError) as e:  # raised while evaluating lazily
         return 400, plain, f"the query cannot run: {e}".encode()
+
+
+def _page_answer(store: Any, request: str, accept: str | None) -> tuple[int, str, bytes, str | None]:
+    """One page of a named query (``request``: JSON of its name, parameter values, limit, offset and
+    cursor), read as ``kg query --limit`` reads it (kg.query.run_page: by keys where the query has them),
+    sent in the format asked for, and the next page's cursor (``None``: the last page)."""
+    import json
+
+    import pyoxigraph as ox
+
+    from kg.errors import KgError
+    from kg.query import load_query, run_page
+
+    asked = json.loads(request)
+    try:
+        got = run_page(store, load_query(asked["name"]), asked["values"], limit=asked["limit"],
+                       offset=asked["offset"], after=asked["after"])
+    except KgError as e:
+        return 400, "text/plain; charset=utf-8", str(e).encode(), None
+    # the rows as a SPARQL result, so that every result format is written by the engine's own writers
+    names = " ".join("?" + v for v in got.variables)
+    body = " ".join("(" + " ".join("UNDEF" if t is None else str(t) for t in row) + ")" for row in got.rows)
+    res = ox.Store().query(f"SELECT {names} WHERE {{ VALUES ({names}) {{ {body} }} }}")
+    mtype, data = _serialize(res, accept)
+    return 200, mtype + ("; charset=utf-8" if mtype.startswith("text/") else ""), data, got.next
 
 
 def _limit_memory(memory_mb: int) -> None:
@@ -274,7 +301,9 @@ class Pool:
             finally:
                 self._waiting -= 1
 
-    def run(self, op: str, text: str, accept: str | None, client: str = "") -> tuple[int, str, bytes]:
+    def run(self, op: str, text: str, accept: str | None, client: str = "") -> tuple:
+        """The answer to one request: ``(status, content type, body)``; a "page" request's answer also
+        holds the next page's cursor (``None`` on the last page)."""
         proc, conn = self._take(client)
         try:
             conn.send((op, text, accept))

@@ -6,7 +6,9 @@ a document."""
 from __future__ import annotations
 
 import errno
+import hashlib
 import itertools
+import os
 import re
 import time
 from pathlib import Path
@@ -65,6 +67,7 @@ class Store:
         self.path = Path(path)
         self.read_only = read_only
         self._unflushed = 0  # quads written since the last flush
+        self._state: str | None = None  # a read-only store's files when it was opened (see state())
         deadline = time.monotonic() + max(0.0, wait)
         while True:
             try:
@@ -85,8 +88,10 @@ class Store:
                 if not self._is_store():
                     raise StoreError(f"{self.path}: no store here yet; run `kg ingest PATH` first "
                                      "(or point --store / KG_STORE at an existing store)")
+                before = _files_state(self.path)
                 self._db = ox.Store.read_only(str(self.path))
                 self._check_format()
+                self._state = before if before == _files_state(self.path) else None
             else:
                 self._prepare_folder()
                 self._db = ox.Store(str(self.path))
@@ -337,16 +342,28 @@ class Store:
     def __len__(self) -> int:
         return len(self.db)
 
+    def state(self) -> str | None:
+        """A fingerprint of what the store holds, for caches of answers derived from it (kg.paging): the
+        database's files (names, sizes, times), which every write changes. A read-only store reads what its
+        files held when it was opened; ``None`` when they changed while it was opening (cache nothing)."""
+        return self._state if self.read_only else _files_state(self.path)
+
     # ---------------------------------------------------------------- queries
-    def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> Any:
+    def query(self, sparql: str, bindings: dict[str, Any] | None = None, *,
+              graphs: Sequence[ox.NamedNode] | None = None) -> Any:
         """Run a query (never reaching outside the store: see :mod:`kg.sparql_guard`). The default graph
-        is the union of every document, unless the query names its own with ``FROM`` / ``FROM NAMED``."""
+        is the union of every document, unless the query names its own with ``FROM`` / ``FROM NAMED``.
+        With ``graphs`` (document graphs) the query sees only those and the reference graph: as its
+        default graph (their union) and as the graphs ``GRAPH ?g`` ranges over."""
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
         checked = sparql_guard.check(sparql, allow_load=True)  # a query cannot LOAD: the parser refuses updates
         self._check_dataset(checked)
+        dataset: dict[str, Any] = {"use_default_graph_as_union": not checked.has_dataset}
+        if graphs is not None and not checked.has_dataset:
+            seen = [_REFERENCE, *graphs]
+            dataset = {"default_graph": seen, "named_graphs": seen}
         try:
-            return self.db.query(sparql, use_default_graph_as_union=not checked.has_dataset,
-                                 substitutions=subs or None, prefixes=PREFIXES)
+            return self.db.query(sparql, substitutions=subs or None, prefixes=PREFIXES, **dataset)
         except SyntaxError as e:
             msg = syntax_message(sparql, str(e), PREFIXES)
             if _UPDATE.match(sparql):
@@ -390,11 +407,12 @@ class Store:
         except (RuntimeError, ValueError, TypeError) as e:
             raise QueryError(f"the update cannot run: {e}") from None
 
-    def select(self, sparql: str, bindings: dict[str, Any] | None = None, *, stream: bool = False) -> Result:
+    def select(self, sparql: str, bindings: dict[str, Any] | None = None, *, stream: bool = False,
+               graphs: Sequence[ox.NamedNode] | None = None) -> Result:
         """A query's answer as rows (CONSTRUCT and DESCRIBE: subject, predicate, object). With ``stream`` the
         rows are an iterator read as the engine answers (memory does not grow with the answer: write them
-        out while the store is open)."""
-        res = self.query(sparql, bindings)
+        out while the store is open). ``graphs``: as in :meth:`query`."""
+        res = self.query(sparql, bindings, graphs=graphs)
         if isinstance(res, ox.QuerySolutions):
             variables = [v.value for v in res.variables]
             rows = ([sol[v] for v in variables] for sol in res)
@@ -428,6 +446,21 @@ class Store:
 
 _UPDATE = re.compile(r"\s*(?:(?:PREFIX|BASE)[^\n]*\n\s*|#[^\n]*\n\s*)*"
                      r"(?:INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
+
+
+def _files_state(path: Path) -> str:
+    """The names, sizes and times of the database's data files (tables, write-ahead logs, manifest), as a
+    digest: its own log (LOG) and lock files change without the data changing, so they are left out."""
+    entries = []
+    with os.scandir(path) as it:
+        for e in it:
+            if _DATA_FILE.match(e.name):
+                st = e.stat()
+                entries.append(f"{e.name}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha256("\n".join(sorted(entries)).encode("utf-8")).hexdigest()[:24]
+
+
+_DATA_FILE = re.compile(r"\d+\.(?:sst|log)$|MANIFEST-\d+$|CURRENT$")
 
 
 def stored_format(path: Path) -> int:

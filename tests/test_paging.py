@@ -14,6 +14,7 @@ from conftest import TINY_STATEMENT
 import kg
 from kg.errors import ParameterError, QueryError
 from kg.paging import page
+from kg.query import load_query
 from kg.store import Store
 
 
@@ -144,3 +145,59 @@ def test_paging_keyed_cursor_past_the_last_value_gives_an_empty_last_page(tmp_pa
     graph.ingest(write_texts({"c.txt": "Nothing to see.\n"}))  # a statement, no mentions
     rest = graph.query("mentions", limit=5, after=first.next)
     assert list(rest) == [] and rest.next is None and rest.columns[0] == "statement"
+
+
+def _speech(state: str, when: str) -> str:
+    """An invented statement at the Security Council by ``state``, dated ``when`` (or undated: "")."""
+    dated = f", New York, {when}" if when else ""
+    return (f"Statement by the delegation of {state} at the UN Security Council{dated}\n\n"
+            f"Mr. President,\n\n{state} supports resolution 75/240 and the work of the Council.\n\nThank you.\n")
+
+
+def test_paging_pages_keyed_by_date_are_the_whole_answer_undated_rows_first(tmp_path: Path,
+                                                                            write_texts) -> None:
+    graph = kg.Graph(tmp_path / "st")
+    graph.ingest(write_texts({"a.txt": _speech("Chile", "3 May 2022"), "b.txt": _speech("Ghana", "1 April 2021"),
+                              "c.txt": _speech("Norway", ""), "d.txt": _speech("Peru", "1 April 2021"),
+                              "e.txt": _speech("Kenya", "3 May 2022")}))
+    for name, params in (("forum-speakers", {"forum": "UNSC"}), ("resolution-mentions", {"resolution": "75/240"})):
+        whole = [dict(r) for r in graph.query(name, **params)]
+        assert len(whole) == 5 and whole[0]["date"] is None  # the undated statement sorts first, as in SPARQL
+        for limit in (1, 2, 3):
+            rows, after = [], None
+            while True:
+                got = graph.query(name, limit=limit, after=after, **params)
+                rows += [dict(r) for r in got]
+                if got.next is None:
+                    break
+                after = got.next
+            assert rows == whole, (name, limit)
+
+
+def test_paging_keyed_first_page_sees_a_document_ingested_since(tmp_path: Path, write_texts) -> None:
+    graph = kg.Graph(tmp_path / "st")
+    graph.ingest(write_texts({"b.txt": _speech("Ghana", "1 April 2021")}))
+    assert [r["on_behalf_of"] for r in graph.query("forum-speakers", forum="UNSC", limit=10)] == ["Ghana"]
+    graph.ingest(write_texts({"a.txt": _speech("Chile", "3 May 2020")}))  # earlier: the new first row
+    assert [r["on_behalf_of"] for r in graph.query("forum-speakers", forum="UNSC", limit=10)] == ["Chile", "Ghana"]
+
+
+def test_query_page_directive_without_keys_is_refused_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "broken.rq"
+    path.write_text("# @page ?date\nSELECT ?s ?date WHERE { GRAPH ?doc { ?s dkg:date ?date } } ORDER BY ?date\n")
+    with pytest.raises(QueryError, match=r"broken\.rq.*@page-keys"):
+        load_query(str(path))
+
+
+def test_paging_aggregate_pages_are_its_whole_answer(run_kg, corpus_store) -> None:
+    store, _ = corpus_store  # relations: counted over every document, answered whole once, then cut page by page
+    graph = kg.Graph(store)
+    whole = [dict(r) for r in graph.query("relations")]
+    rows, after = [], None
+    while True:
+        got = graph.query("relations", limit=4, after=after)
+        rows += [dict(r) for r in got]
+        if got.next is None:
+            break
+        after = got.next
+    assert len(whole) > 8 and rows == whole

@@ -263,3 +263,29 @@ def test_serve_named_query_pages(endpoint: str, corpus_store: tuple[Path, Path],
         assert requests.get(f"{endpoint.rsplit('/', 1)[0]}/query/statements", params=params,
                             timeout=30).status_code == status, params
     assert requests.get(f"{endpoint.rsplit('/', 1)[0]}/query/..%2F..%2Fetc", timeout=30).status_code == 404
+
+
+def test_serve_named_query_pages_follow_their_link_to_the_whole_answer(endpoint: str,
+                                                                        corpus_store: tuple[Path, Path],
+                                                                        run_kg) -> None:
+    store, _ = corpus_store
+    base = endpoint.rsplit("/", 1)[0]
+    for name, params in (("mentions", {}), ("forum-speakers", {"forum": "OEWG"})):
+        whole = run_kg("query", name, *[f"--param={k}={v}" for k, v in params.items()], "-f", "csv",
+                       "--store", store).stdout
+        expected = [row[:2] for row in list(csv.reader(io.StringIO(whole)))[1:]]
+        rows: list[list[str]] = []
+        url, query = f"{base}/query/{name}", {**params, "limit": 25, "format": "csv"}
+        for _ in range(1000):
+            got = requests.get(url, params=query, timeout=30)
+            assert got.status_code == 200, got.text
+            rows += [row[:2] for row in list(csv.reader(io.StringIO(got.text)))[1:]]
+            if "next" not in got.links:
+                break
+            url, query = urllib.parse.urljoin(base + "/", got.links["next"]["url"]), None
+        assert len(expected) > 25 or name != "mentions"
+        assert rows == expected, name
+    bad = requests.get(f"{base}/query/mentions", params={"limit": 5, "after": "nonsense!"}, timeout=30)
+    assert bad.status_code == 400 and "not a page cursor" in bad.text
+    both = requests.get(f"{base}/query/mentions", params={"limit": 5, "offset": 1, "after": "x"}, timeout=30)
+    assert both.status_code == 400

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-
 from conftest import CORPUS_FILES, TINY_STATEMENT, copy_corpus, run_kg_in, stats_json
 
+import kg
 from kg.iris import reference_graph_iri
 from kg.spans import parse_span
+from kg.store import Store
 
 
 def nquads(store: Path, cwd: Path) -> list[str]:
@@ -189,3 +190,17 @@ def test_store_ingest_replacing_a_document_with_hostile_text_keeps_it_whole(tmp_
         ingest([f], fresh)
         nt2 = "".join(str(t) + " .\n" for t in fresh.triples())
     assert isomorphic(g, rdflib.Graph().parse(data=nt2, format="nt"))
+
+
+def test_store_state_changes_with_a_write_not_with_a_read(tmp_path: Path, write_texts) -> None:
+    path = tmp_path / "st"
+    graph = kg.Graph(path)
+    graph.ingest(write_texts({"a.txt": TINY_STATEMENT}))
+    with Store(path, read_only=True) as s:
+        before = s.state()
+        s.select("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }")
+    with Store(path, read_only=True) as s:
+        assert before is not None and s.state() == before  # opening and reading change nothing
+    graph.ingest(write_texts({"b.txt": TINY_STATEMENT.replace("Switzerland", "Austria")}))
+    with Store(path, read_only=True) as s:
+        assert s.state() != before
