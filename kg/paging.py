@@ -132,7 +132,7 @@ def _rows(store: Store, sparql: str, offset: int, count: int) -> tuple[list[str]
 
 
 _WHOLE: "OrderedDict[tuple, tuple[list[str], list[list[Any]]]]" = OrderedDict()  # the last few answers
-_WHOLE_ROWS = 100_000  # the most rows kept in all (an answer bigger than a fifth of it is not kept)
+_WHOLE_ROWS = 100_000  # the most rows kept in all (an answer bigger than half of it is not kept)
 
 
 def _whole(store: Store, sparql: str, unordered: str, keys: list | None) -> tuple[list[str], list[list[Any]]]:
@@ -150,7 +150,7 @@ def _whole(store: Store, sparql: str, unordered: str, keys: list | None) -> tupl
         result = store.select(sparql)
         rows = result.rows
     answer = (result.variables, rows)
-    if state is not None and len(rows) <= _WHOLE_ROWS // 5:
+    if state is not None and len(rows) <= _WHOLE_ROWS // 2:
         _WHOLE[ident] = answer
         while sum(len(r) for _, r in _WHOLE.values()) > _WHOLE_ROWS:
             _WHOLE.popitem(last=False)

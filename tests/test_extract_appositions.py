@@ -116,3 +116,19 @@ def test_extract_appositions_a_statement_citing_a_bodys_leaders_is_not_theirs():
     [s] = extract("Statement by Brazil\n\nMr. Chair,\n\nAs the BRICS leaders stressed last year in their declaration, "
                   "cooperation against the criminal misuse of technologies must grow and Brazil will do its part.")
     assert value_keys(s, "on_behalf_of") == ["BRA"]
+
+
+def test_extract_appositions_a_title_before_the_next_surname_is_that_persons():
+    [s] = extract("Statement by the delegation of Chile\n\nMr. Chair,\n\nWe thank Ambassador Nadia Okonkwo, Under-Secretary-"
+                  "General Lindqvist, the Secretariat and the support team for their work this year.")
+    [p] = [m for m in s.mentions if m.entity.label.endswith("Okonkwo")]
+    assert "post_title" not in p.info  # the office is Lindqvist's
+    assert not any(r[0].endswith("okonkwo") and r[1] == "affiliatedWith" for r in rels([s]))
+
+
+def test_extract_appositions_a_title_after_a_name_ending_its_clause_is_the_names():
+    [s] = extract("Statement by the delegation of Chile\n\nMr. Chair,\n\nWe listened to Ambassador Nadia Okonkwo, "
+                  "Under-Secretary-General for Disarmament Affairs, who opened the session.")
+    [p] = [m for m in s.mentions if m.entity.label.endswith("Okonkwo")]
+    start, end = p.info["post_title"]
+    assert s.context.text[start:end] == "Under-Secretary-General for Disarmament Affairs"

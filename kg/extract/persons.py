@@ -568,8 +568,9 @@ def _title_after(text: str, stmt: Statement, e: int, tspans: SpanIndex, blocked:
         of_state = of_m is not None and m.group(1).strip() == "" and info.get("titled") and any(
             h.start == seg_s + of_m.end() and any(f.entity is not None and f.entity.kind == "State" for f in h.forms)
             for h in hits(stmt))
-        if not (starts_with_title or of_state) or (starts_with_title and not m.group(1).strip()
-                                                    and _titles_next_name(text, first, tspans)):
+        # a title that stands before the next name is that name's ("X Russian Ambassador Y", "We thank X,
+        # Under-Secretary-General Y, the ..."), unless that next name is a state, body or place
+        if not (starts_with_title or of_state) or (starts_with_title and _titles_next_name(text, first, tspans, blocked)):
             return
     cut = re.search(r"\s+(?:at|during|on|in|before)\s+(?:the|a)\s", text[seg_s:seg_e])
     end2 = seg_s + cut.start() if cut else seg_e
@@ -619,7 +620,7 @@ def _office_after(text: str, e: int, stop: int) -> tuple[int, int] | None:
     return None
 
 
-def _titles_next_name(text: str, first: int, tspans: SpanIndex) -> bool:
+def _titles_next_name(text: str, first: int, tspans: SpanIndex, blocked: SpanIndex | None = None) -> bool:
     """Whether the title starting at ``first`` stands right before another name ("OSCE Media Freedom
     Representative Dunja Mijatović"): it is that name's title, and the words before it qualify the office."""
     spans = tspans.spans
@@ -628,10 +629,13 @@ def _titles_next_name(text: str, first: int, tspans: SpanIndex) -> bool:
     while i + 1 < len(spans) and spans[i + 1][0] == end + 1 and text[end] == " ":  # "Deputy Head Mr. X"
         i += 1
         end = spans[i][1]
-    return text[end:end + 1] == " " and bool(_NAME_PAIR.match(text, end + 1))
+    return (text[end:end + 1] == " " and (blocked is None or end + 1 not in blocked)
+            and bool(_NAME_PAIR.match(text, end + 1) or _LISTED_SURNAME.match(text, end + 1)))
 
 
 _NAME_PAIR = re.compile(rf"(?<![\w-])[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?\s+[{_UP}][{_LOW}]+")
+# a surname alone, then the list goes on or ends ("We thank Ambassador X, Under-Secretary-General Y, the ...")
+_LISTED_SURNAME = re.compile(rf"(?<![\w-])[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?(?=\s*(?:[,;.)]|\s(?:and|&)\s))")
 
 
 def _before_next_name(text: str, start: int, end: int, tspans, blocked) -> int:  # noqa: ANN001
