@@ -99,3 +99,24 @@ def test_extract_relations_co_chair_countries_listed_after_the_body():
                     "OSCE Minsk Group, Russia, the United States and France, will meet in Vienna.")
     found = rels(stmts)
     assert {("RUS", "chairOf", "OSCE-MG"), ("USA", "chairOf", "OSCE-MG"), ("FRA", "chairOf", "OSCE-MG")} <= found
+
+
+_AT_THE_GROUP = ("Statement by the delegation of Chile at the final session of the Open-ended Working Group, "
+                 "New York, 12 March 2021\n\nMr. Chair,\n\n")
+
+
+def test_extract_relations_the_chair_a_paragraph_is_addressed_to():
+    [s] = extract(_AT_THE_GROUP + "Ambassador Tomas Ekberg, let me thank you and your staff for months of patient "
+                  "work. Guided by our tireless chair, the delegations found common ground.\n\nThank you.")
+    assert ("tomas-ekberg", "chairOf", "OEWG-2019") in rels([s])
+    [s] = extract(_AT_THE_GROUP + "Ambassador Tomas Ekberg, under your steady chairmanship the Group agreed on "
+                  "its report.\n\nThank you.")
+    assert ("tomas-ekberg", "chairOf", "OEWG-2019") in rels([s])
+
+
+def test_extract_relations_our_chair_is_not_whoever_a_paragraph_addresses():
+    found = rels(extract(_AT_THE_GROUP + "Ambassador Tomas Ekberg, your delegation raised a fair point. Our chair "
+                         "will no doubt weigh it.\n\nThank you."))  # no thanks to the person addressed
+    found |= rels(extract(_AT_THE_GROUP + "We heard Ambassador Tomas Ekberg, and we thank you all. Our chair "
+                          "summed up the debate.\n\nThank you."))  # the paragraph is addressed to no one
+    assert not any(r[1] == "chairOf" and r[0] == "tomas-ekberg" for r in found)

@@ -156,6 +156,7 @@ def _chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         if body is not None and who and who[0].start - (s0 + mm.end()) <= 40:
             yield Relation(who[0].entity, "chairOf", body, s0 + mm.start(), who[0].end)
     yield from _chair_named_after(stmt, s0, s1)
+    yield from _addressed_chair(stmt, s0, s1)
     # "..., representing the Co-Chair countries of the OSCE Minsk Group": the states of the persons
     # named before (or the states named, when no person is)
     for mm in re.finditer(r"\bCo-?Chair(?:s|men)?(?:\s+countries|\s+states)?\s+of\s+(?:the\s+)?", sent, re.I):
@@ -191,6 +192,36 @@ def _chair_named_after(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
                if x.start == gap.end() or x.info.get("title_start") == gap.end()]
         if who:
             yield Relation(who[0].entity, "chairOf", body[0].entity, mm.start(), who[0].end)
+
+
+# the chair spoken to: "your able chairmanship", "your presidency", "your leadership as Chair"; the chair spoken
+# of while thanking the person addressed: "with the help of our tireless chair"
+_YOUR_CHAIR = re.compile(r"\byour\s+(?:[a-z]+\s+){0,2}?(?:chairmanship|chairpersonship|chairship|presidency|"
+                         r"leadership\s+as\s+(?:the\s+)?chair)\b|\bour\s+(?:[a-z]+\s+){0,2}?chair(?:man|woman|person)?\b"
+                         r"(?!\s+of\b|['’]s)", re.I)
+_THANKS = re.compile(r"\b(?:thank|thanks|gratitude|grateful|congratulat\w*|appreciat\w*|commend)\b", re.I)
+_VOCATIVE = re.compile(r"[\s*_]*(?:(?:dear|my\s+dear)\s+)?", re.I)
+
+
+def _addressed_chair(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
+    """chairOf for the person a paragraph is addressed to ("Ambassador X, I thank you ... With the help of
+    our tireless chair, ...", "Ambassador X, under your able chairmanship ..."): the chair of this forum."""
+    forum = stmt.value("forum")
+    text = stmt.context.text
+    cue = _YOUR_CHAIR.search(text, s0, s1)
+    if forum is None or cue is None:
+        return
+    ps = max(text.rfind("\n", stmt.start, s0) + 1, stmt.heading_end)
+    opening = _VOCATIVE.match(text, ps, s0).end()
+    addressed = [m for m in _in(stmt, "Person", opening, s1)
+                 if m.info.get("title_start", m.start) == opening and text[m.end:m.end + 1] == ","]
+    speakers = {e.key for e, *_ in stmt.value("speakers", [])}
+    if not addressed or addressed[0].entity.key in speakers:
+        return
+    said = text[addressed[0].end:s1]
+    if cue.group(0).lower().startswith("our") and not (_THANKS.search(said) and re.search(r"\byou\b", said, re.I)):
+        return  # "our chair" is the addressee's only where the paragraph thanks them ("I thank you ...")
+    yield Relation(addressed[0].entity, "chairOf", forum, addressed[0].start, cue.end())
 
 
 def _chair_verbs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
