@@ -392,12 +392,17 @@ def _case_ok(form: Form, written: str, segment: str, s: int, e: int) -> bool:
         return True
     if form.case == "title" and written[:1].isupper() and w.lower() == f.lower():
         return True
+    # a long name in lower case is still that name ("a new open-ended working group on security of and in the use
+    # of ..."), where a short one is a common phrase ("the working group")
+    if form.case == "title" and w.lower() == f.lower() and len(f.split()) >= _LOWER_NAME_WORDS:
+        return True
     # an ALL-CAPS heading ("THE RUSSIAN FEDERATION"): accept the upper-case form of a name
     if w == f.upper() and len(f) > 3 and _line_is_caps(segment, s, e):
         return True
     return False
 
 
+_LOWER_NAME_WORDS = 6  # words a name needs to be read in lower case
 _LETTER = re.compile(r"[^\W\d_]")
 _ASCII_LOWER = re.compile(r"[a-z]")
 

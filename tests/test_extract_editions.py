@@ -1,7 +1,7 @@
 """Which edition of a recurring body (the OEWG, the GGE) a mention means, and who chaired it, on invented
 statements: the years in brackets after its name, its ordinal, "previous" and "current", its report named in
 the sentence when no group sits."""
-from helpers import extract, rels
+from helpers import extract, keys, rels
 
 
 def _orgs(text: str) -> list[tuple[str, str]]:
@@ -47,3 +47,13 @@ def test_extract_editions_the_year_a_group_was_established():
     found = _orgs("Statement by Ghana\n\nAccra, 10 March 2023\n\nMr. Chair,\n\nThe OEWG was established in 2019 "
                   "and concluded its work two years later.")
     assert found == [("OEWG", "OEWG-2019")]
+
+
+def test_extract_editions_a_long_name_in_lower_case_is_the_body_a_short_one_is_not():
+    [s] = extract("Seventy-seventh Session,\n9th Meeting (AM)\n\nCommittee Approves Drafts\n\nThe text would have "
+                  "the Assembly convene a new open-ended working group on security of and in the use of information "
+                  "and communications technologies, the sponsors said.")
+    assert "OEWG-2021" in keys(s, "Organization")
+    [s] = extract("Seventy-seventh Session,\n9th Meeting (AM)\n\nCommittee Approves Drafts\n\nThe sponsors said an "
+                  "open-ended working group would meet next year.")
+    assert not any(k.startswith("OEWG") for k in keys(s, "Organization"))

@@ -43,3 +43,10 @@ def test_extract_matching_session_is_found_by_its_words_anywhere_in_a_long_text(
     filler = "The delegation spoke at length about confidence-building measures. " * 2000
     assert session_of(filler + "At the seventy-sixth session of the General Assembly, we agreed.") == 76
     assert session_of(filler) is None
+
+
+def test_extract_matching_session_from_a_meetings_coverage_header():
+    assert session_of("Seventy-eighth Session,\n21st Meeting (PM)\nGA/DIS/9999\n\nCommittee Hears Debate") == 78
+    assert session_of("Eighty-first session, 5th & 6th Meetings (AM & PM)\n\nText.") == 81
+    # an ordinal session of another body, with no meeting line, says nothing of the General Assembly's
+    assert session_of("Human Rights Council, forty-sixth session\n\nThe Council heard statements.") is None

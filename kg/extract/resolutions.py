@@ -47,7 +47,12 @@ _SESSION = re.compile(r"\b(?P<num>\d{1,3})(?:st|nd|rd|th)\s+(?:session\b|(?:UN\s
                       r"sixty|seventy|eighty|ninety)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
                       r"ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
                       r"eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|"
-                      r"ninetieth))\s+session\s+of\s+the\s+(?:UN\s+|United Nations\s+)?General Assembly", re.I)
+                      r"ninetieth))\s+session\s+of\s+the\s+(?:UN\s+|United Nations\s+)?General Assembly|"
+                      # a UN meetings coverage header: "Seventy-fifth Session, 14th Meeting (AM)"
+                      r"^[ \t]*(?P<word2>(?:(?:fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth)|(?:forty|fifty|sixty|"
+                      r"seventy|eighty|ninety)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)))"
+                      r"\s+session,?\s+\d{1,4}(?:st|nd|rd|th)\s+(?:(?:&|and)\s+\d{1,4}(?:st|nd|rd|th)\s+)?meetings?\b",
+                      re.I | re.M)
 _COMMITTEE = re.compile(r"\b(First|Second|Third|Fourth|Fifth|Sixth)\s+Committee\b")
 # where a spoken form or a session can stand: a literal found at memory speed, then the pattern tried near it
 _SPOKEN_ANCHOR = re.compile(r"esolution|ecision|ESOLUTION|ECISION")
@@ -74,8 +79,8 @@ def session_of(text: str) -> int | None:
         num = m2.group("num") or m2.group("num2")
         if num and int(num) >= 40:
             return int(num)
-        if m2.group("word"):
-            n = _ordinal(m2.group("word"))
+        if m2.group("word") or m2.group("word2"):
+            n = _ordinal(m2.group("word") or m2.group("word2"))
             if n and n >= 40:
                 return n
     if m:
