@@ -120,3 +120,19 @@ def test_extract_relations_our_chair_is_not_whoever_a_paragraph_addresses():
     found |= rels(extract(_AT_THE_GROUP + "We heard Ambassador Tomas Ekberg, and we thank you all. Our chair "
                           "summed up the debate.\n\nThank you."))  # the paragraph is addressed to no one
     assert not any(r[1] == "chairOf" and r[0] == "tomas-ekberg" for r in found)
+
+
+def test_extract_relations_a_resolution_that_entrusted_a_body_established_it():
+    found = rels(extract("Statement by the delegation of Chile, 3 May 2022\n\nMr. Chair,\n\nResolution 75/240 has "
+                         "entrusted the OEWG to study norms of responsible behaviour.\n\nThank you."))
+    assert ("OEWG-2021", "establishedBy", "A/RES/75/240") in found
+    found = rels(extract("Statement by the delegation of Chile, 3 May 2022\n\nMr. Chair,\n\nResolution 75/240 and the "
+                         "OEWG have entrusted experts with a study.\n\nThank you."))  # the body is not what it entrusted
+    assert not any(r[1] == "establishedBy" for r in found)
+
+
+def test_extract_relations_the_head_of_an_eu_delegation_serves_it():
+    [s] = extract("Statement by Ms. Clara Vidal, Head of the Delegation of the European Union to the United "
+                  "Nations, at the Security Council, New York, 2 May 2023\n\nMr. President,\n\nThe EU supports the "
+                  "framework.\n\nThank you.")
+    assert ("clara-vidal", "affiliatedWith", "EU-DEL-UN") in rels([s])

@@ -27,17 +27,19 @@ _ESTABLISH = re.compile(r"\bmandate\b[^.;]{0,120}?\b(?P<verb>enshrined|set forth
                         r"laid down|stipulated|provided for)\s+(?:in|by|under)\b|"
                         r"\b(?P<verb2>established|set up|created|convened|mandated)\s+(?:by|pursuant to|under|"
                         r"in accordance with|in line with|through)\b", re.I)
-_FOUNDING = re.compile(r",?\s+(?:that|which)\s+(?:has\s+|had\s+)?(?:established|set\s+up|created|mandated|convened)\s+"
-                       r"(?:the\s+)?", re.I)
+# "resolution 73/27 that established the OEWG", "resolution 75/240 has entrusted the OEWG to ...": the body a
+# resolution set up or gave its mandate
+_FOUNDING = re.compile(r",?\s+(?:(?:that|which)\s+)?(?:has\s+|had\s+)?(?:established|set\s+up|created|mandated|convened|"
+                       r"entrusted|tasked)\s+(?:the\s+)?", re.I)
 # words (lower case) without which a group of patterns cannot match a sentence
 _CHAIR_CUES = ("chair", "presid", "led", "leadership")
-_ESTABLISH_CUES = ("mandate", "establish", "set", "creat", "conven")
+_ESTABLISH_CUES = ("mandate", "establish", "set", "creat", "conven", "entrust", "tasked")
 _SPONSOR_CUES = ("resolution", "draft", "sponsor", "submitted", "introduced", "tabled", "presented", "proposed",
                  "authored", "put", "initiated")
 # every relation pattern below needs one of these words in its sentence
 _TRIGGER = Keywords(["chair", "presid", "led by", "leadership", "sponsor", "submitted", "introduced", "tabled",
                      "presented", "proposed", "authored", "drafted", "put forward", "initiated", "draft", "resolution",
-                     "decision", "mandate", "established", "set up", "created", "convened"])
+                     "decision", "mandate", "established", "set up", "created", "convened", "entrusted", "tasked"])
 _PAIR_DRAFT = re.compile(r"(?P<a>\S+?)[-–](?P<b>\S+?)\s+(?:draft\s+)?(?:resolution|draft)\b")
 _HYPHEN_DRAFT = re.compile(r"[-–]\S*\s+(?:draft\s+)?(?:resolution|draft)\b")  # cheap: where _PAIR_DRAFT can match
 _WHICH_WAS = re.compile(r",?\s+(?:which|that)\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?$")
