@@ -110,15 +110,19 @@ def _answer(store: Any, op: str, text: str, accept: str | None, allow_load: bool
         if op == "update":
             store.update(text, allow_load=allow_load)
             return 204, "text/plain", b""
+        nxt: tuple = ()
         if op == "page":
-            return _page_answer(store, text, accept)
-        res = store.query(text)
-        mtype, body = _serialize(res, accept)  # evaluation happens here, while serializing
+            status, mtype, body, cursor = _page_answer(store, text, accept)
+            if status != 200:
+                return status, mtype, body
+            nxt = (cursor,)
+        else:
+            mtype, body = _serialize(store.query(text), accept)  # evaluation happens here, while serializing
         if len(body) > max_result:
             return 503, plain, (f"the answer is {len(body) / 1e6:.0f} MB, over this server's limit of "
                                 f"{max_result / 1e6:.0f} MB per answer; add a LIMIT, or raise kg serve "
                                 "--memory").encode()
-        return 200, mtype + ("; charset=utf-8" if mtype.startswith("text/") else ""), body
+        return (200, mtype + ("; charset=utf-8" if mtype.startswith("text/") else ""), body, *nxt)
     except Reply as r:
         return r.status, plain, r.message.encode()
     except QueryError as e:
@@ -151,7 +155,7 @@ def _page_answer(store: Any, request: str, accept: str | None) -> tuple[int, str
     body = " ".join("(" + " ".join("UNDEF" if t is None else str(t) for t in row) + ")" for row in got.rows)
     res = ox.Store().query(f"SELECT {names} WHERE {{ VALUES ({names}) {{ {body} }} }}")
     mtype, data = _serialize(res, accept)
-    return 200, mtype + ("; charset=utf-8" if mtype.startswith("text/") else ""), data, got.next
+    return 200, mtype, data, got.next
 
 
 def _limit_memory(memory_mb: int) -> None:
