@@ -385,3 +385,23 @@ def test_extract_headers_unsigned_press_release_speaks_for_the_state_of_its_page
     [s] = extract("Press release on the outcome of the vote in the Committee\n\n"
                   "On 6 November the Committee adopted the draft with wide support after a long debate.")
     assert value_keys(s, "on_behalf_of") == []  # no state named: none guessed
+
+
+_RUN_TOGETHER = ("PERMANENT MISSION OF ELBONIA ~ ~ 1 2 3 ~~ I-.-III\n"
+                 "UNITED NATIONS GENERAL ASSEMBLY FIRST COMMITTEE 12 October 2019\n-\n"
+                 "General debate on all disarmament and international security agenda items {by}\nMr Chairman\n"
+                 "The delegation wishes to thank all colleagues for the constructive discussion held during this "
+                 "session, and to set out its views on the questions before the Committee this year.\n")
+
+
+def test_extract_headers_statement_by_in_a_title_block_below_the_heading_names_the_speaker():
+    by = "Statement by Ms. Carla Mendes, Deputy Permanent Representative to the United Nations"
+    [s] = extract(_RUN_TOGETHER.format(by=by))
+    assert value_keys(s, "speakers") == ["carla-mendes"]
+
+
+def test_extract_headers_a_statement_by_in_prose_names_no_speaker():
+    # written as prose (lower case): someone else's statement
+    [s] = extract(_RUN_TOGETHER.format(by="We welcome the statement by Ms. Carla Mendes, Deputy Permanent "
+                                          "Representative to the United Nations"))
+    assert value_keys(s, "speakers") == []

@@ -70,6 +70,8 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
         if not chosen and re.search(r"\bjoint\b", text[hs:stmt.heading_end], re.I):
             bs, be = first_sentence(stmt)
             chosen = [m for m in stmt.mentions if m.entity.kind == "Person" and bs <= m.start < be]
+        if not chosen:
+            chosen = _named_below_heading(stmt)
         heading = text[hs:stmt.heading_end]
         if not chosen and stmt.role in ("main", "item") and (
                 kind in _REPORTED or _HEADLINE_VERB.search(heading) or layout().kind_of(heading) is None):
@@ -83,6 +85,40 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
             seen.add(m.entity.key)
             out.append(m)
     return out
+
+
+# "Statement by X" written as a title, not as prose ("we welcome the statement by X")
+_TITLE_BY = re.compile(r"\b(?:Statement|Remarks|Address|Speech|Intervention|STATEMENT|REMARKS|ADDRESS|SPEECH|"
+                       r"INTERVENTION)\s+(?:(?:delivered|made|read)\s+)?(?:by|BY)\s+(?:the\s+)?")
+_BELOW = 600  # how far below the heading a title block may still run
+_PROSE_LINE = 250  # a line this long is the speech's prose: the title block has ended
+
+
+def _is_prose(line: str) -> bool:
+    """A line of the speech itself: a long one, or a sentence of ten words or more."""
+    s = line.strip()
+    return len(s) >= _PROSE_LINE or (s[-1:] in (".", "!", "?") and len(s.split()) >= 10)
+
+
+def _named_below_heading(stmt: Statement) -> list[Mention]:
+    """"... in the context of international security Statement by X, Deputy Permanent Representative ...":
+    a title block the page runs together below what was read as the heading (an OCR'd letterhead, a
+    title and agenda item on one line) still names the speaker, before the speech's first paragraph."""
+    text = stmt.context.text
+    pos, stop = stmt.heading_end, min(stmt.end, stmt.heading_end + _BELOW)
+    while pos < stop:
+        le = text.find("\n", pos, stop)
+        le = stop if le < 0 else le
+        line = text[pos:le]
+        if _is_prose(line) or layout().is_salutation(line):
+            break
+        for by in _TITLE_BY.finditer(line):
+            at = pos + by.end()
+            named = [m for m in stmt.mentions if m.entity.kind == "Person" and m.info.get("title_start", m.start) == at]
+            if named:
+                return named[:1]
+        pos = le + 1
+    return []
 
 
 def _alone_on_line(text: str, m: Mention) -> bool:
