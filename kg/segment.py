@@ -238,10 +238,11 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
         # further headed statements on the same page ("Explanation of vote by ..." then "Right of reply by ...")
         main_last = _heading_end(lines, blank, chrome, main, first_item, lay)
         heads = [i for i in range(main + 1, first_item) if _is_page_heading(lines, blank, i, lay) and i > main_last]
-        if heads and not any(not blank[j] and not chrome[j] and not _short_label(lines[j].text)
+        if heads and not any(not blank[j] and not chrome[j] and not _header_line(lines[j].text)
                              for j in range(main_last + 1, heads[0])):
             # a heading right under the page's own ("SG/SM/20847 / 29 June 2021" then "Secretary-General's
-            # Remarks to ..."): one heading, not a statement without words
+            # Remarks to ...", "EU Statement – ... / New York, 29/06/2021, ID: 2106 / Statements on behalf of
+            # the EU" then "29 June 2021, New York – Statement by ..."): one heading, not a statement without words
             head_override = _heading_end(lines, blank, chrome, heads.pop(0), heads[0] if heads else first_item, lay)
         starts += [(i, None) for i in heads]
     for i in items:
@@ -276,6 +277,12 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
 def _short_label(line: str) -> bool:
     """A line of a header that is no text of its own: a few title-like words ("New York", "Location: Geneva")."""
     return len(line.split()) <= 4 and _title_like(line)
+
+
+def _header_line(line: str) -> bool:
+    """A line between two headings that is no text of its own: a short label, or a line of a header (a
+    date and place, a category, an ID) that is neither a sentence nor a paragraph's length."""
+    return _short_label(line) or not (_is_sentence(line) or len(line.strip()) >= 80)
 
 
 def _is_sentence(line: str) -> bool:

@@ -89,3 +89,26 @@ def test_segment_several_headed_statements_on_one_page():
     assert [e.key for e, *_ in b.value("speakers")] == ["dmitry-polyanskiy"]
     sponsors = {(r.subject.key, r.object.key) for r in a.relations if r.predicate == "sponsoredBy"}
     assert sponsors == {("S/2022/155", "USA"), ("S/2022/155", "ALB")}
+
+
+_PORTAL = ("Union External Service\n\n"
+           "Union Statement – Human Rights Council: Panel on Digital Rights\n\n"
+           "Geneva, 04/05/2023 - 10:15, UNIQUE ID: 230504_7\n"
+           "Statements on behalf of the Union\n\n"
+           "4 May 2023, Geneva – Statement by H.E. Ms. Clara Vidal, Head of the Delegation of the European Union "
+           "to the United Nations, at the Human Rights Council Panel on Digital Rights\n\n"
+           "Mr. President,\n\n"
+           "{body}\n\nThank you.\n")
+
+
+def test_segment_a_portal_title_and_its_meta_lines_head_the_statement_below_them():
+    text = _PORTAL.format(body="We thank the panellists for their presentations and support the work of the Council.")
+    [s] = segment(text)  # one statement, its heading running from the title to the line that says who speaks
+    assert "Union Statement – Human Rights Council" in text[s.start:s.heading_end]
+    assert text[s.start:s.heading_end].endswith("Human Rights Council Panel on Digital Rights")
+
+
+def test_segment_a_text_between_two_headings_keeps_them_apart():
+    text = _PORTAL.replace("Statements on behalf of the Union\n", "The Union delivered the following statement at "
+                           "the panel, together with its partners.\n").format(body="We thank the panellists.")
+    assert len(segment(text)) == 2
