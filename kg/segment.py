@@ -274,15 +274,10 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
     return segments
 
 
-def _short_label(line: str) -> bool:
-    """A line of a header that is no text of its own: a few title-like words ("New York", "Location: Geneva")."""
-    return len(line.split()) <= 4 and _title_like(line)
-
-
 def _header_line(line: str) -> bool:
-    """A line between two headings that is no text of its own: a short label, or a line of a header (a
-    date and place, a category, an ID) that is neither a sentence nor a paragraph's length."""
-    return _short_label(line) or not (_is_sentence(line) or len(line.strip()) >= 80)
+    """A line between two headings that is no text of its own: a label ("New York", "Location: Geneva"), a
+    date and place, a category, an ID; neither a sentence nor a paragraph's length."""
+    return not (_is_sentence(line) or len(line.strip()) >= 80)
 
 
 def _is_sentence(line: str) -> bool:
