@@ -22,7 +22,7 @@ import json
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 import pyoxigraph as ox
 
@@ -131,30 +131,45 @@ def _rows(store: Store, sparql: str, offset: int, count: int) -> tuple[list[str]
     return variables, rows[offset:offset + count]
 
 
-_WHOLE: "OrderedDict[tuple, tuple[list[str], list[list[Any]]]]" = OrderedDict()  # the last few answers
-_WHOLE_ROWS = 100_000  # the most rows kept in all (an answer bigger than half of it is not kept)
+class _Kept:
+    """What was derived from a store (an answer, a key list), kept while the store's files are unchanged
+    (:meth:`Store.state`), the least recently used dropped first once ``most`` rows or values are kept in
+    all (a serve worker's memory is bounded: kg serve --memory); anything over half of that is not kept."""
+
+    def __init__(self, most: int) -> None:
+        self.most = most
+        self._items: OrderedDict[tuple, tuple[int, Any]] = OrderedDict()
+
+    def get(self, store: Store, what: tuple, make: Callable[[], tuple[int, Any]]) -> Any:
+        """The kept value for ``what`` on ``store``, else ``make()`` (its size, its value), kept."""
+        state = store.state()
+        ident = (str(store.path.resolve()), state, *what)
+        if state is not None and ident in self._items:
+            self._items.move_to_end(ident)
+            return self._items[ident][1]
+        size, value = make()
+        if state is not None and size <= self.most // 2:
+            self._items[ident] = (size, value)
+            while sum(n for n, _ in self._items.values()) > self.most:
+                self._items.popitem(last=False)
+        return value
+
+
+_WHOLE = _Kept(100_000)  # whole sorted answers, by their rows
+_KEYS = _Kept(600_000)  # keyed queries' key lists, by their values
 
 
 def _whole(store: Store, sparql: str, unordered: str, keys: list | None) -> tuple[list[str], list[list[Any]]]:
-    """The whole answer in its order. An answer is kept while the store's files are unchanged
-    (:meth:`Store.state`), so that the pages after the first (an aggregate's, or any page read from an
-    --offset) are cut from it instead of answering the query again."""
-    state = store.state()
-    ident = (str(store.path.resolve()), state, sparql)
-    if state is not None and ident in _WHOLE:
-        _WHOLE.move_to_end(ident)
-        return _WHOLE[ident]
-    result = store.select(unordered if keys is not None else sparql)
-    rows = sort_rows(result.variables, result.rows, keys) if keys is not None else result.rows
-    if rows is None:
-        result = store.select(sparql)
-        rows = result.rows
-    answer = (result.variables, rows)
-    if state is not None and len(rows) <= _WHOLE_ROWS // 2:
-        _WHOLE[ident] = answer
-        while sum(len(r) for _, r in _WHOLE.values()) > _WHOLE_ROWS:
-            _WHOLE.popitem(last=False)
-    return answer
+    """The whole answer in its order, kept (:class:`_Kept`) so that the pages after the first (an
+    aggregate's, or any page read from an --offset) are cut from it instead of answering the query again."""
+    def make() -> tuple[int, tuple[list[str], list[list[Any]]]]:
+        result = store.select(unordered if keys is not None else sparql)
+        rows = sort_rows(result.variables, result.rows, keys) if keys is not None else result.rows
+        if rows is None:
+            result = store.select(sparql)
+            rows = result.rows
+        return len(rows), (result.variables, rows)
+    return _WHOLE.get(store, (sparql,), make)
 
 
 def keyed_page(store: Store, sparql: str, var: str, keys_sparql: str, *, limit: int,
@@ -203,31 +218,19 @@ class _Keys:
     graphs: list[list[ox.NamedNode]]
 
 
-_KEYS: "OrderedDict[tuple, _Keys]" = OrderedDict()  # the last few key lists, by store state and query
-_KEYS_KEPT = 600_000  # the most values kept in all (a serve worker's memory is bounded: kg serve --memory)
-
-
 def _keys(store: Store, keys_sparql: str, var: str, as_str: bool) -> _Keys:
-    """The sorted values of ``?var`` and their documents; the list of a store whose files did not change
-    since it was made (:meth:`Store.state`) is taken from the last few kept."""
-    state = store.state()
-    ident = (str(store.path.resolve()), state, keys_sparql, var, as_str)
-    if state is not None and ident in _KEYS:
-        _KEYS.move_to_end(ident)
-        return _KEYS[ident]
-    result = store.select(keys_sparql)
-    iv, ig = result.variables.index(var), result.variables.index("doc")
-    docs: dict[Any, set[ox.NamedNode]] = {}
-    for row in result.rows:
-        if isinstance(row[ig], ox.NamedNode):
-            docs.setdefault(row[iv], set()).add(row[ig])
-    values = sorted(docs, key=lambda t: term_key(t, as_str))
-    keys = _Keys(values, [term_key(v, as_str) for v in values], [sorted(docs[v], key=str) for v in values])
-    if state is not None and len(values) <= _KEYS_KEPT // 2:
-        _KEYS[ident] = keys
-        while sum(len(k.values) for k in _KEYS.values()) > _KEYS_KEPT:
-            _KEYS.popitem(last=False)
-    return keys
+    """The sorted values of ``?var`` and their documents, kept while the store is unchanged (:class:`_Kept`)."""
+    def make() -> tuple[int, _Keys]:
+        result = store.select(keys_sparql)
+        iv, ig = result.variables.index(var), result.variables.index("doc")
+        docs: dict[Any, set[ox.NamedNode]] = {}
+        for row in result.rows:
+            if isinstance(row[ig], ox.NamedNode):
+                docs.setdefault(row[iv], set()).add(row[ig])
+        values = sorted(docs, key=lambda t: term_key(t, as_str))
+        return len(values), _Keys(values, [term_key(v, as_str) for v in values],
+                                  [sorted(docs[v], key=str) for v in values])
+    return _KEYS.get(store, (keys_sparql, var, as_str), make)
 
 
 def _rows_of_keys(store: Store, sparql: str, var: str, order: list, keys: _Keys, start: int,

@@ -237,10 +237,11 @@ def run_page(store: Store, query: NamedQuery, values: dict[str, str] | None = No
              offset: int = 0, after: str | None = None) -> paging.Page:
     """One page of the query's answer (:mod:`kg.paging`): ``limit`` rows from ``offset``, or after the
     page whose ``next`` cursor is ``after``; by keys (``# @page``) when the query declares them."""
-    text = bound_text(query, values)
+    bindings = bind(query, values or {})
+    text = _strip_comments(with_values(query.text, bindings))
     if query.page is not None and not offset:
         var, keys = query.page
-        keys = _strip_comments(with_values(keys, bind(query, values or {})))
+        keys = _strip_comments(with_values(keys, bindings))
         return paging.keyed_page(store, text, var, keys, limit=limit, after=after)
     return paging.page(store, text, limit=limit, offset=offset, after=after)
 
@@ -252,8 +253,8 @@ def bound_text(query: NamedQuery, values: dict[str, str] | None = None) -> str:
 
 def values_clause(names: Iterable[str], rows: Iterable[Iterable[Any]]) -> str:
     """``VALUES (?a ?b) { (t1 t2) ... }``: each value an RDF term written by pyoxigraph, never text
-    pasted into SPARQL."""
-    body = " ".join("(" + " ".join(str(term) for term in row) + ")" for row in rows)
+    pasted into SPARQL (``None``: UNDEF, the cell left unbound)."""
+    body = " ".join("(" + " ".join("UNDEF" if term is None else str(term) for term in row) + ")" for row in rows)
     return f"VALUES ({' '.join('?' + n for n in names)}) {{ {body} }}"
 
 

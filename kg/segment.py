@@ -16,7 +16,7 @@ from kg.gazetteer import is_caps_line, load_yaml
 from kg.paths import GAZETTEER_DIR
 from kg.turns import split_parts
 
-__all__ = ["Segment", "Layout", "layout", "segment"]
+__all__ = ["Segment", "Layout", "layout", "segment", "is_sentence"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +225,7 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
         if len(lines[i].text.strip()) >= 200:  # a paragraph before any heading: the text starts there
             main = _below_chrome(pre, chrome, i)
             break
-    prose = [i for i in pre if len(lines[i].text.strip()) >= 80 or _is_sentence(lines[i].text)]
+    prose = [i for i in pre if _is_text(lines[i].text)]
     if main is None and prose:
         # no heading: the text starts at its first line that is more than a bare date (a page's own date)
         first = _below_chrome(pre, chrome, prose[0])
@@ -276,11 +276,16 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
 
 def _header_line(line: str) -> bool:
     """A line between two headings that is no text of its own: a label ("New York", "Location: Geneva"), a
-    date and place, a category, an ID; neither a sentence nor a paragraph's length."""
-    return not (_is_sentence(line) or len(line.strip()) >= 80)
+    date and place, a category, an ID."""
+    return not _is_text(line)
 
 
-def _is_sentence(line: str) -> bool:
+def _is_text(line: str) -> bool:
+    """A line of text of its own: a sentence, or a paragraph's length."""
+    return len(line.strip()) >= 80 or is_sentence(line)
+
+
+def is_sentence(line: str) -> bool:
     """A line of prose, however short: eight words or more ending as a sentence ends."""
     s = line.strip(" *_\t")
     return len(s.split()) >= 8 and s[-1:] in ".!?"

@@ -142,7 +142,7 @@ def _page_answer(store: Any, request: str, accept: str | None) -> tuple[int, str
     import pyoxigraph as ox
 
     from kg.errors import KgError
-    from kg.query import load_query, run_page
+    from kg.query import load_query, run_page, values_clause
 
     asked = json.loads(request)
     try:
@@ -152,8 +152,7 @@ def _page_answer(store: Any, request: str, accept: str | None) -> tuple[int, str
         return 400, "text/plain; charset=utf-8", str(e).encode(), None
     # the rows as a SPARQL result, so that every result format is written by the engine's own writers
     names = " ".join("?" + v for v in got.variables)
-    body = " ".join("(" + " ".join("UNDEF" if t is None else str(t) for t in row) + ")" for row in got.rows)
-    res = ox.Store().query(f"SELECT {names} WHERE {{ VALUES ({names}) {{ {body} }} }}")
+    res = ox.Store().query(f"SELECT {names} WHERE {{ {values_clause(got.variables, got.rows)} }}")
     mtype, data = _serialize(res, accept)
     return 200, mtype, data, got.next
 

@@ -10,7 +10,7 @@ from kg.extract.common import listed_after, sentence_bounds
 from kg.extract.header import first_sentence, kind_words, lookback
 from kg.extract.lead import lead_body, lead_report, lead_sentence, lead_speaker
 from kg.model import Entity, Mention, Statement
-from kg.segment import layout
+from kg.segment import is_sentence, layout
 
 __all__ = ["speaker_mentions", "byline_office", "collective"]
 
@@ -91,13 +91,7 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
 _TITLE_BY = re.compile(r"\b(?:Statement|Remarks|Address|Speech|Intervention|STATEMENT|REMARKS|ADDRESS|SPEECH|"
                        r"INTERVENTION)\s+(?:(?:delivered|made|read)\s+)?(?:by|BY)\s+(?:the\s+)?")
 _BELOW = 600  # how far below the heading a title block may still run
-_PROSE_LINE = 250  # a line this long is the speech's prose: the title block has ended
-
-
-def _is_prose(line: str) -> bool:
-    """A line of the speech itself: a long one, or a sentence of ten words or more."""
-    s = line.strip()
-    return len(s) >= _PROSE_LINE or (s[-1:] in (".", "!", "?") and len(s.split()) >= 10)
+_PROSE_LINE = 250  # a line this long is the speech's prose (a title block's line may be long, not this long)
 
 
 def _named_below_heading(stmt: Statement) -> list[Mention]:
@@ -110,7 +104,7 @@ def _named_below_heading(stmt: Statement) -> list[Mention]:
         le = text.find("\n", pos, stop)
         le = stop if le < 0 else le
         line = text[pos:le]
-        if _is_prose(line) or layout().is_salutation(line):
+        if len(line) >= _PROSE_LINE or is_sentence(line) or layout().is_salutation(line):
             break
         for by in _TITLE_BY.finditer(line):
             at = pos + by.end()
