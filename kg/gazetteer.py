@@ -306,19 +306,13 @@ class Lexicon:
         """Whole-word gazetteer matches in ``text[start:end]``, leftmost-longest, not overlapping."""
         end = len(text) if end is None else end
         segment = text[start:end]
-        folded = fold(segment)
-        cands: list[Hit] = []
-        for last, (length, forms) in self._automaton.iter(folded):
-            s = last - length + 1
-            e = last + 1
-            if s > 0 and (folded[s - 1].isalnum() or folded[s - 1] in "_"):
-                continue
-            if e < len(folded) and (folded[e].isalnum() or folded[e] in "_"):
-                continue
-            written = segment[s:e]
-            ok = tuple(f for f in forms if f.text == written or _case_ok(f, written, segment, s, e))
-            if ok:
-                cands.append(Hit(start + s, start + e, ok))
+        if _UNCLEAN.search(segment) is None:
+            cands = self._candidates(segment, start, None)
+        else:  # names broken by layout: read them in a cleaned copy, mapped back to the original offsets
+            found = {}
+            for clean, where in _cleaned(segment):
+                found.update(((h.start, h.end), h) for h in self._candidates(clean, start, where))
+            cands = list(found.values())
         cands.sort(key=lambda h: (h.start, -(h.end - h.start)))
         top = _leftmost_longest(cands)
         out: list[Hit] = list(top)
@@ -333,6 +327,75 @@ class Lexicon:
             out += [Hit(h.start, h.end, h.forms, outer) for h in _leftmost_longest(inner)]
         out.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return out
+
+
+    def _candidates(self, segment: str, start: int, where: list[int] | None) -> list[Hit]:
+        """Every whole-word match in ``segment``; ``where[i]`` is the offset in the statement's segment of the
+        cleaned copy's character ``i`` (None when ``segment`` is the original)."""
+        folded = fold(segment)
+        cands: list[Hit] = []
+        for last, (length, forms) in self._automaton.iter(folded):
+            s = last - length + 1
+            e = last + 1
+            if s > 0 and (folded[s - 1].isalnum() or folded[s - 1] in "_"):
+                continue
+            if e < len(folded) and (folded[e].isalnum() or folded[e] in "_"):
+                continue
+            written = segment[s:e]
+            ok = tuple(f for f in forms if f.text == written or _case_ok(f, written, segment, s, e))
+            if ok:
+                a, b = (s, e) if where is None else (where[s], where[e - 1] + 1)
+                cands.append(Hit(start + a, start + b, ok))
+        return cands
+
+
+# What breaks a name in text taken from PDFs and page layouts: a soft hyphen or a zero-width character
+# inside a word, a typographic ligature ("ﬁ"), a word hyphenated at the end of a line, a line break with
+# indentation, several spaces. Two lines' worth of white space never joins a name (a paragraph break).
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
+              "\ufb06": "st"}
+_UNCLEAN = re.compile(f"[{_INVISIBLE}\ufb00-\ufb06]|\n[ \t\u00a0]|[ \t\u00a0]\n|[ \t\u00a0]{{2}}|-\n")
+_HYPHEN_BREAK = re.compile("-[ \t\u00a0]*\n[ \t\u00a0]*(?=[a-z])")  # after a letter: checked where it matches
+
+
+def _cleaned(segment: str) -> Iterator[tuple[str, list[int]]]:
+    """Copies of ``segment`` with layout undone, each with the original offset of each of its characters.
+    A word hyphenated at a line's end is read both joined ("Inter-|national") and hyphenated ("Open-|ended")."""
+    spans = [m.span() for m in _HYPHEN_BREAK.finditer(segment) if m.start() and segment[m.start() - 1].isalpha()]
+    yield _rewrite(segment, [(a, b, "") for a, b in spans])
+    if spans:
+        yield _rewrite(segment, [(a, b, "-") for a, b in spans])
+
+
+_RUN = re.compile(f"[{_INVISIBLE}]|[\ufb00-\ufb06]|[ \t\u00a0]+\n[ \t\u00a0]*|\n[ \t\u00a0]+|[ \t\u00a0]{{2,}}")
+
+
+def _rewrite(segment: str, breaks: list[tuple[int, int, str]]) -> tuple[str, list[int]]:
+    """``segment`` with each hyphen break replaced as given, invisible characters dropped, ligatures spelt out and
+    each run of white space made one space or one line break; and where each character came from."""
+    edits = sorted(breaks + [(m.start(), m.end(), _replacement(m.group())) for m in _RUN.finditer(segment)
+                             if not any(a <= m.start() < b for a, b, _ in breaks)])
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for a, b, rep in edits:
+        out.append(segment[pos:a])
+        where.extend(range(pos, a))
+        out.append(rep)
+        where.extend([a] * len(rep))
+        pos = b
+    out.append(segment[pos:])
+    where.extend(range(pos, len(segment)))
+    return "".join(out), where
+
+
+def _replacement(run: str) -> str:
+    if run in _LIGATURES:
+        return _LIGATURES[run]
+    if run[0] in _INVISIBLE:
+        return ""
+    return "\n" if "\n" in run else " "
 
 
 def _leftmost_longest(cands: list[Hit]) -> list[Hit]:

@@ -41,3 +41,41 @@ def test_gazetteer_scan_longer_name_starting_inside_a_shorter_one_wins():
     assert key == "GGE" and quote.startswith("United Nations Group") and quote.endswith("International Security")
     # no overlap, no change: the city stays a place
     assert _outer("We met in The Hague on Monday.")[0][0] == "The Hague"
+
+
+def test_gazetteer_scan_reads_names_broken_by_pdf_and_page_layout():
+    # each broken name is found, and its span covers the name as written, breaks included
+    cases = {
+        "Delegates of the Open-\nended Working Group met.": ("OEWG", "Open-\nended Working Group"),
+        "a ruling of the Inter-\n  national Court of Justice": ("ICJ", "Inter-\n  national Court of Justice"),
+        "we welcome Ger-\nmany's offer": ("DEU", "Ger-\nmany"),
+        "as Chi\u00adle said": ("CHL", "Chi\u00adle"),
+        "members of the Paci\ufb01c Islands Forum": ("PIF", "Paci\ufb01c Islands Forum"),
+        "the United  Nations\n      General Assembly decided": ("UNGA", "United  Nations\n      General Assembly"),
+        "the Orga\u200bnization for Security and Co-operation in Europe": (
+            "OSCE", "Orga\u200bnization for Security and Co-operation in Europe"),
+    }
+    for text, found in cases.items():
+        assert _outer(text)[0] == found[::-1], text
+
+
+def test_gazetteer_scan_paragraph_break_or_joined_hyphen_makes_no_name():
+    assert _outer("Welcome to the United\n\nNations of tomorrow") == []
+    # a word broken at a hyphen before a capital is not joined into another word
+    assert [k for _, k in _outer("the Asia-\nPacific region and Ire-\nland")] == ["IRL"]
+
+
+_BROKEN = ["Russian Federation", "Non-Aligned Movement", "European Union", "Switzerland"]
+
+
+@given(st.sampled_from(_BROKEN).flatmap(lambda name: st.tuples(st.just(name), st.sampled_from(
+    [i for i in range(1, len(name)) if name[i - 1].isalpha() and name[i].islower()]))),
+    st.sampled_from(["\u00ad", "\u200b", "-\n", "-\n   "]))
+@settings(max_examples=60, deadline=None)
+def test_gazetteer_scan_break_inside_a_word_keeps_the_name(name_cut: tuple[str, int], brk: str):
+    # a break between two letters of a word, as layout puts them
+    name, cut = name_cut
+    broken = f"{name[:cut]}{brk}{name[cut:]}"
+    [(quote, key)] = _outer(f"We thank the {broken} for its work.")
+    assert quote == broken
+    assert key == _outer(f"We thank the {name} for its work.")[0][1]
