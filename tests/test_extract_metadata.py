@@ -1,5 +1,5 @@
 """Statement metadata: kind, date (range, listing fallback, readout), place, speakers, on-behalf-of, forum."""
-from helpers import extract, rels, value_keys
+from helpers import extract, keys, rels, value_keys
 
 
 def test_extract_metadata_heading_date_place_forum_and_first_day_of_range():
@@ -236,3 +236,14 @@ def test_extract_metadata_co_sponsored_the_resolution_named_before():
     [s] = extract(_fixture("germany_press_release.txt"))
     assert value_keys(s, "speakers") == ["annalena-baerbock"] and value_keys(s, "on_behalf_of") == ["DEU"]
     assert {("A/RES/77/37", "sponsoredBy", k) for k in ("DEU", "FRA", "EGY")} <= rels([s])
+
+
+def test_extract_metadata_event_of_a_heading_wrapped_over_lines_of_capitals():
+    [s] = extract("STATEMENT BY THE DELEGATION OF CHILE AT THE THIRD\n    SUBSTANTIVE SESSION OF THE OPEN-ENDED "
+                  "WORKING GROUP\n\nNEW YORK, 8 MARCH 2023\n\nMr. Chair,\n\nChile recalls RESOLUTION 75/240 "
+                  "and thanks you.")
+    assert s.value("event") == "THIRD SUBSTANTIVE SESSION OF THE OPEN-ENDED WORKING GROUP"
+    assert "A/RES/75/240" in keys(s, "Resolution")
+    # a heading in ordinary case still ends at its line
+    [s] = extract("Statement at the third session\nNew York, 8 March 2023\n\nMr. Chair,\n\nChile thanks you.")
+    assert s.value("event") == "third session"

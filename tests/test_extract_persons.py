@@ -14,6 +14,18 @@ def test_extract_persons_all_caps_heading():
     assert [e.label for e, *_ in s.value("speakers")] == ["Vladimir Shin"]
 
 
+def test_extract_persons_all_caps_title_block_of_a_pdf_statement():
+    # a title right before a run of capitals names a person when the run ends at a comma or the line's end
+    for head in ("STATEMENT BY H.E. AMBASSADOR MARTA KOWALCZYK, PERMANENT REPRESENTATIVE OF POLAND",
+                 "REMARKS BY MINISTER MARTA KOWALCZYK\nAT THE OPEN-ENDED WORKING GROUP"):
+        [s] = extract(head + "\n\nMr. Chair,\n\nPoland thanks you for your guidance and work.")
+        assert [e.label for e, *_ in s.value("speakers")] == ["Marta Kowalczyk"], head
+    # a run of capitals going on after the title's words is a heading, not a name
+    [s] = extract("STATEMENT BY THE DELEGATION OF FRANCE\nON THE PRESIDENT OKONKWO INITIATIVE ON CYBERSPACE\n\n"
+                  "Mr. Chair,\n\nFrance welcomes the support of many states for this initiative.")
+    assert labels(s, "Person") == set()
+
+
 def test_extract_persons_surname_alone_and_spelling_variants_merge():
     [s] = extract("Statement by the delegation\n\nForeign Minister Sergei Lavrov met his colleague. "
                   "Lavrov's proposal was welcomed.")

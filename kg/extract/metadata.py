@@ -16,6 +16,7 @@ from kg.extract.header import body_dateline, first_sentence, head_start, section
 from kg.extract.lead import lead_report
 from kg.extract.speakers import byline_office, collective, speaker_mentions
 from kg.extract.venue import statement_place
+from kg.gazetteer import is_caps_line
 from kg.model import Attribute, Entity, Relation, Statement
 from kg.segment import layout
 
@@ -35,6 +36,20 @@ _EVENT_CUT = re.compile(r"\s(?:following|after|with|between|regarding|concerning
 _CO_CHAIRS = re.compile(r"\b(?:Co-)?Chair(?:s|men|persons)?(?:\s+countries)?\s+of\s+(?:the\s+)?$", re.I)
 
 
+def _wrapped_end(text: str, es: int, ee: int) -> int:
+    """Where an event's name read from ``es`` to ``ee`` ends: a wrapped heading goes on after "OF", or from one
+    line of capitals to the next; otherwise a new line ends it."""
+    for nl in re.finditer(r"\n", text[es:ee]):
+        at = es + nl.start()
+        if re.search(r"\b(?:of|the|and|in|on|for|to|at|a|an)\s*$", text[es:at], re.I):
+            continue
+        nxt = text.find("\n", at + 1)
+        if is_caps_line(text[text.rfind("\n", 0, at) + 1:at]) and is_caps_line(text[at + 1:nxt if nxt >= 0 else ee]):
+            continue
+        return at
+    return ee
+
+
 def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tuple[str, int, int] | None]:
     text = stmt.context.text
     orgs = [m for m in stmt.mentions if m.entity.kind == "Organization" and not m.info.get("nested")]
@@ -45,10 +60,7 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
         es, ee = ev.start("ev"), ev.end("ev")
         cut = _EVENT_CUT.search(text, es, ee)
         ee = cut.start() if cut else ee
-        for nl in re.finditer(r"\n", text[es:ee]):  # a wrapped heading goes on after "OF"; a new line does not
-            if not re.search(r"\b(?:of|the|and|in|on|for|to|at|a|an)\s*$", text[es:es + nl.start()], re.I):
-                ee = es + nl.start()
-                break
+        ee = _wrapped_end(text, es, ee)
         event = (re.sub(r"\s+", " ", text[es:ee]).strip(), es, ee)
         inside = [m for m in orgs if es <= m.start < ee and m.entity.attr("type") != "NationalBody"]
         # "the UN OEWG": a body named right before another only qualifies it

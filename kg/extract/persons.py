@@ -223,7 +223,7 @@ def _titled_names(scan: _Scan, out: _Found) -> None:
         nxt = toks[j + 1] if j + 1 < n else None
         glued_after = nxt is not None and _adjacent(text, run[-1], nxt) and _CAP_ANY.fullmatch(nxt[0]) \
             and nxt.start() not in tspans
-        titled = info.get("titled") and (not caps or info.get("honorific_before")) \
+        titled = info.get("titled") and (not caps or info.get("honorific_before") or _caps_name_ends(text, info, e)) \
             and not (glued_after and not info.get("immediate_title")) and not _OFFICE_DOMAIN.search(text, max(0, s - 8), s)
         # no title, but a known first name: "Nikolay Glushkov", "opponents of Boris Johnson"
         named = not caps and not glued_after and len(run) in (2, 3) and run[0][0] in lex().given_names \
@@ -238,6 +238,15 @@ def _titled_names(scan: _Scan, out: _Found) -> None:
             ent = _by_surname(stmt.context, run[0][0], when.year if when else None)
             if ent is not None:
                 out.add(s, e, ent, "surname", info)
+
+
+# in a line of capitals every word looks like a name: a title right before a run of them names a person when the
+# run ends at a comma, a bracket or the line's end ("STATEMENT BY AMBASSADOR JANE DOE, PERMANENT REPRESENTATIVE")
+_CAPS_NAME_END = re.compile(r"[ \t]*(?:[,(\n]|$)")
+
+
+def _caps_name_ends(text: str, info: dict, e: int) -> bool:
+    return bool(info.get("immediate_title")) and _CAPS_NAME_END.match(text, e) is not None
 
 
 def _initials_and_surname(scan: _Scan, out: _Found) -> None:

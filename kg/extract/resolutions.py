@@ -26,7 +26,7 @@ _SC_DOC = re.compile(r"S\s*/\s*(?P<y>(?:19|20)\d{2})\s*/\s*(?P<n>\d{1,4})")  # S
 _SC_RES = re.compile(r"S\s*/\s*RES\s*/\s*(?P<n>\d{1,4})\s*\((?P<y>\d{4})\)")
 _REPORT = re.compile(r"A\s*/\s*(?P<s>\d{2,3})\s*/\s*(?P<n>\d{1,4})(?P<add>\s*/\s*(?:Add|Corr)\.\s*\d+)?(?![\w/])")
 # "resolution 75/240", "UNGA resolutions 73/27 and 73/266", "decision 75/564"
-_SPOKEN = re.compile(r"\b(?P<word>[Rr]esolutions?|[Dd]ecisions?)\s+(?P<list>\d{2,3}/\d{1,4}"
+_SPOKEN = re.compile(r"\b(?P<word>[Rr]esolutions?|[Dd]ecisions?|RESOLUTIONS?|DECISIONS?)\s+(?P<list>\d{2,3}/\d{1,4}"
                      r"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s+as well as\s+)\d{2,3}/\d{1,4})*)")
 # "resolution 2334 (2016)", "Security Council resolution 1540"
 _SC_SPOKEN = re.compile(r"\b[Rr]esolutions?\s+(?P<n>\d{3,4})\s*\((?P<y>(?:19|20)\d{2})\)")
