@@ -16,7 +16,7 @@ import datetime as dt
 import io
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any, Iterable
 
@@ -139,7 +139,7 @@ def load_query(name_or_file: str, folder: Path = QUERIES_DIR) -> NamedQuery:
     if p.suffix == ".rq" or "/" in name_or_file:
         try:
             q = _parse(p, p.read_text(encoding="utf-8"))
-            return q if q.params else NamedQuery(q.name, q.path, q.text, q.summary, (), q.example, True)
+            return q if q.params else replace(q, adhoc=True)  # its @page still holds
         except FileNotFoundError:
             raise QueryError(f"{name_or_file}: no such query file") from None
         except (OSError, UnicodeDecodeError) as e:

@@ -201,3 +201,12 @@ def test_paging_aggregate_pages_are_its_whole_answer(run_kg, corpus_store) -> No
             break
         after = got.next
     assert len(whole) > 8 and rows == whole
+
+
+def test_query_file_of_ones_own_keeps_its_page_directive(tmp_path: Path) -> None:
+    # a query file without parameters is read as the user wrote it, @page included: its pages go by keys
+    path = tmp_path / "dated.rq"
+    path.write_text("# @page ?date ?s dkg:date ?date\n"
+                    "SELECT ?s ?date WHERE { GRAPH ?doc { ?s dkg:date ?date } } ORDER BY ?date\n")
+    q = load_query(str(path))
+    assert q.adhoc and q.page is not None and q.page[0] == "date"
