@@ -328,7 +328,6 @@ class Lexicon:
         out.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return out
 
-
     def _candidates(self, segment: str, start: int, where: list[int] | None) -> list[Hit]:
         """Every whole-word match in ``segment``; ``where[i]`` is the offset in the statement's segment of the
         cleaned copy's character ``i`` (None when ``segment`` is the original)."""
