@@ -1,0 +1,115 @@
+"""Sponsorship of resolutions and drafts (sponsoredBy), each with the span it was read from.
+
+"the Russia-US draft resolution", "submitted by Singapore", "co-sponsored by Belarus, China and Iran",
+"tabled in the Committee by Norway as draft L.12", "L.8, "Title ...", presented by Chile", "Peru is a
+co-sponsor of draft resolution X", "We are proud to co-sponsor draft L.5" (the state speaking).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from kg.extract.common import mentions_in
+from kg.model import Mention, Relation, Statement
+
+__all__ = ["national_drafts", "outer", "sponsors"]
+
+_PAIR_DRAFT = re.compile(r"(?P<a>\S+?)[-–](?P<b>\S+?)\s+(?:draft\s+)?(?:resolution|draft)\b")
+_HYPHEN_DRAFT = re.compile(r"[-–]\S*\s+(?:draft\s+)?(?:resolution|draft)\b")  # cheap: where _PAIR_DRAFT can match
+_WHICH_WAS = re.compile(r",?\s+(?:which|that)\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?$")
+_SPONSOR_BY = re.compile(r"\b(?:submitted|sponsored|co-sponsored|cosponsored|introduced|tabled|presented|proposed|"
+                         r"authored|co-authored|drafted|put forward)\s+by\s+", re.I)
+_SPONSOR_VERB = re.compile(r"\b(?:submitted|introduced|tabled|sponsored|co-sponsored|presented|drafted|authored|"
+                           r"initiated|put forward)\s+(?:the\s+|a\s+|its\s+)?(?:draft\s+)?(?:resolution|decision)?\s*"
+                           r"(?=[A-Z\d])")
+
+
+def outer(stmt: Statement, kind: str, a: int, b: int) -> list[Mention]:
+    """Mentions of ``kind`` inside ``[a, b)``, outermost names only ("OSCE Minsk Group", not its "OSCE")."""
+    return [m for m in mentions_in(stmt, a, b, (kind,)) if not m.info.get("nested")]
+
+
+_in = outer
+
+
+def sponsors(stmt: Statement, s0: int, s1: int, low: str) -> Iterator[Relation]:
+    """``low``: the sentence ``[s0, s1)`` in lower case."""
+    text = stmt.context.text
+    sent = text[s0:s1]
+    drafts = stmt.cache.get("drafts")
+    if drafts is None:
+        drafts = stmt.cache["drafts"] = [r for r in stmt.mentions if r.entity.kind == "Resolution"
+                                         and r.entity.attr("draft")]
+    # "the Russia-US draft resolution": the resolution of this sentence, else the statement's one draft
+    for mm in _PAIR_DRAFT.finditer(sent) if _HYPHEN_DRAFT.search(sent) else ():
+        a_ = _in(stmt, "State", s0 + mm.start(), s0 + mm.end("a") + 1)
+        b_ = _in(stmt, "State", s0 + mm.start("b"), s0 + mm.end("b"))
+        in_sent = _in(stmt, "Resolution", s0, s1)
+        target = in_sent[0] if in_sent else (drafts[0] if len({d.entity.key for d in drafts}) == 1 else None)
+        if a_ and b_ and target is not None:
+            for st in (a_[0].entity, b_[0].entity):
+                yield Relation(target.entity, "sponsoredBy", st, s0 + mm.start(), s0 + mm.end())
+    # "Russia, together with 30 co-sponsors, submitted draft resolution A/C.1/75/L.4"
+    for mm in _SPONSOR_VERB.finditer(sent):
+        res = [r for r in _in(stmt, "Resolution", s0 + mm.end(), s1) if r.start <= s0 + mm.end() + 2]
+        subj = _in(stmt, "State", s0, s0 + mm.start())
+        glued = [x for x in subj if text[x.end:s0 + mm.start()] in ("-", "–")]
+        subj = glued[-1:] or subj  # "the Russian-drafted resolution 73/27": that state only
+        if res and subj and not re.search(r"\b(?:which|that|who)\b", text[subj[0].end:s0 + mm.start()]):
+            for st in subj:
+                yield Relation(res[0].entity, "sponsoredBy", st.entity, st.start, res[0].end)
+    # "Germany co-sponsored the resolution together with France and Egypt": the resolution named last before
+    for mm in re.finditer(r"\b(?:co-?sponsored|sponsored|tabled|submitted|introduced|put\s+forward|drafted|authored)\s+"
+                          r"(?:the|this|that|our)\s+(?:draft\s+)?(?:resolution|draft)\b(?!\s+(?:A/|[0-9L]))", sent):
+        subj = [x for x in _in(stmt, "State", s0, s0 + mm.start())
+                if re.fullmatch(r"\s*(?:(?:has|had|have|also|jointly)\s+)*", text[x.end:s0 + mm.start()])]
+        named = [r for r in mentions_in(stmt, stmt.start, s0 + mm.start(), ("Resolution",))]
+        if not subj or not named:
+            continue
+        states = [subj[-1]]
+        tw = re.match(r"\s+(?:together\s+with|along\s+with|with)\s+(?:the\s+)?", sent[mm.end():])
+        if tw:
+            states += _listed_after(stmt, s0 + mm.end() + tw.end(), s1)
+        for st in states:
+            yield Relation(named[-1].entity, "sponsoredBy", st.entity, min(st.start, s0 + mm.start()), max(st.end, s0 + mm.end()))
+    # "The draft was co-sponsored by Belarus, China and Iran": the draft named last
+    m_draft = re.match(r"\s*(?:The|This|That|Our)\s+draft(?:\s+resolution)?\s+(?:(?:was|has been|is)\s+)?"
+                       r"(?:co-?sponsored|sponsored|submitted|tabled|put forward)\s+by\s+", sent)
+    earlier = [r for r in drafts if r.end <= s0]
+    if m_draft and earlier:
+        for st in _listed_after(stmt, s0 + m_draft.end(), s1):
+            yield Relation(earlier[-1].entity, "sponsoredBy", st.entity, s0, st.end)
+    # "draft resolution A/C.1/76/L.11 was submitted by Singapore" (the resolution right before the verb)
+    for mm in _SPONSOR_BY.finditer(sent) if "by" in low else ():
+        res = _in(stmt, "Resolution", s0, s0 + mm.start())
+        gap = text[res[-1].end:s0 + mm.start()] if res else ""
+        relative = len(gap) <= 90 and _WHICH_WAS.search(gap)  # "resolution 77/37 on ..., which was tabled by"
+        if not res or (len(gap) > 30 and not relative) or re.search(r"[A-Z]", gap):
+            continue  # "the Programme of Action, co-sponsored by ..." is not the resolution named earlier
+        for st in _listed_after(stmt, s0 + mm.end(), s1):
+            yield Relation(res[-1].entity, "sponsoredBy", st.entity, res[-1].start, st.end)
+
+
+def national_drafts(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
+    """"the Russian draft A/C.1/74/L.50", "the Chinese draft resolution": the state whose draft it is, the
+    resolution named right after (else the statement's one draft)."""
+    text = stmt.context.text
+    drafts = {r.entity.key: r for r in stmt.mentions if r.entity.kind == "Resolution" and r.entity.attr("draft")}
+    for st in _in(stmt, "State", s0, s1):
+        if st.form != "adjective":
+            continue
+        d = re.match(r"\s+draft(?:\s+resolution)?\b\s*(?:\(?(?:document\s+)?)?", text[st.end:s1])
+        if d is None:
+            continue
+        after = [r for r in _in(stmt, "Resolution", st.end + d.end(), s1) if r.start <= st.end + d.end() + 2]
+        target = after[0].entity if after else (next(iter(drafts.values())).entity if len(drafts) == 1 else None)
+        if target is not None:
+            yield Relation(target, "sponsoredBy", st.entity, st.start, st.end + d.end())
+
+
+def _listed_after(stmt: Statement, start: int, s1: int) -> list[Mention]:
+    """The states listed right after "sponsored by": up to the verb or clause that ends the list."""
+    tail = stmt.context.text[start:s1]
+    stop = re.search(r"[.;:]|\b(?:which|that|who|was|were|is|are|has|have|had|will|would|and\s+(?:adopted|approved))\b",
+                     tail)
+    return _in(stmt, "State", start, start + (stop.start() if stop else len(tail)))
