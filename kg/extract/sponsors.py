@@ -10,7 +10,7 @@ import re
 from typing import Iterator
 
 from kg.extract.common import mentions_in
-from kg.model import Mention, Relation, Statement
+from kg.model import Entity, Mention, Relation, Statement
 
 __all__ = ["national_drafts", "outer", "sponsors"]
 
@@ -18,10 +18,31 @@ _PAIR_DRAFT = re.compile(r"(?P<a>\S+?)[-–](?P<b>\S+?)\s+(?:draft\s+)?(?:resolu
 _HYPHEN_DRAFT = re.compile(r"[-–]\S*\s+(?:draft\s+)?(?:resolution|draft)\b")  # cheap: where _PAIR_DRAFT can match
 _WHICH_WAS = re.compile(r",?\s+(?:which|that)\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?$")
 _SPONSOR_BY = re.compile(r"\b(?:submitted|sponsored|co-sponsored|cosponsored|introduced|tabled|presented|proposed|"
-                         r"authored|co-authored|drafted|put forward)\s+by\s+", re.I)
+                         r"authored|co-authored|drafted|put forward)\s+(?:in\s+the\s+(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,3}\s+)?"
+                         r"by\s+", re.I)
 _SPONSOR_VERB = re.compile(r"\b(?:submitted|introduced|tabled|sponsored|co-sponsored|presented|drafted|authored|"
                            r"initiated|put forward)\s+(?:the\s+|a\s+|its\s+)?(?:draft\s+)?(?:resolution|decision)?\s*"
                            r"(?=[A-Z\d])")
+
+
+# between a resolution and "tabled by": its title in quotes, or its subject ("L.60 on outer space, tabled by")
+_TITLE_GAP = re.compile(r",?\s*(?:(?:entitled|titled)\s+)?[\"“][^\"”]{1,300}[\"”]\s*,?\s*|\s+on\s+[^,;.:\"“()]{1,80},\s*")
+# "tabled by Chile as draft L.8": the resolution right after the states
+_AS_DRAFT = re.compile(r"\s+as\s+(?:the\s+)?(?:draft\s+)?(?:resolution\s+|decision\s+)?(?:document\s+)?")
+# "is a co-sponsor of", "is among the co-sponsors of", "joined the list of co-sponsors", "we co-sponsor",
+# "we are proud to co-sponsor", "we have co-sponsored"
+_COSPONSOR = re.compile(
+    r"\b(?:(?:is|was|are|were|has\s+been|have\s+been|became|becomes|will\s+be)\s+(?:also\s+)?(?:a|one\s+of\s+the|"
+    r"among\s+the)\s+(?:main\s+|original\s+)?co-?sponsors?(?:\s+of)?|(?P<list>(?:has\s+|have\s+|also\s+)*joined\s+"
+    r"(?:the\s+(?:list|group|ranks)\s+of\s+)?(?:the\s+)?co-?sponsors(?:\s+of)?)|(?P<we>\b[Ww]e\s+(?:(?:are|were|have|"
+    r"had|also|once\s+again|again|proudly|will|am)\s+)*(?:(?:proud|pleased|happy|honoured|honored|glad)\s+to\s+)?"
+    r"(?:co-?sponsor(?:ed|ing)?|sponsor(?:ed|ing)?|joined\s+(?:the\s+(?:list\s+of\s+)?)?co-?sponsors(?:\s+of)?)))\b")
+# between a state and its verb: "Peru also", "Peru, too,"; or the rest of its clause ("Peru voted yes and")
+_SUBJECT_GAP = re.compile(r"\s*(?:,\s*too,\s*)?(?:(?:has|have|also|already|once\s+again|again|proudly)\s+)*|"
+                          r"\s+(?:[a-z][\w-]*\s+){1,6}and\s+")
+# between the verb and the resolution it names: "this year's draft resolution", "the draft"
+_RES_LEAD = re.compile(r"\s+(?:(?:the|this|that|its|our|this\s+year['’]s|last\s+year['’]s)\s+)?(?:[a-z]+\s+){0,2}?"
+                       r"(?:(?:draft\s+)?(?:resolution|decision)\s+)?(?:document\s+)?")
 
 
 def outer(stmt: Statement, kind: str, a: int, b: int) -> list[Mention]:
@@ -79,15 +100,66 @@ def sponsors(stmt: Statement, s0: int, s1: int, low: str) -> Iterator[Relation]:
     if m_draft and earlier:
         for st in _listed_after(stmt, s0 + m_draft.end(), s1):
             yield Relation(earlier[-1].entity, "sponsoredBy", st.entity, s0, st.end)
-    # "draft resolution A/C.1/76/L.11 was submitted by Singapore" (the resolution right before the verb)
-    for mm in _SPONSOR_BY.finditer(sent) if "by" in low else ():
-        res = _in(stmt, "Resolution", s0, s0 + mm.start())
-        gap = text[res[-1].end:s0 + mm.start()] if res else ""
+    if "by" in low:
+        yield from _sponsored_by(stmt, s0, s1)
+    if "sponsor" in low:
+        yield from _cosponsors(stmt, s0, s1)
+
+
+def _sponsored_by(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
+    """"draft resolution A/C.1/76/L.11 was submitted by Singapore", "L.8, "Its title", presented by Chile",
+    "L.8 on outer space, tabled by Chile" (the resolution before the verb, maybe with its title or subject
+    between), and "tabled in the Committee by Chile as draft L.8" (the resolution after the states)."""
+    text = stmt.context.text
+    for mm in _SPONSOR_BY.finditer(text, s0, s1):
+        states = _listed_after(stmt, mm.end(), s1)
+        if not states:
+            continue
+        res = _in(stmt, "Resolution", s0, mm.start())
+        gap = text[res[-1].end:mm.start()] if res else ""
         relative = len(gap) <= 90 and _WHICH_WAS.search(gap)  # "resolution 77/37 on ..., which was tabled by"
-        if not res or (len(gap) > 30 and not relative) or re.search(r"[A-Z]", gap):
-            continue  # "the Programme of Action, co-sponsored by ..." is not the resolution named earlier
-        for st in _listed_after(stmt, s0 + mm.end(), s1):
-            yield Relation(res[-1].entity, "sponsoredBy", st.entity, res[-1].start, st.end)
+        if res and (_TITLE_GAP.fullmatch(gap) or not ((len(gap) > 30 and not relative) or re.search(r"[A-Z]", gap))):
+            for st in states:  # (not "the Programme of Action, co-sponsored by ...": no resolution of its own)
+                yield Relation(res[-1].entity, "sponsoredBy", st.entity, res[-1].start, st.end)
+            continue
+        as_draft = _AS_DRAFT.match(text, states[-1].end, s1)
+        after = _in(stmt, "Resolution", as_draft.end(), s1) if as_draft else []
+        if after and after[0].start == as_draft.end():
+            for st in states:
+                yield Relation(after[0].entity, "sponsoredBy", st.entity, mm.start(), after[0].end)
+
+
+def _cosponsors(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
+    """"Peru is a co-sponsor of draft resolution X", "Peru voted in favour and joined the list of co-sponsors" (of
+    the resolution named before), "We are proud to co-sponsor draft L.5" (the state speaking)."""
+    text = stmt.context.text
+    for mm in _COSPONSOR.finditer(text, s0, s1):
+        if mm.group("we"):
+            st = _speaking_state(stmt)
+            if st is None:
+                continue
+            subj, at = st, mm.start()
+        else:
+            cands = [x for x in _in(stmt, "State", s0, mm.start()) if x.form not in ("capital", "metonym") and (
+                x.start == s0 or _SUBJECT_GAP.fullmatch(text, x.end, mm.start()))]
+            if not cands or _in(stmt, "State", cands[-1].end, mm.start()):
+                continue
+            subj, at = cands[-1].entity, cands[-1].start
+        after = [r for r in _in(stmt, "Resolution", mm.end(), s1) if _RES_LEAD.fullmatch(text, mm.end(), r.start)]
+        before = [r for r in mentions_in(stmt, stmt.start, mm.start(), ("Resolution",))
+                  if not text.count("\n\n", r.end, mm.start())]  # named earlier in the same paragraph
+        if after:
+            yield Relation(after[0].entity, "sponsoredBy", subj, at, after[0].end)
+        elif mm.group("list") and before:
+            yield Relation(before[-1].entity, "sponsoredBy", subj, before[-1].start, mm.end())
+
+
+def _speaking_state(stmt: Statement) -> Entity | None:
+    """The one state a statement speaks for ("we"): its on-behalf-of, else the state its heading names."""
+    behalf = stmt.value("on_behalf_of") or []
+    if len(behalf) == 1 and behalf[0].kind == "State":
+        return behalf[0]
+    return None if behalf else stmt.own_state
 
 
 def national_drafts(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
