@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from kg.extract.common import mentions_in
+from kg.extract.common import mentions_in, outer
 from kg.model import Entity, Mention, Relation, Statement
 
-__all__ = ["national_drafts", "outer", "sponsors"]
+__all__ = ["national_drafts", "sponsors"]
 
 _PAIR_DRAFT = re.compile(r"(?P<a>\S+?)[-–](?P<b>\S+?)\s+(?:draft\s+)?(?:resolution|draft)\b")
 _HYPHEN_DRAFT = re.compile(r"[-–]\S*\s+(?:draft\s+)?(?:resolution|draft)\b")  # cheap: where _PAIR_DRAFT can match
@@ -43,11 +43,6 @@ _SUBJECT_GAP = re.compile(r"\s*(?:,\s*too,\s*)?(?:(?:has|have|also|already|once\
 # between the verb and the resolution it names: "this year's draft resolution", "the draft"
 _RES_LEAD = re.compile(r"\s+(?:(?:the|this|that|its|our|this\s+year['’]s|last\s+year['’]s)\s+)?(?:[a-z]+\s+){0,2}?"
                        r"(?:(?:draft\s+)?(?:resolution|decision)\s+)?(?:document\s+)?")
-
-
-def outer(stmt: Statement, kind: str, a: int, b: int) -> list[Mention]:
-    """Mentions of ``kind`` inside ``[a, b)``, outermost names only ("OSCE Minsk Group", not its "OSCE")."""
-    return [m for m in mentions_in(stmt, a, b, (kind,)) if not m.info.get("nested")]
 
 
 _in = outer
