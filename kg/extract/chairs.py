@@ -10,10 +10,10 @@ import re
 from typing import Iterator
 
 from kg.extract.affiliation import affiliations
-from kg.extract.common import listed_after, mentions_in, outer
+from kg.extract.common import listed_after, mentions_in, outer, sentence_bounds
 from kg.model import Entity, Mention, Relation, Statement
 
-__all__ = ["chairs", "starting_at"]
+__all__ = ["addressed_chairs", "body_at", "chairs", "starting_at"]
 
 _in = outer
 
@@ -56,24 +56,15 @@ def chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         if subj and target is not None:
             yield Relation(subj[-1].entity, "chairOf", target, subj[-1].start, s0 + mm.end())
     yield from _chair_verbs(stmt, s0, s1)
-    # "the Nigerien chairmanship", "Viet Nam's presidency of the Security Council" (else: this forum)
-    for mm in re.finditer(r"\b(?:chairmanship|presidency|chairship)\b", sent, re.I):
-        adj = [x for x in _in(stmt, "State", s0, s0 + mm.start())
-               if re.fullmatch(r"(?:[’']s)?\s?", text[x.end:s0 + mm.start()])]
-        of = re.match(r"\s+of\s+(?:the\s+)?", sent[mm.end():])
-        named = starting_at(stmt, "Organization", s0 + mm.end() + of.end()) if of else []
-        earlier = [o for o in _in(stmt, "Organization", s0, s0 + mm.start()) if o.entity.attr("type") != "NationalBody"]
-        # "... of the Security Council"; else this statement's forum; else the body just named
-        obj = named[0].entity if named else (forum or (earlier[-1].entity if earlier else None))
-        if adj and obj is not None:
-            yield Relation(adj[-1].entity, "chairOf", obj, adj[-1].start, s0 + mm.end())
+    yield from _chair_nouns(stmt, s0, s1)
     # "the Group ... was chaired by Ambassador X", "worked under the chairmanship of Ambassador X": the body
     # named last before the phrase (else this forum) is chaired by the person or state named right after it
     for mm in re.finditer(r"\b(?:(?:was|is|were|are|being)\s+)?(?:chaired|presided(?:\s+over)?|led)\s+by\s+|"
-                          r"\bunder\s+the\s+(?:chairmanship|chairpersonship|presidency|leadership)\s+of\s+", sent, re.I):
+                          r"\bunder\s+the\s+(?:chairmanship|chairpersonship|chairship|presidency|leadership)\s+of\s+", sent, re.I):
         bodies = [o for o in _in(stmt, "Organization", s0, s0 + mm.start()) if o.entity.attr("type") != "NationalBody"
                   and not re.match(r"\s+resolutions?\b", text[o.end:o.end + 14])]  # "General Assembly resolution"
-        body = bodies[-1].entity if bodies else forum
+        said = [x for x in _BODY_WORD.finditer(text, s0, s0 + mm.start())]  # "the Council will meet under ..."
+        body = bodies[-1].entity if bodies else (_body_called(stmt, said[-1]) if said else None) or forum
         who = [x for x in mentions_in(stmt, s0 + mm.end(), s1, ("Person", "State"))
                if not x.info.get("nested") and not re.search(r"[.;,]", text[s0 + mm.end():x.start])]
         if body is not None and who and who[0].start - (s0 + mm.end()) <= 40:
@@ -95,6 +86,83 @@ def chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
             yield Relation(st, "chairOf", obj[0].entity, s0, obj[0].end)
 
 
+# a body referred to by its head noun ("the Council", "the Movement", "the 15-member body"): see _body_called
+_BODY_WORD = re.compile(r"\b(?:the|this|our)\s+(?:\d+-member\s+)?(?P<head>Working\s+Group|Group|Committee|Conference|"
+                        r"Council|Commission|Assembly|Forum|Movement|Organi[sz]ation|Union|Alliance|Community|body)\b")
+
+
+def _body_called(stmt: Statement, said: re.Match) -> Entity | None:
+    """The body that "the Council" (``said``, a match of _BODY_WORD) stands for: the last one named before it
+    whose name holds that word ("Non-Aligned Movement" for "the Movement"; any body for "the body"), else
+    this statement's forum when its name holds the word."""
+    head = " ".join(said.group("head").split()).lower()
+    text = stmt.context.text
+
+    def fits(label: str) -> bool:
+        return head == "body" or re.search(r"\b" + head + r"\b", label.lower()) is not None
+
+    named = [o for o in _in(stmt, "Organization", stmt.start, said.start())
+             if o.entity.attr("type") != "NationalBody" and (fits(o.entity.label) or fits(text[o.start:o.end]))]
+    if named:
+        return named[-1].entity
+    forum = stmt.value("forum")
+    return forum if forum is not None and fits(forum.label) else None
+
+
+def body_at(stmt: Statement, pos: int) -> tuple[Entity, int] | None:
+    """The body named at ``pos`` (after "of the"), and where its name ends: by its name, else by its head noun
+    ("the Working Group")."""
+    named = starting_at(stmt, "Organization", pos)
+    if named:
+        return named[0].entity, named[0].end
+    text = stmt.context.text
+    said = _BODY_WORD.match(text, pos - 4 if text[pos - 4:pos].lower() == "the " else pos)
+    body = _body_called(stmt, said) if said else None
+    return (body, said.end()) if body is not None else None
+
+
+def _soft(word: str) -> str:
+    """A pattern for ``word`` that also reads it broken at a line's end ("Presi-\ndency")."""
+    return r"(?:-[ \t]*\n[ \t]*)?".join(word)
+
+
+_CHAIR_NOUN = re.compile(r"\b(?:" + "|".join(_soft(w) for w in ("chairmanship", "presidency", "chairship")) + r")\b",
+                         re.I)
+# between a state and the office it holds: "Chile's", "Chile's successful", "the Chilean"
+_HOLDER_GAP = re.compile(r"(?:[’']s)?\s+(?:[a-z]+\s+){0,2}")
+_ITS = re.compile(r"\b(?:its|their)\s+(?:[a-z]+\s+){0,2}$")
+
+
+def _chair_nouns(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
+    """"the Nigerien chairmanship", "Viet Nam's presidency of the Security Council" (else: this forum, else the
+    body just named), "Chile's G20 Presidency", "Chile ... its successful G20 Presidency", "its presidency of the
+    Council" (the state named last before "its")."""
+    text = stmt.context.text
+    forum = stmt.value("forum")
+    for mm in _CHAIR_NOUN.finditer(text, s0, s1):
+        org = [o for o in _in(stmt, "Organization", s0, mm.start()) if re.fullmatch(r"\s?", text[o.end:mm.start()])]
+        at = org[-1].start if org else mm.start()
+        holder = [x for x in _in(stmt, "State", s0, at) if x.form not in ("capital", "metonym")
+                  and (re.fullmatch(r"(?:[’']s)?\s?", text[x.end:at]) or org and _HOLDER_GAP.fullmatch(text, x.end, at))]
+        its = _ITS.search(text, s0, at)
+        if not holder and its:  # "its": the state named last before, unless a body stands between them
+            prior = [x for x in _in(stmt, "State", s0, its.start()) if x.form not in ("capital", "metonym")]
+            if prior and not _in(stmt, "Organization", prior[-1].end, its.start()):
+                holder = prior[-1:]
+        of = re.compile(r"\s+of\s+(?:the\s+)?").match(text, mm.end(), s1)
+        named = (body_at(stmt, of.end()) or (None,))[0] if of else None
+        earlier = [o for o in _in(stmt, "Organization", s0, mm.start()) if o.entity.attr("type") != "NationalBody"]
+        # "... of the Security Council"; "Chile's G20 presidency"; else this forum; else the body just named
+        obj = named or (org[-1].entity if org else forum or (earlier[-1].entity if earlier else None))
+        if holder and obj is not None:
+            yield Relation(holder[-1].entity, "chairOf", obj, holder[-1].start, mm.end())
+
+
+_ITS_CHAIR = re.compile(r"\b(?:its|their)\s+(?:[a-z]+\s+)?(?:Chair(?:man|woman|person)?|President)\b,?\s+")
+_AS_CHAIR = re.compile(r"\b[Aa]s\s+(?:the\s+)?(?:(?:\d{4}|current|incoming|outgoing|rotating)\s+)?"
+                       r"(?:Chair(?:man|woman|person)?|President)\s+of\s+(?:the\s+)?")
+# "As Chair of ASEAN, Chile" / "As Chair of ASEAN in 2022, Chile" (not "As the Chair of ASEAN noted, Chile")
+_AS_CHAIR_COMMA = re.compile(r"(?:\s+(?:in|for)\s+\d{4}|\s+this\s+year)?,\s+(?:the\s+)?")
 _CHAIR_OF = re.compile(r"\b(?<!Co-)(?:Chair(?:man|woman|person)?|President)\s+of\s+(?:the\s+)?")
 # after the body's name and what qualifies it, the person set off by commas: ", Ambassador X,"
 _THEN_NAMED = re.compile(r"[^,;.()]{0,160}?,\s+(?:the\s+)?")
@@ -105,16 +173,29 @@ def _chair_named_after(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
     chair is named after its (maybe long) name, set off by a comma."""
     text = stmt.context.text
     for mm in _CHAIR_OF.finditer(text, s0, s1):
-        body = starting_at(stmt, "Organization", mm.end())
-        if not body:
-            continue
-        gap = _THEN_NAMED.match(text, body[0].end, s1)
+        body = body_at(stmt, mm.end())  # "the Chair of the Working Group, Ambassador X": the body meant
+        gap = _THEN_NAMED.match(text, body[1], s1) if body else None
         if gap is None:
             continue
         who = [x for x in _in(stmt, "Person", gap.end(), min(s1, gap.end() + 60))
                if x.start == gap.end() or x.info.get("title_start") == gap.end()]
         if who:
-            yield Relation(who[0].entity, "chairOf", body[0].entity, mm.start(), who[0].end)
+            yield Relation(who[0].entity, "chairOf", body[0], mm.start(), who[0].end)
+    # "the Working Group, under the able leadership of its Chair, Ambassador X": the body named last before
+    for mm in _ITS_CHAIR.finditer(text, s0, s1):
+        bodies = [o for o in _in(stmt, "Organization", s0, mm.start()) if o.entity.attr("type") != "NationalBody"]
+        who = [x for x in _in(stmt, "Person", mm.end(), min(s1, mm.end() + 60))  # (its title may hold "Chair")
+               if x.start == mm.end() or mm.start() <= x.info.get("title_start", -1) <= mm.end()]
+        if bodies and who:
+            yield Relation(who[0].entity, "chairOf", bodies[-1].entity, bodies[-1].start, who[0].end)
+    # "As the 2023 Chair of ASEAN, Chile ...": the state or person right after the comma
+    for mm in _AS_CHAIR.finditer(text, s0, s1):
+        body = body_at(stmt, mm.end())
+        comma = _AS_CHAIR_COMMA.match(text, body[1], s1) if body else None
+        who = [x for x in mentions_in(stmt, comma.end(), s1, ("State", "Person")) if not x.info.get("nested")
+               and comma.end() in (x.start, x.info.get("title_start"))] if comma else []
+        if who:
+            yield Relation(who[0].entity, "chairOf", body[0], mm.start(), who[0].end)
 
 
 # the chair spoken to: "your able chairmanship", "your presidency", "your leadership as Chair"; the chair spoken
@@ -147,6 +228,42 @@ def _addressed_chair(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
     yield Relation(addressed[0].entity, "chairOf", forum, addressed[0].start, cue.end())
 
 
+# "Mr. Chair," on a line of its own or opening a paragraph: the statement speaks to the chair of its meeting
+_MR_CHAIR = re.compile(r"^[ \t*_]*(?:Mr\.?|Mister|Madam|Madame|Mme\.?)\s+(?:Chair(?:man|woman|person)?|Co-Chairs?)\s*,",
+                       re.M)
+# "we thank you, Ambassador X, for ...": the person spoken to, named right after "you,"
+_YOU_NAMED = re.compile(r"\byou\s*,\s+")
+
+
+def addressed_chairs(stmt: Statement) -> Iterator[Relation]:
+    """chairOf for the person thanked as "you" in a statement that speaks to its chair ("Mr. Chair, ... We thank
+    you, Ambassador X, for the paper"): the chair of this forum, else of the one body its title block names."""
+    text = stmt.context.text
+    voc = _MR_CHAIR.search(text, stmt.start, stmt.end) if "you" in text[stmt.start:stmt.end] else None
+    if voc is None:
+        return
+    speakers = {e.key for e, *_ in stmt.value("speakers", [])}
+    for mm in _YOU_NAMED.finditer(text, stmt.start, stmt.end):
+        who = [x for x in _in(stmt, "Person", mm.end(), min(stmt.end, mm.end() + 80))
+               if mm.end() == x.info.get("title_start", x.start) and text[x.end:x.end + 1] == ","
+               and re.search(r"\b(?:Ambassador|Chair)", x.info.get("title", "")) and x.entity.key not in speakers]
+        s0, _ = sentence_bounds(text, mm.start(), stmt.start, stmt.end)
+        body = stmt.value("forum") or _title_body(stmt, voc.start())
+        if who and body is not None and _THANKS.search(text, s0, mm.start()):
+            yield Relation(who[0].entity, "chairOf", body, mm.start(), who[0].end)
+
+
+def _title_body(stmt: Statement, end: int) -> Entity | None:
+    """The one meeting body the statement's title block names above ``end`` (where it first speaks to the
+    chair): an OEWG or GGE, else a UN organ other than the UN itself ("United Nations Headquarters")."""
+    bodies = [o.entity for o in _in(stmt, "Organization", stmt.start, end)]
+    for fits in (lambda e: e.attr("family"), lambda e: e.attr("type") == "UNBody" and e.key != "UN"):
+        named = {e.key: e for e in bodies if fits(e)}
+        if named:
+            return next(iter(named.values())) if len(named) == 1 else None
+    return None
+
+
 def _chair_verbs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
     """chairOf from a verb: "<State> will chair the UN Security Council", "Estonia holds the presidency of
     the Council", "Austria, presiding over the OSCE", "Ambassador X of Brazil, who chaired the GGE"."""
@@ -165,12 +282,12 @@ def _chair_verbs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
             yield Relation(first.entity, "chairOf", obj[0].entity, first.start, obj[0].end)
     # "Estonia holds the presidency of the Security Council", "Kenya assumed the chairmanship of ..."
     for mm in re.finditer(r"\b(?:holds?|held|holding|assumes?|assumed|assuming|takes?\s+over|took\s+over)\s+the\s+"
-                          r"(?:rotating\s+)?(?:presidency|chairmanship|chair|chairpersonship)\s+of\s+(?:the\s+)?", sent):
+                          r"(?:rotating\s+)?(?i:presidency|chairmanship|chair|chairpersonship|chairship)\s+of\s+(?:the\s+)?", sent):
         subj = [x for x in _in(stmt, "State", s0, s0 + mm.start()) + _in(stmt, "Person", s0, s0 + mm.start())
                 if re.fullmatch(r"\s*(?:(?:has|had|also|currently|now|will)\s+)*", text[x.end:s0 + mm.start()])]
-        obj = starting_at(stmt, "Organization", s0 + mm.end())
+        obj = body_at(stmt, s0 + mm.end())  # "... of the Movement": the body named before
         if subj and obj:
-            yield Relation(subj[-1].entity, "chairOf", obj[0].entity, subj[-1].start, obj[0].end)
+            yield Relation(subj[-1].entity, "chairOf", obj[0], subj[-1].start, obj[1])
     # "Austria, presiding over the OSCE this year", "Viet Nam, chairing ASEAN": the state or person just before
     for mm in re.finditer(r",\s+(?:currently\s+)?(?:presiding\s+over|chairing|holding\s+the\s+(?:rotating\s+)?"
                           r"(?:chairmanship|chair|presidency)\s+of)\s+(?:the\s+)?", sent):

@@ -11,7 +11,7 @@ import re
 from typing import Iterator
 
 from kg.extract.affiliation import affiliations, title_spans
-from kg.extract.chairs import chairs, starting_at
+from kg.extract.chairs import addressed_chairs, body_at, chairs, starting_at
 from kg.extract.common import Keywords, outer, sentence_bounds
 from kg.extract.sponsors import national_drafts, sponsors
 from kg.model import Mention, Relation, Statement
@@ -49,6 +49,7 @@ def relations(stmt: Statement) -> Iterator[Relation]:
                 affiliated.add((r.subject.key, r.predicate))
                 yield r
     yield from _speaker_state(stmt, affiliated)
+    yield from addressed_chairs(stmt)
     text = stmt.context.text
     for s0, s1 in _hot_sentences(stmt):
         low = text[s0:s1].lower()  # each group of patterns runs only where its words are
@@ -82,10 +83,9 @@ def _from_titles(stmt: Statement, m: Mention, is_speaker: bool) -> Iterator[Rela
                        max([m.end] + [b for _, b in ranges]))
     for a, b in ranges:
         ch = re.search(r"\b(?<!Co-)(?:Chair(?:man|woman|person)?|President)\s+of\s+(?:the\s+)?", text[a:b])
-        if ch:
-            orgs = starting_at(stmt, "Organization", a + ch.end())
-            if orgs:
-                yield Relation(m.entity, "chairOf", orgs[0].entity, min(a, m.start), max(b, m.end))
+        body = body_at(stmt, a + ch.end()) if ch else None  # (or "the Working Group": the body meant)
+        if body:
+            yield Relation(m.entity, "chairOf", body[0], min(a, m.start), max(b, m.end))
 
 
 def _established(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
