@@ -66,3 +66,27 @@ def test_extract_organizations_departments_belong_to_the_state_that_owns_them():
     assert got == {"DEPT-RUS-SECOND-EUROPEAN-DEPARTMENT": "RUS", "DEPT-USA-DEPARTMENT-OF-JUSTICE": "USA",
                    "DEPT-RUS-DEPARTMENT-OF-EUROPEAN-PROBLEMS": "RUS", "US-STATE-DEPT": "USA", "MFA-RUS-IPD": "RUS"}
     assert [e.key for e in s.value("on_behalf_of")] == ["RUS"]
+
+
+def test_extract_organizations_the_ccw_experts_group_is_not_the_ict_gge():
+    [s] = extract("Statement by the delegation\n\nWe follow the Group of Governmental Experts of the Convention on "
+                  "Certain Conventional Weapons closely, and we recall the UN Group of Governmental Experts.")
+    assert {"CCW-GGE-LAWS", "GGE"} <= keys(s, "Organization")
+    assert "CCW" in keys(s, "Treaty")
+    [s] = extract("Statement by the delegation\n\nWe follow the Group of Governmental Experts of the Convention on "
+                  "Certain Conventional Weapons closely.")
+    assert "GGE" not in keys(s, "Organization")
+
+
+def test_extract_organizations_an_outlet_named_after_another_is_not_it():
+    [s] = extract("Press briefing\n\nQuestion (Ravi Menon, CNN-News18): Any update? Answer: CNN asked the same.")
+    assert {"CNN-NEWS18", "CNN"} <= keys(s, "Organization")
+    [s] = extract("Press briefing\n\nQuestion (Ravi Menon, CNN-News18): Any update?")
+    assert "CNN" not in keys(s, "Organization")
+
+
+def test_extract_organizations_council_of_europe_and_brics_bodies():
+    [s] = extract("Press release\n\nThe Cybercrime Programme Office (C-PROC) will train judges; the BRICS Working "
+                  "Group on ICT Security met; Peru signed the Second Additional Protocol to the Budapest Convention.")
+    assert {"COE-CPROC", "BRICS-WG-ICT"} <= keys(s, "Organization")
+    assert "BUDAPEST-SECOND-PROTOCOL" in keys(s, "Treaty")
