@@ -154,6 +154,7 @@ class Titles:
         self.honorifics = set(data["honorifics"])
         self.offices = set(data["offices"])
         self.lower_roles = set(data["lowercase_roles"])
+        self.modifiers = set(data.get("office_modifiers") or [])
         self.national = {s.lower() for s in data["national_offices"]}
         self.ranks = {s.lower() for s in data["diplomatic_ranks"]}
         self.implies = {org: [s.lower() for s in forms] for org, forms in (data.get("implies") or {}).items()}
