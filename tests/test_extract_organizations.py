@@ -90,3 +90,10 @@ def test_extract_organizations_council_of_europe_and_brics_bodies():
                   "Group on ICT Security met; Peru signed the Second Additional Protocol to the Budapest Convention.")
     assert {"COE-CPROC", "BRICS-WG-ICT"} <= keys(s, "Organization")
     assert "BUDAPEST-SECOND-PROTOCOL" in keys(s, "Treaty")
+
+
+def test_extract_organizations_a_body_after_u_n_with_periods_in_lower_case():
+    [s] = extract("News report, 2 July 2021\n\nChile urged all sides to talk in the U.N. open-ended working group.")
+    assert "OEWG" in keys(s, "Organization")  # between the two groups: the series
+    [s] = extract("Interview, 1 October 2021\n\nA: Last spring the Open-ended Working Group adopted its final report.")
+    assert "OEWG-2019" in keys(s, "Organization")  # the group that has just reported
