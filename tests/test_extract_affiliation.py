@@ -25,3 +25,9 @@ def test_extract_affiliation_two_titles_joined_by_a_slash():
     text = ("STATEMENT BY H.E. ANA ROJAS, AMBASSADOR/PERMANENT REPRESENTATIVE OF CHILE, AT THE THIRD SESSION OF "
             "THE OPEN-ENDED WORKING GROUP\n\nMr. Chair,\n\nChile supports the report.\n\nThank you.")
     assert "CHL" in _aff(text, "ana-rojas")
+
+
+def test_extract_affiliation_a_body_that_thanks_a_titled_person_is_not_their_employer():
+    got = _aff("Statement by the delegation\n\nThe EU thanks the Special Rapporteur, Ms Ana Rojas, for her report.",
+               "ana-rojas")
+    assert "EU" not in got

@@ -101,6 +101,7 @@ def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
 
 
 _POSSESSIVE_GAP = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){0,3}$")
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
 _WORDS_GAP = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,3})$")
 
 
@@ -121,8 +122,9 @@ def _possessor(stmt: Statement, title_start: int) -> Entity | None:
             continue
         if o.entity.kind == "State" and o.form == "adjective" and all(w in tt.modifiers for w in words):
             return o.entity
-        if o.entity.kind == "Organization" and not o.info.get("nested") and len(words) <= 2:
-            return o.entity
+        if o.entity.kind == "Organization" and not o.info.get("nested") and len(words) <= 2 and \
+                text[title_start:title_start + 1].islower() and not set(words) & _DETERMINERS:
+            return o.entity  # "UN disarmament chief" (not "The EU thanks the Special Rapporteur")
     return None
 
 
