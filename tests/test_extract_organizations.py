@@ -97,3 +97,10 @@ def test_extract_organizations_a_body_after_u_n_with_periods_in_lower_case():
     assert "OEWG" in keys(s, "Organization")  # between the two groups: the series
     [s] = extract("Interview, 1 October 2021\n\nA: Last spring the Open-ended Working Group adopted its final report.")
     assert "OEWG-2019" in keys(s, "Organization")  # the group that has just reported
+
+
+def test_extract_organizations_the_eu_delegation_in_geneva_is_not_the_one_in_new_york():
+    [s] = extract("Statement by the Delegation of the European Union to the UN and other international organisations "
+                  "in Geneva\n\nThe EU welcomes the report.")
+    got = keys(s, "Organization")
+    assert "EU-DEL-GENEVA" in got and "EU-DEL-UN" not in got
