@@ -51,3 +51,10 @@ def test_extract_chairs_the_chair_thanked_as_you():
     found |= rels(extract(head.replace("Mr Chair,", "Colleagues,") + "1. Peru thanks you, Ambassador Tomas Ekberg, "
                           "for the revised paper.\n\nThank you."))
     assert not any(p == "chairOf" and s == "tomas-ekberg" for s, p, _ in found)
+
+
+def test_extract_chairs_a_state_listed_before_a_bodys_presidency_does_not_hold_it():
+    got = _chairs("Statement by the ministers\n\nThe ministers thanked Chile and the G20 Presidency. The Chilean "
+                  "G20 Presidency was a success.")
+    assert got == {("CHL", "G20")}
+    assert _chairs("Statement by the ministers\n\nThey thanked Chile and the G20 Presidency.") == set()

@@ -128,8 +128,8 @@ def _soft(word: str) -> str:
 
 _CHAIR_NOUN = re.compile(r"\b(?:" + "|".join(_soft(w) for w in ("chairmanship", "presidency", "chairship")) + r")\b",
                          re.I)
-# between a state and the office it holds: "Chile's", "Chile's successful", "the Chilean"
-_HOLDER_GAP = re.compile(r"(?:[’']s)?\s+(?:[a-z]+\s+){0,2}")
+# between a state and the body whose office it holds: "Chile's G20", "Chile's successful G20" (not "Chile and the")
+_HOLDER_GAP = re.compile(r"[’']s\s+(?:(?!(?:and|or|of|the|to|in|with)\s)[a-z]+\s+){0,2}")
 _ITS = re.compile(r"\b(?:its|their)\s+(?:[a-z]+\s+){0,2}$")
 
 
@@ -143,7 +143,9 @@ def _chair_nouns(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         org = [o for o in _in(stmt, "Organization", s0, mm.start()) if re.fullmatch(r"\s?", text[o.end:mm.start()])]
         at = org[-1].start if org else mm.start()
         holder = [x for x in _in(stmt, "State", s0, at) if x.form not in ("capital", "metonym")
-                  and (re.fullmatch(r"(?:[’']s)?\s?", text[x.end:at]) or org and _HOLDER_GAP.fullmatch(text, x.end, at))]
+                  and (re.fullmatch(r"(?:[’']s)?\s?", text[x.end:at]) and (x.form == "adjective" or not org
+                                                                          or text[x.end:at].strip())
+                       or org and _HOLDER_GAP.fullmatch(text, x.end, at))]  # ("the Chilean G20 Presidency")
         its = _ITS.search(text, s0, at)
         if not holder and its:  # "its": the state named last before, unless a body stands between them
             prior = [x for x in _in(stmt, "State", s0, its.start()) if x.form not in ("capital", "metonym")]
