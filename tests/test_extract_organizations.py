@@ -66,3 +66,41 @@ def test_extract_organizations_departments_belong_to_the_state_that_owns_them():
     assert got == {"DEPT-RUS-SECOND-EUROPEAN-DEPARTMENT": "RUS", "DEPT-USA-DEPARTMENT-OF-JUSTICE": "USA",
                    "DEPT-RUS-DEPARTMENT-OF-EUROPEAN-PROBLEMS": "RUS", "US-STATE-DEPT": "USA", "MFA-RUS-IPD": "RUS"}
     assert [e.key for e in s.value("on_behalf_of")] == ["RUS"]
+
+
+def test_extract_organizations_the_ccw_experts_group_is_not_the_ict_gge():
+    [s] = extract("Statement by the delegation\n\nWe follow the Group of Governmental Experts of the Convention on "
+                  "Certain Conventional Weapons closely, and we recall the UN Group of Governmental Experts.")
+    assert {"CCW-GGE-LAWS", "GGE"} <= keys(s, "Organization")
+    assert "CCW" in keys(s, "Treaty")
+    [s] = extract("Statement by the delegation\n\nWe follow the Group of Governmental Experts of the Convention on "
+                  "Certain Conventional Weapons closely.")
+    assert "GGE" not in keys(s, "Organization")
+
+
+def test_extract_organizations_an_outlet_named_after_another_is_not_it():
+    [s] = extract("Press briefing\n\nQuestion (Ravi Menon, CNN-News18): Any update? Answer: CNN asked the same.")
+    assert {"CNN-NEWS18", "CNN"} <= keys(s, "Organization")
+    [s] = extract("Press briefing\n\nQuestion (Ravi Menon, CNN-News18): Any update?")
+    assert "CNN" not in keys(s, "Organization")
+
+
+def test_extract_organizations_council_of_europe_and_brics_bodies():
+    [s] = extract("Press release\n\nThe Cybercrime Programme Office (C-PROC) will train judges; the BRICS Working "
+                  "Group on ICT Security met; Peru signed the Second Additional Protocol to the Budapest Convention.")
+    assert {"COE-CPROC", "BRICS-WG-ICT"} <= keys(s, "Organization")
+    assert "BUDAPEST-SECOND-PROTOCOL" in keys(s, "Treaty")
+
+
+def test_extract_organizations_a_body_after_u_n_with_periods_in_lower_case():
+    [s] = extract("News report, 2 July 2021\n\nChile urged all sides to talk in the U.N. open-ended working group.")
+    assert "OEWG" in keys(s, "Organization")  # between the two groups: the series
+    [s] = extract("Interview, 1 October 2021\n\nA: Last spring the Open-ended Working Group adopted its final report.")
+    assert "OEWG-2019" in keys(s, "Organization")  # the group that has just reported
+
+
+def test_extract_organizations_the_eu_delegation_in_geneva_is_not_the_one_in_new_york():
+    [s] = extract("Statement by the Delegation of the European Union to the UN and other international organisations "
+                  "in Geneva\n\nThe EU welcomes the report.")
+    got = keys(s, "Organization")
+    assert "EU-DEL-GENEVA" in got and "EU-DEL-UN" not in got

@@ -31,3 +31,17 @@ def test_extract_states_regions_and_languages_are_not_states():
 def test_extract_states_historical_states():
     [s] = extract("Statement by the delegation\n\nThe Soviet Union defeated the Third Reich.")
     assert keys(s, "State") == {"SUN", "THIRD-REICH"}
+
+
+def test_extract_states_none_inside_a_news_outlets_name():
+    [s] = extract("Statement by the delegation\n\nAccording to Agence France-Presse, Chile and France agreed.")
+    assert keys(s, "State") == {"CHL", "FRA"}
+    [s] = extract("Statement by the delegation\n\nAccording to Agence France-Presse, Chile agreed.")
+    assert keys(s, "State") == {"CHL"}
+
+
+def test_extract_states_a_capital_after_in_is_a_place_even_before_a_verb():
+    [s] = extract("Statement by the delegation\n\nThe regional office in Lima supports training. Quito rejected "
+                  "the plan.")
+    assert keys(s, "State") == {"ECU"}
+    assert "lima" in keys(s, "Place")

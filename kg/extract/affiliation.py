@@ -56,9 +56,11 @@ def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
     out: list[Entity] = []
     states = [o.entity for o in found if o.entity.kind == "State"]
     owner = _possessor(stmt, min(a for a, _ in spans))
-    if owner is not None and owner.key not in {e.key for e in states}:
+    if owner is not None and owner.kind == "State" and owner.key not in {e.key for e in states}:
         states.insert(0, owner)  # "Russia's deputy UN envoy": Russia's; the UN is the posting
     orgs = [o.entity for o in found if o.entity.kind == "Organization"]
+    if owner is not None and owner.kind == "Organization" and owner.key not in {e.key for e in orgs}:
+        orgs.insert(0, owner)  # "UN disarmament chief"
     if states:
         out.append(states[0])
     for org in orgs:
@@ -99,15 +101,30 @@ def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
 
 
 _POSSESSIVE_GAP = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){0,3}$")
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"}
+_WORDS_GAP = re.compile(r"\s+((?:[a-z][\w-]*\s+){1,3})$")
 
 
 def _possessor(stmt: Statement, title_start: int) -> Entity | None:
-    """The state whose office a title names by the possessive a few small words before it ("Russia's
-    deputy UN envoy", "America's new ambassador")."""
+    """The state or body whose office a title names by the words right before it: a possessive ("Russia's
+    deputy UN envoy", "America's new ambassador"), a state's adjective and a qualifier ("Russian deputy UN
+    Ambassador"), a body and the office's field in lower case ("UN disarmament chief")."""
     text = stmt.context.text
-    for o in mentions_in(stmt, max(stmt.start, title_start - 40), title_start, ("State",)):
-        if o.form not in ("capital", "metonym") and _POSSESSIVE_GAP.fullmatch(text, o.end, title_start):
+    tt = titles()
+    for o in reversed(mentions_in(stmt, max(stmt.start, title_start - 40), title_start, ("State", "Organization"))):
+        if o.form in ("capital", "metonym"):
+            continue
+        if o.entity.kind == "State" and _POSSESSIVE_GAP.fullmatch(text, o.end, title_start):
             return o.entity
+        gap = _WORDS_GAP.fullmatch(text, o.end, title_start)
+        words = gap.group(1).split() if gap else []
+        if not words or any(w in tt.stops for w in words):
+            continue
+        if o.entity.kind == "State" and o.form == "adjective" and all(w in tt.modifiers for w in words):
+            return o.entity
+        if o.entity.kind == "Organization" and not o.info.get("nested") and len(words) <= 2 and \
+                text[title_start:title_start + 1].islower() and not set(words) & _DETERMINERS:
+            return o.entity  # "UN disarmament chief" (not "The EU thanks the Special Rapporteur")
     return None
 
 

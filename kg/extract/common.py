@@ -73,6 +73,12 @@ def mentions_in(stmt: Statement, a: int, b: int, kinds: tuple[str, ...] | None =
     return [m for m in ordered[lo:hi] if m.end <= b and (kinds is None or m.entity.kind in kinds)]
 
 
+
+def outer(stmt: Statement, kind: str, a: int, b: int) -> list:
+    """Mentions of ``kind`` inside ``[a, b)``, outermost names only ("OSCE Minsk Group", not its "OSCE")."""
+    return [m for m in mentions_in(stmt, a, b, (kind,)) if not m.info.get("nested")]
+
+
 # "Russia, the United States and France"; "..., Norway and my own country, Canada"
 _LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and)\s*(?:(?:my|our)\s+own\s+(?:country|state|nation|government),?\s*)?"
                        r"(?:the\s+)?", re.I)
@@ -148,6 +154,7 @@ class Titles:
         self.honorifics = set(data["honorifics"])
         self.offices = set(data["offices"])
         self.lower_roles = set(data["lowercase_roles"])
+        self.modifiers = set(data.get("office_modifiers") or [])
         self.national = {s.lower() for s in data["national_offices"]}
         self.ranks = {s.lower() for s in data["diplomatic_ranks"]}
         self.implies = {org: [s.lower() for s in forms] for org, forms in (data.get("implies") or {}).items()}

@@ -50,7 +50,7 @@ _start = re.Match.start  # a token's start, the key its list is sorted by
 
 # the words after a name that may be its title ("..., Under-Secretary-General for Disarmament Affairs"); in a
 # heading, the title may stand on the line below the name ("Statement by H.E. Mr. X / Ambassador and ...")
-_TITLE_WORDS = r"((?:(?:the|in charge of|[A-Z][\w.’'-]*|of|to|for|and|in|on)(?:[ \t]+|,[ \t]+|(?=[,.;:)\n])|$))+)"
+_TITLE_WORDS = r"((?:(?:the|in charge of|[A-Z][\w.’'-]*|of|to|for|and|in|on)(?:[ \t]+|,[ \t]+|[ \t]*/[ \t]*|(?=[,.;:)\n])|$))+)"
 _AFTER = re.compile(r"(,[ \t]*|[ \t]+)" + _TITLE_WORDS)
 _AFTER_IN_HEADING = re.compile(r"(,[ \t]*|[ \t]+|[ \t]*\n[ \t*_]*(?=[A-Z]))" + _TITLE_WORDS)
 
@@ -581,7 +581,7 @@ def _title_after(text: str, stmt: Statement, e: int, tspans: SpanIndex, blocked:
         # Under-Secretary-General Y, the ..."), unless that next name is a state, body or place
         if not (starts_with_title or of_state) or (starts_with_title and _titles_next_name(text, first, tspans, blocked)):
             return
-    cut = re.search(r"\s+(?:at|during|on|in|before)\s+(?:the|a)\s", text[seg_s:seg_e])
+    cut = re.search(r",?\s+(?:at|during|on|in|before|AT|DURING|ON|IN|BEFORE)\s+(?:the|a|THE|A)\s", text[seg_s:seg_e])
     end2 = seg_s + cut.start() if cut else seg_e
     if of_state:  # "of Singapore, Chair of ..." goes on; "of Switzerland, and of the ..." does not
         for c in re.finditer(r",\s+(?:and\s+)?(?:of\s+)?(?:the\s+)?(?=[A-Z])", text[seg_s:end2]):

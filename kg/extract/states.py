@@ -25,6 +25,7 @@ _VERBS = (r"has|have|had|is|was|were|are|will|would|shall|should|must|can|cannot
           r"withdraws?|expelled|expels?|retaliated|responded")
 _ACTOR_AFTER = re.compile(r"^(?:[’']s\s+[a-z]|\s+(?:(?:also|now|still|already|again|repeatedly|officially|not|"
                           r"never|only|then|too|clearly|openly)\s+)*(?:" + _VERBS + r")\b)")
+_AT_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+$", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|near|via|into|outside|around|across|over|visit(?:ed|s)?|arrived in)\s+$", re.I)
 
 
@@ -33,9 +34,11 @@ def capital_is_actor(text: str, start: int, end: int) -> bool:
     after = text[end:end + 60]
     if date_follows(text, end):
         return False  # a dateline: "Moscow, May 27, 2019"
+    before = text[max(0, start - 40):start]
+    if _AT_PLACE.search(before):
+        return False  # "the office in Lima supports ...": the verb's subject is what is in the city
     if _ACTOR_AFTER.match(after):
         return True
-    before = text[max(0, start - 40):start]
     if _PLACE_BEFORE.search(before):
         return False
     if re.search(r"\bbetween\s+\S+\s+and\s+$", before) or re.match(r"^\s+and\s+[A-Z]", after):
@@ -55,6 +58,9 @@ def states(stmt: Statement) -> Iterator[Mention]:
         if hit.outer is not None and any(f.entity is not None and f.entity.kind in ("Person", "State")
                                          for f in hit.outer.forms):
             continue  # no state inside a person's or another state's name ("Republic of China" in "People's ...")
+        if hit.outer is not None and any(f.entity is not None and f.entity.attr("type") == "MediaOrganization"
+                                         for f in hit.outer.forms):
+            continue  # nor inside a news outlet's ("Agence France-Presse", "Radio Free Asia")
         for f in hit.forms:
             ent = f.entity
             if ent is None or ent.kind != "State":

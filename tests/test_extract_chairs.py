@@ -1,0 +1,60 @@
+"""chairOf in the phrasings of presidencies, chairships and addressed chairs (kg/extract/chairs.py)."""
+from helpers import extract, rels
+
+
+def _chairs(text: str) -> set[tuple[str, str]]:
+    return {(s, o) for s, p, o in rels(extract(text)) if p == "chairOf"}
+
+
+def test_extract_chairs_a_body_called_by_its_head_noun():
+    got = _chairs("Press briefing by the spokesperson\n\nKenya will soon join the UN Security Council. In May the "
+                  "Council will hold a debate on drones under the Presidency of Ecuador. Ghana spoke for the "
+                  "Non-Aligned Movement, and Ghana assumed the Chairmanship of the Movement last year.")
+    assert {("ECU", "UNSC"), ("GHA", "NAM")} <= got
+    # "the Council" is no body named before: nothing to chair
+    assert not _chairs("Press briefing by the spokesperson\n\nThe Council will meet under the Presidency of Ecuador.")
+
+
+def test_extract_chairs_a_state_and_the_body_before_its_office():
+    got = _chairs("Statement by the ministers\n\nThe ministers met in the year of Chile's BRICS Chairship. They "
+                  "congratulated Japan on its successful G20 Presidency, which Peru convened during its "
+                  "presidency of the 15-member body of the United Nations Security Council.")
+    assert {("CHL", "BRICS"), ("JPN", "G20")} <= got
+    # a body between the state and "its" owns the office: the OSCE's chairmanship is not Chile's
+    got = _chairs("Statement by the ministers\n\nChile welcomed the OSCE and its G20 Presidency plans.")
+    assert ("CHL", "G20") not in got
+
+
+def test_extract_chairs_its_chair_and_the_chair_of_the_group_named_before():
+    found = rels(extract("Statement by Peru\n\nPeru welcomes the progress of the Open-ended Working Group on security "
+                         "of and in the use of ICTs 2021-2025 under the steady guidance of its Chair, Ambassador "
+                         "Tomas Ekberg. We thank the Chair of the Working Group, Ambassador Lina Sorensen of Norway, "
+                         "for her paper."))
+    assert {("tomas-ekberg", "chairOf", "OEWG-2021"), ("lina-sorensen", "chairOf", "OEWG-2021")} <= found
+
+
+def test_extract_chairs_as_the_chair_of_a_body():
+    got = _chairs("Press release\n\nAs the 2022 Chair of ASEAN, Cambodia hosted a meeting on cyber norms.")
+    assert ("KHM", "ASEAN") in got
+    got = _chairs("Press release\n\nAs the 2022 Chair of ASEAN noted, Cambodia hosted a meeting on cyber norms.")
+    assert ("KHM", "ASEAN") not in got  # the chair spoke; who chairs is not said
+
+
+def test_extract_chairs_the_chair_thanked_as_you():
+    head = ("STATEMENT BY PERU\n\nFourth Substantive Session of the Open-ended Working Group on security of and in "
+            "the use of information and communications technologies 2021-2025\n\nMr Chair,\n\n")
+    found = rels(extract(head + "1. Peru thanks you, Ambassador Tomas Ekberg, for the revised paper.\n\n"
+                         "2. Peru stands ready.\n\nThank you."))
+    assert ("tomas-ekberg", "chairOf", "OEWG-2021") in found
+    # thanking someone else, or speaking to no chair, makes no one chair
+    found = rels(extract(head + "1. Peru agrees with you, Ambassador Tomas Ekberg, on the paper.\n\nThank you."))
+    found |= rels(extract(head.replace("Mr Chair,", "Colleagues,") + "1. Peru thanks you, Ambassador Tomas Ekberg, "
+                          "for the revised paper.\n\nThank you."))
+    assert not any(p == "chairOf" and s == "tomas-ekberg" for s, p, _ in found)
+
+
+def test_extract_chairs_a_state_listed_before_a_bodys_presidency_does_not_hold_it():
+    got = _chairs("Statement by the ministers\n\nThe ministers thanked Chile and the G20 Presidency. The Chilean "
+                  "G20 Presidency was a success.")
+    assert got == {("CHL", "G20")}
+    assert _chairs("Statement by the ministers\n\nThey thanked Chile and the G20 Presidency.") == set()

@@ -1,0 +1,43 @@
+"""Sponsorship (sponsoredBy): the sponsors written before the symbol, after it, and in the first person."""
+from helpers import extract, rels
+
+_C1 = "Statement at the First Committee of the 76th session of the UN General Assembly\n\n"
+
+
+def _sponsors(text: str) -> set[tuple[str, str]]:
+    return {(s, o) for s, p, o in rels(extract(_C1 + text)) if p == "sponsoredBy"}
+
+
+def test_extract_sponsors_named_before_the_symbol():
+    got = _sponsors("The Assembly adopted the text on outer space, tabled in the Committee by Norway as draft L.12. "
+                    "A second text, introduced by Chile and Ghana as draft L.31, passed without a vote.")
+    assert {("A/C.1/76/L.12", "NOR"), ("A/C.1/76/L.31", "CHL"), ("A/C.1/76/L.31", "GHA")} <= got
+    # the states that tabled one text do not sponsor a draft merely named after them
+    got = _sponsors("The text, tabled in the Committee by Norway, replaces draft L.12 of last year.")
+    assert ("A/C.1/76/L.12", "NOR") not in got
+
+
+def test_extract_sponsors_after_a_title_or_subject():
+    got = _sponsors('Draft resolution A/C.1/76/L.31, "Prevention of an arms race in outer space", presented by '
+                    "Chile, was approved. Draft resolution L.40 on small arms, tabled by Kenya, was approved too.")
+    assert {("A/C.1/76/L.31", "CHL"), ("A/C.1/76/L.40", "KEN")} <= got
+    # a body named between the symbol and the verb is what the states sponsored, not the resolution
+    got = _sponsors("Resolution A/C.1/76/L.44 endorsed the Programme of Action, co-sponsored by Peru and Chile.")
+    assert not got & {("A/C.1/76/L.44", "PER"), ("A/C.1/76/L.44", "CHL")}
+
+
+def test_extract_sponsors_in_the_first_person_and_by_name():
+    [s] = extract("Statement by Peru at the First Committee of the 76th session of the UN General Assembly\n\n"
+                  "We are pleased to co-sponsor this year's draft resolution L.19 on outer space. Chile is a "
+                  "co-sponsor of draft resolution A/C.1/76/L.22.\n\nThe Committee approved draft resolution L.25. "
+                  "Kenya abstained, and Ghana voted in favour and joined the list of co-sponsors.")
+    got = {(a, o) for a, p, o in rels([s]) if p == "sponsoredBy"}
+    assert {("A/C.1/76/L.19", "PER"), ("A/C.1/76/L.22", "CHL"), ("A/C.1/76/L.25", "GHA")} <= got
+    assert ("A/C.1/76/L.25", "KEN") not in got and ("A/C.1/76/L.22", "PER") not in got
+
+
+def test_extract_sponsors_not_who_calls_on_the_co_sponsors():
+    [s] = extract("Statement by Peru at the First Committee of the 76th session of the UN General Assembly\n\n"
+                  "We call on the co-sponsors of draft resolution L.30 to reconsider. Chile is not among the "
+                  "co-sponsors of draft resolution L.33.")
+    assert not any(p == "sponsoredBy" for _, p, _ in rels([s]))
