@@ -52,3 +52,34 @@ def test_gazetteer_broken_yaml_names_file_line_and_column(tmp_path: Path):
     with pytest.raises(GazetteerError) as e:
         Lexicon(tmp_path)
     assert "treaties.yaml" in str(e.value) and "line" in str(e.value) and "column" in str(e.value)
+
+
+def test_gazetteer_no_entry_lists_a_name_twice():
+    # a form written twice in one entry is a slip of editing (it would match the same either way)
+    twice = []
+    for path in sorted(GAZETTEER_DIR.glob("*.yaml")):
+        for section in (load_yaml(path) or {}).values():
+            if not isinstance(section, dict):
+                continue
+            for key, entry in section.items():
+                if not isinstance(entry, dict):
+                    continue
+                for field in ("names", "abbreviations", "adjectives", "capitals", "metonyms", "aliases"):
+                    values = entry.get(field) or []
+                    if isinstance(values, list):
+                        twice += [(path.name, key, v) for v, n in Counter(values).items() if n > 1]
+    assert twice == []
+
+
+def test_gazetteer_a_label_with_commas_is_not_cut_into_names():
+    # an unquoted name with a comma in a YAML [flow, list] falls apart into two ("International Covenant on
+    # Economic", "Social and Cultural Rights"): quote it
+    cut = []
+    for path in sorted(GAZETTEER_DIR.glob("*.yaml")):
+        for section in (load_yaml(path) or {}).values():
+            for key, entry in (section.items() if isinstance(section, dict) else ()):
+                label = entry.get("label") if isinstance(entry, dict) else None
+                if label and ", " in label:
+                    pieces = {p.strip() for p in label.split(",")[1:]}  # (the first may be a short form)
+                    cut += [(path.name, key, n) for n in entry.get("names") or [] if n in pieces]
+    assert cut == []
