@@ -135,6 +135,9 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
     statement this is; ``release``: a UN press release; ``kind``: the statement's kind."""
     # (a UN press release reports others' words: only its heading says for whom it speaks)
     behalf, explicit = _explicit(stmt, hs, named, stmt.heading_end if release else first_sentence(stmt)[1])
+    for m in speakers:  # "Delivered by: Ambassador X, ..., on behalf of the Group of 77": the field line says
+        if not behalf and m.info.get("field_line"):
+            behalf, explicit = _explicit(stmt, m.info["field_line"][0], named, m.info["field_line"][1], field=True)
     said_for = None  # the speaker whose own state or body the statement is for
     if not behalf and not explicit:
         behalf, said_for = _speakers_own(stmt, speakers)
@@ -163,14 +166,16 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
     return list({(e.kind, e.key): e for e in behalf}.values()), said_for
 
 
-def _explicit(stmt: Statement, hs: int, named: list[Entity], upto: int) -> tuple[list[Entity], bool]:
+def _explicit(stmt: Statement, hs: int, named: list[Entity], upto: int,
+              field: bool = False) -> tuple[list[Entity], bool]:
     """Who an "on behalf of" ("in the name of", "I speak for") in the heading or first sentence (up to ``upto``) names, and
-    whether the text says for whom at all (an unknown group, never replaced by the speaker's country)."""
+    whether the text says for whom at all (an unknown group, never replaced by the speaker's country). With
+    ``field``, ``hs``-``upto`` is the field line naming the speaker, no other statement's words."""
     text = stmt.context.text
     behalf: list[Entity] = []
     explicit = False
     for m in _ON_BEHALF.finditer(text, hs, upto):
-        if m.start() >= stmt.heading_end and _OTHERS_STATEMENT.search(text, first_sentence(stmt)[0], m.start()):
+        if not field and m.start() >= stmt.heading_end and _OTHERS_STATEMENT.search(text, first_sentence(stmt)[0], m.start()):
             continue  # "We align ourselves with the statement made by Indonesia on behalf of the NAM"
         found = _behalf_list(stmt, m.end())
         # "on behalf of H.E. Mr. Alexander Yakovenko": a person's stand-in, who speaks for the person's state

@@ -204,7 +204,7 @@ def _caps_surname(tok: _Tok, tspans: SpanIndex, blocked: SpanIndex) -> bool:
     """Whether ``tok``, in a line of mixed case, is a surname written in capitals: no title, no known name
     or abbreviation and no common word."""
     w = tok[0]
-    return bool(_CAPS_WORD.fullmatch(w)) and len(w) >= 3 and tok.start() not in tspans and \
+    return bool(_CAPS_WORD.fullmatch(w)) and len(w) >= 3 and w not in titles().postnominals and tok.start() not in tspans and \
         tok.start() not in blocked and w.capitalize() not in titles().not_names and not titles().is_title_word(w)
 
 
@@ -222,7 +222,7 @@ def _titled_names(scan: _Scan, out: _Found) -> None:
         info = _title_info(text, stmt, toks, s, e, tspans, blocked, out.taken)
         nxt = toks[j + 1] if j + 1 < n else None
         glued_after = nxt is not None and _adjacent(text, run[-1], nxt) and _CAP_ANY.fullmatch(nxt[0]) \
-            and nxt.start() not in tspans
+            and nxt.start() not in tspans and nxt[0] not in titles().postnominals  # "Jane Roe OBE" ends at "Roe"
         titled = info.get("titled") and (not caps or info.get("honorific_before") or _caps_name_ends(text, info, e)) \
             and not (glued_after and not info.get("immediate_title")) and not _OFFICE_DOMAIN.search(text, max(0, s - 8), s)
         # no title, but a known first name: "Nikolay Glushkov", "opponents of Boris Johnson"

@@ -3,13 +3,17 @@ the speaker a news lead reports, the persons of a joint statement, the chair of 
 and the office a byline gives below the speaker's name."""
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.dates import find_dates
+from kg.errors import GazetteerError
+from kg.gazetteer import load_yaml
 from kg.extract.common import listed_after, sentence_bounds
 from kg.extract.header import first_sentence, kind_words, lookback
 from kg.extract.lead import lead_body, lead_report, lead_sentence, lead_speaker
 from kg.model import Entity, Mention, Statement
+from kg.paths import GAZETTEER_DIR
 from kg.segment import is_sentence, layout
 
 __all__ = ["speaker_mentions", "byline_office", "collective"]
@@ -72,6 +76,8 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
             chosen = [m for m in stmt.mentions if m.entity.kind == "Person" and bs <= m.start < be]
         if not chosen:
             chosen = _named_below_heading(stmt)
+        if not chosen and stmt.role in ("main", "item"):
+            chosen = _field_speaker(stmt) or _label_speakers(stmt)
         heading = text[hs:stmt.heading_end]
         if not chosen and stmt.role in ("main", "item") and (
                 kind in _REPORTED or _HEADLINE_VERB.search(heading) or layout().kind_of(heading) is None):
@@ -113,6 +119,57 @@ def _named_below_heading(stmt: Statement) -> list[Mention]:
                 return named[:1]
         pos = le + 1
     return []
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> dict[str, re.Pattern]:
+    """The speaker-line patterns of layout.yaml (field lines, transcript labels, quote attributions)."""
+    path = GAZETTEER_DIR / "layout.yaml"
+    data = load_yaml(path)
+    try:
+        return {"field": re.compile(data["speaker_field"], re.I | re.M),
+                "label_end": re.compile(data["speaker_label_end"]),
+                "quote_before": re.compile(data["quote_before"], re.I),
+                "quote_after": re.compile(data["quote_after"], re.I)}
+    except (KeyError, TypeError) as e:
+        raise GazetteerError(f"{path}: needs speaker_field, speaker_label_end, quote_before and quote_after ({e})") from None
+    except re.error as e:
+        raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
+
+
+def _persons_in(stmt: Statement, a: int, b: int) -> list[Mention]:
+    return [m for m in stmt.mentions if m.entity.kind == "Person" and a <= m.info.get("title_start", m.start) < b]
+
+
+def _field_speaker(stmt: Statement) -> list[Mention]:
+    """A labelled field line names the speaker, above the text or below its end ("Delivered by: Ambassador X,
+    Permanent Representative of ...", "From: Foreign Office and X"): the first person on the line. The line's
+    span is kept on the mention (it may also say for whom: "..., on behalf of the Group of 77")."""
+    text = stmt.context.text
+    for f in _rules()["field"].finditer(text, stmt.start, stmt.end):
+        le = text.find("\n", f.end(), stmt.end)
+        le = stmt.end if le < 0 else le
+        named = _persons_in(stmt, f.end(), le)
+        if named:
+            named[0].info["field_line"] = (f.start(), le)
+            return named[:1]
+    return []
+
+
+def _label_speakers(stmt: Statement) -> list[Mention]:
+    """A transcript's speakers: the persons whose titled names open a line as its label, before a colon
+    ("Official Spokesperson, Ms. X: Good afternoon", "President of Y Z (retranslated): Dear friends")."""
+    text = stmt.context.text
+    out: list[Mention] = []
+    for m in _persons_in(stmt, stmt.heading_end, stmt.end):
+        ls = text.rfind("\n", 0, m.info.get("title_start", m.start)) + 1
+        if text[ls:m.info.get("title_start", m.start)].strip(" \t*_") or not _rules()["label_end"].match(text, m.end):
+            continue
+        if not m.info.get("titled") or "\n" in m.quote:  # a title makes a label ("Editorial Sections:" is none)
+            continue
+        if m.entity.key not in {o.entity.key for o in out}:
+            out.append(m)
+    return out
 
 
 def _alone_on_line(text: str, m: Mention) -> bool:

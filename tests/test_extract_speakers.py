@@ -1,0 +1,49 @@
+"""Speakers named outside the heading: field lines, transcript labels, quote attributions; and for whom they speak."""
+from helpers import extract, rels, value_keys
+
+_BODY = ("Madam Chair,\n\nOur delegation wishes to thank the facilitators for their tireless work on the draft "
+         "text, which we consider a sound basis for the weeks ahead.\n\nThank you.\n")
+
+
+def test_extract_speakers_delivered_by_field_line_below_the_end():
+    [s] = extract("STATEMENT ON BEHALF OF THE NORDIC COUNTRIES\n\nGeneva, 9 May 2025\n\n" + _BODY +
+                  "\nDelivered by: Ambassador Ingrid Halvorsen, Permanent Representative of Norway\n")
+    assert value_keys(s, "speakers") == ["ingrid-halvorsen"]
+    assert ("ingrid-halvorsen", "affiliatedWith", "NOR") in rels([s])
+
+
+def test_extract_speakers_field_line_on_behalf_of_a_group():
+    [s] = extract("Group of 77: Opening remarks\n\nSession: second session, 2-6 June 2025\nDelivered by: "
+                  "Ambassador Lucas Ferreira, Permanent Representative of Brazil, on behalf of the Non-Aligned "
+                  "Movement\n\nSummary\n\nThe group asked for a consensus outcome and more funding for training.\n")
+    assert value_keys(s, "speakers") == ["lucas-ferreira"]
+    assert value_keys(s, "on_behalf_of") == ["NAM"]
+
+
+def test_extract_speakers_from_line_names_department_and_person_without_honours():
+    [s] = extract("Speech\nUK statement on maritime security: Security Council open debate\n\nFrom: Foreign Office "
+                  "and Julian Hartley CMG\nPublished 3 May 2025\n\n" + _BODY)
+    assert value_keys(s, "speakers") == ["julian-hartley"]
+
+
+def test_extract_speakers_field_line_of_another_kind_names_nobody():
+    # "Delivered on:" gives a day, and a person named in the body is no field's speaker
+    [s] = extract("Statement on maritime security\n\nDelivered on: 3 May 2025\n\nMadam Chair,\n\nWe thank "
+                  "Ambassador Julian Hartley for his briefing on the situation at sea.\n")
+    assert value_keys(s, "speakers") == []
+
+
+def test_extract_speakers_transcript_labels_of_two_leaders():
+    [s] = extract("Press statements following Austrian-Japanese talks\n\nMay 4, 2025\n\nFederal Chancellor of "
+                  "Austria Karl Nehammer: Ladies and gentlemen,\n\nOur talks were open and useful for both sides.\n\n"
+                  "Prime Minister of Japan Fumio Kishida (interpretation): Thank you, Chancellor.\n\nWe agreed "
+                  "to work together on supply chains and cyber security.\n")
+    assert value_keys(s, "speakers") == ["karl-nehammer", "fumio-kishida"]
+    assert value_keys(s, "on_behalf_of") == ["AUT", "JPN"]
+
+
+def test_extract_speakers_label_needs_a_title():
+    # a line of two capitalised words before a colon is a label of a section, not a speaker
+    [s] = extract("Weekly notes on arms control\n\nMay 4, 2025\n\nEditorial Notes: the page is updated weekly and "
+                  "lists the meetings of the month.\n")
+    assert value_keys(s, "speakers") == []
