@@ -47,3 +47,26 @@ def test_extract_speakers_label_needs_a_title():
     [s] = extract("Weekly notes on arms control\n\nMay 4, 2025\n\nEditorial Notes: the page is updated weekly and "
                   "lists the meetings of the month.\n")
     assert value_keys(s, "speakers") == []
+
+
+def test_extract_speakers_byline_line_right_below_the_heading():
+    [s] = extract("Department Press Briefing – May 2, 2025\n\nMaria Oduya, Department Spokesperson\nWashington, "
+                  "D.C.\n\nGood afternoon, everyone. We have one announcement today about the new sanctions on "
+                  "the shipping companies, and then I will take your questions.\n", name="briefing.txt")
+    assert value_keys(s, "speakers") == ["maria-oduya"]
+
+
+def test_extract_speakers_delivered_by_line_below_a_group_heading():
+    [s] = extract("Statement of the Nordic Group\ndelivered by H.E. Ambassador Kari Lund, Permanent Representative "
+                  "of Finland\n\nMr. Chairman,\n\nI have the honour to deliver this statement on behalf of the "
+                  "Nordic countries, which attach great importance to this debate.\n")
+    assert value_keys(s, "speakers") == ["kari-lund"]
+    assert ("kari-lund", "affiliatedWith", "FIN") in rels([s])
+
+
+def test_extract_speakers_name_inside_a_wrapped_paragraph_is_no_byline():
+    [s] = extract("Communique of the Pacific Ministers of Foreign Affairs\nSuva, 3 March 2025\n\n1. The Pacific "
+                  "Ministers of Foreign Affairs held their annual meeting\non 3 March 2025 in Suva. The meeting "
+                  "was chaired by\nDr Anna Kolo, Minister of Foreign Affairs\nof the Republic of Fiji, in the "
+                  "year of its chairmanship.\n\n2. The Ministers reaffirmed their commitment to the rule of law.\n")
+    assert value_keys(s, "speakers") == []

@@ -27,6 +27,10 @@ _HEADLINE_VERB = re.compile(r"\b(?:says|said|calls\s+(?:for|on)|urges|warns|welc
                             r"notes|rejects|denies|slams|vows|pledges)\b", re.I)
 
 
+# a byline's office after the name, to its line's end ("Jane Doe, Department Spokesperson")
+_OFFICE_AFTER = re.compile(r"[ \t]*,[ \t]*[A-Z][^\n.;:]{0,80}$", re.M)
+
+
 def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
     """The person mentions that name the statement's speakers."""
     text = stmt.context.text
@@ -47,7 +51,7 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
             # a byline: a titled person starting a heading line below the kind word ("Press Statement /
             # Antony J. Blinken, Secretary of State", "Speech / ... / Ambassador Neil Holland condemns ...")
             byline = pre.rstrip(" *_").endswith("\n") and kind_words(text[hs:end]) >= 1 and (
-                m.info.get("titled") or _alone_on_line(text, m))
+                m.info.get("titled") or _alone_on_line(text, m) or _OFFICE_AFTER.match(text, m.end, stmt.heading_end))
             blank = not pre.strip(" *_\n") and not text[hs:end].strip(" *_\n")
             if after in ("’s", "'s") or blank or byline or (
                     re.search(r"\b(?:by|of|from|on behalf of)\s+(?:the\s+)?[*_]*$", pre, re.I)
@@ -103,9 +107,11 @@ _PROSE_LINE = 250  # a line this long is the speech's prose (a title block's lin
 def _named_below_heading(stmt: Statement) -> list[Mention]:
     """"... in the context of international security Statement by X, Deputy Permanent Representative ...":
     a title block the page runs together below what was read as the heading (an OCR'd letterhead, a
-    title and agenda item on one line) still names the speaker, before the speech's first paragraph."""
+    title and agenda item on one line), or a byline line below it, still names the speaker, before the
+    speech's first paragraph."""
     text = stmt.context.text
     pos, stop = stmt.heading_end, min(stmt.end, stmt.heading_end + _BELOW)
+    lines = 0
     while pos < stop:
         le = text.find("\n", pos, stop)
         le = stop if le < 0 else le
@@ -117,7 +123,26 @@ def _named_below_heading(stmt: Statement) -> list[Mention]:
             named = [m for m in stmt.mentions if m.entity.kind == "Person" and m.info.get("title_start", m.start) == at]
             if named:
                 return named[:1]
+        if line.strip(" \t*_") and lines < 2:  # a byline is the block's first or second line, never further down
+            named = _byline(stmt, pos, le, first=lines == 0)
+            lines += 1
+            if named:
+                return named
         pos = le + 1
+    return []
+
+
+def _byline(stmt: Statement, ls: int, le: int, first: bool) -> list[Mention]:
+    """The speaker a line below the heading names: "delivered by H.E. Ambassador X, ...", or (the ``first``
+    line) a byline opening with the name ("Jane Doe, Department Spokesperson", a name alone on its line)."""
+    text = stmt.context.text
+    cue = _rules()["cue"].match(text, ls, le)
+    at = cue.end() if cue else ls + len(text[ls:le]) - len(text[ls:le].lstrip(" \t*_"))
+    named = _persons_in(stmt, at, at + 1)
+    if re.search(r"(?:(?<![\w’'-])[a-z][\w’'-]*|[,;])[ \t]*\n?[ \t]*$", text[max(stmt.start, ls - 80):ls]):
+        return []  # the line goes on with a sentence from the line above ("The meeting was chaired by\nDr X, ...")
+    if named and (cue or first and re.match(r"[ \t*_]*(?:,|$)", text[named[0].end:le])):
+        return named[:1]
     return []
 
 
@@ -129,10 +154,11 @@ def _rules() -> dict[str, re.Pattern]:
     try:
         return {"field": re.compile(data["speaker_field"], re.I | re.M),
                 "label_end": re.compile(data["speaker_label_end"]),
+                "cue": re.compile(data["speaker_cue"], re.I),
                 "quote_before": re.compile(data["quote_before"], re.I),
                 "quote_after": re.compile(data["quote_after"], re.I)}
     except (KeyError, TypeError) as e:
-        raise GazetteerError(f"{path}: needs speaker_field, speaker_label_end, quote_before and quote_after ({e})") from None
+        raise GazetteerError(f"{path}: needs speaker_field, speaker_cue, speaker_label_end, quote_before and quote_after ({e})") from None
     except re.error as e:
         raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
 
