@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.affiliation import affiliations
-from kg.extract.common import lex, listed_after
+from kg.extract.common import lex, listed_after, titles
 from kg.extract.header import KIND_AFTER, first_sentence, lookback
 from kg.extract.lead import lead_sentence, lead_state
 from kg.extract.organizations import group_entity
@@ -47,6 +47,12 @@ def un_release(stmt: Statement) -> bool:
 _TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|to|against|in\s+response\s+to|following)\s+(?:the\s+|a\s+|recent\s+)*"
                     r"(?:\w+\s+)?(?:statements?|comments?|remarks|declarations?|article|interview|speech)\s+"
                     r"(?:made\s+|delivered\s+)?(?:by|of|from)\s+(?:the\s+)?[\"“«]?$", re.I)
+# the act the heading reports on another's document: "Adoption of the annual progress report of the Working Group"
+_ACTED_ON = re.compile(r"\b(?:adoption|approval|publication|release|launch|presentation|consideration|submission|"
+                       r"endorsement)\s+of\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,4}(?:reports?|statements?|"
+                       r"declarations?|communiqu[eé]s?|resolutions?)\s+(?:by|of|from)\s+(?:the\s+)?$", re.I)
+# a name opening the heading's line or following a separator ("... - EU Statement", "EU Statement" on its own line)
+_LINE_OPENS = re.compile(r"(?:^|\n|\s[-–—:|])[\s*_\"“«]*(?:the\s+)?$", re.I)
 _OWN_BODY = re.compile(r"\s+(?:delegation|government|side|mission|embassy|foreign ministry)\b", re.I)
 
 
@@ -67,7 +73,7 @@ def issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
                 or m.info.get("nested") or m.form in ("capital", "metonym"):
             continue
         pre = lookback(text, hs, m.start)
-        if _TOPIC.search(pre):
+        if _TOPIC.search(pre) or _ACTED_ON.search(pre):
             continue  # "Comment by the Embassy on the statement by Zambia": Zambia's statement is the topic
         if m.entity.kind == "State":  # "Statement by India", "... by the Delegation of India", "by the Russian delegation"
             if _issued_by(pre, hs, m.start, " ") and (m.form != "adjective" or _OWN_BODY.match(text, m.end)):
@@ -83,7 +89,7 @@ def issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
                 return [m.entity]  # "UK statement to the OSCE Permanent Council"
             continue
         if _issued_by(pre, hs, m.start, " " if pre.endswith(" ") else "") or (
-                len(pre) == m.start - hs and re.fullmatch(r"[\s*_\"“«]*(?:the\s+)?", pre, re.I)
+                (len(pre) == m.start - hs and re.fullmatch(r"[\s*_\"“«]*(?:the\s+)?", pre, re.I) or _LINE_OPENS.search(pre))
                 and KIND_AFTER.match(text[m.end:m.end + 30].lstrip(" \"”»"))):
             t = m.entity.attr("type")
             if t == "NationalBody":
@@ -138,6 +144,10 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
     for m in speakers:  # "Delivered by: Ambassador X, ..., on behalf of the Group of 77": the field line says
         if not behalf and m.info.get("field_line"):
             behalf, explicit = _explicit(stmt, m.info["field_line"][0], named, m.info["field_line"][1], field=True)
+    if len(behalf) == 1 and behalf[0].key.startswith("GROUP-"):
+        # "on behalf of a group of 12 countries" in the lead, then the statement lists them: "on behalf of
+        # Chile, Fiji, ... and my own country, Peru"
+        behalf = _listed_later(stmt, stmt.heading_end if release else first_sentence(stmt)[1]) or behalf
     said_for = None  # the speaker whose own state or body the statement is for
     if not behalf and not explicit:
         behalf, said_for = _speakers_own(stmt, speakers)
@@ -166,6 +176,18 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
     return list({(e.kind, e.key): e for e in behalf}.values()), said_for
 
 
+_LATER = 1500  # how far below the lead a statement naming an unnamed group's members may still list them
+
+
+def _listed_later(stmt: Statement, pos: int) -> list[Entity]:
+    """The states a later "on behalf of" lists (two or more), within :data:`_LATER` characters of ``pos``."""
+    for m in _ON_BEHALF.finditer(stmt.context.text, pos, min(stmt.end, pos + _LATER)):
+        found = _behalf_list(stmt, m.end())
+        if sum(e.kind == "State" for e in found) >= 2:
+            return found
+    return []
+
+
 def _explicit(stmt: Statement, hs: int, named: list[Entity], upto: int,
               field: bool = False) -> tuple[list[Entity], bool]:
     """Who an "on behalf of" ("in the name of", "I speak for") in the heading or first sentence (up to ``upto``) names, and
@@ -189,6 +211,15 @@ def _explicit(stmt: Statement, hs: int, named: list[Entity], upto: int,
     return behalf, explicit
 
 
+def _honorific_only(m: Mention) -> bool:
+    """Whether the title read before the name is a form of address alone ("Mr.", "H.E. Ms."), with no office."""
+    words = (m.info.get("title") or "").replace(",", " ").split()
+    if not words or m.info.get("post_title"):
+        return False
+    hon = {h.lower() for h in titles().honorifics}
+    return all(w.lower() in hon for w in words)
+
+
 def _speakers_own(stmt: Statement, speakers: list[Mention]) -> tuple[list[Entity], Mention | None]:
     """The state or body each speaker serves, by their title, else (untitled) by the gazetteer or the page."""
     behalf: list[Entity] = []
@@ -198,9 +229,10 @@ def _speakers_own(stmt: Statement, speakers: list[Mention]) -> tuple[list[Entity
         affs = affiliations(stmt, m, True)
         if affs:
             behalf.append(next((a for a in affs if a.kind == "State"), affs[0]))
-        elif not m.info.get("titled"):
-            # a speaker named without a title ("Sergey Lavrov’s opening remarks"): whom the gazetteer
-            # says they serve, else the state whose page this is
+        elif not m.info.get("titled") or _honorific_only(m):
+            # a speaker named without a title ("Sergey Lavrov’s opening remarks"), or a form of address only
+            # ("Statement by Mr. X, First Counsellor"): whom the gazetteer says they serve, else the state whose
+            # page this is
             known = lex().state(m.entity.attr("affiliation") or "")
             home = stmt.own_state or (stmt.context.home_state if stmt.role not in ("turn", "part") else None)
             if known is not None or home is not None:

@@ -1,0 +1,47 @@
+"""For whom a statement speaks: the issuer a heading names, a group's members listed later, a page's own state."""
+from helpers import extract, rels, value_keys
+
+_SPEECH = "Madam Chair,\n\nWe thank the facilitators for their tireless work on the draft text before us.\n"
+
+
+def test_extract_behalf_spokesperson_page_not_the_body_whose_report_was_adopted():
+    [s] = extract("Ministry of Foreign Affairs of Portugal\n\nMaritime law – Adoption of the final report of the "
+                  "International Law Commission (03.05.2025)\n\nStatement by the Spokesperson\n\nPortugal welcomes "
+                  "the adoption of the final report and thanks its members. Portugal will keep supporting the "
+                  "work of the Commission.\n")
+    assert value_keys(s, "on_behalf_of") == ["PRT"]
+
+
+def test_extract_behalf_body_named_before_the_kind_after_a_dash():
+    [s] = extract("HRC58 - Panel on the safety of journalists - EU Statement\n\nGeneva, 04.03.2025\nPress Team\n\n"
+                  + _SPEECH)
+    assert value_keys(s, "on_behalf_of") == ["EU"]
+
+
+def test_extract_behalf_body_named_inside_a_phrase_is_no_issuer():
+    [s] = extract("Reaction to the EU statement on fisheries\n\nOslo, 04.03.2025\n\nWe note the statement and "
+                  "remain ready to talk with all our partners about quotas in the northern seas.\n")
+    assert "EU" not in value_keys(s, "on_behalf_of")
+
+
+def test_extract_behalf_counted_group_then_its_members_listed():
+    [s] = extract("Joint statement on ocean science delivered by Chile\n\nOn 4 May 2025, the Permanent "
+                  "Representative of Chile, Ambassador Rosa Vidal, delivered, on behalf of a group of 4 countries, "
+                  "the following joint statement:\n\n\"Mr. President,\n\nI have the honour to deliver this statement "
+                  "on behalf of Fiji, Iceland, Portugal and my own country, Chile.\n\nWe call for more data sharing.\n")
+    assert value_keys(s, "on_behalf_of") == ["FJI", "ISL", "PRT", "CHL"]
+
+
+def test_extract_behalf_counted_group_without_a_list_stays_the_group():
+    [s] = extract("Joint statement on ocean science delivered by Chile\n\nOn 4 May 2025, the Permanent "
+                  "Representative of Chile, Ambassador Rosa Vidal, delivered, on behalf of a group of 4 countries, "
+                  "the following joint statement:\n\n\"Mr. President,\n\nWe call for more data sharing among all "
+                  "coastal States.\n")
+    assert [e.label for e in s.value("on_behalf_of")] == ["4 countries"]
+
+
+def test_extract_behalf_speaker_with_a_form_of_address_only_speaks_for_the_page():
+    [s] = extract("Permanent Mission of the Republic of Kenya to the United Nations\n\nStatement by Ms. Wanjiru "
+                  "Kamau at the debate on oceans\nNew York, 4 May 2025\n\n" + _SPEECH)
+    assert value_keys(s, "on_behalf_of") == ["KEN"]
+    assert ("wanjiru-kamau", "affiliatedWith", "KEN") in rels([s])
