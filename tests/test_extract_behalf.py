@@ -1,4 +1,5 @@
-"""For whom a statement speaks: the issuer a heading names, a group's members listed later, a page's own state."""
+"""For whom a statement speaks: the issuer a heading names, a group's members listed later, a page's own state;
+and whom a speaker works for."""
 from helpers import extract, rels, value_keys
 
 _SPEECH = "Madam Chair,\n\nWe thank the facilitators for their tireless work on the draft text before us.\n"
@@ -45,3 +46,12 @@ def test_extract_behalf_speaker_with_a_form_of_address_only_speaks_for_the_page(
                   "Kamau at the debate on oceans\nNew York, 4 May 2025\n\n" + _SPEECH)
     assert value_keys(s, "on_behalf_of") == ["KEN"]
     assert ("wanjiru-kamau", "affiliatedWith", "KEN") in rels([s])
+
+
+def test_extract_affiliation_adjective_before_a_un_ambassador_names_the_employer():
+    stmts = extract("Council split over drones\n\nMay 4 (Wire) - Japanese deputy U.N. Ambassador Kenji Sato said the "
+                    "council must act. U.N. Under-Secretary-General Amina Diallo told the meeting that attacks rose.\n")
+    found = rels(stmts)
+    assert ("kenji-sato", "affiliatedWith", "JPN") in found
+    assert ("kenji-sato", "affiliatedWith", "UN") not in found
+    assert ("amina-diallo", "affiliatedWith", "UN") in found
