@@ -70,3 +70,20 @@ def test_extract_speakers_name_inside_a_wrapped_paragraph_is_no_byline():
                   "was chaired by\nDr Anna Kolo, Minister of Foreign Affairs\nof the Republic of Fiji, in the "
                   "year of its chairmanship.\n\n2. The Ministers reaffirmed their commitment to the rule of law.\n")
     assert value_keys(s, "speakers") == []
+
+
+def test_extract_speakers_quote_names_the_envoy_a_news_lead_reports():
+    [s] = extract("Brazil presses rich nations on climate finance\n\nBy Wire\n\nNEW YORK (Wire) - Brazil's climate "
+                  "envoy on Monday criticized wealthy countries for missing their finance pledges, as delegates "
+                  "met at the United Nations.\n\n\"Promises do not cool the planet,\" Rosa Tavares told the committee."
+                  "\n\nTavares did not name any country.\n")
+    assert value_keys(s, "speakers") == ["rosa-tavares"]
+    assert value_keys(s, "on_behalf_of") == ["BRA"]
+    assert ("rosa-tavares", "affiliatedWith", "BRA") in rels([s])
+
+
+def test_extract_speakers_quote_below_a_lead_on_an_event_is_no_speaker():
+    [s] = extract("Twelve states sign the ocean treaty\n\nLisbon 4 May 2025\n\nTwelve States today signed the "
+                  "new treaty on the high seas at a ceremony held in Lisbon during a conference on oceans.\n\n"
+                  "\"This is a good day for the oceans,\" Rosa Tavares said.\n")
+    assert value_keys(s, "speakers") == []

@@ -229,6 +229,8 @@ def _speakers_own(stmt: Statement, speakers: list[Mention]) -> tuple[list[Entity
         affs = affiliations(stmt, m, True)
         if affs:
             behalf.append(next((a for a in affs if a.kind == "State"), affs[0]))
+        elif m.info.get("lead_state") is not None:  # quoted below a lead naming their state's envoy
+            behalf.append(m.info["lead_state"])
         elif not m.info.get("titled") or _honorific_only(m):
             # a speaker named without a title ("Sergey Lavrov’s opening remarks"), or a form of address only
             # ("Statement by Mr. X, First Counsellor"): whom the gazetteer says they serve, else the state whose

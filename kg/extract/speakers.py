@@ -11,7 +11,7 @@ from kg.errors import GazetteerError
 from kg.gazetteer import load_yaml
 from kg.extract.common import listed_after, sentence_bounds
 from kg.extract.header import first_sentence, kind_words, lookback
-from kg.extract.lead import lead_body, lead_report, lead_sentence, lead_speaker
+from kg.extract.lead import lead_body, lead_report, lead_sentence, lead_speaker, lead_state
 from kg.model import Entity, Mention, Statement
 from kg.paths import GAZETTEER_DIR
 from kg.segment import is_sentence, layout
@@ -88,7 +88,7 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
             # a news lead: "..., Alexander Lukashevich, said at a meeting of ...", "X today welcomed ..." (a
             # statement, comment or article has its author in its heading, not in its first sentence)
             said = lead_speaker(stmt, *lead_report(stmt))
-            chosen = [said] if said is not None else []
+            chosen = [said] if said is not None else _quoted_after_lead(stmt)
     out, seen = [], set()
     for m in chosen:
         if m.entity.key not in seen:
@@ -196,6 +196,27 @@ def _label_speakers(stmt: Statement) -> list[Mention]:
         if m.entity.key not in {o.entity.key for o in out}:
             out.append(m)
     return out
+
+
+_QUOTE_REACH = 800  # how far below a news lead the quote naming its unnamed speaker may stand
+
+
+def _quoted_after_lead(stmt: Statement) -> list[Mention]:
+    """A lead that reports a state's unnamed envoy or official ("China's disarmament ambassador on Tuesday
+    accused ...") and a quote below it attributed by name ('..." Li Wei told the committee'): the quoted
+    person is the speaker, for the lead's state (kept on the mention)."""
+    bs, be = lead_sentence(stmt)
+    state = lead_state(stmt, bs, be)
+    if state is None:
+        return []
+    text = stmt.context.text
+    for m in _persons_in(stmt, be, min(stmt.end, be + _QUOTE_REACH)):
+        ts = m.info.get("title_start", m.start)
+        before = _rules()["quote_before"].search(text, max(be, ts - 40), ts)
+        if before and (re.search(r"[a-z]\s*$", before.group(0)) or _rules()["quote_after"].match(text, m.end)):
+            m.info["lead_state"] = state
+            return [m]
+    return []
 
 
 def _alone_on_line(text: str, m: Mention) -> bool:
