@@ -55,3 +55,12 @@ def test_extract_affiliation_adjective_before_a_un_ambassador_names_the_employer
     assert ("kenji-sato", "affiliatedWith", "JPN") in found
     assert ("kenji-sato", "affiliatedWith", "UN") not in found
     assert ("amina-diallo", "affiliatedWith", "UN") in found
+
+
+def test_extract_behalf_comunicado_of_a_ministry_speaks_for_its_state():
+    [s] = extract("Gobierno de Chile\n\nChile joins the consensus on ocean data sharing\n\nMinisterio de Relaciones "
+                  "Exteriores | Comunicado No. 88 | Santiago, May 4th, 2025\n\nToday, in New York, the Second "
+                  "Committee approved draft resolution A/C.2/79/L.5, \"Ocean data\", presented by Portugal on behalf "
+                  "of a group of co-sponsors. Chile voted in favour and joined the sponsors.\n")
+    assert s.value("kind") == "press release"
+    assert value_keys(s, "on_behalf_of") == ["CHL"]

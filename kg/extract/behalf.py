@@ -29,9 +29,12 @@ _ISSUER_CUE = re.compile(r"\b(?:Embassy|Ambassador|Foreign Ministry|Ministry|Mis
 _ON_BEHALF = re.compile(r"\b(?:on behalf of|(?P<for>in the name of|speak(?:s|ing)?\s+(?:here\s+)?for))\s+(?:the\s+)?",
                         re.I)
 
-# another delegation's statement that this one joins: its "on behalf of" is not this statement's
+# another delegation's statement that this one joins: its "on behalf of" is not this statement's ...
 _OTHERS_STATEMENT = re.compile(r"\b(?:align|associat|endors|support|subscrib|join|echo|welcom|share)\w*\b[^.;]{0,80}?"
-                               r"\bstatements?\b|\bstatements?\s+(?:made|delivered|read|presented|given)\b", re.I)
+                               r"\bstatements?\b|\bstatements?\s+(?:made|delivered|read|presented|given)\b|"
+                               # ... or a draft another presents: "draft resolution L.9, ..., presented by Chile on behalf of"
+                               r"\b(?:draft|resolution|proposal)\b[^;]{0,200}?\b(?:presented|introduced|tabled|submitted)\s+by\b",
+                               re.I)
 
 # the symbol of a UN press release ("GA/DIS/3659", "SC/14589", "SG/SM/20847"), in the header or the note below it
 _UN_SYMBOL = re.compile(r"(?<![\w/])(?:GA|SC|SG|ECOSOC|DSG|HR|OBV|PI|DC|ENV|SOC|IHA)(?:/[A-Z]{2,4})?/\d{3,6}\b")
