@@ -64,3 +64,17 @@ def test_extract_behalf_comunicado_of_a_ministry_speaks_for_its_state():
                   "of a group of co-sponsors. Chile voted in favour and joined the sponsors.\n")
     assert s.value("kind") == "press release"
     assert value_keys(s, "on_behalf_of") == ["CHL"]
+
+
+def test_extract_behalf_release_under_a_body_letterhead_is_the_body_s():
+    [s] = extract("WORLD HEALTH ORGANIZATION\nNewsroom | Health topics | Search\n\nNewsroom > Vaccines\n\nTen states "
+                  "join the vaccine data platform\n\nGeneva 4 May 2025\n\nTen States today joined the platform at a "
+                  "ceremony held in Geneva during the assembly.\n")
+    assert value_keys(s, "on_behalf_of") == ["WHO"]
+
+
+def test_extract_behalf_body_named_in_a_sentence_up_top_is_no_letterhead():
+    [s] = extract("Health news today: the World Health Organization met in Geneva.\n\nTen states join the vaccine "
+                  "data platform\n\nGeneva 4 May 2025\n\nTen States today joined the platform at a ceremony held in "
+                  "Geneva during the assembly.\n")
+    assert value_keys(s, "on_behalf_of") != ["WHO"]

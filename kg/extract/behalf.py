@@ -176,6 +176,9 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
     if not behalf and not speakers and not explicit and kind == "press release" and stmt.role == "main" \
             and home is not None and any(m.entity.key == home.key for m in stmt.mentions if m.entity.kind == "State"):
         behalf = [home]  # an unsigned press release on a state's page, which it names: that state's
+    if not behalf and not speakers and not explicit and stmt.role == "main":
+        body = _letterhead_body(stmt)  # an unsigned release on an international body's own page: the body's
+        behalf = [body] if body is not None else []
     return list({(e.kind, e.key): e for e in behalf}.values()), said_for
 
 
@@ -189,6 +192,31 @@ def _listed_later(stmt: Statement, pos: int) -> list[Entity]:
         if sum(e.kind == "State" for e in found) >= 2:
             return found
     return []
+
+
+_LETTERHEAD_LINES = 3  # the page's first lines, where its letterhead stands
+
+
+def _letterhead_body(stmt: Statement) -> Entity | None:
+    """The intergovernmental or UN body whose name alone fills one of the page's first lines, above the
+    statement's heading ("COUNCIL OF EUROPE" over its newsroom): the page is the body's own."""
+    text, hits = stmt.context.text, stmt.context.hits or []
+    top = 0
+    for _ in range(_LETTERHEAD_LINES):
+        nl = text.find("\n", top, stmt.heading_end)
+        top = stmt.heading_end if nl < 0 else nl + 1
+    for h in hits:
+        if h.start >= top:
+            break
+        if h.outer is not None:
+            continue
+        ent = next((f.entity for f in h.forms if f.entity is not None and f.entity.kind == "Organization"), None)
+        if ent is None or ent.attr("type") not in ("IntergovernmentalOrganization", "UNBody"):
+            continue
+        ls, le = text.rfind("\n", 0, h.start) + 1, text.find("\n", h.end)
+        if not text[ls:h.start].strip(" \t*_") and not text[h.end:le if le >= 0 else len(text)].strip(" \t*_"):
+            return ent
+    return None
 
 
 def _explicit(stmt: Statement, hs: int, named: list[Entity], upto: int,
