@@ -87,3 +87,30 @@ def test_extract_speakers_quote_below_a_lead_on_an_event_is_no_speaker():
                   "new treaty on the high seas at a ceremony held in Lisbon during a conference on oceans.\n\n"
                   "\"This is a good day for the oceans,\" Rosa Tavares said.\n")
     assert value_keys(s, "speakers") == []
+
+
+def test_extract_speakers_passive_sentence_after_the_lead_names_who_conveyed_it():
+    [s] = extract("Kenya Urges Fair Access to Vaccines\n\nCategory: Press Release | Tuesday, 6 May 2025\n\nGeneva, Monday "
+                  "(5/5) - Kenya called on all member states to share vaccine technology with developing countries. "
+                  "The call was conveyed by the Permanent Representative of Kenya in Geneva, Ambassador Wanjiru "
+                  "Mwangi, during the annual assembly.\n\nKenya also thanked its partners.\n")
+    assert value_keys(s, "speakers") == ["wanjiru-mwangi"]
+    assert value_keys(s, "on_behalf_of") == ["KEN"]
+
+
+def test_extract_speakers_passive_of_another_act_names_no_speaker():
+    # the person the passive names made a different act two sentences on: no speaker of the lead
+    [s] = extract("Kenya Urges Fair Access to Vaccines\n\nCategory: Press Release | Tuesday, 6 May 2025\n\nGeneva, Monday "
+                  "(5/5) - Kenya called on all member states to share vaccine technology with developing countries. "
+                  "The assembly opened on Monday.\n\nThe hall was opened by Director Wanjiru Mwangi last year.\n")
+    assert value_keys(s, "speakers") == []
+
+
+def test_extract_speakers_group_statement_delivered_by_a_national_ambassador():
+    [s] = extract("Statement of the Arab Group\ndelivered by H.E. Ambassador Omar Haddad, Permanent Representative of "
+                  "Jordan\n\nMr. Chairman,\n\nI have the honour to deliver this statement on behalf of the Group of "
+                  "Arab States, and the Group aligns itself with the statement delivered by Indonesia on behalf of "
+                  "the Movement of Non-Aligned Countries.\n\nThank you, Mr. Chairman.\n")
+    assert value_keys(s, "speakers") == ["omar-haddad"]
+    assert value_keys(s, "on_behalf_of") == ["ARAB-GROUP"]
+    assert ("omar-haddad", "affiliatedWith", "JOR") in rels([s])

@@ -88,7 +88,7 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
             # a news lead: "..., Alexander Lukashevich, said at a meeting of ...", "X today welcomed ..." (a
             # statement, comment or article has its author in its heading, not in its first sentence)
             said = lead_speaker(stmt, *lead_report(stmt))
-            chosen = [said] if said is not None else _quoted_after_lead(stmt)
+            chosen = [said] if said is not None else (_passive_lead(stmt) or _quoted_after_lead(stmt))
     out, seen = [], set()
     for m in chosen:
         if m.entity.key not in seen:
@@ -155,10 +155,11 @@ def _rules() -> dict[str, re.Pattern]:
         return {"field": re.compile(data["speaker_field"], re.I | re.M),
                 "label_end": re.compile(data["speaker_label_end"]),
                 "cue": re.compile(data["speaker_cue"], re.I),
+                "passive": re.compile(data["speaker_passive"], re.I),
                 "quote_before": re.compile(data["quote_before"], re.I),
                 "quote_after": re.compile(data["quote_after"], re.I)}
     except (KeyError, TypeError) as e:
-        raise GazetteerError(f"{path}: needs speaker_field, speaker_cue, speaker_label_end, quote_before and quote_after ({e})") from None
+        raise GazetteerError(f"{path}: needs speaker_field, speaker_cue, speaker_passive, speaker_label_end, quote_before and quote_after ({e})") from None
     except re.error as e:
         raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
 
@@ -196,6 +197,21 @@ def _label_speakers(stmt: Statement) -> list[Mention]:
         if m.entity.key not in {o.entity.key for o in out}:
             out.append(m)
     return out
+
+
+def _passive_lead(stmt: Statement) -> list[Mention]:
+    """The lead or the sentence after it says who performed its act, in the passive: "Indonesia called on ...
+    . The call was conveyed by the Deputy Permanent Representative of Indonesia, Ambassador X, during ..."."""
+    text = stmt.context.text
+    bs, be = lead_sentence(stmt)
+    if be < stmt.end:  # the next sentence too
+        nb = be + len(text[be:stmt.end]) - len(text[be:stmt.end].lstrip(" \t\n.!?\"”"))
+        be = sentence_bounds(text, nb, nb, stmt.end)[1]
+    for cue in _rules()["passive"].finditer(text, bs, be):
+        named = _persons_in(stmt, cue.end(), min(be, cue.end() + 160))
+        if named and not re.search(r"[.;]\s", text[cue.end():named[0].info.get("title_start", named[0].start)]):
+            return named[:1]
+    return []
 
 
 _QUOTE_REACH = 800  # how far below a news lead the quote naming its unnamed speaker may stand
