@@ -78,3 +78,11 @@ def test_extract_behalf_body_named_in_a_sentence_up_top_is_no_letterhead():
                   "data platform\n\nGeneva 4 May 2025\n\nTen States today joined the platform at a ceremony held in "
                   "Geneva during the assembly.\n")
     assert value_keys(s, "on_behalf_of") != ["WHO"]
+
+
+def test_extract_behalf_group_titling_a_record_is_for_whom_and_the_forum_field_is_the_forum():
+    [s] = extract("Non-Aligned Movement: Opening statement\n\nForum: Conference on Disarmament\nDate delivered: "
+                  "2025-05-04\nDelivered by: Ambassador Lucas Ferreira, Permanent Representative of Brazil, on behalf "
+                  "of the Non-Aligned Movement\n\nSummary\n\nThe Movement asked for a programme of work.\n")
+    assert value_keys(s, "on_behalf_of") == ["NAM"]
+    assert s.value("forum").key == "CD"
