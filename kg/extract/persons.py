@@ -205,8 +205,8 @@ def _caps_surname(tok: _Tok, tspans: SpanIndex, blocked: SpanIndex) -> bool:
     """Whether ``tok``, in a line of mixed case, is a surname written in capitals: no title, no known name
     or abbreviation and no common word."""
     w = tok[0]
-    return bool(_CAPS_WORD.fullmatch(w)) and len(w) >= 3 and w not in titles().postnominals and tok.start() not in tspans and \
-        tok.start() not in blocked and w.capitalize() not in titles().not_names and not titles().is_title_word(w)
+    return bool(_CAPS_WORD.fullmatch(w)) and len(w) >= 3 and w not in titles().postnominals and \
+        tok.start() not in tspans and tok.start() not in blocked and w.capitalize() not in titles().not_names and not titles().is_title_word(w)
 
 
 def _titled_names(scan: _Scan, out: _Found) -> None:

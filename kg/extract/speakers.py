@@ -8,10 +8,10 @@ import re
 
 from kg.dates import find_dates
 from kg.errors import GazetteerError
-from kg.gazetteer import load_yaml
 from kg.extract.common import listed_after, sentence_bounds
 from kg.extract.header import first_sentence, kind_words, lookback
 from kg.extract.lead import lead_body, lead_report, lead_sentence, lead_speaker, lead_state
+from kg.gazetteer import load_yaml
 from kg.model import Entity, Mention, Statement
 from kg.paths import GAZETTEER_DIR
 from kg.segment import is_sentence, layout
@@ -138,9 +138,9 @@ def _byline(stmt: Statement, ls: int, le: int, first: bool) -> list[Mention]:
     text = stmt.context.text
     cue = _rules()["cue"].match(text, ls, le)
     at = cue.end() if cue else ls + len(text[ls:le]) - len(text[ls:le].lstrip(" \t*_"))
-    named = _persons_in(stmt, at, at + 1)
     if re.search(r"(?:(?<![\w’'-])[a-z][\w’'-]*|[,;])[ \t]*\n?[ \t]*$", text[max(stmt.start, ls - 80):ls]):
         return []  # the line goes on with a sentence from the line above ("The meeting was chaired by\nDr X, ...")
+    named = _persons_in(stmt, at, at + 1)
     if named and (cue or first and re.match(r"[ \t*_]*(?:,|$)", text[named[0].end:le])):
         return named[:1]
     return []
@@ -159,7 +159,8 @@ def _rules() -> dict[str, re.Pattern]:
                 "quote_before": re.compile(data["quote_before"], re.I),
                 "quote_after": re.compile(data["quote_after"], re.I)}
     except (KeyError, TypeError) as e:
-        raise GazetteerError(f"{path}: needs speaker_field, speaker_cue, speaker_passive, speaker_label_end, quote_before and quote_after ({e})") from None
+        raise GazetteerError(f"{path}: needs speaker_field, speaker_cue, speaker_passive, speaker_label_end, "
+                             f"quote_before and quote_after ({e})") from None
     except re.error as e:
         raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
 
@@ -229,6 +230,7 @@ def _quoted_after_lead(stmt: Statement) -> list[Mention]:
     for m in _persons_in(stmt, be, min(stmt.end, be + _QUOTE_REACH)):
         ts = m.info.get("title_start", m.start)
         before = _rules()["quote_before"].search(text, max(be, ts - 40), ts)
+        # the verb of saying before the name ('..." said X') or after it ('..." X told the committee')
         if before and (re.search(r"[a-z]\s*$", before.group(0)) or _rules()["quote_after"].match(text, m.end)):
             m.info["lead_state"] = state
             return [m]
