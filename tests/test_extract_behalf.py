@@ -86,3 +86,25 @@ def test_extract_behalf_group_titling_a_record_is_for_whom_and_the_forum_field_i
                   "of the Non-Aligned Movement\n\nSummary\n\nThe Movement asked for a programme of work.\n")
     assert value_keys(s, "on_behalf_of") == ["NAM"]
     assert s.value("forum").key == "CD"
+
+
+def test_extract_behalf_group_heading_over_a_national_ambassador_field_line():
+    # no "on behalf of" in the text: the heading names the group as author, the field line a national envoy
+    [s] = extract("STATEMENT BY THE GROUP OF 77 AND CHINA\n\nDelivered by: H.E. Mr. Tomas Okafor, Permanent "
+                  "Representative of Nigeria\n\nNew York, 4 May 2025\n\n" + _SPEECH)
+    assert value_keys(s, "on_behalf_of") == ["G77"]
+    assert ("tomas-okafor", "affiliatedWith", "NGA") in rels([s])
+
+
+def test_extract_behalf_national_heading_over_its_ambassador_stays_the_state():
+    [s] = extract("STATEMENT BY NIGERIA\n\nDelivered by: H.E. Mr. Tomas Okafor, Permanent Representative of "
+                  "Nigeria\n\nNew York, 4 May 2025\n\n" + _SPEECH)
+    assert value_keys(s, "on_behalf_of") == ["NGA"]
+
+
+def test_extract_behalf_member_of_parliament_in_a_from_line_speaks_for_the_page():
+    [s] = extract("Speech\nMinister's remarks at the ocean summit: 4 May 2025\n\nFrom: Foreign Office and The Rt Hon "
+                  "Alan Whitby MP\nPublished 4 May 2025\n\nThank you, Madam Chair.\n\nThe United Kingdom welcomes "
+                  "this summit and the commitments made by the coastal states.\n")
+    assert value_keys(s, "speakers") == ["alan-whitby"]
+    assert value_keys(s, "on_behalf_of") == ["GBR"]

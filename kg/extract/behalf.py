@@ -152,6 +152,10 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
         # Chile, Fiji, ... and my own country, Peru"
         behalf = _listed_later(stmt, stmt.heading_end if release else first_sentence(stmt)[1]) or behalf
     said_for = None  # the speaker whose own state or body the statement is for
+    if not behalf and not explicit and speakers and stmt.role in ("main", "item"):
+        # "Statement of the Group of 77 and China / Delivered by: H.E. Mr. X, Permanent Representative of
+        # Mozambique": the group the heading names as author, not the speaker's own state
+        behalf = [e for e in issuer(stmt, hs, fallback=False) if e.kind == "Organization"][:1]
     if not behalf and not explicit:
         behalf, said_for = _speakers_own(stmt, speakers)
     if not behalf and stmt.role in ("turn", "part"):
