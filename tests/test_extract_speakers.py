@@ -114,3 +114,11 @@ def test_extract_speakers_group_statement_delivered_by_a_national_ambassador():
     assert value_keys(s, "speakers") == ["omar-haddad"]
     assert value_keys(s, "on_behalf_of") == ["ARAB-GROUP"]
     assert ("omar-haddad", "affiliatedWith", "JOR") in rels([s])
+
+
+def test_extract_speakers_known_names_as_transcript_labels():
+    [s] = extract("Press statements following Russian-Indian talks\n\nMay 4, 2025\n\nVladimir Putin: Mr Prime "
+                  "Minister, ladies and gentlemen,\n\nOur talks were useful.\n\nNarendra Modi (retranslated): Thank "
+                  "you, Mr President.\n\nWe agreed to meet again next year.\n")
+    assert value_keys(s, "speakers") == ["vladimir-putin", "narendra-modi"]
+    assert value_keys(s, "on_behalf_of") == ["RUS", "IND"]

@@ -185,16 +185,16 @@ def _field_speaker(stmt: Statement) -> list[Mention]:
 
 
 def _label_speakers(stmt: Statement) -> list[Mention]:
-    """A transcript's speakers: the persons whose titled names open a line as its label, before a colon
-    ("Official Spokesperson, Ms. X: Good afternoon", "President of Y Z (retranslated): Dear friends")."""
+    """A transcript's speakers: the persons whose titled (or known) names open a line as its label, before a
+    colon ("Official Spokesperson, Ms. X: Good afternoon", "President of Y Z (retranslated): Dear friends")."""
     text = stmt.context.text
     out: list[Mention] = []
     for m in _persons_in(stmt, stmt.heading_end, stmt.end):
         ls = text.rfind("\n", 0, m.info.get("title_start", m.start)) + 1
         if text[ls:m.info.get("title_start", m.start)].strip(" \t*_") or not _rules()["label_end"].match(text, m.end):
             continue
-        if not m.info.get("titled") or "\n" in m.quote:  # a title makes a label ("Editorial Sections:" is none)
-            continue
+        if not (m.info.get("titled") or m.entity.attr("gazetteer")) or "\n" in m.quote:
+            continue  # a title or a known name makes a label ("Editorial Sections:" is none)
         if m.entity.key not in {o.entity.key for o in out}:
             out.append(m)
     return out
