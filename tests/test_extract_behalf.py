@@ -108,3 +108,9 @@ def test_extract_behalf_member_of_parliament_in_a_from_line_speaks_for_the_page(
                   "this summit and the commitments made by the coastal states.\n")
     assert value_keys(s, "speakers") == ["alan-whitby"]
     assert value_keys(s, "on_behalf_of") == ["GBR"]
+
+
+def test_extract_behalf_named_group_is_not_replaced_by_a_later_list():
+    [s] = extract("Statement on ocean science\n\nGeneva, 4 May 2025\n\nMr. President,\n\nI speak on behalf of the Group "
+                  "of Friends of Ocean Data. We welcome the statement made on behalf of Chile, Fiji and Peru.\n")
+    assert [e.label for e in s.value("on_behalf_of")] == ["Group of Friends of Ocean Data"]

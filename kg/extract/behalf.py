@@ -147,7 +147,7 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
     for m in speakers:  # "Delivered by: Ambassador X, ..., on behalf of the Group of 77": the field line says
         if not behalf and m.info.get("field_line"):
             behalf, explicit = _explicit(stmt, m.info["field_line"][0], named, m.info["field_line"][1], field=True)
-    if len(behalf) == 1 and behalf[0].key.startswith("GROUP-"):
+    if len(behalf) == 1 and behalf[0].key.startswith("GROUP-") and _UNNAMED_GROUP.search(behalf[0].label):
         # "on behalf of a group of 12 countries" in the lead, then the statement lists them: "on behalf of
         # Chile, Fiji, ... and my own country, Peru"
         behalf = _listed_later(stmt, stmt.heading_end if release else first_sentence(stmt)[1]) or behalf
@@ -186,6 +186,8 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
     return list({(e.kind, e.key): e for e in behalf}.values()), said_for
 
 
+# a group known only by what it is ("43 countries", "like-minded States"), not by a name of its own
+_UNNAMED_GROUP = re.compile(r"\b(?:countries|states|nations|delegations)$", re.I)
 _LATER = 1500  # how far below the lead a statement naming an unnamed group's members may still list them
 
 
