@@ -122,3 +122,16 @@ def test_extract_speakers_known_names_as_transcript_labels():
                   "you, Mr President.\n\nWe agreed to meet again next year.\n")
     assert value_keys(s, "speakers") == ["vladimir-putin", "narendra-modi"]
     assert value_keys(s, "on_behalf_of") == ["RUS", "IND"]
+
+
+def test_extract_speakers_capitals_label_with_a_surname_is_the_person_named_in_full():
+    [s] = extract("Department Press Briefing – May 2, 2025\n\nWashington, D.C.\n\nMS ODUYA: Good afternoon, everyone. "
+                  "We have one announcement about the new sanctions on shipping companies.\n\nThat is all for today."
+                  "\n\nMaria Oduya, Department Spokesperson\n")
+    assert value_keys(s, "speakers") == ["maria-oduya"]
+
+
+def test_extract_speakers_capitals_label_without_the_full_name_names_nobody():
+    [s] = extract("Department Press Briefing – May 2, 2025\n\nWashington, D.C.\n\nMS ODUYA: Good afternoon, everyone. "
+                  "We have one announcement about the new sanctions on shipping companies.\n\nThat is all for today.\n")
+    assert value_keys(s, "speakers") == []

@@ -156,11 +156,12 @@ def _rules() -> dict[str, re.Pattern]:
                 "label_end": re.compile(data["speaker_label_end"]),
                 "cue": re.compile(data["speaker_cue"], re.I),
                 "passive": re.compile(data["speaker_passive"], re.I),
+                "caps_label": re.compile(data["speaker_caps_label"], re.M),
                 "quote_before": re.compile(data["quote_before"], re.I),
                 "quote_after": re.compile(data["quote_after"], re.I)}
     except (KeyError, TypeError) as e:
-        raise GazetteerError(f"{path}: needs speaker_field, speaker_cue, speaker_passive, speaker_label_end, "
-                             f"quote_before and quote_after ({e})") from None
+        raise GazetteerError(f"{path}: needs speaker_field, speaker_cue, speaker_passive, speaker_caps_label, "
+                             f"speaker_label_end, quote_before and quote_after ({e})") from None
     except re.error as e:
         raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
 
@@ -197,7 +198,20 @@ def _label_speakers(stmt: Statement) -> list[Mention]:
             continue  # a title or a known name makes a label ("Editorial Sections:" is none)
         if m.entity.key not in {o.entity.key for o in out}:
             out.append(m)
-    return out
+    return out or _caps_label_speaker(stmt)
+
+
+def _caps_label_speaker(stmt: Statement) -> list[Mention]:
+    """"MR PRICE: Good afternoon": the person of that surname the statement names in full elsewhere ("Ned Price,
+    Department Spokesperson")."""
+    text = stmt.context.text
+    for lab in _rules()["caps_label"].finditer(text, stmt.heading_end, stmt.end):
+        surname = lab.group("surname").casefold()
+        named = [m for m in stmt.mentions if m.entity.kind == "Person" and " " in m.entity.label
+                 and m.entity.label.split()[-1].casefold() == surname]
+        if named:
+            return named[:1]
+    return []
 
 
 def _passive_lead(stmt: Statement) -> list[Mention]:
