@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.affiliation import affiliations
-from kg.extract.common import lex, listed_after
+from kg.extract.common import lex, listed_after, titles
 from kg.extract.header import KIND_AFTER, first_sentence, lookback
 from kg.extract.lead import lead_sentence, lead_state
 from kg.extract.organizations import group_entity
@@ -29,9 +29,12 @@ _ISSUER_CUE = re.compile(r"\b(?:Embassy|Ambassador|Foreign Ministry|Ministry|Mis
 _ON_BEHALF = re.compile(r"\b(?:on behalf of|(?P<for>in the name of|speak(?:s|ing)?\s+(?:here\s+)?for))\s+(?:the\s+)?",
                         re.I)
 
-# another delegation's statement that this one joins: its "on behalf of" is not this statement's
+# another delegation's statement that this one joins: its "on behalf of" is not this statement's ...
 _OTHERS_STATEMENT = re.compile(r"\b(?:align|associat|endors|support|subscrib|join|echo|welcom|share)\w*\b[^.;]{0,80}?"
-                               r"\bstatements?\b|\bstatements?\s+(?:made|delivered|read|presented|given)\b", re.I)
+                               r"\bstatements?\b|\bstatements?\s+(?:made|delivered|read|presented|given)\b|"
+                               # ... or a draft another presents: "draft resolution L.9, ..., presented by Chile on behalf of"
+                               r"\b(?:draft|resolution|proposal)\b[^;]{0,200}?\b(?:presented|introduced|tabled|submitted)\s+by\b",
+                               re.I)
 
 # the symbol of a UN press release ("GA/DIS/3659", "SC/14589", "SG/SM/20847"), in the header or the note below it
 _UN_SYMBOL = re.compile(r"(?<![\w/])(?:GA|SC|SG|ECOSOC|DSG|HR|OBV|PI|DC|ENV|SOC|IHA)(?:/[A-Z]{2,4})?/\d{3,6}\b")
@@ -47,6 +50,12 @@ def un_release(stmt: Statement) -> bool:
 _TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|to|against|in\s+response\s+to|following)\s+(?:the\s+|a\s+|recent\s+)*"
                     r"(?:\w+\s+)?(?:statements?|comments?|remarks|declarations?|article|interview|speech)\s+"
                     r"(?:made\s+|delivered\s+)?(?:by|of|from)\s+(?:the\s+)?[\"“«]?$", re.I)
+# the act the heading reports on another's document: "Adoption of the annual progress report of the Working Group"
+_ACTED_ON = re.compile(r"\b(?:adoption|approval|publication|release|launch|presentation|consideration|submission|"
+                       r"endorsement)\s+of\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,4}(?:reports?|statements?|"
+                       r"declarations?|communiqu[eé]s?|resolutions?)\s+(?:by|of|from)\s+(?:the\s+)?$", re.I)
+# a name opening the heading's line or following a separator ("... - EU Statement", "EU Statement" on its own line)
+_LINE_OPENS = re.compile(r"(?:^|\n|\s[-–—:|])[\s*_\"“«]*(?:the\s+)?$", re.I)
 _OWN_BODY = re.compile(r"\s+(?:delegation|government|side|mission|embassy|foreign ministry)\b", re.I)
 
 
@@ -67,7 +76,7 @@ def issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
                 or m.info.get("nested") or m.form in ("capital", "metonym"):
             continue
         pre = lookback(text, hs, m.start)
-        if _TOPIC.search(pre):
+        if _TOPIC.search(pre) or _ACTED_ON.search(pre):
             continue  # "Comment by the Embassy on the statement by Zambia": Zambia's statement is the topic
         if m.entity.kind == "State":  # "Statement by India", "... by the Delegation of India", "by the Russian delegation"
             if _issued_by(pre, hs, m.start, " ") and (m.form != "adjective" or _OWN_BODY.match(text, m.end)):
@@ -83,7 +92,7 @@ def issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
                 return [m.entity]  # "UK statement to the OSCE Permanent Council"
             continue
         if _issued_by(pre, hs, m.start, " " if pre.endswith(" ") else "") or (
-                len(pre) == m.start - hs and re.fullmatch(r"[\s*_\"“«]*(?:the\s+)?", pre, re.I)
+                (len(pre) == m.start - hs and re.fullmatch(r"[\s*_\"“«]*(?:the\s+)?", pre, re.I) or _LINE_OPENS.search(pre))
                 and KIND_AFTER.match(text[m.end:m.end + 30].lstrip(" \"”»"))):
             t = m.entity.attr("type")
             if t == "NationalBody":
@@ -135,7 +144,18 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
     statement this is; ``release``: a UN press release; ``kind``: the statement's kind."""
     # (a UN press release reports others' words: only its heading says for whom it speaks)
     behalf, explicit = _explicit(stmt, hs, named, stmt.heading_end if release else first_sentence(stmt)[1])
+    for m in speakers:  # "Delivered by: Ambassador X, ..., on behalf of the Group of 77": the field line says
+        if not behalf and m.info.get("field_line"):
+            behalf, explicit = _explicit(stmt, m.info["field_line"][0], named, m.info["field_line"][1], field=True)
+    if len(behalf) == 1 and behalf[0].key.startswith("GROUP-") and _UNNAMED_GROUP.search(behalf[0].label):
+        # "on behalf of a group of 12 countries" in the lead, then the statement lists them: "on behalf of
+        # Chile, Fiji, ... and my own country, Peru"
+        behalf = _listed_later(stmt, stmt.heading_end if release else first_sentence(stmt)[1]) or behalf
     said_for = None  # the speaker whose own state or body the statement is for
+    if not behalf and not explicit and speakers and stmt.role in ("main", "item"):
+        # "Statement of the Group of 77 and China / Delivered by: H.E. Mr. X, Permanent Representative of
+        # Mozambique": the group the heading names as author, not the speaker's own state
+        behalf = [e for e in issuer(stmt, hs, fallback=False) if e.kind == "Organization"][:1]
     if not behalf and not explicit:
         behalf, said_for = _speakers_own(stmt, speakers)
     if not behalf and stmt.role in ("turn", "part"):
@@ -160,17 +180,61 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
     if not behalf and not speakers and not explicit and kind == "press release" and stmt.role == "main" \
             and home is not None and any(m.entity.key == home.key for m in stmt.mentions if m.entity.kind == "State"):
         behalf = [home]  # an unsigned press release on a state's page, which it names: that state's
+    if not behalf and not speakers and not explicit and stmt.role == "main":
+        body = _letterhead_body(stmt)  # an unsigned release on an international body's own page: the body's
+        behalf = [body] if body is not None else []
     return list({(e.kind, e.key): e for e in behalf}.values()), said_for
 
 
-def _explicit(stmt: Statement, hs: int, named: list[Entity], upto: int) -> tuple[list[Entity], bool]:
+# a group known only by what it is ("43 countries", "like-minded States"), not by a name of its own
+_UNNAMED_GROUP = re.compile(r"\b(?:countries|states|nations|delegations)$", re.I)
+_LATER = 1500  # how far below the lead a statement naming an unnamed group's members may still list them
+
+
+def _listed_later(stmt: Statement, pos: int) -> list[Entity]:
+    """The states a later "on behalf of" lists (two or more), within :data:`_LATER` characters of ``pos``."""
+    for m in _ON_BEHALF.finditer(stmt.context.text, pos, min(stmt.end, pos + _LATER)):
+        found = _behalf_list(stmt, m.end())
+        if sum(e.kind == "State" for e in found) >= 2:
+            return found
+    return []
+
+
+_LETTERHEAD_LINES = 3  # the page's first lines, where its letterhead stands
+
+
+def _letterhead_body(stmt: Statement) -> Entity | None:
+    """The intergovernmental or UN body whose name alone fills one of the page's first lines, above the
+    statement's heading ("COUNCIL OF EUROPE" over its newsroom): the page is the body's own."""
+    text, hits = stmt.context.text, stmt.context.hits or []
+    top = 0
+    for _ in range(_LETTERHEAD_LINES):
+        nl = text.find("\n", top, stmt.heading_end)
+        top = stmt.heading_end if nl < 0 else nl + 1
+    for h in hits:
+        if h.start >= top:
+            break
+        if h.outer is not None:
+            continue
+        ent = next((f.entity for f in h.forms if f.entity is not None and f.entity.kind == "Organization"), None)
+        if ent is None or ent.attr("type") not in ("IntergovernmentalOrganization", "UNBody"):
+            continue
+        ls, le = text.rfind("\n", 0, h.start) + 1, text.find("\n", h.end)
+        if not text[ls:h.start].strip(" \t*_") and not text[h.end:le if le >= 0 else len(text)].strip(" \t*_"):
+            return ent
+    return None
+
+
+def _explicit(stmt: Statement, hs: int, named: list[Entity], upto: int,
+              field: bool = False) -> tuple[list[Entity], bool]:
     """Who an "on behalf of" ("in the name of", "I speak for") in the heading or first sentence (up to ``upto``) names, and
-    whether the text says for whom at all (an unknown group, never replaced by the speaker's country)."""
+    whether the text says for whom at all (an unknown group, never replaced by the speaker's country). With
+    ``field``, ``hs``-``upto`` is the field line naming the speaker, no other statement's words."""
     text = stmt.context.text
     behalf: list[Entity] = []
     explicit = False
     for m in _ON_BEHALF.finditer(text, hs, upto):
-        if m.start() >= stmt.heading_end and _OTHERS_STATEMENT.search(text, first_sentence(stmt)[0], m.start()):
+        if not field and m.start() >= stmt.heading_end and _OTHERS_STATEMENT.search(text, first_sentence(stmt)[0], m.start()):
             continue  # "We align ourselves with the statement made by Indonesia on behalf of the NAM"
         found = _behalf_list(stmt, m.end())
         # "on behalf of H.E. Mr. Alexander Yakovenko": a person's stand-in, who speaks for the person's state
@@ -184,6 +248,15 @@ def _explicit(stmt: Statement, hs: int, named: list[Entity], upto: int) -> tuple
     return behalf, explicit
 
 
+def _honorific_only(m: Mention) -> bool:
+    """Whether the title read before the name is a form of address alone ("Mr.", "H.E. Ms."), with no office."""
+    words = (m.info.get("title") or "").replace(",", " ").split()
+    if not words or m.info.get("post_title"):
+        return False
+    hon = {h.lower() for h in titles().honorifics}
+    return all(w.lower() in hon for w in words)
+
+
 def _speakers_own(stmt: Statement, speakers: list[Mention]) -> tuple[list[Entity], Mention | None]:
     """The state or body each speaker serves, by their title, else (untitled) by the gazetteer or the page."""
     behalf: list[Entity] = []
@@ -193,9 +266,12 @@ def _speakers_own(stmt: Statement, speakers: list[Mention]) -> tuple[list[Entity
         affs = affiliations(stmt, m, True)
         if affs:
             behalf.append(next((a for a in affs if a.kind == "State"), affs[0]))
-        elif not m.info.get("titled"):
-            # a speaker named without a title ("Sergey Lavrov’s opening remarks"): whom the gazetteer
-            # says they serve, else the state whose page this is
+        elif m.info.get("lead_state") is not None:  # quoted below a lead naming their state's envoy
+            behalf.append(m.info["lead_state"])
+        elif not m.info.get("titled") or _honorific_only(m):
+            # a speaker named without a title ("Sergey Lavrov’s opening remarks"), or a form of address only
+            # ("Statement by Mr. X, First Counsellor"): whom the gazetteer says they serve, else the state whose
+            # page this is
             known = lex().state(m.entity.attr("affiliation") or "")
             home = stmt.own_state or (stmt.context.home_state if stmt.role not in ("turn", "part") else None)
             if known is not None or home is not None:

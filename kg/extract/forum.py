@@ -53,6 +53,10 @@ _OPENING = re.compile(r"(?:^|\n|[.:;–—|]\s|\s-\s)[\s*_#\[\]\"“(]*(?:(?:\d+
 # (or the meeting a title line names: "High-level meeting of the General Assembly", "Open debate of the ...")
 
 
+# a catalogue record's labelled field names the forum outright ("Forum: UN Open-ended Working Group ...")
+_FIELD = re.compile(r"(?:^|\n)[ \t*_]*(?:forum|meeting|body)[ \t]*:[ \t*_]*(?:the\s+)?$", re.I)
+
+
 def is_part_of(ent: Entity, other: Entity) -> bool:
     """Whether body ``ent`` belongs to body ``other`` (its parent, or a parent's parent)."""
     seen = set()
@@ -72,13 +76,16 @@ def _candidates(stmt: Statement, lo: int, hi: int) -> list[Mention]:
 
 
 def _rank(stmt: Statement, m: Mention, lo: int, body: bool) -> int:
-    """3 after a cue of delivery, 2 opening a title line or clause (header only), 0 otherwise."""
+    """3 after a cue of delivery or a "Forum:" field's label, 2 opening a title line or clause (header only), 0
+    otherwise."""
     text = stmt.context.text
     ls = text.rfind("\n", max(lo, m.start - 141), m.start) + 1  # (no further back than what is read)
     a = max(lo, ls, m.start - 140)
     pre = text[a:m.start]
     if _POSTED.search(pre) or KIND_AFTER.match(text, m.end):
         return 0  # an office ("Representative of X to the"), or the author ("EU Statement - ...")
+    if _FIELD.search(pre):
+        return 3
     cue = _cue(pre)
     if cue:
         at = a + cue.start("cue")

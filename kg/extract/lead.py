@@ -88,6 +88,7 @@ def lead_speaker(stmt: Statement, bs: int, be: int) -> Mention | None:
 
 # an unnamed speaker known by office: "China's envoy to the UN", "the Russian Foreign Ministry", "a Chinese official"
 _OFFICE_NOUN = re.compile(r"(?:[’']s)?\s+(?:(?:top|chief|senior|deputy|permanent|special|new|former|UN|U\.N\.)\s+)*"
+                          r"(?:[a-z]+\s+){0,2}?"  # the field of the office: "China's disarmament ambassador"
                           r"(?:envoy|ambassador|representative|delegate|delegation|mission|diplomat|official|"
                           r"spokes(?:man|woman|person)|foreign\s+minist(?:er|ry)|minist(?:er|ry)|government|president|"
                           r"prime\s+minister|side)\b", re.I)
@@ -96,6 +97,9 @@ _OFFICE_NOUN = re.compile(r"(?:[’']s)?\s+(?:(?:top|chief|senior|deputy|permane
 # the members of a body speaking together: "the BRICS leaders", "G7 foreign ministers", "ASEAN heads of state"
 _MEMBERS_NOUN = re.compile(r"(?:[’']s)?\s+(?:(?:heads\s+of\s+state(?:\s+and\s+government)?|leaders|(?:foreign\s+)?ministers|"
                            r"member\s+states|members))\b", re.I)
+
+
+_ACCUSED = re.compile(r"\s(?:accused|critici[sz]ed)\b")
 
 
 def lead_state(stmt: Statement, bs: int, be: int) -> Entity | None:
@@ -120,7 +124,9 @@ def _lead_speaking(stmt: Statement, bs: int, be: int, kind: str, noun: re.Patter
         if office is None:
             continue
         tail = re.match(r"[^.;]{0,120}?(?=\s(?:said|says|told|stated|noted|stressed|urged|called|warned|declared|"
-                        r"addressed|welcomed|emphasi[sz]ed|underlined|reaffirmed)\b)", text[office.end():be])
-        if tail and not _CITED.search(text, bs, m.start) and verbs.search(text, office.end() + tail.end(), be):
+                        r"addressed|welcomed|emphasi[sz]ed|underlined|reaffirmed|accused|critici[sz]ed)\b)",
+                        text[office.end():be])
+        at = office.end() + tail.end() if tail else be
+        if tail and not _CITED.search(text, bs, m.start) and (verbs.search(text, at, be) or _ACCUSED.match(text, at)):
             return m.entity
     return None

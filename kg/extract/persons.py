@@ -131,6 +131,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
     _titled_names(scan, out)
     _initials_and_surname(scan, out)
     _transcript_labels(scan, out)
+    _quoted_names(scan, out)
     _surnames_met_earlier(scan, out)
     out.found.sort(key=lambda m: m.start)
     yield from out.found
@@ -204,8 +205,8 @@ def _caps_surname(tok: _Tok, tspans: SpanIndex, blocked: SpanIndex) -> bool:
     """Whether ``tok``, in a line of mixed case, is a surname written in capitals: no title, no known name
     or abbreviation and no common word."""
     w = tok[0]
-    return bool(_CAPS_WORD.fullmatch(w)) and len(w) >= 3 and tok.start() not in tspans and \
-        tok.start() not in blocked and w.capitalize() not in titles().not_names and not titles().is_title_word(w)
+    return bool(_CAPS_WORD.fullmatch(w)) and len(w) >= 3 and w not in titles().postnominals and \
+        tok.start() not in tspans and tok.start() not in blocked and w.capitalize() not in titles().not_names and not titles().is_title_word(w)
 
 
 def _titled_names(scan: _Scan, out: _Found) -> None:
@@ -222,7 +223,7 @@ def _titled_names(scan: _Scan, out: _Found) -> None:
         info = _title_info(text, stmt, toks, s, e, tspans, blocked, out.taken)
         nxt = toks[j + 1] if j + 1 < n else None
         glued_after = nxt is not None and _adjacent(text, run[-1], nxt) and _CAP_ANY.fullmatch(nxt[0]) \
-            and nxt.start() not in tspans
+            and nxt.start() not in tspans and nxt[0] not in titles().postnominals  # "Jane Roe OBE" ends at "Roe"
         titled = info.get("titled") and (not caps or info.get("honorific_before") or _caps_name_ends(text, info, e)) \
             and not (glued_after and not info.get("immediate_title")) and not _OFFICE_DOMAIN.search(text, max(0, s - 8), s)
         # no title, but a known first name: "Nikolay Glushkov", "opponents of Boris Johnson"
@@ -322,6 +323,24 @@ def _transcript_labels(scan: _Scan, out: _Found) -> None:
         out.add(s, e, ent, "surname" if " " not in name else "name",
                 {"titled": True, "speaker_label": True, "title": m.group("t"), "title_start": stmt.start + m.start("t"),
                  "title_end": stmt.start + m.end("t"), "honorific_before": True, "post_title": delegation})
+
+
+# a quote's attribution in a news report: '..." Jane Doe told the committee', '...," John Roe said'
+_QUOTED_BY = re.compile(r"[”\"][ \t]*,?[ \t]*(?P<n>[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,2})[ \t]+"
+                        r"(?:told|said|says|added|stressed|declared|warned)\b")
+
+
+def _quoted_names(scan: _Scan, out: _Found) -> None:
+    """Two or three capitalised words between a closing quote and a verb of saying name the person quoted,
+    known first name or not ("..." Li Wei told the committee); a title word or a gazetteer name is no name."""
+    stmt, text, blocked = scan.stmt, scan.text, scan.blocked
+    tt = titles()
+    for m in _QUOTED_BY.finditer(text, stmt.start, stmt.end):
+        s, e = m.span("n")
+        words = m.group("n").split()
+        if any(w in tt.not_names or tt.is_title_word(w) for w in words) or s in blocked or (e - 1) in blocked:
+            continue
+        out.add(s, e, lex().find_person(m.group("n")) or person_entity(m.group("n")), "name", {})
 
 
 def _surnames_met_earlier(scan: _Scan, out: _Found) -> None:

@@ -3,13 +3,17 @@ the speaker a news lead reports, the persons of a joint statement, the chair of 
 and the office a byline gives below the speaker's name."""
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.dates import find_dates
+from kg.errors import GazetteerError
 from kg.extract.common import listed_after, sentence_bounds
 from kg.extract.header import first_sentence, kind_words, lookback
-from kg.extract.lead import lead_body, lead_report, lead_sentence, lead_speaker
+from kg.extract.lead import lead_body, lead_report, lead_sentence, lead_speaker, lead_state
+from kg.gazetteer import load_yaml
 from kg.model import Entity, Mention, Statement
+from kg.paths import GAZETTEER_DIR
 from kg.segment import is_sentence, layout
 
 __all__ = ["speaker_mentions", "byline_office", "collective"]
@@ -21,6 +25,10 @@ _REPORTED = ("news", "press release")
 # a news headline says what someone did: "... a milestone, says OSCE Representative", "Envoy urges restraint"
 _HEADLINE_VERB = re.compile(r"\b(?:says|said|calls\s+(?:for|on)|urges|warns|welcomes|condemns|hopes|stresses|"
                             r"notes|rejects|denies|slams|vows|pledges)\b", re.I)
+
+
+# a byline's office after the name, to its line's end ("Jane Doe, Department Spokesperson")
+_OFFICE_AFTER = re.compile(r"[ \t]*,[ \t]*[A-Z][^\n.;:]{0,80}$", re.M)
 
 
 def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
@@ -43,7 +51,7 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
             # a byline: a titled person starting a heading line below the kind word ("Press Statement /
             # Antony J. Blinken, Secretary of State", "Speech / ... / Ambassador Neil Holland condemns ...")
             byline = pre.rstrip(" *_").endswith("\n") and kind_words(text[hs:end]) >= 1 and (
-                m.info.get("titled") or _alone_on_line(text, m))
+                m.info.get("titled") or _alone_on_line(text, m) or _OFFICE_AFTER.match(text, m.end, stmt.heading_end))
             blank = not pre.strip(" *_\n") and not text[hs:end].strip(" *_\n")
             if after in ("’s", "'s") or blank or byline or (
                     re.search(r"\b(?:by|of|from|on behalf of)\s+(?:the\s+)?[*_]*$", pre, re.I)
@@ -72,13 +80,15 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
             chosen = [m for m in stmt.mentions if m.entity.kind == "Person" and bs <= m.start < be]
         if not chosen:
             chosen = _named_below_heading(stmt)
+        if not chosen and stmt.role in ("main", "item"):
+            chosen = _field_speaker(stmt) or _label_speakers(stmt)
         heading = text[hs:stmt.heading_end]
         if not chosen and stmt.role in ("main", "item") and (
                 kind in _REPORTED or _HEADLINE_VERB.search(heading) or layout().kind_of(heading) is None):
             # a news lead: "..., Alexander Lukashevich, said at a meeting of ...", "X today welcomed ..." (a
             # statement, comment or article has its author in its heading, not in its first sentence)
             said = lead_speaker(stmt, *lead_report(stmt))
-            chosen = [said] if said is not None else []
+            chosen = [said] if said is not None else (_passive_lead(stmt) or _quoted_after_lead(stmt))
     out, seen = [], set()
     for m in chosen:
         if m.entity.key not in seen:
@@ -97,9 +107,11 @@ _PROSE_LINE = 250  # a line this long is the speech's prose (a title block's lin
 def _named_below_heading(stmt: Statement) -> list[Mention]:
     """"... in the context of international security Statement by X, Deputy Permanent Representative ...":
     a title block the page runs together below what was read as the heading (an OCR'd letterhead, a
-    title and agenda item on one line) still names the speaker, before the speech's first paragraph."""
+    title and agenda item on one line), or a byline line below it, still names the speaker, before the
+    speech's first paragraph."""
     text = stmt.context.text
     pos, stop = stmt.heading_end, min(stmt.end, stmt.heading_end + _BELOW)
+    lines = 0
     while pos < stop:
         le = text.find("\n", pos, stop)
         le = stop if le < 0 else le
@@ -111,7 +123,131 @@ def _named_below_heading(stmt: Statement) -> list[Mention]:
             named = [m for m in stmt.mentions if m.entity.kind == "Person" and m.info.get("title_start", m.start) == at]
             if named:
                 return named[:1]
+        if line.strip(" \t*_") and lines < 2:  # a byline is the block's first or second line, never further down
+            named = _byline(stmt, pos, le, first=lines == 0)
+            lines += 1
+            if named:
+                return named
         pos = le + 1
+    return []
+
+
+def _byline(stmt: Statement, ls: int, le: int, first: bool) -> list[Mention]:
+    """The speaker a line below the heading names: "delivered by H.E. Ambassador X, ...", or (the ``first``
+    line) a byline opening with the name ("Jane Doe, Department Spokesperson", a name alone on its line)."""
+    text = stmt.context.text
+    cue = _rules()["cue"].match(text, ls, le)
+    at = cue.end() if cue else ls + len(text[ls:le]) - len(text[ls:le].lstrip(" \t*_"))
+    if re.search(r"(?:(?<![\w’'-])[a-z][\w’'-]*|[,;])[ \t]*\n?[ \t]*$", text[max(stmt.start, ls - 80):ls]):
+        return []  # the line goes on with a sentence from the line above ("The meeting was chaired by\nDr X, ...")
+    named = _persons_in(stmt, at, at + 1)
+    if named and (cue or first and re.match(r"[ \t*_]*(?:,|$)", text[named[0].end:le])):
+        return named[:1]
+    return []
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> dict[str, re.Pattern]:
+    """The speaker-line patterns of layout.yaml (field lines, transcript labels, quote attributions)."""
+    path = GAZETTEER_DIR / "layout.yaml"
+    data = load_yaml(path)
+    try:
+        return {"field": re.compile(data["speaker_field"], re.I | re.M),
+                "label_end": re.compile(data["speaker_label_end"]),
+                "cue": re.compile(data["speaker_cue"], re.I),
+                "passive": re.compile(data["speaker_passive"], re.I),
+                "caps_label": re.compile(data["speaker_caps_label"], re.M),
+                "quote_before": re.compile(data["quote_before"], re.I),
+                "quote_after": re.compile(data["quote_after"], re.I)}
+    except (KeyError, TypeError) as e:
+        raise GazetteerError(f"{path}: needs speaker_field, speaker_cue, speaker_passive, speaker_caps_label, "
+                             f"speaker_label_end, quote_before and quote_after ({e})") from None
+    except re.error as e:
+        raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
+
+
+def _persons_in(stmt: Statement, a: int, b: int) -> list[Mention]:
+    return [m for m in stmt.mentions if m.entity.kind == "Person" and a <= m.info.get("title_start", m.start) < b]
+
+
+def _field_speaker(stmt: Statement) -> list[Mention]:
+    """A labelled field line names the speaker, above the text or below its end ("Delivered by: Ambassador X,
+    Permanent Representative of ...", "From: Foreign Office and X"): the first person on the line. The line's
+    span is kept on the mention (it may also say for whom: "..., on behalf of the Group of 77")."""
+    text = stmt.context.text
+    for f in _rules()["field"].finditer(text, stmt.start, stmt.end):
+        le = text.find("\n", f.end(), stmt.end)
+        le = stmt.end if le < 0 else le
+        named = _persons_in(stmt, f.end(), le)
+        if named:
+            named[0].info["field_line"] = (f.start(), le)
+            return named[:1]
+    return []
+
+
+def _label_speakers(stmt: Statement) -> list[Mention]:
+    """A transcript's speakers: the persons whose titled (or known) names open a line as its label, before a
+    colon ("Official Spokesperson, Ms. X: Good afternoon", "President of Y Z (retranslated): Dear friends")."""
+    text = stmt.context.text
+    out: list[Mention] = []
+    for m in _persons_in(stmt, stmt.heading_end, stmt.end):
+        ls = text.rfind("\n", 0, m.info.get("title_start", m.start)) + 1
+        if text[ls:m.info.get("title_start", m.start)].strip(" \t*_") or not _rules()["label_end"].match(text, m.end):
+            continue
+        if not (m.info.get("titled") or m.entity.attr("gazetteer")) or "\n" in m.quote:
+            continue  # a title or a known name makes a label ("Editorial Sections:" is none)
+        if m.entity.key not in {o.entity.key for o in out}:
+            out.append(m)
+    return out or _caps_label_speaker(stmt)
+
+
+def _caps_label_speaker(stmt: Statement) -> list[Mention]:
+    """"MR PRICE: Good afternoon": the person of that surname the statement names in full elsewhere ("Ned Price,
+    Department Spokesperson")."""
+    text = stmt.context.text
+    for lab in _rules()["caps_label"].finditer(text, stmt.heading_end, stmt.end):
+        surname = lab.group("surname").casefold()
+        named = [m for m in stmt.mentions if m.entity.kind == "Person" and " " in m.entity.label
+                 and m.entity.label.split()[-1].casefold() == surname]
+        if named:
+            return named[:1]
+    return []
+
+
+def _passive_lead(stmt: Statement) -> list[Mention]:
+    """The lead or the sentence after it says who performed its act, in the passive: "Indonesia called on ...
+    . The call was conveyed by the Deputy Permanent Representative of Indonesia, Ambassador X, during ..."."""
+    text = stmt.context.text
+    bs, be = lead_sentence(stmt)
+    if be < stmt.end:  # the next sentence too
+        nb = be + len(text[be:stmt.end]) - len(text[be:stmt.end].lstrip(" \t\n.!?\"”"))
+        be = sentence_bounds(text, nb, nb, stmt.end)[1]
+    for cue in _rules()["passive"].finditer(text, bs, be):
+        named = _persons_in(stmt, cue.end(), min(be, cue.end() + 160))
+        if named and not re.search(r"[.;]\s", text[cue.end():named[0].info.get("title_start", named[0].start)]):
+            return named[:1]
+    return []
+
+
+_QUOTE_REACH = 800  # how far below a news lead the quote naming its unnamed speaker may stand
+
+
+def _quoted_after_lead(stmt: Statement) -> list[Mention]:
+    """A lead that reports a state's unnamed envoy or official ("China's disarmament ambassador on Tuesday
+    accused ...") and a quote below it attributed by name ('..." Li Wei told the committee'): the quoted
+    person is the speaker, for the lead's state (kept on the mention)."""
+    bs, be = lead_sentence(stmt)
+    state = lead_state(stmt, bs, be)
+    if state is None:
+        return []
+    text = stmt.context.text
+    for m in _persons_in(stmt, be, min(stmt.end, be + _QUOTE_REACH)):
+        ts = m.info.get("title_start", m.start)
+        before = _rules()["quote_before"].search(text, max(be, ts - 40), ts)
+        # the verb of saying before the name ('..." said X') or after it ('..." X told the committee')
+        if before and (re.search(r"[a-z]\s*$", before.group(0)) or _rules()["quote_after"].match(text, m.end)):
+            m.info["lead_state"] = state
+            return [m]
     return []
 
 

@@ -1,0 +1,116 @@
+"""For whom a statement speaks: the issuer a heading names, a group's members listed later, a page's own state;
+and whom a speaker works for."""
+from helpers import extract, rels, value_keys
+
+_SPEECH = "Madam Chair,\n\nWe thank the facilitators for their tireless work on the draft text before us.\n"
+
+
+def test_extract_behalf_spokesperson_page_not_the_body_whose_report_was_adopted():
+    [s] = extract("Ministry of Foreign Affairs of Portugal\n\nMaritime law – Adoption of the final report of the "
+                  "International Law Commission (03.05.2025)\n\nStatement by the Spokesperson\n\nPortugal welcomes "
+                  "the adoption of the final report and thanks its members. Portugal will keep supporting the "
+                  "work of the Commission.\n")
+    assert value_keys(s, "on_behalf_of") == ["PRT"]
+
+
+def test_extract_behalf_body_named_before_the_kind_after_a_dash():
+    [s] = extract("HRC58 - Panel on the safety of journalists - EU Statement\n\nGeneva, 04.03.2025\nPress Team\n\n"
+                  + _SPEECH)
+    assert value_keys(s, "on_behalf_of") == ["EU"]
+
+
+def test_extract_behalf_body_named_inside_a_phrase_is_no_issuer():
+    [s] = extract("Reaction to the EU statement on fisheries\n\nOslo, 04.03.2025\n\nWe note the statement and "
+                  "remain ready to talk with all our partners about quotas in the northern seas.\n")
+    assert "EU" not in value_keys(s, "on_behalf_of")
+
+
+def test_extract_behalf_counted_group_then_its_members_listed():
+    [s] = extract("Joint statement on ocean science delivered by Chile\n\nOn 4 May 2025, the Permanent "
+                  "Representative of Chile, Ambassador Rosa Vidal, delivered, on behalf of a group of 4 countries, "
+                  "the following joint statement:\n\n\"Mr. President,\n\nI have the honour to deliver this statement "
+                  "on behalf of Fiji, Iceland, Portugal and my own country, Chile.\n\nWe call for more data sharing.\n")
+    assert value_keys(s, "on_behalf_of") == ["FJI", "ISL", "PRT", "CHL"]
+
+
+def test_extract_behalf_counted_group_without_a_list_stays_the_group():
+    [s] = extract("Joint statement on ocean science delivered by Chile\n\nOn 4 May 2025, the Permanent "
+                  "Representative of Chile, Ambassador Rosa Vidal, delivered, on behalf of a group of 4 countries, "
+                  "the following joint statement:\n\n\"Mr. President,\n\nWe call for more data sharing among all "
+                  "coastal States.\n")
+    assert [e.label for e in s.value("on_behalf_of")] == ["4 countries"]
+
+
+def test_extract_behalf_speaker_with_a_form_of_address_only_speaks_for_the_page():
+    [s] = extract("Permanent Mission of the Republic of Kenya to the United Nations\n\nStatement by Ms. Wanjiru "
+                  "Kamau at the debate on oceans\nNew York, 4 May 2025\n\n" + _SPEECH)
+    assert value_keys(s, "on_behalf_of") == ["KEN"]
+    assert ("wanjiru-kamau", "affiliatedWith", "KEN") in rels([s])
+
+
+def test_extract_affiliation_adjective_before_a_un_ambassador_names_the_employer():
+    stmts = extract("Council split over drones\n\nMay 4 (Wire) - Japanese deputy U.N. Ambassador Kenji Sato said the "
+                    "council must act. U.N. Under-Secretary-General Amina Diallo told the meeting that attacks rose.\n")
+    found = rels(stmts)
+    assert ("kenji-sato", "affiliatedWith", "JPN") in found
+    assert ("kenji-sato", "affiliatedWith", "UN") not in found
+    assert ("amina-diallo", "affiliatedWith", "UN") in found
+
+
+def test_extract_behalf_comunicado_of_a_ministry_speaks_for_its_state():
+    [s] = extract("Gobierno de Chile\n\nChile joins the consensus on ocean data sharing\n\nMinisterio de Relaciones "
+                  "Exteriores | Comunicado No. 88 | Santiago, May 4th, 2025\n\nToday, in New York, the Second "
+                  "Committee approved draft resolution A/C.2/79/L.5, \"Ocean data\", presented by Portugal on behalf "
+                  "of a group of co-sponsors. Chile voted in favour and joined the sponsors.\n")
+    assert s.value("kind") == "press release"
+    assert value_keys(s, "on_behalf_of") == ["CHL"]
+
+
+def test_extract_behalf_release_under_a_body_letterhead_is_the_body_s():
+    [s] = extract("WORLD HEALTH ORGANIZATION\nNewsroom | Health topics | Search\n\nNewsroom > Vaccines\n\nTen states "
+                  "join the vaccine data platform\n\nGeneva 4 May 2025\n\nTen States today joined the platform at a "
+                  "ceremony held in Geneva during the assembly.\n")
+    assert value_keys(s, "on_behalf_of") == ["WHO"]
+
+
+def test_extract_behalf_body_named_in_a_sentence_up_top_is_no_letterhead():
+    [s] = extract("Health news today: the World Health Organization met in Geneva.\n\nTen states join the vaccine "
+                  "data platform\n\nGeneva 4 May 2025\n\nTen States today joined the platform at a ceremony held in "
+                  "Geneva during the assembly.\n")
+    assert value_keys(s, "on_behalf_of") != ["WHO"]
+
+
+def test_extract_behalf_group_titling_a_record_is_for_whom_and_the_forum_field_is_the_forum():
+    [s] = extract("Non-Aligned Movement: Opening statement\n\nForum: Conference on Disarmament\nDate delivered: "
+                  "2025-05-04\nDelivered by: Ambassador Lucas Ferreira, Permanent Representative of Brazil, on behalf "
+                  "of the Non-Aligned Movement\n\nSummary\n\nThe Movement asked for a programme of work.\n")
+    assert value_keys(s, "on_behalf_of") == ["NAM"]
+    assert s.value("forum").key == "CD"
+
+
+def test_extract_behalf_group_heading_over_a_national_ambassador_field_line():
+    # no "on behalf of" in the text: the heading names the group as author, the field line a national envoy
+    [s] = extract("STATEMENT BY THE GROUP OF 77 AND CHINA\n\nDelivered by: H.E. Mr. Tomas Okafor, Permanent "
+                  "Representative of Nigeria\n\nNew York, 4 May 2025\n\n" + _SPEECH)
+    assert value_keys(s, "on_behalf_of") == ["G77"]
+    assert ("tomas-okafor", "affiliatedWith", "NGA") in rels([s])
+
+
+def test_extract_behalf_national_heading_over_its_ambassador_stays_the_state():
+    [s] = extract("STATEMENT BY NIGERIA\n\nDelivered by: H.E. Mr. Tomas Okafor, Permanent Representative of "
+                  "Nigeria\n\nNew York, 4 May 2025\n\n" + _SPEECH)
+    assert value_keys(s, "on_behalf_of") == ["NGA"]
+
+
+def test_extract_behalf_member_of_parliament_in_a_from_line_speaks_for_the_page():
+    [s] = extract("Speech\nMinister's remarks at the ocean summit: 4 May 2025\n\nFrom: Foreign Office and The Rt Hon "
+                  "Alan Whitby MP\nPublished 4 May 2025\n\nThank you, Madam Chair.\n\nThe United Kingdom welcomes "
+                  "this summit and the commitments made by the coastal states.\n")
+    assert value_keys(s, "speakers") == ["alan-whitby"]
+    assert value_keys(s, "on_behalf_of") == ["GBR"]
+
+
+def test_extract_behalf_named_group_is_not_replaced_by_a_later_list():
+    [s] = extract("Statement on ocean science\n\nGeneva, 4 May 2025\n\nMr. President,\n\nI speak on behalf of the Group "
+                  "of Friends of Ocean Data. We welcome the statement made on behalf of Chile, Fiji and Peru.\n")
+    assert [e.label for e in s.value("on_behalf_of")] == ["Group of Friends of Ocean Data"]

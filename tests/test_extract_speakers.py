@@ -1,0 +1,137 @@
+"""Speakers named outside the heading: field lines, transcript labels, quote attributions; and for whom they speak."""
+from helpers import extract, rels, value_keys
+
+_BODY = ("Madam Chair,\n\nOur delegation wishes to thank the facilitators for their tireless work on the draft "
+         "text, which we consider a sound basis for the weeks ahead.\n\nThank you.\n")
+
+
+def test_extract_speakers_delivered_by_field_line_below_the_end():
+    [s] = extract("STATEMENT ON BEHALF OF THE NORDIC COUNTRIES\n\nGeneva, 9 May 2025\n\n" + _BODY +
+                  "\nDelivered by: Ambassador Ingrid Halvorsen, Permanent Representative of Norway\n")
+    assert value_keys(s, "speakers") == ["ingrid-halvorsen"]
+    assert ("ingrid-halvorsen", "affiliatedWith", "NOR") in rels([s])
+
+
+def test_extract_speakers_field_line_on_behalf_of_a_group():
+    [s] = extract("Group of 77: Opening remarks\n\nSession: second session, 2-6 June 2025\nDelivered by: "
+                  "Ambassador Lucas Ferreira, Permanent Representative of Brazil, on behalf of the Non-Aligned "
+                  "Movement\n\nSummary\n\nThe group asked for a consensus outcome and more funding for training.\n")
+    assert value_keys(s, "speakers") == ["lucas-ferreira"]
+    assert value_keys(s, "on_behalf_of") == ["NAM"]
+
+
+def test_extract_speakers_from_line_names_department_and_person_without_honours():
+    [s] = extract("Speech\nUK statement on maritime security: Security Council open debate\n\nFrom: Foreign Office "
+                  "and Julian Hartley CMG\nPublished 3 May 2025\n\n" + _BODY)
+    assert value_keys(s, "speakers") == ["julian-hartley"]
+
+
+def test_extract_speakers_field_line_of_another_kind_names_nobody():
+    # "Delivered on:" gives a day, and a person named in the body is no field's speaker
+    [s] = extract("Statement on maritime security\n\nDelivered on: 3 May 2025\n\nMadam Chair,\n\nWe thank "
+                  "Ambassador Julian Hartley for his briefing on the situation at sea.\n")
+    assert value_keys(s, "speakers") == []
+
+
+def test_extract_speakers_transcript_labels_of_two_leaders():
+    [s] = extract("Press statements following Austrian-Japanese talks\n\nMay 4, 2025\n\nFederal Chancellor of "
+                  "Austria Karl Nehammer: Ladies and gentlemen,\n\nOur talks were open and useful for both sides.\n\n"
+                  "Prime Minister of Japan Fumio Kishida (interpretation): Thank you, Chancellor.\n\nWe agreed "
+                  "to work together on supply chains and cyber security.\n")
+    assert value_keys(s, "speakers") == ["karl-nehammer", "fumio-kishida"]
+    assert value_keys(s, "on_behalf_of") == ["AUT", "JPN"]
+
+
+def test_extract_speakers_label_needs_a_title():
+    # a line of two capitalised words before a colon is a label of a section, not a speaker
+    [s] = extract("Weekly notes on arms control\n\nMay 4, 2025\n\nEditorial Notes: the page is updated weekly and "
+                  "lists the meetings of the month.\n")
+    assert value_keys(s, "speakers") == []
+
+
+def test_extract_speakers_byline_line_right_below_the_heading():
+    [s] = extract("Department Press Briefing – May 2, 2025\n\nMaria Oduya, Department Spokesperson\nWashington, "
+                  "D.C.\n\nGood afternoon, everyone. We have one announcement today about the new sanctions on "
+                  "the shipping companies, and then I will take your questions.\n", name="briefing.txt")
+    assert value_keys(s, "speakers") == ["maria-oduya"]
+
+
+def test_extract_speakers_delivered_by_line_below_a_group_heading():
+    [s] = extract("Statement of the Nordic Group\ndelivered by H.E. Ambassador Kari Lund, Permanent Representative "
+                  "of Finland\n\nMr. Chairman,\n\nI have the honour to deliver this statement on behalf of the "
+                  "Nordic countries, which attach great importance to this debate.\n")
+    assert value_keys(s, "speakers") == ["kari-lund"]
+    assert ("kari-lund", "affiliatedWith", "FIN") in rels([s])
+
+
+def test_extract_speakers_name_inside_a_wrapped_paragraph_is_no_byline():
+    [s] = extract("Communique of the Pacific Ministers of Foreign Affairs\nSuva, 3 March 2025\n\n1. The Pacific "
+                  "Ministers of Foreign Affairs held their annual meeting\non 3 March 2025 in Suva. The meeting "
+                  "was chaired by\nDr Anna Kolo, Minister of Foreign Affairs\nof the Republic of Fiji, in the "
+                  "year of its chairmanship.\n\n2. The Ministers reaffirmed their commitment to the rule of law.\n")
+    assert value_keys(s, "speakers") == []
+
+
+def test_extract_speakers_quote_names_the_envoy_a_news_lead_reports():
+    [s] = extract("Brazil presses rich nations on climate finance\n\nBy Wire\n\nNEW YORK (Wire) - Brazil's climate "
+                  "envoy on Monday criticized wealthy countries for missing their finance pledges, as delegates "
+                  "met at the United Nations.\n\n\"Promises do not cool the planet,\" Rosa Tavares told the committee."
+                  "\n\nTavares did not name any country.\n")
+    assert value_keys(s, "speakers") == ["rosa-tavares"]
+    assert value_keys(s, "on_behalf_of") == ["BRA"]
+    assert ("rosa-tavares", "affiliatedWith", "BRA") in rels([s])
+
+
+def test_extract_speakers_quote_below_a_lead_on_an_event_is_no_speaker():
+    [s] = extract("Twelve states sign the ocean treaty\n\nLisbon 4 May 2025\n\nTwelve States today signed the "
+                  "new treaty on the high seas at a ceremony held in Lisbon during a conference on oceans.\n\n"
+                  "\"This is a good day for the oceans,\" Rosa Tavares said.\n")
+    assert value_keys(s, "speakers") == []
+
+
+def test_extract_speakers_passive_sentence_after_the_lead_names_who_conveyed_it():
+    [s] = extract("Kenya Urges Fair Access to Vaccines\n\nCategory: Press Release | Tuesday, 6 May 2025\n\nGeneva, Monday "
+                  "(5/5) - Kenya called on all member states to share vaccine technology with developing countries. "
+                  "The call was conveyed by the Permanent Representative of Kenya in Geneva, Ambassador Wanjiru "
+                  "Mwangi, during the annual assembly.\n\nKenya also thanked its partners.\n")
+    assert value_keys(s, "speakers") == ["wanjiru-mwangi"]
+    assert value_keys(s, "on_behalf_of") == ["KEN"]
+
+
+def test_extract_speakers_passive_of_another_act_names_no_speaker():
+    # the person the passive names made a different act two sentences on: no speaker of the lead
+    [s] = extract("Kenya Urges Fair Access to Vaccines\n\nCategory: Press Release | Tuesday, 6 May 2025\n\nGeneva, Monday "
+                  "(5/5) - Kenya called on all member states to share vaccine technology with developing countries. "
+                  "The assembly opened on Monday.\n\nThe hall was opened by Director Wanjiru Mwangi last year.\n")
+    assert value_keys(s, "speakers") == []
+
+
+def test_extract_speakers_group_statement_delivered_by_a_national_ambassador():
+    [s] = extract("Statement of the Arab Group\ndelivered by H.E. Ambassador Omar Haddad, Permanent Representative of "
+                  "Jordan\n\nMr. Chairman,\n\nI have the honour to deliver this statement on behalf of the Group of "
+                  "Arab States, and the Group aligns itself with the statement delivered by Indonesia on behalf of "
+                  "the Movement of Non-Aligned Countries.\n\nThank you, Mr. Chairman.\n")
+    assert value_keys(s, "speakers") == ["omar-haddad"]
+    assert value_keys(s, "on_behalf_of") == ["ARAB-GROUP"]
+    assert ("omar-haddad", "affiliatedWith", "JOR") in rels([s])
+
+
+def test_extract_speakers_known_names_as_transcript_labels():
+    [s] = extract("Press statements following Russian-Indian talks\n\nMay 4, 2025\n\nVladimir Putin: Mr Prime "
+                  "Minister, ladies and gentlemen,\n\nOur talks were useful.\n\nNarendra Modi (retranslated): Thank "
+                  "you, Mr President.\n\nWe agreed to meet again next year.\n")
+    assert value_keys(s, "speakers") == ["vladimir-putin", "narendra-modi"]
+    assert value_keys(s, "on_behalf_of") == ["RUS", "IND"]
+
+
+def test_extract_speakers_capitals_label_with_a_surname_is_the_person_named_in_full():
+    [s] = extract("Department Press Briefing – May 2, 2025\n\nWashington, D.C.\n\nMS ODUYA: Good afternoon, everyone. "
+                  "We have one announcement about the new sanctions on shipping companies.\n\nThat is all for today."
+                  "\n\nMaria Oduya, Department Spokesperson\n")
+    assert value_keys(s, "speakers") == ["maria-oduya"]
+
+
+def test_extract_speakers_capitals_label_without_the_full_name_names_nobody():
+    [s] = extract("Department Press Briefing – May 2, 2025\n\nWashington, D.C.\n\nMS ODUYA: Good afternoon, everyone. "
+                  "We have one announcement about the new sanctions on shipping companies.\n\nThat is all for today.\n")
+    assert value_keys(s, "speakers") == []
