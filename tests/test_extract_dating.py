@@ -112,3 +112,69 @@ def test_extract_dating_session_venue_after_a_comma():
                   "following joint statement at the 50th session of the Human Rights Council, in Geneva:\n\n"
                   "We recall that access to safe drinking water is a human right.")
     assert s.value("place").label == "Geneva"
+
+
+def test_extract_dating_forum_the_committee_a_release_lead_says_acted():
+    [s] = extract("Peru backs a new register of conventional arms\n\nMinistry of Foreign Affairs | Release No. 31 | "
+                  "Lima, November 4th, 2022\n\nToday, in New York, the First Committee of the United Nations General "
+                  "Assembly approved by a recorded vote a draft resolution on transparency in armaments.")
+    assert s.value("forum").key == "UNGA-C1"
+    [cited] = extract("Peru backs a new register of conventional arms\n\nMinistry of Foreign Affairs | Release No. 31 | "
+                      "Lima, November 4th, 2022\n\nPeru recalls that last year the First Committee approved a similar "
+                      "draft resolution on transparency in armaments.")
+    assert cited.value("forum") is None  # a body the lead only recalls held no meeting here
+
+
+def test_extract_dating_forum_a_meeting_of_the_body_s_ministers():
+    [s] = extract("Joint Communique of the ASEAN Foreign Ministers\nJakarta, Indonesia, 4 February 2023\n\n"
+                  "1. The ASEAN Foreign Ministers met on 4 February 2023 in Jakarta for their annual retreat and "
+                  "exchanged views on regional developments.")
+    assert s.value("forum").key == "ASEAN"
+    [named] = extract("Joint Communique on maritime cooperation\nJakarta, Indonesia, 4 February 2023\n\n"
+                      "1. The two Ministers recalled the ASEAN Outlook on the Indo-Pacific and its principles "
+                      "for the region and agreed on further steps.")
+    assert named.value("forum") is None  # a body named in passing is no meeting
+
+
+def test_extract_dating_forum_debate_s_quoted_topic_between_the_cue_and_the_committee():
+    page = ("Home > News\n\nDelegates spar over conventional arms\n\nPublished 21 October 2021\n\nAmbassador Rosa "
+            "Lind of Chile spoke at the thematic debate on {topic} of the First Committee on Wednesday, urging restraint "
+            "in arms transfers to conflict zones.\n\nShe added that Chile would table no draft this year.")
+    [s] = extract(page.format(topic='"Conventional weapons"'))
+    assert s.value("forum").key == "UNGA-C1"
+    [unquoted] = extract(page.format(topic="conventional weapons and the many risks they pose to civilians"))
+    assert unquoted.value("forum") is None  # a long unquoted topic is no meeting's name
+
+
+def test_extract_dating_forum_session_line_below_the_heading():
+    [s] = extract("Home > Statements\n\nID with the Special Rapporteur on freedom of expression - EU Statement\n\n"
+                  "Geneva, 21.06.2022\nPress Team\n\nHuman Rights Council – 50th Session\nInteractive Dialogue with "
+                  "the Special Rapporteur\n\nMr President,\n\nI have the honour to speak on behalf of the European Union.")
+    assert s.value("forum").key == "UN-HRC"
+    [session] = extract("STATEMENT ON BEHALF OF THE ARAB GROUP\n\nSixth Substantive Session of the Open-ended Working "
+                        "Group on security of and in the use of ICTs 2021-2025\n\nAgenda item 3: Rules, norms and "
+                        "principles\n\nUnited Nations Headquarters, New York, 12 December 2023\n\nMr Chair,\n\n"
+                        "I have the honour to deliver this statement on behalf of the Arab Group.")
+    assert session.value("forum").key == "OEWG-2021"  # not the UN its headquarters name
+    assert session.value("date") == "2023-12-12" and session.value("place").label == "New York"
+
+
+def test_extract_dating_forum_labelled_field_beats_the_title_s_author():
+    [s] = extract("Tracker > Sessions\n\nAfrican Group: Statement on capacity-building\n\nForum: UN Open-ended "
+                  "Working Group on security of and in the use of ICTs 2021-2025\nDate delivered: 2022-07-26\n\n"
+                  "Summary\n\nThe Group called on the Working Group to make capacity-building demand-driven and "
+                  "sustainable for developing countries.")
+    assert s.value("forum").key == "OEWG-2021"
+    assert s.value("date") == "2022-07-26"
+
+
+def test_extract_dating_forum_news_headline_un_yields_to_the_committee_the_envoy_told():
+    [s] = extract("WORLD\n\nRussia rejects Western cyber norms at UN arms talks\n\nBy Wire Staff\nPublished on "
+                  "11/10/2022 at 20:15\n\nUNITED NATIONS (Wire) - Russia's deputy envoy on Tuesday rejected proposals "
+                  "for a new cyber mechanism, as delegations clashed over the future of talks on State behaviour.\n\n"
+                  "\"Parallel formats only divide the membership,\" Andrei Belov told the First Committee.")
+    assert s.value("forum").key == "UNGA-C1"
+    [plain] = extract("WORLD\n\nRussia rejects Western cyber norms at UN arms talks\n\nBy Wire Staff\nPublished on "
+                      "11/10/2022 at 20:15\n\nUNITED NATIONS (Wire) - Russia's deputy envoy on Tuesday rejected "
+                      "proposals for a new cyber mechanism, as delegations clashed over the future of the talks.")
+    assert plain.value("forum").key == "UN"  # no committee named: the UN stands
