@@ -178,3 +178,17 @@ def test_extract_dating_forum_news_headline_un_yields_to_the_committee_the_envoy
                       "11/10/2022 at 20:15\n\nUNITED NATIONS (Wire) - Russia's deputy envoy on Tuesday rejected "
                       "proposals for a new cyber mechanism, as delegations clashed over the future of the talks.")
     assert plain.value("forum").key == "UN"  # no committee named: the UN stands
+
+
+def test_extract_dating_forum_the_lead_paragraph_s_second_sentence_names_the_session():
+    page = ("Chile Urges Restraint in Outer Space\n\nCategory: Press Release  |  Thursday, 12 May 2022\n\n"
+            "Geneva, Wednesday (11/5) - Chile called on all States to refrain from destructive anti-satellite "
+            "tests. {second}\n\nChile also stressed the value of transparency measures.")
+    [s] = extract(page.format(second="The call was conveyed by the Deputy Permanent Representative of Chile, "
+                                     "Ambassador Marta Rojas, during the second plenary meeting of the Conference "
+                                     "on Disarmament."))
+    assert s.value("forum").key == "CD"
+    assert s.value("date") == "2022-05-11"
+    [other] = extract(page.format(second="The Conference on Disarmament has not agreed on a programme of work "
+                                         "since the late nineties."))
+    assert other.value("forum") is None  # the body named, but no speech reported at its meeting

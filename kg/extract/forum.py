@@ -25,7 +25,8 @@ from kg.extract.common import lex
 from kg.extract.header import KIND_AFTER, below_heading
 from kg.model import Entity, Mention, Statement
 
-__all__ = ["FORUM_TYPES", "MEETING_NOUNS", "header_forum", "body_forum", "covered_body", "is_part_of", "addressed_body"]
+__all__ = ["FORUM_TYPES", "MEETING_NOUNS", "header_forum", "body_forum", "covered_body", "is_part_of", "addressed_body",
+           "lead_paragraph_forum"]
 
 FORUM_TYPES = ("UNBody", "IntergovernmentalOrganization")
 # the words of a meeting, one list for the forum's cues and the event's name (kg.extract.metadata)
@@ -49,7 +50,7 @@ _POSTED = re.compile(r"\b(?:Representative|Mission|Ambassador|Delegation|Envoy|O
 # "United Nations Headquarters, New York" (a line below that opens "Agenda item 5" qualifies nothing)
 _MODIFIES = re.compile(r"(?:[’']s\b|[^\S\n]+(?:resolutions?|decisions?|reports?|drafts?|members?|membership|secretariat|"
                        r"mandate|agenda|votes?|chair(?:man|person)?|president|presidency|chairmanship|headquarters)\b)", re.I)
-_SPOKE = re.compile(r"\b(?:said|says|stated|told|noted|stressed|declared|underlined|emphasi[sz]ed|spoke|speaking|"
+_SPOKE = re.compile(r"\b(?:said|says|stated|told|noted|stressed|declared|underlined|emphasi[sz]ed|spoke|speaking|conveyed|voiced|"
                     r"statement|speech|remarks|address|addressing|addressed|delivered|delivering|"
                     r"made\s+(?:the|this|these|his|her|its)\s+(?:call|appeal|comments?|proposal))\b", re.I)
 # a title line or a clause of one begins: "72nd ", "73 ", "79TH SESSION OF THE "
@@ -111,7 +112,7 @@ def _rank(stmt: Statement, m: Mention, lo: int, body: bool) -> int:
         posted = m.entity.key == "UN" and cue.group("cue").lower() == "to"  # "to the United Nations": a posting
         # a news lead's cue follows a verb of speech: "said at a meeting of", "told the Conference"
         spoken = cue.group("cue").lower() in ("addressed", "addressing", "addresses", "told")  # a verb of speech itself
-        if not posted and (not body or spoken or _SPOKE.search(text, max(lo, at - 80), at)):
+        if not posted and (not body or spoken or _SPOKE.search(text, max(lo, at - 160), at)):
             return 3
     if not body and _OPENING.search(text[max(lo, ls - 1, m.start - 40):m.start]) and not _MODIFIES.match(text, m.end):
         return 2
@@ -178,6 +179,14 @@ def addressed_body(stmt: Statement, un: Entity) -> Mention | None:
 
 
 _LEAD = 600  # how far into the body a news lead's account of the meeting reaches
+
+
+def lead_paragraph_forum(stmt: Statement, bs: int) -> Mention | None:
+    """The forum the rest of the lead paragraph opening at ``bs`` names for the speech it reports ("Indonesia
+    called for ... . The call was conveyed by Ambassador X during the session of the Working Group")."""
+    text = stmt.context.text
+    end = text.find("\n\n", bs, min(stmt.end, bs + _LEAD))
+    return body_forum(stmt, bs, end if end >= 0 else min(stmt.end, bs + _LEAD))
 
 
 def body_forum(stmt: Statement, bs: int, be: int) -> Mention | None:

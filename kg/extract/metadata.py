@@ -11,7 +11,8 @@ from typing import Iterator
 
 from kg.extract.behalf import issuer, on_behalf, un_release
 from kg.extract.dating import statement_date
-from kg.extract.forum import MEETING_NOUNS, addressed_body, body_forum, covered_body, header_forum, is_part_of
+from kg.extract.forum import (MEETING_NOUNS, addressed_body, body_forum, covered_body, header_forum, is_part_of,
+                              lead_paragraph_forum)
 from kg.extract.header import body_dateline, first_sentence, head_start, section_kind
 from kg.extract.lead import lead_report
 from kg.extract.speakers import byline_office, collective, speaker_mentions
@@ -85,7 +86,8 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
                 forum = (m.entity, m.start, m.end)
                 break
     if forum is None:
-        named = body_forum(stmt, *first_sentence(stmt)) or body_forum(stmt, *lead_report(stmt))
+        named = (body_forum(stmt, *first_sentence(stmt)) or body_forum(stmt, *lead_report(stmt))
+                 or lead_paragraph_forum(stmt, first_sentence(stmt)[0]))
         forum = (named.entity, named.start, named.end) if named is not None else None
     if forum is None:
         # statements by a body's chairs, or by states "representing the Co-Chair countries of" it
