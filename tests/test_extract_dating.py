@@ -192,3 +192,14 @@ def test_extract_dating_forum_the_lead_paragraph_s_second_sentence_names_the_ses
     [other] = extract(page.format(second="The Conference on Disarmament has not agreed on a programme of work "
                                          "since the late nineties."))
     assert other.value("forum") is None  # the body named, but no speech reported at its meeting
+
+
+def test_extract_dating_a_written_release_date_is_no_page_stamp():
+    text = "Press Release\n\n20 May 2022\n\n20/05/2022\n\n20 May 2022 09:40\n"
+    assert not is_stamp_line(text, text.index("20 May"))  # the release's own date, written out
+    assert is_stamp_line(text, text.index("20/05"))
+    assert is_stamp_line(text, text.rindex("20 May"))  # with its clock time: a posting stamp
+    [s] = extract("Press Release\nForeign Minister meets the Council of Europe Commissioner\n\n20 May 2022\n\n"
+                  "On 17 May 2022, the Foreign Minister received the Commissioner for Human Rights and discussed "
+                  "the situation of minorities in the region.")
+    assert s.value("date") == "2022-05-20"

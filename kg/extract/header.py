@@ -207,12 +207,15 @@ _STAMP_GLUE = re.compile(r"(?:[\s*_|,:()/–—-]|\b(?:at|on)\b)*", re.I)
 
 
 def is_stamp_line(text: str, pos: int) -> bool:
-    """Whether the line holding ``pos`` is a page stamp: dates, clock times and posting labels alone
-    ("05.06.2019", "13/09/2023 10h27 - Updated on 13/09/2023 18h05")."""
+    """Whether the line holding ``pos`` is a page stamp: dates in figures, clock times and posting labels alone
+    ("05.06.2019", "13/09/2023 10h27 - Updated on 13/09/2023 18h05"); a date written out alone ("5 May 2021")
+    is a release's own date, no stamp."""
     ls = text.rfind("\n", 0, pos) + 1
     le = text.find("\n", pos)
     line = text[ls:le if le >= 0 else len(text)]
+    if re.fullmatch(r"[\s*_]*[\d./: -]+[\s*_]*", line):
+        return True
     for d in reversed(find_dates(line)):
         line = line[:d.start] + " " + line[d.end:]
-    line = _rules()["posting_label"].sub(" ", _rules()["clock_time"].sub(" ", line))
-    return _STAMP_GLUE.fullmatch(line) is not None
+    bare = _rules()["posting_label"].sub(" ", _rules()["clock_time"].sub(" ", line))
+    return bare != line and _STAMP_GLUE.fullmatch(bare) is not None
