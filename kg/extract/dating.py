@@ -10,7 +10,8 @@ import datetime as dt
 import re
 
 from kg.dates import find_dates
-from kg.extract.header import below_heading, body_dateline, delivered_date, first_sentence, is_stamp_line, posted_footer
+from kg.extract.header import (below_heading, body_dateline, delivered_date, first_sentence, is_stamp_line,
+                               posted_footer)
 from kg.extract.lead import lead_sentence
 from kg.model import Statement
 from kg.segment import layout
@@ -120,7 +121,6 @@ def _on_date(stmt: Statement, stamp: str | None, head: list) -> tuple[str, int, 
         if 0 < gap <= 7:
             return near[0].iso, near[0].start, near[0].end
     return None
-
 
 
 # a dateline that gives the day and month in figures after the weekday: "Jakarta, Monday (8/5) - ..."

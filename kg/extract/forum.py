@@ -10,8 +10,8 @@ Read from the statement's header (the preamble's title lines, the heading, the b
 - a body in a labelled field: "Forum: Open-ended Working Group on ...";
 never a body that is part of an office ("Permanent Representative of Chile to the United Nations").
 The short lines right below the heading (a session line, "Human Rights Council – 50th Session") are read
-when the heading names no forum. Of several, the field wins over the cue, the cue over the title line, and a body wins over the one it belongs to (the First
-Committee over the General Assembly, the UN last). The body's first sentence is read the same way
+when the heading names no forum. Of several, the field wins over the cue, the cue over the title line, and
+a body wins over the one it belongs to (the First Committee over the General Assembly, the UN last). The body's first sentence is read the same way
 for a cue ("..., said at a meeting of the OSCE Permanent Council in Vienna"), for a body whose members
 met ("The Foreign Ministers of the Group met on ...") and for a body that acted as the lead opens ("Today,
 in Geneva, the Council adopted ...") when the header names no forum. A header that names only the United
@@ -159,6 +159,9 @@ def _best(stmt: Statement, cands: list[Mention], lo: int, body: bool) -> Mention
     return best[0]
 
 
+_LEAD = 600  # how far into the body a news lead's account of the meeting reaches
+
+
 def header_forum(stmt: Statement) -> Mention | None:
     """The forum named in the statement's header (preamble, heading and byline, else the short lines right
     below the heading)."""
@@ -176,9 +179,6 @@ def addressed_body(stmt: Statement, un: Entity) -> Mention | None:
     bs = below[-1][1] if below else stmt.heading_end
     finer = _best(stmt, _candidates(stmt, bs, min(stmt.end, bs + _LEAD)), bs, True)
     return finer if finer is not None and is_part_of(finer.entity, un) else None
-
-
-_LEAD = 600  # how far into the body a news lead's account of the meeting reaches
 
 
 def lead_paragraph_forum(stmt: Statement, bs: int) -> Mention | None:

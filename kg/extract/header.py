@@ -196,7 +196,7 @@ def posted_footer(stmt: Statement) -> tuple[DateHit, int] | None:
     "Posted: 05.05.2021"): its date and where the line goes on after it."""
     text = stmt.context.text
     for ls, le in reversed(tail_lines(stmt)):
-        label = _rules()["posting_label"].match(text, ls + len(text[ls:le]) - len(text[ls:le].lstrip(" *_\t")), le)
+        label = _rules()["posting_label"].match(text, ls + len(re.match(r"[\s*_]*", text[ls:le]).group()), le)
         dates = find_dates(text, ls, le) if label else []
         if dates and not text[label.end():dates[0].start].strip():
             return dates[0], le
