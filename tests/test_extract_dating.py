@@ -203,3 +203,12 @@ def test_extract_dating_a_written_release_date_is_no_page_stamp():
                   "On 17 May 2022, the Foreign Minister received the Commissioner for Human Rights and discussed "
                   "the situation of minorities in the region.")
     assert s.value("date") == "2022-05-20"
+
+
+def test_extract_dating_forum_a_body_the_speech_recalls_acting_is_no_forum():
+    [s] = extract("Statement by Ambassador Tomas Berg\n\nMr. Chair,\n\nThe General Assembly adopted resolution 73/27 "
+                  "by a recorded vote in 2018, and we have supported its aims ever since.")
+    assert s.value("forum") is None
+    [today] = extract("Statement by Ambassador Tomas Berg\n\nMr. Chair,\n\nThe General Assembly today adopted "
+                      "resolution 78/16 by a recorded vote, and we welcome the result.")
+    assert today.value("forum").key == "UNGA"

@@ -67,10 +67,11 @@ _FIELD = re.compile(r"(?:^|\n)[\s*_]*(?:forum|meeting|body)\s*:\s*(?:the\s+)?(?:
 _MET = re.compile(r"(?:[’']s?)?\s+(?:(?:Foreign|Deputy|Vice|Defen[cs]e|Finance)\s+)*(?:Ministers|Leaders|Heads\s+of\s+"
                   r"(?:State|Government)|Senior\s+Officials|Sherpas)\b[^.;\n]{0,80}?\s(?:met|convened|gathered|held\s+"
                   r"(?:their|a|an)\s+(?:[\w-]+\s+){0,3}meeting)\b")
-# a body that acted as the lead opens: "Today, in Geneva, the Council adopted", "The Committee of ... approved"
-_OPENS = re.compile(r"\s*(?:(?:today|yesterday|this\s+\w+|on\s+[^,.;\n]{3,30}?)\s*,?\s+)?(?:in\s+[A-Z][\w .’'-]{1,30},\s*)?"
-                    r"(?:the\s+)?$", re.I)
-_ACTED = re.compile(r"(?:\s+of\s+the\s+[^,.;\n]{1,60}?)?,?\s+(?:today\s+|yesterday\s+)?(?:approved|adopted|concluded|"
+# a body that acted the day the lead reports: "Today, in Geneva, the Council adopted", "The Committee of ... today
+# approved" (never "The Council adopted in 2019 ...": a speech may recall what a body once did)
+_OPENS = re.compile(r"\s*(?P<when>(?:today|yesterday|this\s+\w+|on\s+[^,.;\n]{3,30}?)\s*,?\s+)?(?P<where>in\s+[A-Z][\w .’'-]{1,30},"
+                    r"\s*)?(?:the\s+)?$", re.I)
+_ACTED = re.compile(r"(?:\s+of\s+the\s+[^,.;\n]{1,60}?)?,?\s+(?P<when>today\s+|yesterday\s+)?(?:approved|adopted|concluded|"
                     r"held|voted|opened|began|closed|elected|decided)\b")
 
 
@@ -102,7 +103,7 @@ def _rank(stmt: Statement, m: Mention, lo: int, body: bool) -> int:
         return 0  # an office ("Representative of X to the"), or the author ("EU Statement - ...")
     if _FIELD.search(text, max(lo, ls - 1), m.start) or _MET.match(text, m.end):
         return 4
-    if body and _OPENS.fullmatch(text, lo, m.start) and _ACTED.match(text, m.end):
+    if body and _acted(text, lo, m):
         return 3
     if not body and _IN_SESSION.match(text, m.end):
         return 3
@@ -117,6 +118,12 @@ def _rank(stmt: Statement, m: Mention, lo: int, body: bool) -> int:
     if not body and _OPENING.search(text[max(lo, ls - 1, m.start - 40):m.start]) and not _MODIFIES.match(text, m.end):
         return 2
     return 0
+
+
+def _acted(text: str, lo: int, m: Mention) -> bool:
+    """Whether the sentence opening at ``lo`` reports the body ``m`` acting on the day it tells."""
+    opens, acted = _OPENS.fullmatch(text, lo, m.start), _ACTED.match(text, m.end)
+    return bool(opens and acted and (opens.group("when") or opens.group("where") or acted.group("when")))
 
 
 def _finer(text: str, m: Mention, cands: list[Mention]) -> Mention:
