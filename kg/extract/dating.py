@@ -1,13 +1,17 @@
-"""When a statement was made: the heading's date (the delivery date below a posting date), a news
-item's own day ("On September 19, ...", "A senior diplomat Friday urged ..."), a body dateline, a
-yearless date with the year the text names, a readout's day, the listing date as a fallback."""
+"""When a statement was made: a date labelled as the day of delivery ("Delivered on: 3 May 2021") in or
+right below the heading, the heading's date (the delivery date below a posting date), a news item's own day
+("On September 19, ...", "A senior diplomat Friday urged ...", "Jakarta, Monday (8/5) - ..."), a dated
+line right below the heading ("UN Headquarters, Geneva, 3 May 2021" under a session line), a body dateline,
+a yearless date with the year the text names, a readout's day, a footer's posting date ("Published on:
+5 May 2021"), the listing date as a fallback."""
 from __future__ import annotations
 
 import datetime as dt
 import re
 
 from kg.dates import find_dates
-from kg.extract.header import body_dateline, first_sentence
+from kg.extract.header import (below_heading, body_dateline, delivered_date, first_sentence, is_stamp_line,
+                               posted_footer)
 from kg.extract.lead import lead_sentence
 from kg.model import Statement
 from kg.segment import layout
@@ -18,16 +22,32 @@ __all__ = ["statement_date"]
 def statement_date(stmt: Statement, hs: int, kind: str) -> tuple[str | None, int | None, int | None]:
     """The day the statement was made (ISO) and the span it was read from; the heading starts at ``hs``."""
     text = stmt.context.text
+    told = delivered_date(stmt, [(hs, stmt.heading_end)] + below_heading(stmt))
+    if told is not None:
+        return told.iso, told.start, told.end
     head = find_dates(text, hs, stmt.heading_end)
     if head:
         h = head[-1]
         # a news item (its heading names no kind of statement) may date its lead by the weekday
         news = kind == "news" or layout().kind_of(text[hs:stmt.heading_end]) is None
-        on = _on_date(stmt, h.iso, head) or (_weekday_before(stmt, h.iso) if news else None)
+        on = (_on_date(stmt, h.iso, head) or _dateline_day(stmt, h.iso)
+              or (_weekday_before(stmt, h.iso) if news else None))
         return on if on is not None else (h.iso, h.start, h.end)
+    # a preamble's dated line above the title ("Vienna, 4 May 2021" over "Statement by ..."), or one right below
+    preamble = find_dates(text, stmt.start, hs) if stmt.title_start is not None else []
+    below = preamble + [d for ls, le in below_heading(stmt) for d in find_dates(text, ls, le)]
+    if below:
+        return below[0].iso, below[0].start, below[0].end
     dateline = body_dateline(stmt)
     if dateline is not None and dateline.date is not None:
         return dateline.date
+    return _undated(stmt, hs)
+
+
+def _undated(stmt: Statement, hs: int) -> tuple[str | None, int | None, int | None]:
+    """The day of a statement whose header gives no full date: a yearless date with the year the text names,
+    a readout's "On May 6, ..." in the year of its listing, a footer's posting date, the listing date."""
+    text = stmt.context.text
     lead = lead_sentence(stmt)[0]  # or its dateline: "MOSCOW, January 13. /TASS/."
     yearless = [d for d in find_dates(text, hs, stmt.heading_end, yearless=True) + find_dates(
         text, lead, min(stmt.end, lead + 40), yearless=True) if d.iso is None]
@@ -51,8 +71,10 @@ def statement_date(stmt: Statement, hs: int, kind: str) -> tuple[str | None, int
                 if iso > stmt.listing_date:
                     iso = f"{year - 1:04d}-{d.month:02d}-{d.day:02d}"
                 return iso, d.start, d.end
-        return stmt.listing_date, None, None
-    return None, None, None
+    posted = posted_footer(stmt)
+    if posted is not None:
+        return posted[0].iso, posted[0].start, posted[0].end
+    return stmt.listing_date, None, None
 
 
 _YEAR = re.compile(r"(?<![\d/.–—-])((?:19|20)\d{2})(?![\d/–—-]|\.\d)")
@@ -89,7 +111,7 @@ def _on_date(stmt: Statement, stamp: str | None, head: list) -> tuple[str, int, 
     """A news item's own day, "On September 19, 2022 local time, ...", when its heading (dates ``head``) only
     carries the day it was posted (a bare date line, at most a week later)."""
     text = stmt.context.text
-    if not stamp or not any(_is_bare_date_line(text, d.start) for d in head):
+    if not stamp or not any(is_stamp_line(text, d.start) for d in head):
         return None
     bs, be = first_sentence(stmt)
     m = re.match(r"\s*On\s+", text[bs:be])
@@ -101,8 +123,26 @@ def _on_date(stmt: Statement, stamp: str | None, head: list) -> tuple[str, int, 
     return None
 
 
-def _is_bare_date_line(text: str, pos: int) -> bool:
-    ls = text.rfind("\n", 0, pos) + 1
-    le = text.find("\n", pos)
-    line = text[ls:le if le >= 0 else len(text)]
-    return bool(re.fullmatch(r"[\s*_]*[\d./: -]+[\s*_]*", line))
+# a dateline that gives the day and month in figures after the weekday: "Jakarta, Monday (8/5) - ..."
+_NUMERIC_DAY = re.compile(r"(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*)?\(?"
+                          r"(?P<day>\d{1,2})/(?P<month>\d{1,2})\)?")
+
+
+def _dateline_day(stmt: Statement, stamp: str | None) -> tuple[str, int, int] | None:
+    """The day a body dateline gives in figures ("Jakarta, Monday (8/5) -", day first), in the year of the
+    heading's posting date ``stamp`` and at most a month before it; its weekday, when given, must agree."""
+    dateline = body_dateline(stmt)
+    if not stamp or dateline is None or dateline.date is not None:
+        return None
+    text = stmt.context.text
+    m = _NUMERIC_DAY.search(text, dateline.place.end, min(stmt.end, dateline.place.end + 30))
+    if m is None or text[dateline.place.end:m.start()].strip(" ,") or m.group("wd") is None and "(" not in m.group():
+        return None
+    posted = dt.date.fromisoformat(stamp)
+    try:
+        day = dt.date(posted.year, int(m.group("month")), int(m.group("day")))
+    except ValueError:
+        return None
+    if not 0 <= (posted - day).days <= 31 or (m.group("wd") and _WEEKDAYS[day.weekday()] != m.group("wd")):
+        return None
+    return day.isoformat(), m.start("day"), m.end("month")

@@ -7,21 +7,26 @@ Read from the statement's header (the preamble's title lines, the heading, the b
   on Disarmament";
 - a body opening a title line or a clause of it: "72nd UNGA First Committee", "Open-ended Working
   Group on ... / Third substantive session";
+- a body in a labelled field: "Forum: Open-ended Working Group on ...";
 never a body that is part of an office ("Permanent Representative of Chile to the United Nations").
-Of several, the cue wins over the title line, and a body wins over the one it belongs to (the First
-Committee over the General Assembly, the UN last). The body's first sentence is read the same way
-for a cue ("..., said at a meeting of the OSCE Permanent Council in Vienna") when the header names no
-forum.
+The short lines right below the heading (a session line, "Human Rights Council – 50th Session") are read
+when the heading names no forum. Of several, the field wins over the cue, the cue over the title line, and
+a body wins over the one it belongs to (the First Committee over the General Assembly, the UN last). The body's first sentence is read the same way
+for a cue ("..., said at a meeting of the OSCE Permanent Council in Vienna"), for a body whose members
+met ("The Foreign Ministers of the Group met on ...") and for a body that acted as the lead opens ("Today,
+in Geneva, the Council adopted ...") when the header names no forum. A header that names only the United
+Nations yields to the UN body the lead says the speaker addressed ("told the First Committee").
 """
 from __future__ import annotations
 
 import re
 
 from kg.extract.common import lex
-from kg.extract.header import KIND_AFTER
+from kg.extract.header import KIND_AFTER, below_heading
 from kg.model import Entity, Mention, Statement
 
-__all__ = ["FORUM_TYPES", "MEETING_NOUNS", "header_forum", "body_forum", "covered_body", "is_part_of"]
+__all__ = ["FORUM_TYPES", "MEETING_NOUNS", "header_forum", "body_forum", "covered_body", "is_part_of", "addressed_body",
+           "lead_paragraph_forum"]
 
 FORUM_TYPES = ("UNBody", "IntergovernmentalOrganization")
 # the words of a meeting, one list for the forum's cues and the event's name (kg.extract.metadata)
@@ -34,16 +39,18 @@ _MEETING = ("(?:" + "|".join(MEETING_NOUNS) + "|exchange of views|retreat|conclu
 _CUE_WORD = re.compile(r"(?:^|[^\w-])(?P<cue>at|to|before|during|in the course of|addressed|addressing|addresses|told)"
                        r"(?=\s)", re.I)
 _CUE_TAIL = re.compile(r"\s+(?:(?:the|a|an|its|this)\s+)?(?:(?:[\w’'.,-]+\s+){0,7}?" + _MEETING +
-                       r"\s+(?:of|at|in|on)\s+(?:the\s+)?)?", re.I)
+                       r"(?:\s+on\s+(?:“[^”\n]{1,120}”|\x22[^\x22\n]{1,120}\x22))?\s+(?:of|at|in|on)\s+(?:the\s+)?)?", re.I)
+# (a debate's quoted title may stand between: 'at the debate on "Other disarmament measures" of the')
 # a post, not a meeting: "Permanent Representative of Chile to the", "Mission of Japan to the"
 # (a person named between office and "to" delivers: "Counsellor Petra Novak to the Forum")
 _POSTED = re.compile(r"\b(?:Representative|Mission|Ambassador|Delegation|Envoy|Observer|Delegate|Representation|"
                      r"Coordinator|Adviser|Advisor|Counsell?or|Secretary|Attach[eé])(?:-at-Large)?(?:\s+of\s+[^,\n;:]{1,50}?)?"
                      r"\s+(?:to|at|in)\s+(?:the\s+)?$|\bof\s+(?:the\s+)?[A-Z][^,\n;:]{0,50}?\s+to\s+(?:the\s+)?$", re.I)
-# a body that only qualifies a noun: "UN Human Rights Council resolution on ...", "OSCE Chair's ..."
-_MODIFIES = re.compile(r"(?:[’']s\b|\s+(?:resolutions?|decisions?|reports?|drafts?|members?|membership|secretariat|"
-                       r"mandate|agenda|votes?|chair(?:man|person)?|president|presidency|chairmanship)\b)", re.I)
-_SPOKE = re.compile(r"\b(?:said|says|stated|told|noted|stressed|declared|underlined|emphasi[sz]ed|spoke|speaking|"
+# a body that only qualifies a noun on its line: "UN Human Rights Council resolution on ...", "OSCE Chair's ...",
+# "United Nations Headquarters, New York" (a line below that opens "Agenda item 5" qualifies nothing)
+_MODIFIES = re.compile(r"(?:[’']s\b|[^\S\n]+(?:resolutions?|decisions?|reports?|drafts?|members?|membership|secretariat|"
+                       r"mandate|agenda|votes?|chair(?:man|person)?|president|presidency|chairmanship|headquarters)\b)", re.I)
+_SPOKE = re.compile(r"\b(?:said|says|stated|told|noted|stressed|declared|underlined|emphasi[sz]ed|spoke|speaking|conveyed|voiced|"
                     r"statement|speech|remarks|address|addressing|addressed|delivered|delivering|"
                     r"made\s+(?:the|this|these|his|her|its)\s+(?:call|appeal|comments?|proposal))\b", re.I)
 # a title line or a clause of one begins: "72nd ", "73 ", "79TH SESSION OF THE "
@@ -51,10 +58,21 @@ _OPENING = re.compile(r"(?:^|\n|[.:;–—|]\s|\s-\s)[\s*_#\[\]\"“(]*(?:(?:\d+
                       r"(?:(?:regular\s+|substantive\s+|special\s+)?session\s+of\s+(?:the\s+)?)?)?(?:the\s+)?$|"
                       r"(?:^|\n)[\s*_#]*(?:[\w’'-]+\s+){0,3}" + _MEETING + r"\s+of\s+(?:the\s+)?$", re.I)
 # (or the meeting a title line names: "High-level meeting of the General Assembly", "Open debate of the ...")
-
-
-# a catalogue record's labelled field names the forum outright ("Forum: UN Open-ended Working Group ...")
-_FIELD = re.compile(r"(?:^|\n)[ \t*_]*(?:forum|meeting|body)[ \t]*:[ \t*_]*(?:the\s+)?$", re.I)
+# a body's session named right after it on a title line: "Human Rights Council – 50th Session", "Council, 3rd session"
+_IN_SESSION = re.compile(r"[^\S\n]*[–—,:-]?[^\S\n]*(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+(?:-[a-z]+)?)[^\S\n]+(?:(?:regular|substantive|"
+                         r"special|resumed|organizational)[^\S\n]+)?session\b", re.I)
+# a labelled field of a catalogue record: "Forum: UN Open-ended Working Group on ..."
+_FIELD = re.compile(r"(?:^|\n)[\s*_]*(?:forum|meeting|body)\s*:\s*(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?$", re.I)
+# a meeting of the body's members: "The BRICS Ministers of Foreign Affairs met", "ASEAN Leaders convened"
+_MET = re.compile(r"(?:[’']s?)?\s+(?:(?:Foreign|Deputy|Vice|Defen[cs]e|Finance)\s+)*(?:Ministers|Leaders|Heads\s+of\s+"
+                  r"(?:State|Government)|Senior\s+Officials|Sherpas)\b[^.;\n]{0,80}?\s(?:met|convened|gathered|held\s+"
+                  r"(?:their|a|an)\s+(?:[\w-]+\s+){0,3}meeting)\b")
+# a body that acted the day the lead reports: "Today, in Geneva, the Council adopted", "The Committee of ... today
+# approved" (never "The Council adopted in 2019 ...": a speech may recall what a body once did)
+_OPENS = re.compile(r"\s*(?P<when>(?:today|yesterday|this\s+\w+|on\s+[^,.;\n]{3,30}?)\s*,?\s+)?(?P<where>in\s+[A-Z][\w .’'-]{1,30},"
+                    r"\s*)?(?:the\s+)?$", re.I)
+_ACTED = re.compile(r"(?:\s+of\s+the\s+[^,.;\n]{1,60}?)?,?\s+(?P<when>today\s+|yesterday\s+)?(?:approved|adopted|concluded|"
+                    r"held|voted|opened|began|closed|elected|decided)\b")
 
 
 def is_part_of(ent: Entity, other: Entity) -> bool:
@@ -84,7 +102,11 @@ def _rank(stmt: Statement, m: Mention, lo: int, body: bool) -> int:
     pre = text[a:m.start]
     if _POSTED.search(pre) or KIND_AFTER.match(text, m.end):
         return 0  # an office ("Representative of X to the"), or the author ("EU Statement - ...")
-    if _FIELD.search(pre):
+    if _FIELD.search(text, max(lo, ls - 1), m.start) or _MET.match(text, m.end):
+        return 4
+    if body and _acted(text, lo, m):
+        return 3
+    if not body and _IN_SESSION.match(text, m.end):
         return 3
     cue = _cue(pre)
     if cue:
@@ -92,11 +114,17 @@ def _rank(stmt: Statement, m: Mention, lo: int, body: bool) -> int:
         posted = m.entity.key == "UN" and cue.group("cue").lower() == "to"  # "to the United Nations": a posting
         # a news lead's cue follows a verb of speech: "said at a meeting of", "told the Conference"
         spoken = cue.group("cue").lower() in ("addressed", "addressing", "addresses", "told")  # a verb of speech itself
-        if not posted and (not body or spoken or _SPOKE.search(text, max(lo, at - 80), at)):
+        if not posted and (not body or spoken or _SPOKE.search(text, max(lo, at - 160), at)):
             return 3
     if not body and _OPENING.search(text[max(lo, ls - 1, m.start - 40):m.start]) and not _MODIFIES.match(text, m.end):
         return 2
     return 0
+
+
+def _acted(text: str, lo: int, m: Mention) -> bool:
+    """Whether the sentence opening at ``lo`` reports the body ``m`` acting on the day it tells."""
+    opens, acted = _OPENS.fullmatch(text, lo, m.start), _ACTED.match(text, m.end)
+    return bool(opens and acted and (opens.group("when") or opens.group("where") or acted.group("when")))
 
 
 def _finer(text: str, m: Mention, cands: list[Mention]) -> Mention:
@@ -139,9 +167,34 @@ def _best(stmt: Statement, cands: list[Mention], lo: int, body: bool) -> Mention
     return best[0]
 
 
+_LEAD = 600  # how far into the body a news lead's account of the meeting reaches
+
+
 def header_forum(stmt: Statement) -> Mention | None:
-    """The forum named in the statement's header (preamble, heading and byline)."""
-    return _best(stmt, _candidates(stmt, stmt.start, stmt.heading_end), stmt.start, False)
+    """The forum named in the statement's header (preamble, heading and byline, else the short lines right
+    below the heading)."""
+    found = _best(stmt, _candidates(stmt, stmt.start, stmt.heading_end), stmt.start, False)
+    below = below_heading(stmt)
+    if found is None and below:
+        found = _best(stmt, _candidates(stmt, below[0][0], below[-1][1]), below[0][0], False)
+    return found
+
+
+def addressed_body(stmt: Statement, un: Entity) -> Mention | None:
+    """The body of the United Nations ``un`` that the lead says the speaker addressed ("told the First
+    Committee", "said at a meeting of the Council"): finer than the UN a headline names ("at UN talks")."""
+    below = below_heading(stmt)
+    bs = below[-1][1] if below else stmt.heading_end
+    finer = _best(stmt, _candidates(stmt, bs, min(stmt.end, bs + _LEAD)), bs, True)
+    return finer if finer is not None and is_part_of(finer.entity, un) else None
+
+
+def lead_paragraph_forum(stmt: Statement, bs: int) -> Mention | None:
+    """The forum the rest of the lead paragraph opening at ``bs`` names for the speech it reports ("Indonesia
+    called for ... . The call was conveyed by Ambassador X during the session of the Working Group")."""
+    text = stmt.context.text
+    end = text.find("\n\n", bs, min(stmt.end, bs + _LEAD))
+    return body_forum(stmt, bs, end if end >= 0 else min(stmt.end, bs + _LEAD))
 
 
 def body_forum(stmt: Statement, bs: int, be: int) -> Mention | None:

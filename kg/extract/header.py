@@ -3,18 +3,22 @@ sentence (after any greeting), a news dateline opening the body, and how many ki
 names."""
 from __future__ import annotations
 
+import functools
 import re
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
-from kg.dates import find_dates
+from kg.dates import DateHit, find_dates
 from kg.extract.common import lex, once, sentence_bounds
 from kg.extract.lead import lead_sentence
+from kg.gazetteer import load_yaml
 from kg.iris import slug
 from kg.model import Entity, Mention, Statement
+from kg.paths import GAZETTEER_DIR
 from kg.segment import layout
 
 __all__ = ["KIND_AFTER", "LOOKBACK", "Dateline", "head_start", "first_sentence", "body_dateline", "new_place",
-           "section_kind", "kind_words", "lookback"]
+           "section_kind", "kind_words", "lookback", "lines", "below_heading", "tail_lines", "delivered_date",
+           "posted_footer", "is_stamp_line"]
 
 # the kind of a statement right after a name: that name is its author ("EU Explanation of Vote", "G7 Declaration",
 # "Norway's statement"), not its forum or topic
@@ -118,3 +122,100 @@ def lookback(text: str, hs: int, end: int) -> str:
     """The heading's text before ``end``, its last :data:`LOOKBACK` characters only: read once per mention,
     the whole heading made a one-line statement's extraction quadratic in its length."""
     return text[max(hs, end - LOOKBACK):end]
+
+
+def lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The lines of ``text[start:end]`` as (start, end) spans."""
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        le = end if nl < 0 else nl
+        yield pos, le
+        pos = le + 1
+
+
+_SENTENCE_END = re.compile(r"[.!?;]\W*$")
+_ABBREVIATED = re.compile(r"(?:^|\W)[A-Z]\.\W*$")  # "Washington, D.C." ends with an abbreviation, not a sentence
+_HEADER_LINES = 5  # at most this many lines below the heading still belong to its header
+
+
+def _prose(line: str) -> bool:
+    s = line.strip(" *_\t")
+    return len(s) >= 250 or bool(_SENTENCE_END.search(s) and not _ABBREVIATED.search(s))
+
+
+def below_heading(stmt: Statement) -> list[tuple[int, int]]:
+    """The short lines right below the heading, before the speech's salutation or the body's prose, that the
+    heading's reader left to the body: a session line, an agenda item, a byline, a place, a dateline
+    ("Third Session of the Group ...", "Agenda item 4: ...", "UN Headquarters, Geneva, 3 May 2021")."""
+    return once(stmt, "below_heading", _below_heading)
+
+
+def _below_heading(stmt: Statement) -> list[tuple[int, int]]:
+    text, found = stmt.context.text, []
+    for ls, le in lines(text, stmt.heading_end, stmt.end):
+        line = text[ls:le]
+        if not line.strip():
+            continue
+        if len(found) >= _HEADER_LINES or layout().is_salutation(line) or _prose(line):
+            break
+        found.append((ls, le))
+    return found
+
+
+def tail_lines(stmt: Statement, count: int = 6) -> list[tuple[int, int]]:
+    """The statement's last ``count`` short lines (blank lines aside), top down: its sign-off and footer."""
+    text, found = stmt.context.text, []
+    for ls, le in reversed(list(lines(text, max(stmt.heading_end, stmt.end - 600), stmt.end))):
+        if not text[ls:le].strip():
+            continue
+        if len(found) >= count or _prose(text[ls:le]):
+            break
+        found.append((ls, le))
+    return found[::-1]
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> dict[str, re.Pattern]:
+    data = load_yaml(GAZETTEER_DIR / "layout.yaml")
+    return {key: re.compile(str(data[key]), re.I) for key in ("delivery_label", "posting_label", "clock_time")}
+
+
+def delivered_date(stmt: Statement, spans: list[tuple[int, int]]) -> DateHit | None:
+    """A date the lines ``spans`` label as the day of delivery ("Delivered on: 3 May 2021")."""
+    text = stmt.context.text
+    for ls, le in spans:
+        for d in find_dates(text, ls, le):
+            if _rules()["delivery_label"].search(text, ls, d.start):
+                return d
+    return None
+
+
+def posted_footer(stmt: Statement) -> tuple[DateHit, int] | None:
+    """A footer line that gives the day the page was posted ("Published on: 5 May 2021 | Vienna",
+    "Posted: 05.05.2021"): its date and where the line goes on after it."""
+    text = stmt.context.text
+    for ls, le in reversed(tail_lines(stmt)):
+        label = _rules()["posting_label"].match(text, ls + len(re.match(r"[\s*_]*", text[ls:le]).group()), le)
+        dates = find_dates(text, ls, le) if label else []
+        if dates and not text[label.end():dates[0].start].strip():
+            return dates[0], le
+    return None
+
+
+_STAMP_GLUE = re.compile(r"(?:[\s*_|,:()/–—-]|\b(?:at|on)\b)*", re.I)
+
+
+def is_stamp_line(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` is a page stamp: dates in figures, clock times and posting labels alone
+    ("05.06.2019", "13/09/2023 10h27 - Updated on 13/09/2023 18h05"); a date written out alone ("5 May 2021")
+    is a release's own date, no stamp."""
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    line = text[ls:le if le >= 0 else len(text)]
+    if re.fullmatch(r"[\s*_]*[\d./: -]+[\s*_]*", line):
+        return True
+    for d in reversed(find_dates(line)):
+        line = line[:d.start] + " " + line[d.end:]
+    bare = _rules()["posting_label"].sub(" ", _rules()["clock_time"].sub(" ", line))
+    return bare != line and _STAMP_GLUE.fullmatch(bare) is not None

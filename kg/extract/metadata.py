@@ -11,7 +11,8 @@ from typing import Iterator
 
 from kg.extract.behalf import issuer, on_behalf, un_release
 from kg.extract.dating import statement_date
-from kg.extract.forum import MEETING_NOUNS, body_forum, covered_body, header_forum, is_part_of
+from kg.extract.forum import (MEETING_NOUNS, addressed_body, body_forum, covered_body, header_forum, is_part_of,
+                              lead_paragraph_forum)
 from kg.extract.header import body_dateline, first_sentence, head_start, section_kind
 from kg.extract.lead import lead_report
 from kg.extract.speakers import byline_office, collective, speaker_mentions
@@ -85,7 +86,8 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
                 forum = (m.entity, m.start, m.end)
                 break
     if forum is None:
-        named = body_forum(stmt, *first_sentence(stmt)) or body_forum(stmt, *lead_report(stmt))
+        named = (body_forum(stmt, *first_sentence(stmt)) or body_forum(stmt, *lead_report(stmt))
+                 or lead_paragraph_forum(stmt, first_sentence(stmt)[0]))
         forum = (named.entity, named.start, named.end) if named is not None else None
     if forum is None:
         # statements by a body's chairs, or by states "representing the Co-Chair countries of" it
@@ -143,6 +145,9 @@ def metadata(stmt: Statement) -> Iterator[Attribute | Relation]:
         # the speaker's span when the statement is for the speaker's own state: the affiliation's evidence
         yield Attribute("on_behalf_of", behalf, *((said_for.start, said_for.end) if said_for else (None, None)))
     forum, event = _forum(stmt, hs)
+    if forum is not None and forum[0].key == "UN":  # "at UN talks": the committee the lead says was addressed
+        finer = addressed_body(stmt, forum[0])
+        forum = (finer.entity, finer.start, finer.end) if finer is not None else forum
     if body is not None and (forum is None or is_part_of(body[0], forum[0])):
         forum = (body[0], None, None)  # the body's own meeting
     if forum is None and release:

@@ -2,15 +2,16 @@
 3 June 2019", "29 June 2021, New York –"), a dated line of the header block ("13-17 May 2021 UNHQ Geneva",
 "NEW YORK, 8 March 2021", "Lucca, April 11, 2017"), a labelled field ("[Place] Vienna"), the venue a lead
 reports ("said at a meeting of the Council in Vienna", "the session was held in Geneva"), a news dateline,
-a named venue in the heading. A city named anywhere else in the text is not the statement's place."""
+a named venue in the heading, a place line of the byline block below the heading ("Washington, D.C.", "The
+Kremlin, Moscow"), a sign-off ("Nairobi / 4 May 2021") or a footer ("Published on: 5 May 2021 | Vienna") at
+the end. A city named anywhere else in the text is not the statement's place. The venue an opening names
+("Today, in Geneva, the Council ...") beats the city a release was issued in."""
 from __future__ import annotations
 
 import re
-from typing import Iterator
-
 from kg.dates import find_dates
 from kg.extract.common import lex, titles
-from kg.extract.header import body_dateline, first_sentence, new_place
+from kg.extract.header import below_heading, body_dateline, first_sentence, lines, new_place, posted_footer, tail_lines
 from kg.extract.lead import lead_report
 from kg.model import Entity, Mention, Statement
 from kg.segment import layout
@@ -28,14 +29,33 @@ _NAME_BEFORE = re.compile(r"[\s(]*(?P<name>[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-
 _AFTER_DATE = re.compile(r"\s*[,|–—-]?\s*(?:[A-Z]{2,8}\s+)?")  # "2021, Geneva", "2021 | Geneva", "2021 UNHQ Geneva"
 _FIELDS_BELOW = 300  # how far below the heading a labelled field still belongs to the header
 _LINE_END = re.compile(r"\s*(?:[,;|(–—-].*)?$")  # the city ends the line or its part ("2021 - Moscow hosts talks": no place)
+# between a city and its date: at most its region or country ("Cape Town, South Africa, 1 June 2023")
+_TO_DATE = re.compile(r"[\s,:(]*(?:[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2}\s*,\s*)?")
+# a line that only names a place: a venue before it ("The Kremlin, Moscow"), a clock time after it ("Ottawa 14:30")
+_VENUE_BEFORE = re.compile(r"[\s*_]*(?:(?:The\s+)?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3},\s*)?")
+_TIME_AFTER = re.compile(r"(?:,?\s*D\.?\s?C\.?)?[\s*_]*(?:\d{1,2}[:.h]\d{2}.{0,12})?")
+# a lead opening with the act's time and place: "Today, in Geneva, ...", "On 3 May, in Vienna, ..."
+_OPENING_VENUE = re.compile(r"\s*(?:today|yesterday|earlier today|this (?:morning|afternoon|evening|week)|on [^,.;\n]{3,30}?)"
+                            r",?\s+in\s+$", re.I)
 
 
 def statement_place(stmt: Statement, hs: int, date_start: int | None, kind: str) -> Place | None:
     """The place of ``stmt`` (its heading starts at ``hs``; its date, when the heading gives it, at
     ``date_start``) and the span it was read from."""
     places = [m for m in stmt.mentions if m.entity.kind == "Place"]
-    return (_beside_date(stmt, hs, date_start, places) or _header_line(stmt, places) or _lead_venue(stmt, hs, places)
-            or _dateline(stmt) or _named_venue(stmt, hs) or _news_lead(stmt, kind, places))
+    return (_opening_venue(stmt, places) or _beside_date(stmt, hs, date_start, places) or _header_line(stmt, places)
+            or _lead_venue(stmt, hs, places) or _dateline(stmt) or _named_venue(stmt, hs) or _news_lead(stmt, kind, places)
+            or _sign_off(stmt, places))
+
+
+def _opening_venue(stmt: Statement, places: list[Mention]) -> Place | None:
+    """The place a body's first sentence opens with, beside the act's time: "Today, in Geneva, the Council ..."."""
+    bs, be = first_sentence(stmt)
+    text = stmt.context.text
+    for m in places:
+        if bs <= m.start < min(be, bs + 60) and _OPENING_VENUE.fullmatch(text, bs, m.start) and text[m.end:m.end + 1] == ",":
+            return m.entity, m.start, m.end
+    return None
 
 
 def _beside_date(stmt: Statement, hs: int, date_start: int | None, places: list[Mention]) -> Place | None:
@@ -44,7 +64,7 @@ def _beside_date(stmt: Statement, hs: int, date_start: int | None, places: list[
     if date_start is None or date_start >= stmt.heading_end:
         return None
     text = stmt.context.text
-    before = [m for m in places if hs <= m.start and m.end <= date_start and re.fullmatch(r"[\s,(]*", text[m.end:date_start])]
+    before = [m for m in places if hs <= m.start and m.end <= date_start and _TO_DATE.fullmatch(text, m.end, date_start)]
     if before:
         p = before[-1]
         pair = [m for m in places if m.end == p.start - 1 and text[m.end] in "-–"]
@@ -61,11 +81,15 @@ def _header_line(stmt: Statement, places: list[Mention]) -> Place | None:
     short lines right below the heading, where a catalogue record lists its fields), or a date with a city
     beside it."""
     text = stmt.context.text
-    for ls, le in _lines(text, stmt.start, stmt.heading_end):
+    for ls, le in lines(text, stmt.start, stmt.heading_end):
         found = _field(text, ls, le) or _dated_line(text, ls, le, places)
         if found is not None:
             return found
-    for ls, le in _lines(text, stmt.heading_end, min(stmt.end, stmt.heading_end + _FIELDS_BELOW)):
+    for ls, le in below_heading(stmt):  # a byline block the heading's reader left to the body
+        found = _dated_line(text, ls, le, places) or _place_line(text, ls, le, places)
+        if found is not None:
+            return found
+    for ls, le in lines(text, stmt.heading_end, min(stmt.end, stmt.heading_end + _FIELDS_BELOW)):
         if le - ls >= 100:  # the body's prose has begun
             break
         found = _field(text, ls, le)
@@ -74,13 +98,34 @@ def _header_line(stmt: Statement, places: list[Mention]) -> Place | None:
     return None
 
 
-def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        le = end if nl < 0 else nl
-        yield pos, le
-        pos = le + 1
+def _place_line(text: str, ls: int, le: int, places: list[Mention]) -> Place | None:
+    """A line of a byline block that names a known place alone, a venue before it or a clock time after it
+    ("Washington, D.C.", "The Kremlin, Moscow", "Ottawa  14:30")."""
+    for p in places:
+        if ls <= p.start and p.end <= le and _VENUE_BEFORE.fullmatch(text, ls, p.start) and _TIME_AFTER.fullmatch(text, p.end, le):
+            return p.entity, p.start, p.end
+    return None
+
+
+def _sign_off(stmt: Statement, places: list[Mention]) -> Place | None:
+    """The place a statement signs off with or its footer gives: "Nairobi / 4 May 2021", "Nairobi, 4 May 2021",
+    "Published on: 5 May 2021 | Nairobi"."""
+    text = stmt.context.text
+    posted = posted_footer(stmt)
+    if posted is not None:
+        d, le = posted
+        name = re.fullmatch(r"\s*[|,–—-]\s*(?P<name>[^|\n]{2,40}?)[\s*_]*", text[d.end:le])
+        entity = _city(name.group("name"), mint=False) if name else None
+        if entity is not None:
+            return entity, d.end + name.start("name"), d.end + name.end("name")
+    tail = tail_lines(stmt)
+    for i, (ls, le) in enumerate(tail):
+        found = _dated_line(text, ls, le, places)
+        if found is None and i + 1 < len(tail) and _bare_date(text, *tail[i + 1]):
+            found = _place_line(text, ls, le, places)
+        if found is not None:
+            return found
+    return None
 
 
 def _field(text: str, ls: int, le: int) -> Place | None:
@@ -91,10 +136,15 @@ def _field(text: str, ls: int, le: int) -> Place | None:
     return (entity, m.start("place"), m.end("place")) if entity is not None else None
 
 
+def _bare_date(text: str, ls: int, le: int) -> bool:
+    dates = find_dates(text, ls, le)
+    return bool(dates) and not text[ls:dates[0].start].strip(" *_") and not text[dates[-1].end:le].strip(" *_")
+
+
 def _dated_line(text: str, ls: int, le: int, places: list[Mention]) -> Place | None:
     for d in find_dates(text, ls, le):
         for m in places:
-            if ls <= m.start and m.end <= d.start and re.fullmatch(r"[\s,:(]*", text[m.end:d.start]):
+            if ls <= m.start and m.end <= d.start and _TO_DATE.fullmatch(text, m.end, d.start):
                 return m.entity, m.start, m.end
             if d.end <= m.start < le and _AFTER_DATE.fullmatch(text, d.end, m.start) and _LINE_END.match(text, m.end, le):
                 return m.entity, m.start, m.end
