@@ -114,3 +114,14 @@ def test_extract_behalf_named_group_is_not_replaced_by_a_later_list():
     [s] = extract("Statement on ocean science\n\nGeneva, 4 May 2025\n\nMr. President,\n\nI speak on behalf of the Group "
                   "of Friends of Ocean Data. We welcome the statement made on behalf of Chile, Fiji and Peru.\n")
     assert [e.label for e in s.value("on_behalf_of")] == ["Group of Friends of Ocean Data"]
+
+
+def test_extract_behalf_unnamed_group_and_the_states_listed_after_it():
+    # the group's members set off after its name (a dash, a colon, brackets) are those it speaks for
+    for cue in (" – ", ": ", " ("):
+        [s] = extract(f"Statement by Lithuania on behalf of the Baltic States{cue}Estonia, Latvia and Lithuania\n\n"
+                      + _SPEECH)
+        assert value_keys(s, "on_behalf_of") == ["EST", "LVA", "LTU"], cue
+    # a lone state after the name is no list of members; without a list the group stays as written
+    [s] = extract("Statement by Lithuania on behalf of the Baltic States – Vilnius office\n\n" + _SPEECH)
+    assert [e.label for e in s.value("on_behalf_of")] == ["Baltic States"]

@@ -58,3 +58,15 @@ def test_extract_chairs_a_state_listed_before_a_bodys_presidency_does_not_hold_i
                   "G20 Presidency was a success.")
     assert got == {("CHL", "G20")}
     assert _chairs("Statement by the ministers\n\nThey thanked Chile and the G20 Presidency.") == set()
+
+
+def test_extract_chairs_a_bare_chair_vocative_and_the_assumption_of_a_presidency():
+    head = ("Statement by Uruguay\n\nThird session of the Open-ended Working Group on security of and in the use of "
+            "information and communications technologies 2021-2025\n\nChair,\n\n")
+    found = rels(extract(head + "Uruguay thanks you, Ambassador Lena Kovac, for the guiding questions.\n"))
+    assert ("lena-kovac", "chairOf", "OEWG-2021") in found
+    assert _chairs("Statement by Peru\n\nMr. President,\n\nPeru congratulates Uruguay on the assumption of the "
+                   "Presidency of the Conference on Disarmament.\n") == {("URY", "CD")}
+    # an assumption of something else is no office
+    assert not _chairs("Statement by Peru\n\nPeru welcomes Uruguay on the assumption of its obligations under "
+                       "the OPCW.\n")

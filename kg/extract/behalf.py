@@ -129,11 +129,28 @@ def _behalf_list(stmt: Statement, pos: int) -> list[Entity]:
         more = listed_after(stmt, first.end, ("State",)) if first.entity.kind == "State" else []
         return [first.entity] + [o.entity for o in more]
     g = _AD_HOC_GROUP.match(text, pos, min(stmt.end, pos + 80))
-    if g:
-        return [group_entity(g.group("name"))]
+    if g:  # "the Nordic countries – Denmark, Finland, ...": the states it lists, else the group as written
+        return _members_listed(stmt, g.end()) or [group_entity(g.group("name"))]
     named = _GROUP_NAME.match(text, pos, min(stmt.end, pos + 120))
     # a group the gazetteer does not know ("the Group of Friends of Digital Peace"): kept as written
     return [group_entity(" ".join(named.group(0).split()))] if named else []
+
+
+# a group's members set off after its name: "the Nordic countries – A, B and C", "(A, B and C)", ": A, B and C"
+_MEMBERS_CUE = re.compile(r"[ \t]*(?:[–—:-]|\()[ \t]*(?:namely[ \t]+)?")
+
+
+def _members_listed(stmt: Statement, end: int) -> list[Entity]:
+    """The states listed right after a group's name (two or more), else nothing."""
+    cue = _MEMBERS_CUE.match(stmt.context.text, end)
+    if cue is None:
+        return []
+    first = next((o for o in stmt.mentions if o.start == cue.end() and o.entity.kind == "State"
+                  and not o.info.get("nested")), None)
+    if first is None:
+        return []
+    states = [first.entity] + [o.entity for o in listed_after(stmt, first.end, ("State",))]
+    return states if len(states) >= 2 else []
 
 
 def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Entity],

@@ -44,7 +44,9 @@ def chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
     forum = stmt.value("forum")
     # "<State> on its election as the Group's Chair", "you, Ambassador Lauber, on your election as the Chair of
     # this Working Group": a body named there, or "the Group" = this forum
-    for mm in re.finditer(r"\bon\s+(?:its|their|her|his|your)\s+election\s+as\s+(?P<what>[^.;]{0,80}?)\s*"
+    # "<State> on the assumption of the Presidency of the Conference": the same, for taking the office up
+    for mm in re.finditer(r"\bon\s+(?:its|their|her|his|your|the)\s+(?:election\s+as|assumption\s+of)\s+"
+                          r"(?P<what>[^.;]{0,80}?)\s*"
                           r"(?:Chair(?:man|person)?|President|Presidency)\b(?:\s+of\s+(?P<of>[^.;,]{0,80}))?", sent):
         subj = ([x for x in _in(stmt, "Person", s0, s0 + mm.start()) if s0 + mm.start() - x.end <= 3]
                 or _in(stmt, "State", s0, s0 + mm.start()))
@@ -230,8 +232,9 @@ def _addressed_chair(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
     yield Relation(addressed[0].entity, "chairOf", forum, addressed[0].start, cue.end())
 
 
-# "Mr. Chair," on a line of its own or opening a paragraph: the statement speaks to the chair of its meeting
-_MR_CHAIR = re.compile(r"^[ \t*_]*(?:Mr\.?|Mister|Madam|Madame|Mme\.?)\s+(?:Chair(?:man|woman|person)?|Co-Chairs?)\s*,",
+# "Mr. Chair," or "Chair," on a line of its own or opening a paragraph: the statement speaks to the chair of its
+# meeting
+_MR_CHAIR = re.compile(r"^[ \t*_]*(?:(?:Mr\.?|Mister|Madam|Madame|Mme\.?)\s+)?(?:Chair(?:man|woman|person)?|Co-Chairs?)\s*,",
                        re.M)
 # "we thank you, Ambassador X, for ...": the person spoken to, named right after "you,"
 _YOU_NAMED = re.compile(r"\byou\s*,\s+")
