@@ -25,7 +25,7 @@ class Segment:
     end: int
     heading_end: int
     listing_date: str | None
-    role: str = "main"  # main | item | turn | part | frame (a heading that only frames turns: not a statement)
+    role: str = "main"  # main | item | turn | frame (a heading that only frames turns: not a statement)
     parent: int | None = None  # index of the segment a turn or part belongs to
     title_start: int | None = None  # where the heading's title line begins, when title lines of a preamble precede it
 
@@ -45,6 +45,7 @@ class Layout:
         try:
             self._chrome_any = _any_of([str(p) for p in data["chrome_lines"]])
             self.listing = re.compile(data["listing_item"])
+            self.link_list_label = re.compile(data["link_list_label"], re.I)
             self.kinds_first = [(str(k), re.compile(p, re.I)) for k, p in data["kinds_first"]]
             self.kinds = [(str(k), re.compile(p, re.I)) for k, p in data["kinds"]]
             self.kinds_last = [(str(k), re.compile(p, re.I)) for k, p in data["kinds_last"]]
@@ -52,7 +53,7 @@ class Layout:
             self.turn_delegation = re.compile(data["turn_delegation"], re.I)
             self.turn_person = re.compile(data["turn_person"], re.I)
             self.turn_titled = re.compile(data["turn_titled"])
-            self.speaker_openers = [re.compile(p) for p in data["speaker_openers"]]
+            self.one_voice_kinds = frozenset(str(k) for k in data["one_voice_kinds"])
             self.reporting_verbs = re.compile(data["reporting_verbs"])
             self.letterhead = re.compile(data["letterhead"], re.I)
             stamp = "(?:" + str(data["dateline_stamp"]) + ")?"
@@ -65,8 +66,8 @@ class Layout:
             self._salutation = re.compile(r"[\s*_]*(?:(?:" + "|".join(re.escape(w) for w in words) +
                                           r")(?![\w-])[\s,.!:;]*)+", re.I)
         except (KeyError, TypeError, ValueError) as e:
-            raise GazetteerError(f"{path}: needs chrome_lines, listing_item, kinds_first, kinds, kinds_last, turn_roles, "
-                                 f"turn_delegation, turn_person, speaker_openers, reporting_verbs, letterhead, turn_titled, salutation_words, "
+            raise GazetteerError(f"{path}: needs chrome_lines, link_list_label, listing_item, kinds_first, kinds, kinds_last, turn_roles, "
+                                 f"turn_delegation, turn_person, one_voice_kinds, reporting_verbs, letterhead, turn_titled, salutation_words, "
                                  f"dateline_stamp, datelines, not_places, section_label, place_field and place_clauses ({e})") from None
         except re.error as e:
             raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
@@ -158,18 +159,32 @@ def _is_heading(line: str, lay: Layout) -> bool:
     if re.match(r"^[A-Z][\w .’'-]{0,40}:\s", s):
         return False  # "Brazil: Thank you, Mr. Chair" is a turn of a transcript, not a heading
     head = " ".join(s.split()[:10])
-    return bool(lay.kind_of(head))
+    tail = re.split(r"\s[-–—|]\s", s)[-1]  # "HRC60 - Dialogue with the Special Rapporteur on ... - EU Statement"
+    return bool(lay.kind_of(head)) or (tail != s and len(tail.split()) <= 5 and bool(lay.kind_of(tail)))
 
 
 def _is_page_heading(lines: list[_Line], blank: list[bool], i: int, lay: Layout) -> bool:
     """A heading further down a page: a title-like line set off by blank lines, naming a statement kind
     among its first words ("Right of reply by ...", "Foreign Minister Sergey Lavrov’s remarks at ...")."""
     text = lines[i].text
-    if blank[i] or not (i > 0 and blank[i - 1]) or not (i + 1 >= len(lines) or blank[i + 1]):
+    if blank[i] or not (i > 0 and blank[i - 1]) or not _set_off_below(lines, blank, i):
         return False
     if not _title_like(text) or re.match(r"^[A-Z][\w .’'-]{0,40}:\s", text.strip(" *_")) or len(text.split()) < 3:
         return False  # (two words are a section's label: "Opening Remarks")
     return bool(lay.kind_of(" ".join(text.split()[:8])))
+
+
+def _set_off_below(lines: list[_Line], blank: list[bool], i: int) -> bool:
+    """Whether a blank line (or the page's end) follows line ``i``, or follows a short block of at most two
+    header lines under it: a place and date ("New York, 4 May 2031"), a byline ("delivered by ...")."""
+    for j in range(i + 1, min(i + 4, len(lines))):
+        if blank[j]:
+            return True
+        t = lines[j].text.strip(" *_\t")
+        if j == i + 3 or not (_is_dateline(t) or _is_bare_date(t) or re.match(r"(?i)(?:delivered\s+|presented\s+)?by\s", t)) \
+                or len(t) >= 120:
+            return False
+    return True
 
 
 def _is_bare_date(line: str) -> bool:
@@ -188,6 +203,9 @@ def _is_dateline(line: str) -> bool:
     """'New York, 13 December 2021', '(London, 31 March 2019)', 'Published 10 March 2022': a short line
     ending with a date."""
     s = line.strip(" *_()\t")
+    fields = re.split(r"\s+\|\s+", s)
+    if 1 < len(fields) <= 5 and len(s) <= 200:  # "Ministry | Release No. 12 | Lima, 4 May 2031": one field is the dateline
+        return any(_is_dateline(f) for f in fields)
     if not s or len(s) > 80:
         return False
     s = _UI_AFTER.sub("", s)  # "Xinhua, October 10, 2015 Adjust font size:"
@@ -205,13 +223,13 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
     lay = lay or layout()
     lines = _lines(text)
     blank = [not ln.text.strip() for ln in lines]
-    chrome = [(not blank[i]) and lay.is_chrome(ln.text) for i, ln in enumerate(lines)]
+    chrome = _link_lists(lines, blank, [(not blank[i]) and lay.is_chrome(ln.text) for i, ln in enumerate(lines)], lay)
     known = {ln.text: c for ln, c, b in zip(lines, chrome, blank) if not b}
 
     def chrome_of(line: str) -> bool:  # the lines read again for speakers' turns: looked up, not matched again
         c = known.get(line)
         return lay.is_chrome(line) if c is None else c
-    items = [i for i, ln in enumerate(lines) if lay.listing.match(ln.text)]
+    items = [i for i, ln in enumerate(lines) if _is_item(ln.text, lay)]
 
     starts: list[tuple[int, str | None]] = []  # (line index, listing date)
     head_override = None  # the last line of the main statement's heading, when it runs over two headings
@@ -237,7 +255,8 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
         starts.append((main, None))
         # further headed statements on the same page ("Explanation of vote by ..." then "Right of reply by ...")
         main_last = _heading_end(lines, blank, chrome, main, first_item, lay)
-        heads = [i for i in range(main + 1, first_item) if _is_page_heading(lines, blank, i, lay) and i > main_last]
+        heads = [i for i in range(main + 1, first_item)
+                 if not chrome[i] and _is_page_heading(lines, blank, i, lay) and i > main_last]
         if heads and not any(not blank[j] and not chrome[j] and not _header_line(lines[j].text)
                              for j in range(main_last + 1, heads[0])):
             # a heading right under the page's own ("SG/SM/20847 / 29 June 2021" then "Secretary-General's
@@ -272,6 +291,31 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
                                 "frame" if main_end is None else "main", None, title_start))
         segments += [Segment(p.start, p.end, p.heading_end, None, p.role, here) for p in parts]
     return segments
+
+
+def _link_lists(lines: list[_Line], blank: list[bool], chrome: list[bool], lay: Layout) -> list[bool]:
+    """``chrome`` with the lists of links to other pages marked too: a label ("Related content", "Read more")
+    and the lines right under it that are no text of their own (titles of other pages)."""
+    out = list(chrome)
+    for i, ln in enumerate(lines):
+        if blank[i] or not lay.link_list_label.match(ln.text):
+            continue
+        out[i] = True
+        j = i + 1
+        while j < len(lines) and not blank[j] and not _is_text(lines[j].text) and not lay.listing.match(lines[j].text):
+            out[j] = True
+            j += 1
+    return out
+
+
+def _is_item(line: str, lay: Layout) -> bool:
+    """A dated item of a listing ("05.06.2019 - Article ..."), not a date and a format label under a title
+    ("2031-03-04 – Speech", "12.05.2031 | Press release"): an item has a title of its own."""
+    m = lay.listing.match(line)
+    if m is None:
+        return False
+    rest = line[m.end():].strip(" *_")
+    return not (len(rest.split()) <= 2 and lay.kind_of(rest))
 
 
 def _header_line(line: str) -> bool:

@@ -1,5 +1,5 @@
 """Pages split into statements; chrome (clocks, phones, banners, letterheads, 'all messages') in none."""
-from kg.segment import segment
+from kg.segment import layout, segment
 
 EMBASSY_PAGE = """16 June 2019
 Moscow: 22:06
@@ -112,3 +112,73 @@ def test_segment_a_text_between_two_headings_keeps_them_apart():
     text = _PORTAL.replace("Statements on behalf of the Union\n", "The Union delivered the following statement at "
                            "the panel, together with its partners.\n").format(body="We thank the panellists.")
     assert len(segment(text)) == 2
+
+
+def test_segment_a_date_and_format_label_under_the_title_is_no_listing_item():
+    text = ("Statement by Norway at the Conference on Disarmament – Plenary on New Weapons\n\n"
+            "2031-03-04 – Speech\n\nDelivered by Ambassador Kari Lund\n\nMr President,\n\n"
+            "Norway supports a structured dialogue on emerging technologies in this Conference.\n")
+    [s] = segment(text)
+    assert text[s.start:].startswith("Statement by Norway") and s.listing_date is None
+    assert "2031-03-04" in text[s.start:s.heading_end]
+
+
+def test_segment_a_dated_item_with_a_title_of_its_own_still_starts_a_statement():
+    # the negative case: a date then a real title is an item of a listing
+    text = ("Statement by Norway on outer space\n\nNorway supports the open-ended working group on space threats.\n\n"
+            "2031-03-04 – Speech by the State Secretary at the Oslo Forum on Mediation\n\nWe meet in difficult times.\n")
+    segs = segment(text)
+    assert [s.listing_date for s in segs] == [None, "2031-03-04"]
+
+
+def test_segment_a_second_heading_with_its_own_dateline_or_byline_starts_a_statement():
+    for under in ("Vienna, 9 May 2031", "delivered by Counsellor Ana Ruiz"):
+        text = ("Statement by Peru at the thematic debate on outer space\nVienna, 9 May 2031\n\nMr. Chair,\n\n"
+                "Peru supports the proposals made today on transparency measures in outer space.\n\nThank you.\n\n"
+                f"Right of Reply of the Republic of Peru to the statement by the representative of Chile\n{under}\n\n"
+                "Mr. Chair,\n\nPeru rejects the remarks made this morning about its space programme.\n")
+        first, reply = segment(text)
+        assert text[reply.start:].startswith("Right of Reply of the Republic of Peru"), under
+        assert text[first.start:first.end].endswith("Thank you.")
+
+
+def test_segment_a_heading_followed_by_a_long_paragraph_line_is_no_second_statement():
+    # the negative case: a title-like line whose next line is prose is a sentence of the body
+    text = ("Statement by Peru at the thematic debate on outer space\n\nMr. Chair,\n\n"
+            "Peru supports the proposals made today on transparency measures.\n\n"
+            "Statement of the Chair of the Group of Experts on verification\n"
+            "was read out by the Secretary, who added that the Group had met three times and would report next year.\n")
+    assert len(segment(text)) == 1
+
+
+def test_segment_a_title_naming_its_kind_at_the_end_heads_the_statement_below_the_breadcrumb():
+    text = ("Home > Delegation Vienna > Statements\n\n"
+            "IAEA Board of Governors - Item 4: Nuclear safety review for the year - EU Statement\n\n"
+            "Vienna, 04.06.2031\n\nChair,\n\nThe European Union welcomes the annual review.\n")
+    [s] = segment(text)
+    assert text[s.start:].startswith("IAEA Board of Governors")
+
+
+_FOOTERS = ("\n\nTop of page\n\nRelated content\nNorway's statement at the Human Rights Council: June 2031\n"
+            "Disarmament Week: remarks by the State Secretary\n\nExplore the topic\nHuman rights\n\n"
+            "Was this page helpful?  Yes  No\n\nEditorial Sections: Delegation to the UN  |  Disarmament\n"
+            "Tags: Space  Cyber  Peace  Arms control\n\n"
+            "All content is available under the Open Government Licence v3.0\n© Crown copyright\n")
+
+
+def test_segment_feedback_boxes_and_lists_of_related_links_belong_to_no_statement():
+    body = ("Statement by Norway on verification\n\nMr. Chair,\n\nNorway supports the work of the Group of "
+            "Scientific Experts.\n\nThank you.")
+    [s] = segment(body + _FOOTERS)
+    assert (body + _FOOTERS)[s.start:s.end] == body
+
+
+def test_segment_menus_and_breadcrumbs_are_chrome():
+    lay = layout()
+    for line in ("Home  About us  Visas  Passports  Contact", "Start > Newsroom > 2031", "Inicio » Prensa » Notas",
+                 "Tags: Space  Cyber  Arms control"):
+        assert lay.is_chrome(line), line
+    for line in ("Mr. Chair, we support the draft.  It is balanced.  It is fair.  We will vote for it.",
+                 "Statement by Norway at the First Committee", "© Photo Agency/Jane Doe",
+                 "Related to this, Norway recalls its earlier proposal on verification and transparency."):
+        assert not lay.is_chrome(line), line
