@@ -16,7 +16,7 @@ from kg.gazetteer import is_caps_line, load_yaml
 from kg.paths import GAZETTEER_DIR
 from kg.turns import split_parts
 
-__all__ = ["Segment", "Layout", "layout", "segment", "is_sentence"]
+__all__ = ["Segment", "Layout", "layout", "segment", "is_sentence", "chrome_spans"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +90,17 @@ class Layout:
         if found:
             return min(found)[1]
         return next((kind for kind, pat in self.kinds_last if pat.search(bare)), None)
+
+
+def chrome_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the lines of ``text[start:end]`` that are page chrome (a menu, a breadcrumb, a share bar left
+    inside a statement's span): no name read there is one the statement names."""
+    out, pos, lay = [], start, layout()
+    for line in text[start:end].split("\n"):
+        if line.strip() and lay.is_chrome(line):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
 
 
 def _top_level_alternation(pattern: str) -> bool:

@@ -14,7 +14,7 @@ from typing import Iterator
 from kg.extract.common import CapsLines, Intervals, SpanIndex, hits, lex, titles
 from kg.extract.organizations import context_date
 from kg.model import Entity, Mention, Statement
-from kg.segment import layout
+from kg.segment import chrome_spans
 
 __all__ = ["persons", "person_entity"]
 
@@ -63,17 +63,8 @@ def _blocked_spans(stmt: Statement) -> list[tuple[int, int]]:
     for h in hits(stmt):
         if not any(f.entity is not None and f.entity.kind == "Person" for f in h.forms):
             out.append((h.start, h.end))
-    return out + _chrome_lines(stmt.context.text, stmt.start, stmt.end)
+    return out + chrome_spans(stmt.context.text, stmt.start, stmt.end)
 
-
-def _chrome_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of the lines of ``text[start:end]`` that are page chrome (kg/segment.py's layout rules)."""
-    out, pos = [], start
-    for line in text[start:end].split("\n"):
-        if line.strip() and layout().is_chrome(line):
-            out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
 
 
 def _title_spans(stmt: Statement, caps_line: CapsLines) -> list[tuple[int, int]]:
