@@ -26,7 +26,7 @@ class Segment:
     heading_end: int
     listing_date: str | None
     role: str = "main"  # main | item | turn | frame (a heading that only frames turns: not a statement)
-    parent: int | None = None  # index of the segment a turn or part belongs to
+    parent: int | None = None  # index of the segment a turn belongs to, or of the page's first headed statement
     title_start: int | None = None  # where the heading's title line begins, when title lines of a preamble precede it
 
 
@@ -280,6 +280,7 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
         starts.append((i, parse_listing_date(m.group("date")) if m else None))
 
     segments: list[Segment] = []
+    page = None  # the index of the page's first headed statement
     for n, (i, listed) in enumerate(starts):
         stop = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         body = [j for j in range(i, stop) if not blank[j] and not chrome[j]]
@@ -298,8 +299,9 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
             continue
         main_end, parts = split_parts(text, start, head_end, end, lay, chrome_of)
         here = len(segments)
+        page = here if page is None else page  # a later headed statement takes what it leaves unsaid from the first
         segments.append(Segment(start, head_end if main_end is None else main_end, head_end, None,
-                                "frame" if main_end is None else "main", None, title_start))
+                                "frame" if main_end is None else "main", None if page == here else page, title_start))
         segments += [Segment(p.start, p.end, p.heading_end, None, p.role, here) for p in parts]
     return segments
 

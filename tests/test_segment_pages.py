@@ -183,3 +183,28 @@ def test_segment_menus_and_breadcrumbs_are_chrome():
                  "Declaration of the Ministers of Defence/Security / 4 May 2031",
                  "Related to this, Norway recalls its earlier proposal on verification and transparency."):
         assert not lay.is_chrome(line), line
+
+
+_TWO_ON_ONE_PAGE = ("First Committee – Cluster 3: Outer Space\nTuesday, 9 May 2031\n\n"
+                    "Statement of the Andean Group\ndelivered by Ambassador Ana Ruiz, Permanent Representative of Peru\n\n"
+                    "Mr. Chairman,\n\nThe Group supports transparency measures in outer space.\n\nThank you, Mr. Chairman.\n\n"
+                    "National Statement of the Republic of Peru\ndelivered by Counsellor Luis Soto\n\n"
+                    "Mr. Chairman,\n\nPeru aligns itself with the Andean Group.\n")
+
+
+def test_segment_two_headed_statements_under_one_page_header_share_its_date_and_forum():
+    from helpers import extract
+
+    group, national = extract(_TWO_ON_ONE_PAGE)
+    assert _TWO_ON_ONE_PAGE[national.start:].startswith("National Statement of the Republic of Peru")
+    assert group.value("date") == national.value("date") == "2031-05-09"  # the date line above the first title
+    assert group.value("forum").key == national.value("forum").key == "UNGA-C1"
+
+
+def test_segment_a_later_statement_keeps_its_own_date():
+    # the negative case: a reply dated on its own line is not given the page header's date
+    from helpers import extract
+
+    text = _TWO_ON_ONE_PAGE.replace("delivered by Counsellor Luis Soto", "New York, 11 May 2031")
+    _, national = extract(text)
+    assert national.value("date") == "2031-05-11"
