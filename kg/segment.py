@@ -385,8 +385,7 @@ def _heading_end(lines: list[_Line], blank: list[bool], chrome: list[bool], i: i
     bare = len(lines[i].text.strip(" *_")) < 40 or _SPACED.match(lines[i].text)
     while j < stop:
         if not blank[j] and _is_dateline(lines[j].text):  # a date stamp may look like chrome ("1595-03-08-2022")
-            last = j
-            break
+            return _byline_below(lines, blank, chrome, j, stop)
         if blank[j] or chrome[j]:
             j += 1
             continue
@@ -401,6 +400,16 @@ def _heading_end(lines: list[_Line], blank: list[bool], chrome: list[bool], i: i
             continue
         return _byline_end(lines, blank, chrome, j, stop, last, lay, bool(bare))
     return last
+
+
+def _byline_below(lines: list[_Line], blank: list[bool], chrome: list[bool], j: int, stop: int) -> int:
+    """Line ``j`` (a heading's dateline), or the byline right under it that says who delivered the statement
+    ("2031-05-04 – Speech" then "Delivered by Ambassador ...")."""
+    k = next((k for k in range(j + 1, stop) if not blank[k] and not chrome[k]), None)
+    if k is not None and k - j <= 2 and len(lines[k].text) < 250 and \
+            re.match(r"(?i)[\s*_\[]*(?:delivered|presented|read out)\s+by\b", lines[k].text):
+        return k
+    return j
 
 
 def _byline_end(lines: list[_Line], blank: list[bool], chrome: list[bool], j: int, stop: int, last: int,

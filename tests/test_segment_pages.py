@@ -208,3 +208,15 @@ def test_segment_a_later_statement_keeps_its_own_date():
     text = _TWO_ON_ONE_PAGE.replace("delivered by Counsellor Luis Soto", "New York, 11 May 2031")
     _, national = extract(text)
     assert national.value("date") == "2031-05-11"
+
+
+def test_segment_a_byline_under_the_heading_dateline_belongs_to_the_heading():
+    text = ("Statement by Norway at the Conference on Disarmament\n\n2031-03-04 – Speech\n\n"
+            "Delivered by Ambassador Kari Lund, Permanent Representative of Norway\n\nMr President,\n\n"
+            "Norway supports a structured dialogue on emerging technologies.\n")
+    [s] = segment(text)
+    assert text[s.start:s.heading_end].endswith("Permanent Representative of Norway")
+    # the negative case: the body's first sentence under the dateline is no byline
+    plain = text.replace("Delivered by Ambassador Kari Lund, Permanent Representative of Norway\n\nMr President,\n\n", "")
+    [p] = segment(plain)
+    assert plain[p.start:p.heading_end].endswith("2031-03-04 – Speech")
