@@ -61,6 +61,7 @@ class Layout:
             self.place_field = re.compile(data["place_field"], re.I)
             self.not_places = re.compile(data["not_places"], re.I)
             self.section_label = re.compile(data["section_label"], re.I)
+            self.site_section = re.compile(data["site_section"], re.I)
             self.place_clauses = re.compile("(?:" + "|".join(str(p) for p in data["place_clauses"]) + ")", re.I)
             words = sorted({str(w).lower() for w in data["salutation_words"]}, key=len, reverse=True)
             self._salutation = re.compile(r"[\s*_]*(?:(?:" + "|".join(re.escape(w) for w in words) +
@@ -68,7 +69,7 @@ class Layout:
         except (KeyError, TypeError, ValueError) as e:
             raise GazetteerError(f"{path}: needs chrome_lines, link_list_label, listing_item, kinds_first, kinds, kinds_last, turn_roles, "
                                  f"turn_delegation, turn_person, one_voice_kinds, reporting_verbs, letterhead, turn_titled, salutation_words, "
-                                 f"dateline_stamp, datelines, not_places, section_label, place_field and place_clauses ({e})") from None
+                                 f"dateline_stamp, datelines, not_places, section_label, site_section, place_field and place_clauses ({e})") from None
         except re.error as e:
             raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
 
@@ -169,6 +170,8 @@ def _is_heading(line: str, lay: Layout) -> bool:
         return True
     if re.match(r"^[A-Z][\w .’'-]{0,40}:\s", s):
         return False  # "Brazil: Thank you, Mr. Chair" is a turn of a transcript, not a heading
+    if lay.site_section.match(s):
+        return False  # "Meetings Coverage and Press Releases": the site's, not a statement's
     head = " ".join(s.split()[:10])
     tail = re.split(r"\s[-–—|]\s", s)[-1]  # "HRC60 - Dialogue with the Special Rapporteur on ... - EU Statement"
     return bool(lay.kind_of(head)) or (tail != s and len(tail.split()) <= 5 and bool(lay.kind_of(tail)))

@@ -176,7 +176,8 @@ def test_segment_feedback_boxes_and_lists_of_related_links_belong_to_no_statemen
 def test_segment_menus_and_breadcrumbs_are_chrome():
     lay = layout()
     for line in ("Home  About us  Visas  Passports  Contact", "Start > Newsroom > 2031", "Inicio » Prensa » Notas",
-                 "Tags: Space  Cyber  Arms control", "Start / Newsroom / Interviews", "Print  |  Send"):
+                 "Tags: Space  Cyber  Arms control", "Start / Newsroom / Interviews", "Print  |  Send",
+                 "Listen to this article  4 min"):
         assert lay.is_chrome(line), line
     for line in ("Mr. Chair, we support the draft.  It is balanced.  It is fair.  We will vote for it.",
                  "Statement by Norway at the First Committee", "© Photo Agency/Jane Doe", "Category: Speech  |  4 May 2031",
