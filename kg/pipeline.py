@@ -93,7 +93,7 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
 
 def _off_chrome(stmt: Statement, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` less those on a line of page chrome inside the statement (a menu's "Security Council")."""
-    spans = chrome_spans(stmt.context.text, stmt.start, stmt.end)
+    spans = chrome_spans(stmt)
     return [m for m in mentions if not any(a <= m.start < b for a, b in spans)] if spans else mentions
 
 

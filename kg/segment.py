@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from kg.dates import find_dates, parse_listing_date
 from kg.errors import GazetteerError
 from kg.gazetteer import is_caps_line, load_yaml
+from kg.model import Statement
 from kg.paths import GAZETTEER_DIR
 from kg.turns import split_parts
 
@@ -93,9 +94,15 @@ class Layout:
         return next((kind for kind, pat in self.kinds_last if pat.search(bare)), None)
 
 
-def chrome_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of the lines of ``text[start:end]`` that are page chrome (a menu, a breadcrumb, a share bar left
-    inside a statement's span): no name read there is one the statement names."""
+def chrome_spans(stmt: Statement) -> list[tuple[int, int]]:
+    """The spans of the statement's lines that are page chrome (a menu, a breadcrumb, a share bar left inside its
+    span): no name read there is one the statement names. Worked out once per statement."""
+    if "chrome_spans" not in stmt.cache:
+        stmt.cache["chrome_spans"] = _chrome_spans(stmt.context.text, stmt.start, stmt.end)
+    return stmt.cache["chrome_spans"]
+
+
+def _chrome_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out, pos, lay = [], start, layout()
     for line in text[start:end].split("\n"):
         if line.strip() and lay.is_chrome(line):

@@ -63,8 +63,7 @@ def _blocked_spans(stmt: Statement) -> list[tuple[int, int]]:
     for h in hits(stmt):
         if not any(f.entity is not None and f.entity.kind == "Person" for f in h.forms):
             out.append((h.start, h.end))
-    return out + chrome_spans(stmt.context.text, stmt.start, stmt.end)
-
+    return out + chrome_spans(stmt)
 
 
 def _title_spans(stmt: Statement, caps_line: CapsLines) -> list[tuple[int, int]]:
