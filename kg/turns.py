@@ -48,7 +48,8 @@ def _names_actor(name: str) -> bool:
 
 
 def _label_kind(label: str, lay) -> str | None:  # noqa: ANN001 - a kg.segment.Layout
-    """'chair', 'actor' or 'person' when ``label`` opens a transcript turn, else None."""
+    """'chair', 'actor' (a state or body), 'delegate' (a person and their state) or 'person' when ``label`` opens a
+    transcript turn, else None."""
     label = _SPOKE_IN.sub("", label.strip(" *_\t"))
     if not label or len(label) > 90:
         return None
@@ -56,7 +57,7 @@ def _label_kind(label: str, lay) -> str | None:  # noqa: ANN001 - a kg.segment.L
         return "chair"
     m = lay.turn_person.fullmatch(label)
     if m:
-        return "person" if _names_actor(m.group("state")) else None
+        return "delegate" if _names_actor(m.group("state")) else None
     if lay.turn_titled.fullmatch(label):
         return "person"  # "Ambassador Silva", "MS. OKAFOR": a titled name, its state unsaid
     d = lay.turn_delegation.match(label)
@@ -97,12 +98,14 @@ def split_parts(text: str, start: int, heading_end: int, end: int, lay, chrome) 
     Returns ``(main_end, parts)``: where the main statement now ends (``None`` when nothing of its own
     is left beyond the heading, so that it only frames the parts), and the parts in order. No parts
     (``(end, [])``) when the text has fewer than two speakers."""
-    if lay.kind_of(" ".join(text[start:heading_end].split()[:12])) in lay.one_voice_kinds:
-        return end, []  # a briefing or an interview answers its questioners in one statement
     lines = _lines(text, heading_end, end)
     starts = _turn_starts(lines, chrome, lay)
     if all(k == "chair" for _, _, k in starts) or len(_voices(lines, starts)) < 2:
         return end, []  # one voice answering unlabelled questions ("QUESTION:") is one statement
+    if lay.kind_of(" ".join(text[start:heading_end].split()[:12])) in lay.one_voice_kinds and \
+            not any(k in ("actor", "delegate") for _, _, k in starts):
+        return end, []  # a press briefing or an interview answers its questioners in one statement; a Council
+        # briefing's delegations ("Mr. Silva (Brazil):") still speak in turns
     parts = []
     for n, (i, label_end, kind) in enumerate(starts):
         stop = starts[n + 1][0] if n + 1 < len(starts) else len(lines)

@@ -106,3 +106,11 @@ def test_segment_turns_a_chair_named_in_the_label_is_the_speaker():
     assert value_keys(chair, "speakers") == ["burhan-gafoor"]
     assert value_keys(brazil, "speakers") == [] and value_keys(china, "on_behalf_of") == ["CHN"]
     assert all(s.value("forum").key == "OEWG-2021" for s in (chair, brazil, china))
+
+
+def test_segment_turns_a_council_briefing_transcript_still_splits_into_delegations():
+    # a briefing heading does not make a verbatim record of delegations one statement
+    stmts = extract("Security Council briefing on threats to space assets, 9 June 2031\n\n"
+                    "Ms. Berg (Norway): Norway is concerned by the recent tests in orbit.\n\n"
+                    "Mr. Silva (Brazil): Brazil calls for restraint by all spacefaring States.\n")
+    assert [value_keys(s, "on_behalf_of") for s in stmts] == [["NOR"], ["BRA"]]
