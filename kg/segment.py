@@ -45,6 +45,7 @@ class Layout:
         data = load_yaml(path)
         try:
             self._chrome_any = _any_of([str(p) for p in data["chrome_lines"]])
+            self._inline_any = _any_of([str(p) for p in data["inline_chrome"]])
             self.listing = re.compile(data["listing_item"])
             self.link_list_label = re.compile(data["link_list_label"], re.I)
             self.kinds_first = [(str(k), re.compile(p, re.I)) for k, p in data["kinds_first"]]
@@ -68,14 +69,18 @@ class Layout:
             self._salutation = re.compile(r"[\s*_]*(?:(?:" + "|".join(re.escape(w) for w in words) +
                                           r")(?![\w-])[\s,.!:;]*)+", re.I)
         except (KeyError, TypeError, ValueError) as e:
-            raise GazetteerError(f"{path}: needs chrome_lines, link_list_label, listing_item, kinds_first, kinds, kinds_last, turn_roles, "
+            raise GazetteerError(f"{path}: needs chrome_lines, inline_chrome, link_list_label, listing_item, kinds_first, kinds, kinds_last, turn_roles, "
                                  f"turn_delegation, turn_person, one_voice_kinds, reporting_verbs, letterhead, turn_titled, salutation_words, "
                                  f"dateline_stamp, datelines, not_places, section_label, site_section, place_field and place_clauses ({e})") from None
         except re.error as e:
             raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
 
     def is_chrome(self, line: str) -> bool:
-        return any(p.search(line) for p in self._chrome_any)
+        return any(p.search(line) for p in self._chrome_any) or self.is_inline_chrome(line)
+
+    def is_inline_chrome(self, line: str) -> bool:
+        """Chrome that may stand inside an article (a share bar, an audio player): no edge of the page's top."""
+        return any(p.search(line) for p in self._inline_any)
 
     def is_salutation(self, line: str) -> bool:
         """Whether ``line`` only greets ("Mr. Chair,", "Thank you, Madam President."): a speech's opening
@@ -256,18 +261,19 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
     head_override = None  # the last line of the main statement's heading, when it runs over two headings
     first_item = items[0] if items else len(lines)
     pre = [i for i in range(first_item) if not blank[i] and not chrome[i]]
+    edge = [c and not lay.is_inline_chrome(lines[i].text) for i, c in enumerate(chrome)]  # the chrome that tops a page
     main = None
     for i in pre:
         if _is_heading(lines[i].text, lay):
             main = i
             break
         if len(lines[i].text.strip()) >= 200:  # a paragraph before any heading: the text starts there
-            main = _below_chrome(pre, chrome, i)
+            main = _below_chrome(pre, edge, i)
             break
     prose = [i for i in pre if _is_text(lines[i].text)]
     if main is None and prose:
         # no heading: the text starts at its first line that is more than a bare date (a page's own date)
-        first = _below_chrome(pre, chrome, prose[0])
+        first = _below_chrome(pre, edge, prose[0])
         main = next((i for i in pre if i >= first and not _is_bare_date(lines[i].text)), first)
     preamble = None  # the first line of the title lines above the main heading
     if main is not None and _is_heading(lines[main].text, lay):

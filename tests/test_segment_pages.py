@@ -222,3 +222,19 @@ def test_segment_a_byline_under_the_heading_dateline_belongs_to_the_heading():
     plain = text.replace("Delivered by Ambassador Kari Lund, Permanent Representative of Norway\n\nMr President,\n\n", "")
     [p] = segment(plain)
     assert plain[p.start:p.heading_end].endswith("2031-03-04 – Speech")
+
+
+def test_segment_a_share_bar_or_audio_player_under_a_headline_does_not_cut_the_headline_off():
+    for bar in ("Listen to this article  3 min", "Share this story: Facebook  X  Email", "Print  |  Share"):
+        text = ("Home  World  Asia  Opinion  Sport\n\nWORLD\n\n'Space is for all': envoy Kari Lund on the talks\n\n"
+                f"By Ana Ruiz\nPUBLISHED May 4, 2031\n\n{bar}\n\n"
+                "GENEVA – The talks on outer space ended on Friday with a report adopted by consensus, and the envoy who "
+                "chaired them said in an interview that small states had the most to gain from common rules.\n")
+        [s] = segment(text)
+        assert "'Space is for all'" in text[s.start:s.end], bar
+    # the negative case: a menu between a line and the text still tops the page
+    text = ("Old headline of another story\n\nHome  World  Asia  Opinion  Sport\n\n"
+            "GENEVA – The talks on outer space ended on Friday with a report adopted by consensus, and the envoy who "
+            "chaired them said in an interview that small states had the most to gain from common rules.\n")
+    [s] = segment(text)
+    assert text[s.start:].startswith("GENEVA")
