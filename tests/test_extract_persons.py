@@ -81,3 +81,9 @@ def test_extract_persons_a_speaker_label_and_a_titled_name_outside_chrome_still_
     [s] = extract("Interview of the Minister on outer space\n\nQuestion: What is next?\n\nKari Lund: We keep "
                   "talking.\n\nShe met Ambassador Tomas Berg yesterday.\n")
     assert {"Kari Lund", "Tomas Berg"} <= labels(s, "Person")
+
+
+def test_extract_persons_a_page_label_with_a_date_or_nothing_after_it_is_no_speaker():
+    [s] = extract("Press release of the Embassy on outer space\n\nPosted On: 2031-05-04\n\nBegin Text:\n\n"
+                  "The Embassy welcomes the adoption of the report on outer space.\n\nKari Lund: We welcome it too.\n")
+    assert labels(s, "Person") == {"Kari Lund"}  # the speaker label with words after it still names a person

@@ -365,8 +365,9 @@ def _initials_names(seg: str) -> Iterator[re.Match]:
         dot = seg.find(".", dot + 1)
 
 
-# the label's words on one line: "Related\nCyber:" is a list's label above a link, no name
-_SPEAKER_LABEL = re.compile(rf"(?:^|(?<=[\n?.!]\s)|(?<=\n))((?:[{_UP}][{_LOW}]+[ \t]){{1,2}}[{_UP}][{_LOW}]+):\s")
+# the label's words on one line ("Related\nCyber:" is a list's label above a link, no name), its words after it on
+# the same line and no date or number ("Begin Text:" at a line's end, "Posted On: 2031-05-04" are a page's labels)
+_SPEAKER_LABEL = re.compile(rf"(?:^|(?<=[\n?.!]\s)|(?<=\n))((?:[{_UP}][{_LOW}]+[ \t]){{1,2}}[{_UP}][{_LOW}]+):[ \t]+(?=[^\d\s])")
 _TURN_LABEL = re.compile(rf"(?m)^[ \t*_]*(?P<t>(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?)\s+"
                          rf"(?P<n>(?:[{_UP}][{_LOW}'’-]+\s?){{1,3}}?)"
                          r"\s*\((?P<state>[^()\n]{2,80})\)(?:\s*\([^()\n]{2,40}\))?\s*:")
