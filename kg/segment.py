@@ -184,6 +184,8 @@ def _is_heading(line: str, lay: Layout) -> bool:
         return False  # "Brazil: Thank you, Mr. Chair" is a turn of a transcript, not a heading
     if lay.site_section.match(s):
         return False  # "Meetings Coverage and Press Releases": the site's, not a statement's
+    if is_sentence(s) and not lay.kind_of(" ".join(s.split()[:4])):
+        return False  # "The following is the text of a joint statement by ...": a sentence of prose, its kind far in
     head = " ".join(s.split()[:10])
     tail = re.split(r"\s[-–—|]\s", s)[-1]  # "HRC60 - Dialogue with the Special Rapporteur on ... - EU Statement"
     return bool(lay.kind_of(head)) or (tail != s and len(tail.split()) <= 5 and bool(lay.kind_of(tail)))

@@ -239,3 +239,16 @@ def test_segment_a_share_bar_or_audio_player_under_a_headline_does_not_cut_the_h
             "chaired them said in an interview that small states had the most to gain from common rules.\n")
     [s] = segment(text)
     assert text[s.start:].startswith("GENEVA")
+
+
+def test_segment_a_sentence_naming_a_kind_late_is_prose_and_the_title_above_heads_the_statement():
+    text = ("Home  >  Newsroom  >  Media Notes\n\nThe Third Norway-Peru Space Dialogue\n\nMEDIA NOTE\n\nMAY 4, 2031\n\n"
+            "Share\n\nThe following is the text of a joint statement by the Governments of Norway and Peru on the "
+            "occasion of the third dialogue.\n\nNorway and Peru held the third dialogue on outer space in Lima on May 2-3, "
+            "2031, and agreed on a programme of work on transparency measures and on the safety of space operations.\n")
+    [s] = segment(text)
+    assert text[s.start:].startswith("The Third Norway-Peru Space Dialogue")
+    # the negative case: a heading that opens with its kind and ends with a full stop is still a heading
+    text2 = "Statement by Peru on outer space at the Conference of the Committee today.\n\nPeru welcomes the report.\n"
+    [s2] = segment(text2)
+    assert s2.heading_end == text2.index(".\n") + 1
