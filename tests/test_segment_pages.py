@@ -160,7 +160,9 @@ def test_segment_a_title_naming_its_kind_at_the_end_heads_the_statement_below_th
 
 
 _FOOTERS = ("\n\n« Previous: Minister visits the Arctic research station\nNext: National Day reception 2031 »\n"
-            "Embassy of Norway · Main Street 5, Lima · Copyright © 2031\n\nTop of page\n\nRelated content\nNorway's statement at the Human Rights Council: June 2031\n"
+            "Embassy of Norway · Main Street 5, Lima · Copyright © 2031\n\nAttachment: 310504_space.pdf (90KB)\n"
+            "‹ Prev  Remarks at the opening of the session\n› Next  Statement on verification\n"
+            "Address: 5 Main Street, Lima | Tel: 1-555-0100 | Copyright(c) Ministry of Foreign Affairs of Norway\n\nTop of page\n\nRelated content\nNorway's statement at the Human Rights Council: June 2031\n"
             "Disarmament Week: remarks by the State Secretary\n\nExplore the topic\nHuman rights\n\n"
             "Was this page helpful?  Yes  No\n\nEditorial Sections: Delegation to the UN  |  Disarmament\n"
             "Tags: Space  Cyber  Peace  Arms control\n\n"
