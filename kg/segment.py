@@ -447,7 +447,7 @@ def _byline_end(lines: list[_Line], blank: list[bool], chrome: list[bool], j: in
         if lay.is_salutation(t):
             return prev if found is None and seen <= 5 else (found if found is not None else last)
         dated = _is_dateline(t) or _is_bare_date(t)
-        if not dated and (len(t.strip()) >= 120 or not _title_like(t)):
+        if not dated and (len(t.strip()) >= 200 or not _title_like(t)):
             if found is None and bare and 0 < seen <= 3:
                 return prev
             break

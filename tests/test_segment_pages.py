@@ -254,3 +254,16 @@ def test_segment_a_sentence_naming_a_kind_late_is_prose_and_the_title_above_head
     text2 = "Statement by Peru on outer space at the Conference of the Committee today.\n\nPeru welcomes the report.\n"
     [s2] = segment(text2)
     assert s2.heading_end == text2.index(".\n") + 1
+
+
+def test_segment_a_long_session_title_between_heading_and_dateline_stays_in_the_header():
+    session = ("Ninth Substantive Session of the Open-ended Working Group on the prevention of an arms race in outer "
+               "space and on transparency measures 2031-2035")
+    text = (f"STATEMENT ON BEHALF OF THE ANDEAN COMMUNITY GROUP\n\n{session}\n\nAgenda item 4: Norms\n\n"
+            "Palais des Nations, Geneva, 4 May 2031\n\nMr Chair,\n\nThe Group supports the draft report.\n")
+    [s] = segment(text)
+    assert 120 < len(session) < 200 and text[s.start:s.heading_end].endswith("Geneva, 4 May 2031")
+    # the negative case: a line of prose of that length under the heading ends the header there
+    prose = text.replace(session, session.replace("2031-2035", "was opened today and the Group spoke first."))
+    [p] = segment(prose)
+    assert prose[p.start:p.heading_end] == "STATEMENT ON BEHALF OF THE ANDEAN COMMUNITY GROUP"
