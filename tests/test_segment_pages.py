@@ -180,7 +180,8 @@ def test_segment_menus_and_breadcrumbs_are_chrome():
     lay = layout()
     for line in ("Home  About us  Visas  Passports  Contact", "Start > Newsroom > 2031", "Inicio » Prensa » Notas",
                  "Tags: Space  Cyber  Arms control", "Start / Newsroom / Interviews", "Print  |  Send",
-                 "Listen to this article  4 min", "HOME  MISSION  STATEMENTS  CONTACT"):
+                 "Listen to this article  4 min", "HOME  MISSION  STATEMENTS  CONTACT",
+                 "Print | Send to friend", "Visits: 1,032"):
         assert lay.is_chrome(line), line
     for line in ("Mr. Chair, we support the draft.  It is balanced.  It is fair.  We will vote for it.",
                  "Statement by Norway at the First Committee", "© Photo Agency/Jane Doe", "Category: Speech  |  4 May 2031",
