@@ -421,11 +421,12 @@ def _heading_end(lines: list[_Line], blank: list[bool], chrome: list[bool], i: i
 
 
 def _byline_below(lines: list[_Line], blank: list[bool], chrome: list[bool], j: int, stop: int) -> int:
-    """Line ``j`` (a heading's dateline), or the byline right under it that says who delivered the statement
-    ("2031-05-04 – Speech" then "Delivered by Ambassador ...")."""
+    """Line ``j`` (a heading's dateline), or the byline right under it that says who delivered the statement or
+    when ("2031-05-04 – Speech" then "Delivered by Ambassador ...", "Published 5 May 2031" then "Delivered on: 4 May
+    2031")."""
     k = next((k for k in range(j + 1, stop) if not blank[k] and not chrome[k]), None)
     if k is not None and k - j <= 2 and len(lines[k].text) < 250 and \
-            re.match(r"(?i)[\s*_\[]*(?:delivered|presented|read out)\s+by\b", lines[k].text):
+            re.match(r"(?i)[\s*_\[]*(?:delivered|presented|read out)\s+(?:by|on)\b", lines[k].text):
         return k
     return j
 

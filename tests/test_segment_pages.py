@@ -268,3 +268,16 @@ def test_segment_a_long_session_title_between_heading_and_dateline_stays_in_the_
     prose = text.replace(session, session.replace("2031-2035", "was opened today and the Group spoke first."))
     [p] = segment(prose)
     assert prose[p.start:p.heading_end] == "STATEMENT ON BEHALF OF THE ANDEAN COMMUNITY GROUP"
+
+
+def test_segment_a_delivery_date_under_the_posting_date_belongs_to_the_heading():
+    from helpers import extract
+
+    text = ("Speech\nNorway's statement at the Conference on Disarmament\n\nFrom: Ministry of Foreign Affairs\n"
+            "Published 5 May 2031\nDelivered on: 4 May 2031 (as delivered in the plenary)\n\nThank you, Mr President.\n\n"
+            "Norway supports a structured dialogue on emerging technologies in this Conference.\n")
+    [s] = extract(text)
+    assert s.value("date") == "2031-05-04"
+    # the negative case: without the delivery line the posting date is all the page says
+    [p] = extract(text.replace("Delivered on: 4 May 2031 (as delivered in the plenary)\n", ""))
+    assert p.value("date") == "2031-05-05"
