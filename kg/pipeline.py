@@ -16,7 +16,7 @@ from kg.extract.states import states
 from kg.extract.treaties import treaties
 from kg.gazetteer import Hit
 from kg.model import Attribute, Context, Document, Entity, Finding, Mention, Relation, Statement
-from kg.segment import segment
+from kg.segment import chrome_spans, segment
 
 __all__ = ["ENTITY_EXTRACTORS", "STATEMENT_EXTRACTORS", "INHERITED", "extract_document", "home_state"]
 
@@ -91,6 +91,12 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: (m.start, m.end))
 
 
+def _off_chrome(stmt: Statement, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` less those on a line of page chrome inside the statement (a menu's "Security Council")."""
+    spans = chrome_spans(stmt)
+    return [m for m in mentions if not any(a <= m.start < b for a, b in spans)] if spans else mentions
+
+
 def extract_document(doc: Document) -> list[Statement]:
     """Every statement of ``doc`` with its mentions, attributes and relations."""
     segments = segment(doc.text)
@@ -109,7 +115,7 @@ def extract_document(doc: Document) -> list[Statement]:
     for stmt in stmts:
         for extractor in ENTITY_EXTRACTORS:
             _apply(stmt, extractor(stmt))
-        stmt.mentions = _dedupe(stmt.mentions)
+        stmt.mentions = _off_chrome(stmt, _dedupe(stmt.mentions))
         for extractor in STATEMENT_EXTRACTORS:
             _apply(stmt, extractor(stmt))
         if stmt.parent is not None:

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from kg.dates import find_dates, parse_listing_date
 from kg.errors import GazetteerError
 from kg.gazetteer import is_caps_line, load_yaml
+from kg.model import Statement
 from kg.paths import GAZETTEER_DIR
 from kg.turns import split_parts
 
-__all__ = ["Segment", "Layout", "layout", "segment", "is_sentence"]
+__all__ = ["Segment", "Layout", "layout", "segment", "is_sentence", "chrome_spans"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +26,8 @@ class Segment:
     end: int
     heading_end: int
     listing_date: str | None
-    role: str = "main"  # main | item | turn | part | frame (a heading that only frames turns: not a statement)
-    parent: int | None = None  # index of the segment a turn or part belongs to
+    role: str = "main"  # main | item | turn | frame (a heading that only frames turns: not a statement)
+    parent: int | None = None  # index of the segment a turn belongs to, or of the page's first headed statement
     title_start: int | None = None  # where the heading's title line begins, when title lines of a preamble precede it
 
 
@@ -44,7 +45,9 @@ class Layout:
         data = load_yaml(path)
         try:
             self._chrome_any = _any_of([str(p) for p in data["chrome_lines"]])
+            self._inline_any = _any_of([str(p) for p in data["inline_chrome"]])
             self.listing = re.compile(data["listing_item"])
+            self.link_list_label = re.compile(data["link_list_label"], re.I)
             self.kinds_first = [(str(k), re.compile(p, re.I)) for k, p in data["kinds_first"]]
             self.kinds = [(str(k), re.compile(p, re.I)) for k, p in data["kinds"]]
             self.kinds_last = [(str(k), re.compile(p, re.I)) for k, p in data["kinds_last"]]
@@ -52,7 +55,7 @@ class Layout:
             self.turn_delegation = re.compile(data["turn_delegation"], re.I)
             self.turn_person = re.compile(data["turn_person"], re.I)
             self.turn_titled = re.compile(data["turn_titled"])
-            self.speaker_openers = [re.compile(p) for p in data["speaker_openers"]]
+            self.one_voice_kinds = frozenset(str(k) for k in data["one_voice_kinds"])
             self.reporting_verbs = re.compile(data["reporting_verbs"])
             self.letterhead = re.compile(data["letterhead"], re.I)
             stamp = "(?:" + str(data["dateline_stamp"]) + ")?"
@@ -60,19 +63,24 @@ class Layout:
             self.place_field = re.compile(data["place_field"], re.I)
             self.not_places = re.compile(data["not_places"], re.I)
             self.section_label = re.compile(data["section_label"], re.I)
+            self.site_section = re.compile(data["site_section"], re.I)
             self.place_clauses = re.compile("(?:" + "|".join(str(p) for p in data["place_clauses"]) + ")", re.I)
             words = sorted({str(w).lower() for w in data["salutation_words"]}, key=len, reverse=True)
             self._salutation = re.compile(r"[\s*_]*(?:(?:" + "|".join(re.escape(w) for w in words) +
                                           r")(?![\w-])[\s,.!:;]*)+", re.I)
         except (KeyError, TypeError, ValueError) as e:
-            raise GazetteerError(f"{path}: needs chrome_lines, listing_item, kinds_first, kinds, kinds_last, turn_roles, "
-                                 f"turn_delegation, turn_person, speaker_openers, reporting_verbs, letterhead, turn_titled, salutation_words, "
-                                 f"dateline_stamp, datelines, not_places, section_label, place_field and place_clauses ({e})") from None
+            raise GazetteerError(f"{path}: needs chrome_lines, inline_chrome, link_list_label, listing_item, kinds_first, kinds, kinds_last, turn_roles, "
+                                 f"turn_delegation, turn_person, one_voice_kinds, reporting_verbs, letterhead, turn_titled, salutation_words, "
+                                 f"dateline_stamp, datelines, not_places, section_label, site_section, place_field and place_clauses ({e})") from None
         except re.error as e:
             raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
 
     def is_chrome(self, line: str) -> bool:
-        return any(p.search(line) for p in self._chrome_any)
+        return any(p.search(line) for p in self._chrome_any) or self.is_inline_chrome(line)
+
+    def is_inline_chrome(self, line: str) -> bool:
+        """Chrome that may stand inside an article (a share bar, an audio player): no edge of the page's top."""
+        return any(p.search(line) for p in self._inline_any)
 
     def is_salutation(self, line: str) -> bool:
         """Whether ``line`` only greets ("Mr. Chair,", "Thank you, Madam President."): a speech's opening
@@ -89,6 +97,23 @@ class Layout:
         if found:
             return min(found)[1]
         return next((kind for kind, pat in self.kinds_last if pat.search(bare)), None)
+
+
+def chrome_spans(stmt: Statement) -> list[tuple[int, int]]:
+    """The spans of the statement's lines that are page chrome (a menu, a breadcrumb, a share bar left inside its
+    span): no name read there is one the statement names. Worked out once per statement."""
+    if "chrome_spans" not in stmt.cache:
+        stmt.cache["chrome_spans"] = _chrome_spans(stmt.context.text, stmt.start, stmt.end)
+    return stmt.cache["chrome_spans"]
+
+
+def _chrome_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos, lay = [], start, layout()
+    for line in text[start:end].split("\n"):
+        if line.strip() and lay.is_chrome(line):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
 
 
 def _top_level_alternation(pattern: str) -> bool:
@@ -157,19 +182,37 @@ def _is_heading(line: str, lay: Layout) -> bool:
         return True
     if re.match(r"^[A-Z][\w .’'-]{0,40}:\s", s):
         return False  # "Brazil: Thank you, Mr. Chair" is a turn of a transcript, not a heading
+    if lay.site_section.match(s):
+        return False  # "Meetings Coverage and Press Releases": the site's, not a statement's
+    if is_sentence(s) and not lay.kind_of(" ".join(s.split()[:4])):
+        return False  # "The following is the text of a joint statement by ...": a sentence of prose, its kind far in
     head = " ".join(s.split()[:10])
-    return bool(lay.kind_of(head))
+    tail = re.split(r"\s[-–—|]\s", s)[-1]  # "HRC60 - Dialogue with the Special Rapporteur on ... - EU Statement"
+    return bool(lay.kind_of(head)) or (tail != s and len(tail.split()) <= 5 and bool(lay.kind_of(tail)))
 
 
 def _is_page_heading(lines: list[_Line], blank: list[bool], i: int, lay: Layout) -> bool:
     """A heading further down a page: a title-like line set off by blank lines, naming a statement kind
     among its first words ("Right of reply by ...", "Foreign Minister Sergey Lavrov’s remarks at ...")."""
     text = lines[i].text
-    if blank[i] or not (i > 0 and blank[i - 1]) or not (i + 1 >= len(lines) or blank[i + 1]):
+    if blank[i] or not (i > 0 and blank[i - 1]) or not _set_off_below(lines, blank, i):
         return False
     if not _title_like(text) or re.match(r"^[A-Z][\w .’'-]{0,40}:\s", text.strip(" *_")) or len(text.split()) < 3:
         return False  # (two words are a section's label: "Opening Remarks")
     return bool(lay.kind_of(" ".join(text.split()[:8])))
+
+
+def _set_off_below(lines: list[_Line], blank: list[bool], i: int) -> bool:
+    """Whether a blank line (or the page's end) follows line ``i``, or follows a short block of at most two
+    header lines under it: a place and date ("New York, 4 May 2031"), a byline ("delivered by ...")."""
+    for j in range(i + 1, min(i + 4, len(lines))):
+        if blank[j]:
+            return True
+        t = lines[j].text.strip(" *_\t")
+        if j == i + 3 or not (_is_dateline(t) or _is_bare_date(t) or re.match(r"(?i)(?:delivered\s+|presented\s+)?by\s", t)) \
+                or len(t) >= 120:
+            return False
+    return True
 
 
 def _is_bare_date(line: str) -> bool:
@@ -188,6 +231,9 @@ def _is_dateline(line: str) -> bool:
     """'New York, 13 December 2021', '(London, 31 March 2019)', 'Published 10 March 2022': a short line
     ending with a date."""
     s = line.strip(" *_()\t")
+    fields = re.split(r"\s+\|\s+", s)
+    if 1 < len(fields) <= 5 and len(s) <= 200:  # "Ministry | Release No. 12 | Lima, 4 May 2031": one field is the dateline
+        return any(_is_dateline(f) for f in fields)
     if not s or len(s) > 80:
         return False
     s = _UI_AFTER.sub("", s)  # "Xinhua, October 10, 2015 Adjust font size:"
@@ -205,30 +251,31 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
     lay = lay or layout()
     lines = _lines(text)
     blank = [not ln.text.strip() for ln in lines]
-    chrome = [(not blank[i]) and lay.is_chrome(ln.text) for i, ln in enumerate(lines)]
+    chrome = _link_lists(lines, blank, [(not blank[i]) and lay.is_chrome(ln.text) for i, ln in enumerate(lines)], lay)
     known = {ln.text: c for ln, c, b in zip(lines, chrome, blank) if not b}
 
     def chrome_of(line: str) -> bool:  # the lines read again for speakers' turns: looked up, not matched again
         c = known.get(line)
         return lay.is_chrome(line) if c is None else c
-    items = [i for i, ln in enumerate(lines) if lay.listing.match(ln.text)]
+    items = [i for i, ln in enumerate(lines) if _is_item(ln.text, lay)]
 
     starts: list[tuple[int, str | None]] = []  # (line index, listing date)
     head_override = None  # the last line of the main statement's heading, when it runs over two headings
     first_item = items[0] if items else len(lines)
     pre = [i for i in range(first_item) if not blank[i] and not chrome[i]]
+    edge = [c and not lay.is_inline_chrome(lines[i].text) for i, c in enumerate(chrome)]  # the chrome that tops a page
     main = None
     for i in pre:
         if _is_heading(lines[i].text, lay):
             main = i
             break
         if len(lines[i].text.strip()) >= 200:  # a paragraph before any heading: the text starts there
-            main = _below_chrome(pre, chrome, i)
+            main = _below_chrome(pre, edge, i)
             break
     prose = [i for i in pre if _is_text(lines[i].text)]
     if main is None and prose:
         # no heading: the text starts at its first line that is more than a bare date (a page's own date)
-        first = _below_chrome(pre, chrome, prose[0])
+        first = _below_chrome(pre, edge, prose[0])
         main = next((i for i in pre if i >= first and not _is_bare_date(lines[i].text)), first)
     preamble = None  # the first line of the title lines above the main heading
     if main is not None and _is_heading(lines[main].text, lay):
@@ -237,7 +284,8 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
         starts.append((main, None))
         # further headed statements on the same page ("Explanation of vote by ..." then "Right of reply by ...")
         main_last = _heading_end(lines, blank, chrome, main, first_item, lay)
-        heads = [i for i in range(main + 1, first_item) if _is_page_heading(lines, blank, i, lay) and i > main_last]
+        heads = [i for i in range(main + 1, first_item)
+                 if not chrome[i] and _is_page_heading(lines, blank, i, lay) and i > main_last]
         if heads and not any(not blank[j] and not chrome[j] and not _header_line(lines[j].text)
                              for j in range(main_last + 1, heads[0])):
             # a heading right under the page's own ("SG/SM/20847 / 29 June 2021" then "Secretary-General's
@@ -250,6 +298,7 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
         starts.append((i, parse_listing_date(m.group("date")) if m else None))
 
     segments: list[Segment] = []
+    page = None  # the index of the page's first headed statement
     for n, (i, listed) in enumerate(starts):
         stop = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         body = [j for j in range(i, stop) if not blank[j] and not chrome[j]]
@@ -268,10 +317,36 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
             continue
         main_end, parts = split_parts(text, start, head_end, end, lay, chrome_of)
         here = len(segments)
+        page = here if page is None else page  # a later headed statement takes what it leaves unsaid from the first
         segments.append(Segment(start, head_end if main_end is None else main_end, head_end, None,
-                                "frame" if main_end is None else "main", None, title_start))
+                                "frame" if main_end is None else "main", None if page == here else page, title_start))
         segments += [Segment(p.start, p.end, p.heading_end, None, p.role, here) for p in parts]
     return segments
+
+
+def _link_lists(lines: list[_Line], blank: list[bool], chrome: list[bool], lay: Layout) -> list[bool]:
+    """``chrome`` with the lists of links to other pages marked too: a label ("Related content", "Read more")
+    and the lines right under it that are no text of their own (titles of other pages)."""
+    out = list(chrome)
+    for i, ln in enumerate(lines):
+        if blank[i] or not lay.link_list_label.match(ln.text):
+            continue
+        out[i] = True
+        j = i + 1
+        while j < len(lines) and not blank[j] and not _is_text(lines[j].text) and not lay.listing.match(lines[j].text):
+            out[j] = True
+            j += 1
+    return out
+
+
+def _is_item(line: str, lay: Layout) -> bool:
+    """A dated item of a listing ("05.06.2019 - Article ..."), not a date and a format label under a title
+    ("2031-03-04 – Speech", "12.05.2031 | Press release"): an item has a title of its own."""
+    m = lay.listing.match(line)
+    if m is None:
+        return False
+    rest = line[m.end():].strip(" *_")
+    return not (len(rest.split()) <= 2 and lay.kind_of(rest))
 
 
 def _header_line(line: str) -> bool:
@@ -328,8 +403,7 @@ def _heading_end(lines: list[_Line], blank: list[bool], chrome: list[bool], i: i
     bare = len(lines[i].text.strip(" *_")) < 40 or _SPACED.match(lines[i].text)
     while j < stop:
         if not blank[j] and _is_dateline(lines[j].text):  # a date stamp may look like chrome ("1595-03-08-2022")
-            last = j
-            break
+            return _byline_below(lines, blank, chrome, j, stop)
         if blank[j] or chrome[j]:
             j += 1
             continue
@@ -344,6 +418,17 @@ def _heading_end(lines: list[_Line], blank: list[bool], chrome: list[bool], i: i
             continue
         return _byline_end(lines, blank, chrome, j, stop, last, lay, bool(bare))
     return last
+
+
+def _byline_below(lines: list[_Line], blank: list[bool], chrome: list[bool], j: int, stop: int) -> int:
+    """Line ``j`` (a heading's dateline), or the byline right under it that says who delivered the statement or
+    when ("2031-05-04 – Speech" then "Delivered by Ambassador ...", "Published 5 May 2031" then "Delivered on: 4 May
+    2031")."""
+    k = next((k for k in range(j + 1, stop) if not blank[k] and not chrome[k]), None)
+    if k is not None and k - j <= 2 and len(lines[k].text) < 250 and \
+            re.match(r"(?i)[\s*_\[]*(?:delivered|presented|read out)\s+(?:by|on)\b", lines[k].text):
+        return k
+    return j
 
 
 def _byline_end(lines: list[_Line], blank: list[bool], chrome: list[bool], j: int, stop: int, last: int,
@@ -363,7 +448,7 @@ def _byline_end(lines: list[_Line], blank: list[bool], chrome: list[bool], j: in
         if lay.is_salutation(t):
             return prev if found is None and seen <= 5 else (found if found is not None else last)
         dated = _is_dateline(t) or _is_bare_date(t)
-        if not dated and (len(t.strip()) >= 120 or not _title_like(t)):
+        if not dated and (len(t.strip()) >= 200 or not _title_like(t)):
             if found is None and bare and 0 < seen <= 3:
                 return prev
             break

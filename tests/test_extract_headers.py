@@ -405,3 +405,21 @@ def test_extract_headers_a_statement_by_in_prose_names_no_speaker():
     [s] = extract(_RUN_TOGETHER.format(by="We welcome the statement by Ms. Carla Mendes, Deputy Permanent "
                                           "Representative to the United Nations"))
     assert value_keys(s, "speakers") == []
+
+
+def test_extract_headers_a_site_title_in_the_plural_is_no_heading_and_a_breadcrumb_names_the_section():
+    text = ("Agency of the Americas :: Press Releases\n\nAbout  Member States  Newsroom  Documents\n\n"
+            "Newsroom > Press Releases > 2031\n\nRegional Ministers Agree on a Common Space Agenda\n\n"
+            "The ministers of the region agreed today in Lima on a common agenda for outer space, said the Secretary "
+            "General of the Agency, who welcomed the result of two days of talks among the delegations present.\n")
+    [s] = extract(text)
+    assert text[s.start:].startswith("Regional Ministers Agree")
+    assert s.value("kind") == "press release"  # the section the breadcrumb ends in
+
+
+def test_extract_headers_a_plural_kind_tied_to_one_act_still_heads_the_statement():
+    # the negative case: "Statements for the press following ..." is one act's heading, not the site's
+    text = ("Statements for the press following Peruvian-Chilean talks\n\nMay 4, 2031\nLima\n\n"
+            "Following the talks, the two presidents made statements for the press.\n")
+    [s] = extract(text)
+    assert text[s.start:].startswith("Statements for the press") and s.value("date") == "2031-05-04"

@@ -61,3 +61,29 @@ def test_extract_persons_shared_surname_is_the_person_whose_dated_role_covers_th
     assert who("Geneva, 20 May 2020") == {"guilherme-de-aguiar-patriota"}
     assert who("Geneva, 20 May 2012") == {"antonio-patriota"}
     assert who("Geneva, 20 May 1990") == set()  # no role covers it: no guess
+
+
+def test_extract_persons_no_person_on_a_line_of_page_chrome():
+    # a menu item after "Ambassador", an index label with a colon: words of the page, not names
+    [s] = extract("Statement by the Embassy on visas\n\nHome  Ambassador  Visa Matters  Trade Office  Contacts\n\n"
+                  "The Embassy notes the new rules on visas.\n\nEditorial Sections: Consular Desk  |  Trade\n")
+    assert labels(s, "Person") == set()
+
+
+def test_extract_persons_a_label_and_a_link_on_two_lines_make_no_name():
+    [s] = extract("Statement by the Ministry on outer space\n\nThe Ministry welcomes the report.\n\n"
+                  "Further Reading\nSpace: our strategy for the next decade\n")
+    assert labels(s, "Person") == set()
+
+
+def test_extract_persons_a_speaker_label_and_a_titled_name_outside_chrome_still_read():
+    # the negative case: the same shapes on lines of text are names
+    [s] = extract("Interview of the Minister on outer space\n\nQuestion: What is next?\n\nKari Lund: We keep "
+                  "talking.\n\nShe met Ambassador Tomas Berg yesterday.\n")
+    assert {"Kari Lund", "Tomas Berg"} <= labels(s, "Person")
+
+
+def test_extract_persons_a_page_label_with_a_date_or_nothing_after_it_is_no_speaker():
+    [s] = extract("Press release of the Embassy on outer space\n\nPosted On: 2031-05-04\n\nBegin Text:\n\n"
+                  "The Embassy welcomes the adoption of the report on outer space.\n\nKari Lund: We welcome it too.\n")
+    assert labels(s, "Person") == {"Kari Lund"}  # the speaker label with words after it still names a person

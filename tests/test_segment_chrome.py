@@ -10,7 +10,8 @@ from kg.read import find_files, read_document
 from kg.segment import _any_of, _top_level_alternation, layout
 
 # the plain definition: each chrome pattern of the layout file, compiled and searched on its own
-_SEPARATE = [re.compile(p, re.I) for p in load_yaml(GAZETTEER_DIR / "layout.yaml")["chrome_lines"]]
+_LAYOUT = load_yaml(GAZETTEER_DIR / "layout.yaml")
+_SEPARATE = [re.compile(p, re.I) for p in _LAYOUT["chrome_lines"] + _LAYOUT["inline_chrome"]]
 
 
 def _separately(line: str) -> bool:

@@ -1,5 +1,5 @@
 """Pages split into statements; chrome (clocks, phones, banners, letterheads, 'all messages') in none."""
-from kg.segment import segment
+from kg.segment import layout, segment
 
 EMBASSY_PAGE = """16 June 2019
 Moscow: 22:06
@@ -112,3 +112,172 @@ def test_segment_a_text_between_two_headings_keeps_them_apart():
     text = _PORTAL.replace("Statements on behalf of the Union\n", "The Union delivered the following statement at "
                            "the panel, together with its partners.\n").format(body="We thank the panellists.")
     assert len(segment(text)) == 2
+
+
+def test_segment_a_date_and_format_label_under_the_title_is_no_listing_item():
+    text = ("Statement by Norway at the Conference on Disarmament – Plenary on New Weapons\n\n"
+            "2031-03-04 – Speech\n\nDelivered by Ambassador Kari Lund\n\nMr President,\n\n"
+            "Norway supports a structured dialogue on emerging technologies in this Conference.\n")
+    [s] = segment(text)
+    assert text[s.start:].startswith("Statement by Norway") and s.listing_date is None
+    assert "2031-03-04" in text[s.start:s.heading_end]
+
+
+def test_segment_a_dated_item_with_a_title_of_its_own_still_starts_a_statement():
+    # the negative case: a date then a real title is an item of a listing
+    text = ("Statement by Norway on outer space\n\nNorway supports the open-ended working group on space threats.\n\n"
+            "2031-03-04 – Speech by the State Secretary at the Oslo Forum on Mediation\n\nWe meet in difficult times.\n")
+    segs = segment(text)
+    assert [s.listing_date for s in segs] == [None, "2031-03-04"]
+
+
+def test_segment_a_second_heading_with_its_own_dateline_or_byline_starts_a_statement():
+    for under in ("Vienna, 9 May 2031", "delivered by Counsellor Ana Ruiz"):
+        text = ("Statement by Peru at the thematic debate on outer space\nVienna, 9 May 2031\n\nMr. Chair,\n\n"
+                "Peru supports the proposals made today on transparency measures in outer space.\n\nThank you.\n\n"
+                f"Right of Reply of the Republic of Peru to the statement by the representative of Chile\n{under}\n\n"
+                "Mr. Chair,\n\nPeru rejects the remarks made this morning about its space programme.\n")
+        first, reply = segment(text)
+        assert text[reply.start:].startswith("Right of Reply of the Republic of Peru"), under
+        assert text[first.start:first.end].endswith("Thank you.")
+
+
+def test_segment_a_heading_followed_by_a_long_paragraph_line_is_no_second_statement():
+    # the negative case: a title-like line whose next line is prose is a sentence of the body
+    text = ("Statement by Peru at the thematic debate on outer space\n\nMr. Chair,\n\n"
+            "Peru supports the proposals made today on transparency measures.\n\n"
+            "Statement of the Chair of the Group of Experts on verification\n"
+            "was read out by the Secretary, who added that the Group had met three times and would report next year.\n")
+    assert len(segment(text)) == 1
+
+
+def test_segment_a_title_naming_its_kind_at_the_end_heads_the_statement_below_the_breadcrumb():
+    text = ("Home > Delegation Vienna > Statements\n\n"
+            "IAEA Board of Governors - Item 4: Nuclear safety review for the year - EU Statement\n\n"
+            "Vienna, 04.06.2031\n\nChair,\n\nThe European Union welcomes the annual review.\n")
+    [s] = segment(text)
+    assert text[s.start:].startswith("IAEA Board of Governors")
+
+
+_FOOTERS = ("\n\n« Previous: Minister visits the Arctic research station\nNext: National Day reception 2031 »\n"
+            "Embassy of Norway · Main Street 5, Lima · Copyright © 2031\n\nAttachment: 310504_space.pdf (90KB)\n"
+            "‹ Prev  Remarks at the opening of the session\n› Next  Statement on verification\n"
+            "Address: 5 Main Street, Lima | Tel: 1-555-0100 | Copyright(c) Ministry of Foreign Affairs of Norway\n\nTop of page\n\nRelated content\nNorway's statement at the Human Rights Council: June 2031\n"
+            "Disarmament Week: remarks by the State Secretary\n\nExplore the topic\nHuman rights\n\n"
+            "Was this page helpful?  Yes  No\n\nEditorial Sections: Delegation to the UN  |  Disarmament\n"
+            "Tags: Space  Cyber  Peace  Arms control\n\n"
+            "All content is available under the Open Government Licence v3.0\n© Crown copyright\n")
+
+
+def test_segment_feedback_boxes_and_lists_of_related_links_belong_to_no_statement():
+    body = ("Statement by Norway on verification\n\nMr. Chair,\n\nNorway supports the work of the Group of "
+            "Scientific Experts.\n\nThank you.")
+    [s] = segment(body + _FOOTERS)
+    assert (body + _FOOTERS)[s.start:s.end] == body
+
+
+def test_segment_menus_and_breadcrumbs_are_chrome():
+    lay = layout()
+    for line in ("Home  About us  Visas  Passports  Contact", "Start > Newsroom > 2031", "Inicio » Prensa » Notas",
+                 "Tags: Space  Cyber  Arms control", "Start / Newsroom / Interviews", "Print  |  Send",
+                 "Listen to this article  4 min", "HOME  MISSION  STATEMENTS  CONTACT",
+                 "Print | Send to friend", "Visits: 1,032"):
+        assert lay.is_chrome(line), line
+    for line in ("Mr. Chair, we support the draft.  It is balanced.  It is fair.  We will vote for it.",
+                 "Statement by Norway at the First Committee", "© Photo Agency/Jane Doe", "Category: Speech  |  4 May 2031",
+                 "Declaration of the Ministers of Defence/Security / 4 May 2031",
+                 "The  Group  of  Experts  met  in", "STATEMENT  BY  THE  DELEGATION  OF  PERU",
+                 "Related to this, Norway recalls its earlier proposal on verification and transparency."):
+        assert not lay.is_chrome(line), line
+
+
+_TWO_ON_ONE_PAGE = ("First Committee – Cluster 3: Outer Space\nTuesday, 9 May 2031\n\n"
+                    "Statement of the Andean Group\ndelivered by Ambassador Ana Ruiz, Permanent Representative of Peru\n\n"
+                    "Mr. Chairman,\n\nThe Group supports transparency measures in outer space.\n\nThank you, Mr. Chairman.\n\n"
+                    "National Statement of the Republic of Peru\ndelivered by Counsellor Luis Soto\n\n"
+                    "Mr. Chairman,\n\nPeru aligns itself with the Andean Group.\n")
+
+
+def test_segment_two_headed_statements_under_one_page_header_share_its_date_and_forum():
+    from helpers import extract
+
+    group, national = extract(_TWO_ON_ONE_PAGE)
+    assert _TWO_ON_ONE_PAGE[national.start:].startswith("National Statement of the Republic of Peru")
+    assert group.value("date") == national.value("date") == "2031-05-09"  # the date line above the first title
+    assert group.value("forum").key == national.value("forum").key == "UNGA-C1"
+
+
+def test_segment_a_later_statement_keeps_its_own_date():
+    # the negative case: a reply dated on its own line is not given the page header's date
+    from helpers import extract
+
+    text = _TWO_ON_ONE_PAGE.replace("delivered by Counsellor Luis Soto", "New York, 11 May 2031")
+    _, national = extract(text)
+    assert national.value("date") == "2031-05-11"
+
+
+def test_segment_a_byline_under_the_heading_dateline_belongs_to_the_heading():
+    text = ("Statement by Norway at the Conference on Disarmament\n\n2031-03-04 – Speech\n\n"
+            "Delivered by Ambassador Kari Lund, Permanent Representative of Norway\n\nMr President,\n\n"
+            "Norway supports a structured dialogue on emerging technologies.\n")
+    [s] = segment(text)
+    assert text[s.start:s.heading_end].endswith("Permanent Representative of Norway")
+    # the negative case: the body's first sentence under the dateline is no byline
+    plain = text.replace("Delivered by Ambassador Kari Lund, Permanent Representative of Norway\n\nMr President,\n\n", "")
+    [p] = segment(plain)
+    assert plain[p.start:p.heading_end].endswith("2031-03-04 – Speech")
+
+
+def test_segment_a_share_bar_or_audio_player_under_a_headline_does_not_cut_the_headline_off():
+    for bar in ("Listen to this article  3 min", "Share this story: Facebook  X  Email", "Print  |  Share"):
+        text = ("Home  World  Asia  Opinion  Sport\n\nWORLD\n\n'Space is for all': envoy Kari Lund on the talks\n\n"
+                f"By Ana Ruiz\nPUBLISHED May 4, 2031\n\n{bar}\n\n"
+                "GENEVA – The talks on outer space ended on Friday with a report adopted by consensus, and the envoy who "
+                "chaired them said in an interview that small states had the most to gain from common rules.\n")
+        [s] = segment(text)
+        assert "'Space is for all'" in text[s.start:s.end], bar
+    # the negative case: a menu between a line and the text still tops the page
+    text = ("Old headline of another story\n\nHome  World  Asia  Opinion  Sport\n\n"
+            "GENEVA – The talks on outer space ended on Friday with a report adopted by consensus, and the envoy who "
+            "chaired them said in an interview that small states had the most to gain from common rules.\n")
+    [s] = segment(text)
+    assert text[s.start:].startswith("GENEVA")
+
+
+def test_segment_a_sentence_naming_a_kind_late_is_prose_and_the_title_above_heads_the_statement():
+    text = ("Home  >  Newsroom  >  Media Notes\n\nThe Third Norway-Peru Space Dialogue\n\nMEDIA NOTE\n\nMAY 4, 2031\n\n"
+            "Share\n\nThe following is the text of a joint statement by the Governments of Norway and Peru on the "
+            "occasion of the third dialogue.\n\nNorway and Peru held the third dialogue on outer space in Lima on May 2-3, "
+            "2031, and agreed on a programme of work on transparency measures and on the safety of space operations.\n")
+    [s] = segment(text)
+    assert text[s.start:].startswith("The Third Norway-Peru Space Dialogue")
+    # the negative case: a heading that opens with its kind and ends with a full stop is still a heading
+    text2 = "Statement by Peru on outer space at the Conference of the Committee today.\n\nPeru welcomes the report.\n"
+    [s2] = segment(text2)
+    assert s2.heading_end == text2.index(".\n") + 1
+
+
+def test_segment_a_long_session_title_between_heading_and_dateline_stays_in_the_header():
+    session = ("Ninth Substantive Session of the Open-ended Working Group on the prevention of an arms race in outer "
+               "space and on transparency measures 2031-2035")
+    text = (f"STATEMENT ON BEHALF OF THE ANDEAN COMMUNITY GROUP\n\n{session}\n\nAgenda item 4: Norms\n\n"
+            "Palais des Nations, Geneva, 4 May 2031\n\nMr Chair,\n\nThe Group supports the draft report.\n")
+    [s] = segment(text)
+    assert 120 < len(session) < 200 and text[s.start:s.heading_end].endswith("Geneva, 4 May 2031")
+    # the negative case: a line of prose of that length under the heading ends the header there
+    prose = text.replace(session, session.replace("2031-2035", "was opened today and the Group spoke first."))
+    [p] = segment(prose)
+    assert prose[p.start:p.heading_end] == "STATEMENT ON BEHALF OF THE ANDEAN COMMUNITY GROUP"
+
+
+def test_segment_a_delivery_date_under_the_posting_date_belongs_to_the_heading():
+    from helpers import extract
+
+    text = ("Speech\nNorway's statement at the Conference on Disarmament\n\nFrom: Ministry of Foreign Affairs\n"
+            "Published 5 May 2031\nDelivered on: 4 May 2031 (as delivered in the plenary)\n\nThank you, Mr President.\n\n"
+            "Norway supports a structured dialogue on emerging technologies in this Conference.\n")
+    [s] = extract(text)
+    assert s.value("date") == "2031-05-04"
+    # the negative case: without the delivery line the posting date is all the page says
+    [p] = extract(text.replace("Delivered on: 4 May 2031 (as delivered in the plenary)\n", ""))
+    assert p.value("date") == "2031-05-05"

@@ -2,7 +2,7 @@
 speakers of a meetings-coverage press release; an interview or a press conference stays one statement."""
 from pathlib import Path
 
-from helpers import extract, labels, value_keys
+from helpers import extract, keys, labels, value_keys
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -47,18 +47,39 @@ def test_segment_turns_labels_alone_on_their_line():
     assert stmts[2].value("forum").key == "OEWG-2021"  # the turn's label is who speaks, not where
 
 
-def test_segment_turns_press_release_reports_each_speaker_as_a_statement():
+def test_segment_turns_press_release_keeps_its_reported_speakers_inside_one_statement():
+    # a meetings-coverage release summarises speeches ("The representative of X said ..."): the UN's one statement
     text = _read("un_press_release.txt")
-    main, singapore, mexico, nakamitsu = extract(text)
-    assert main.value("kind") == "press release" and main.value("forum").key == "UNGA-C1"
-    assert singapore.heading == "The representative of Singapore"
-    assert value_keys(singapore, "on_behalf_of") == ["ASEAN"]  # "speaking on behalf of ASEAN"
-    assert value_keys(mexico, "on_behalf_of") == ["MEX"]
-    assert value_keys(nakamitsu, "speakers") == ["izumi-nakamitsu"]
-    for s in (singapore, mexico, nakamitsu):
-        assert s.value("date") == "2021-10-12" and s.value("forum").key == "UNGA-C1"
-    assert "A/C.1/76/L.13" in labels(singapore, "Resolution") and "New START" in labels(mexico, "Treaty")
-    assert "For information media" not in text[nakamitsu.start:nakamitsu.end]  # the footer is chrome
+    [release] = extract(text)
+    assert release.value("kind") == "press release" and release.value("forum").key == "UNGA-C1"
+    assert value_keys(release, "speakers") == []
+    assert {"SGP", "MEX"} <= keys(release, "State") and "A/C.1/76/L.13" in labels(release, "Resolution")
+    assert "For information media" not in text[release.start:release.end]  # the footer is chrome
+
+
+def test_segment_turns_a_vote_paragraph_between_reported_speakers_splits_nothing():
+    [s] = extract("GA/DIS/4100\n3 November 2031\n\nFirst Committee Approves Draft on Outer Space Transparency\n\n"
+                  "The Committee took action today on texts on outer space.\n\n"
+                  "The representative of Peru said the draft would build trust among spacefaring nations.\n\n"
+                  "Next, by a recorded vote of 120 in favour to 4 against, the Committee approved the second draft.\n\n"
+                  "The representative of Norway said her delegation had voted in favour.\n")
+    assert s.value("kind") == "press release" and {"PER", "NOR"} <= keys(s, "State")
+
+
+def test_segment_turns_one_official_answering_unlabelled_questions_is_one_briefing():
+    text = ("Ministry Press Briefing – 4 May 2031\n\nAnna Berg, Ministry Spokesperson\nOslo\n\n"
+            "MS BERG: Good morning. One announcement before questions.\n\nQUESTION: Will Norway recall its envoy?\n\n"
+            "MS BERG: No decision has been taken on that.\n\nQUESTION: And the talks in Geneva?\n\n"
+            "MS BERG: They resume next week.\n")
+    [s] = extract(text)
+    assert s.value("kind") == "briefing" and text[s.start:s.end].endswith("resume next week.")
+
+
+def test_segment_turns_a_transcript_of_two_delegations_still_splits():
+    # the negative case: two different labelled voices in a meeting's transcript are two turns
+    stmts = extract("Informal meeting on ICT security, Vienna, 2 June 2031\n\nMs. Berg (Norway): We support the "
+                    "draft text as it stands today.\n\nMr. Silva (Brazil): We ask for one more round of talks.\n")
+    assert [value_keys(s, "on_behalf_of") for s in stmts] == [["NOR"], ["BRA"]]
 
 
 def test_segment_turns_interview_and_press_conference_stay_one_statement():
@@ -85,3 +106,11 @@ def test_segment_turns_a_chair_named_in_the_label_is_the_speaker():
     assert value_keys(chair, "speakers") == ["burhan-gafoor"]
     assert value_keys(brazil, "speakers") == [] and value_keys(china, "on_behalf_of") == ["CHN"]
     assert all(s.value("forum").key == "OEWG-2021" for s in (chair, brazil, china))
+
+
+def test_segment_turns_a_council_briefing_transcript_still_splits_into_delegations():
+    # a briefing heading does not make a verbatim record of delegations one statement
+    stmts = extract("Security Council briefing on threats to space assets, 9 June 2031\n\n"
+                    "Ms. Berg (Norway): Norway is concerned by the recent tests in orbit.\n\n"
+                    "Mr. Silva (Brazil): Brazil calls for restraint by all spacefaring States.\n")
+    assert [value_keys(s, "on_behalf_of") for s in stmts] == [["NOR"], ["BRA"]]

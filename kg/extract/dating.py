@@ -25,7 +25,8 @@ def statement_date(stmt: Statement, hs: int, kind: str) -> tuple[str | None, int
     told = delivered_date(stmt, [(hs, stmt.heading_end)] + below_heading(stmt))
     if told is not None:
         return told.iso, told.start, told.end
-    head = find_dates(text, hs, stmt.heading_end)
+    # the heading's dates, else those of the title lines above it ("First Committee – Cluster 5 / Thursday, 4 May 2031")
+    head = find_dates(text, hs, stmt.heading_end) or (find_dates(text, stmt.start, hs) if stmt.title_start else [])
     if head:
         h = head[-1]
         # a news item (its heading names no kind of statement) may date its lead by the weekday

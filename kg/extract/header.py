@@ -102,11 +102,15 @@ def section_kind(stmt: Statement) -> str | None:
     "Speeches"): the page's own word for what it holds, read when the heading names no kind."""
     above = stmt.context.text[max(0, stmt.start - 300):stmt.start].split("\n")
     for line in [ln.strip() for ln in reversed(above) if ln.strip()][:3]:
-        if layout().section_label.fullmatch(line):
-            return layout().kind_of(line)
+        label = next((c for c in reversed(_CRUMB.split(line)) if layout().section_label.fullmatch(c.strip())), None)
+        if label is not None:  # "Press Releases", or the section a breadcrumb or a site title ends in
+            return layout().kind_of(label)
         if not layout().is_chrome(line):  # other page chrome between the label and the heading is passed over
             return None
     return None
+
+
+_CRUMB = re.compile(r"\s(?:>>|::|[>»›/|])\s")  # "Newsroom > Press Releases > 2031", "Agency :: Press Releases"
 
 
 def kind_words(text: str) -> int:

@@ -14,6 +14,7 @@ from typing import Iterator
 from kg.extract.common import CapsLines, Intervals, SpanIndex, hits, lex, titles
 from kg.extract.organizations import context_date
 from kg.model import Entity, Mention, Statement
+from kg.segment import chrome_spans
 
 __all__ = ["persons", "person_entity"]
 
@@ -56,12 +57,13 @@ _AFTER_IN_HEADING = re.compile(r"(,[ \t]*|[ \t]+|[ \t]*\n[ \t*_]*(?=[A-Z]))" + _
 
 
 def _blocked_spans(stmt: Statement) -> list[tuple[int, int]]:
-    """Spans of gazetteer names that are not persons (states, bodies, places, treaties)."""
+    """Spans of gazetteer names that are not persons (states, bodies, places, treaties), and the lines of page
+    chrome inside the statement (a menu's "Ambassador  Consular Issues", an index label "Editorial Sections:")."""
     out = []
     for h in hits(stmt):
         if not any(f.entity is not None and f.entity.kind == "Person" for f in h.forms):
             out.append((h.start, h.end))
-    return out
+    return out + chrome_spans(stmt)
 
 
 def _title_spans(stmt: Statement, caps_line: CapsLines) -> list[tuple[int, int]]:
@@ -382,7 +384,9 @@ def _initials_names(seg: str) -> Iterator[re.Match]:
         dot = seg.find(".", dot + 1)
 
 
-_SPEAKER_LABEL = re.compile(rf"(?:^|(?<=[\n?.!]\s)|(?<=\n))((?:[{_UP}][{_LOW}]+\s){{1,2}}[{_UP}][{_LOW}]+):\s")
+# the label's words on one line ("Related\nCyber:" is a list's label above a link, no name), its words after it on
+# the same line and no date or number ("Begin Text:" at a line's end, "Posted On: 2031-05-04" are a page's labels)
+_SPEAKER_LABEL = re.compile(rf"(?:^|(?<=[\n?.!]\s)|(?<=\n))((?:[{_UP}][{_LOW}]+[ \t]){{1,2}}[{_UP}][{_LOW}]+):[ \t]+(?=[^\d\s])")
 _TURN_LABEL = re.compile(rf"(?m)^[ \t*_]*(?P<t>(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?)\s+"
                          rf"(?P<n>(?:[{_UP}][{_LOW}'’-]+\s?){{1,3}}?)"
                          r"\s*\((?P<state>[^()\n]{2,80})\)(?:\s*\([^()\n]{2,40}\))?\s*:")

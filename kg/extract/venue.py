@@ -81,9 +81,10 @@ def _header_line(stmt: Statement, places: list[Mention]) -> Place | None:
     short lines right below the heading, where a catalogue record lists its fields), or a date with a city
     beside it."""
     text = stmt.context.text
-    for ls, le in lines(text, stmt.start, stmt.heading_end):
-        found = _field(text, ls, le) or _dated_line(text, ls, le, places)
-        if found is not None:
+    for i, (ls, le) in enumerate(lines(text, stmt.start, stmt.heading_end)):
+        # (a byline block's place line, once the title is past: "Jane Doe, Spokesperson / Washington, D.C.")
+        found = _field(text, ls, le) or _dated_line(text, ls, le, places) or (i and _place_line(text, ls, le, places))
+        if found:
             return found
     for ls, le in below_heading(stmt):  # a byline block the heading's reader left to the body
         found = _dated_line(text, ls, le, places) or _place_line(text, ls, le, places)
