@@ -31,6 +31,9 @@ _PATTERNS = [
     re.compile(r"\b(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})\b"),
     # 2019-06-05
     re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
+    # 2019.06.05, 2019/06/05, "2019. 6. 5." (year first: always year, month, day, as East Asian sites write it)
+    re.compile(r"(?<![\d.])\b(?P<year>(?:19|20)\d{2})(?:\.[ \t]?|/)(?P<mnum>\d{1,2})(?:\.[ \t]?|/)(?P<day>\d{1,2})\b"
+               r"(?![.,]?\d)"),
     # 05-06-2019 (day first, as dotted dates)
     re.compile(r"\b(?P<day>\d{1,2})-(?P<mnum>\d{1,2})-(?P<year>\d{4})\b"),
 ]

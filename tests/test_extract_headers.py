@@ -118,6 +118,14 @@ def test_extract_headers_slashed_dates_follow_the_sites_convention():
     assert find_dates("On 6/10/2021 only") == []  # the page does not tell: no guess
 
 
+def test_extract_headers_year_first_dates_with_dots_or_slashes():
+    # year first is year, month, day whatever the separator ("2022.11.03", "2022/11/03", "2022. 11. 3.")
+    for text in ("Session of 2022.11.03", "Session of 2022/11/03", "Posted 2022. 11. 3. by the mission"):
+        assert [d.iso for d in find_dates(text)] == ["2022-11-03"], text
+    # a version number or a longer run of dotted numbers is no date
+    assert find_dates("software release 2022.11.3.1 and v4.2022.11.03") == []
+
+
 def test_extract_headers_gazetteer_names_in_digits_other_spelling_and_without_hyphens():
     assert "2nd Committee" in spelling_variants("Second Committee")
     assert "Group on Responsible State Behavior" in spelling_variants("Group on Responsible State Behaviour")
