@@ -21,7 +21,8 @@ from kg.kinds import KINDS
 from kg.model import Entity
 from kg.paths import GAZETTEER_DIR
 
-__all__ = ["Form", "Hit", "Lexicon", "load_yaml", "lexicon", "fold", "is_caps_line", "spelling_variants", "ORG_TYPES"]
+__all__ = ["Form", "Hit", "Lexicon", "load_yaml", "lexicon", "fold", "is_caps_line", "spelling_variants", "office_key",
+           "ORG_TYPES"]
 
 ORG_TYPES = KINDS["Organization"].subclasses
 
@@ -125,6 +126,8 @@ class Lexicon:
         self.person_surnames: dict[str, list[Entity]] = {}
         self.surname_of: dict[str, str] = {}  # person key -> surname
         self.role_years: dict[str, list[tuple[int, int]]] = {}  # person key -> the years of their dated roles
+        # (affiliation, office folded) -> who held it when: ("UN", "secretary-general") -> [(2017, 9999, Guterres)]
+        self.office_holders: dict[tuple[str, str], list[tuple[int, int, Entity]]] = {}
         self.person_names: dict[str, Entity] = {}  # normalised full name -> person
         self.name_variants: dict[str, str] = {}  # variant token -> canonical token
         self.given_names: frozenset[str] = frozenset()  # first names that start a name even without a title
@@ -250,9 +253,13 @@ class Lexicon:
                 self._add(n, ent, "name", "exact")
                 self.person_names[self.person_key(n)] = ent
             for role in _strs(path, key, e, "roles"):  # "Chair of ... (2019-2021)", "President (2000-2008; 2012-)"
+                office = office_key(role.split("(")[0])
                 for years in re.findall(r"\(([^()]*)\)", role):
                     for a, b in re.findall(r"(\d{4})\s*[-–]\s*(\d{4})?", years):
                         self.role_years.setdefault(ent.key, []).append((int(a), int(b or 9999)))
+                        if e.get("affiliation"):
+                            self.office_holders.setdefault((str(e["affiliation"]), office), []).append(
+                                (int(a), int(b or 9999), ent))
             surname = e.get("surname")
             if surname:
                 self.person_surnames.setdefault(str(surname), []).append(ent)
@@ -395,6 +402,12 @@ def _replacement(run: str) -> str:
     if run[0] in _INVISIBLE:
         return ""
     return "\n" if "\n" in run else " "
+
+
+def office_key(office: str) -> str:
+    """An office's name folded for lookup: case, hyphens and spaces unified ("Secretary General" is
+    "Secretary-General")."""
+    return " ".join(fold(office).replace("-", " ").split())
 
 
 def _leftmost_longest(cands: list[Hit]) -> list[Hit]:

@@ -7,6 +7,7 @@ from typing import Callable, Iterable, Iterator
 
 from kg.extract.common import Intervals, lex
 from kg.extract.metadata import metadata
+from kg.extract.offices import office_authors
 from kg.extract.organizations import organizations
 from kg.extract.persons import persons
 from kg.extract.places import places
@@ -23,7 +24,7 @@ __all__ = ["ENTITY_EXTRACTORS", "STATEMENT_EXTRACTORS", "INHERITED", "extract_do
 Extractor = Callable[[Statement], Iterable[Finding]]
 
 # entity readers first (later ones may look at what earlier ones found), then statement-level readers
-ENTITY_EXTRACTORS: list[Extractor] = [states, organizations, treaties, resolutions, persons, places]
+ENTITY_EXTRACTORS: list[Extractor] = [states, organizations, treaties, resolutions, persons, office_authors, places]
 STATEMENT_EXTRACTORS: list[Extractor] = [metadata, relations]
 # what a transcript turn or a speaker's part takes from its page's main statement when its own words leave it out
 INHERITED = ("date", "place", "forum", "event", "published")

@@ -9,6 +9,7 @@ from kg.extract.affiliation import affiliations
 from kg.extract.common import lex, listed_after, titles
 from kg.extract.header import KIND_AFTER, first_sentence, lookback
 from kg.extract.lead import lead_sentence, lead_state
+from kg.extract.offices import office_body
 from kg.extract.organizations import group_entity
 from kg.model import Entity, Mention, Statement
 
@@ -285,6 +286,9 @@ def _speakers_own(stmt: Statement, speakers: list[Mention]) -> tuple[list[Entity
             behalf.append(next((a for a in affs if a.kind == "State"), affs[0]))
         elif m.info.get("lead_state") is not None:  # quoted below a lead naming their state's envoy
             behalf.append(m.info["lead_state"])
+        elif m.info.get("office_author"):  # "Secretary-General's Message": the body or state of that office
+            serves = office_body(m.entity)
+            behalf += [serves] if serves is not None else []
         elif not m.info.get("titled") or _honorific_only(m):
             # a speaker named without a title ("Sergey Lavrov’s opening remarks"), or a form of address only
             # ("Statement by Mr. X, First Counsellor"): whom the gazetteer says they serve, else the state whose
