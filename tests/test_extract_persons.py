@@ -1,5 +1,5 @@
 """Persons: titled names in any case, initials, surnames resolved to the full name, no invented persons."""
-from helpers import extract, labels, keys
+from helpers import extract, keys, labels, rels
 
 
 def test_extract_persons_titled_names_and_forms_of_address():
@@ -87,3 +87,17 @@ def test_extract_persons_a_page_label_with_a_date_or_nothing_after_it_is_no_spea
     [s] = extract("Press release of the Embassy on outer space\n\nPosted On: 2031-05-04\n\nBegin Text:\n\n"
                   "The Embassy welcomes the adoption of the report on outer space.\n\nKari Lund: We welcome it too.\n")
     assert labels(s, "Person") == {"Kari Lund"}  # the speaker label with words after it still names a person
+
+
+def test_extract_persons_a_title_case_headline_verb_ends_the_title():
+    # "Secretary General Urges States to Adopt Clear Rules": no title reaches past the headline's verb
+    [s] = extract("OSCE Secretary General Urges States to Adopt Clear Rules\n\n5 May 2023\n\nThe Secretary General "
+                  "today called on participating States to adopt rules for the use of drones.")
+    assert labels(s, "Person") == set()
+
+
+def test_extract_persons_a_bodys_abbreviation_in_brackets_inside_a_title():
+    [s] = extract("Press release\n\n5 May 2023\n\nThe Executive Secretary of the Economic Community of West "
+                  "African States (ECOWAS), Kwame Asante, today opened the meeting.")
+    assert labels(s, "Person") == {"Kwame Asante"}
+    assert ("kwame-asante", "affiliatedWith", "ECOWAS") in rels([s])

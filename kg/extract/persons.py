@@ -545,6 +545,9 @@ def _walk_back(text: str, before: list[_Tok], lo: int, s: int, tspans: SpanIndex
                 break
         elif low in _CONNECT or t[0] in ("’", "'", "-"):
             pass
+        elif t[0] == ")" and (j := _bracket_open(before, k)) is not None:
+            k = j - 1  # a body's abbreviation in brackets: "Secretary General of the ... States (OAS), X"
+            continue
         elif t.start() in blocked or _CAP_OR_DIGIT.fullmatch(t[0]):
             if k > 0 and _name_like(before[k - 1], t, text, tspans, blocked):
                 break  # "Chinese Ambassador Zheng Zeguang and Josep Borrell": another person's name
@@ -552,6 +555,16 @@ def _walk_back(text: str, before: list[_Tok], lo: int, s: int, tspans: SpanIndex
             break
         k -= 1
     return None if earliest is None else (earliest, immediate, honorific)
+
+
+def _bracket_open(before: list[_Tok], k: int) -> int | None:
+    """Index of the "(" that opens the short bracket closed at ``before[k]`` (an abbreviation), else None."""
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if before[j][0] == "(":
+            return j if j < k - 1 else None
+        if not re.fullmatch(r"[\w.&-]+", before[j][0]):
+            return None
+    return None
 
 
 def _glued_start(text: str, before: list[_Tok], idx: int, blocked: SpanIndex) -> int:
