@@ -247,3 +247,17 @@ def test_extract_metadata_event_of_a_heading_wrapped_over_lines_of_capitals():
     # a heading in ordinary case still ends at its line
     [s] = extract("Statement at the third session\nNew York, 8 March 2023\n\nMr. Chair,\n\nChile thanks you.")
     assert s.value("event") == "third session"
+
+
+def test_extract_metadata_un_meetings_coverage_names_no_speaker_of_its_own():
+    # a UN release reports what others said: its headline's and lead's speaker is reported, not the author
+    [s] = extract("GA/DIS/3999\n12 October 2023\n\nGeneral Assembly\nFirst Committee\n\nSpace Race Must Not Turn into "
+                  "Arms Race, Under-Secretary-General Tells First Committee\n\nThe arms race in outer space must be "
+                  "prevented, Under-Secretary-General Izumi Nakamitsu told the First Committee today, as delegates "
+                  "began their thematic debate.\n\nThe representative of Chile said that norms were needed.\n")
+    assert value_keys(s, "speakers") == [] and value_keys(s, "on_behalf_of") == ["UN"]
+    # the same lead on a news page names its speaker
+    [s] = extract("Space Race Must Not Turn into Arms Race, Under-Secretary-General Tells First Committee\n\n"
+                  "12 October 2023\n\nThe arms race in outer space must be prevented, Under-Secretary-General Izumi "
+                  "Nakamitsu told the First Committee today, as delegates began their thematic debate.\n")
+    assert value_keys(s, "speakers") == ["izumi-nakamitsu"]

@@ -8,6 +8,7 @@ import re
 
 from kg.dates import find_dates
 from kg.errors import GazetteerError
+from kg.extract.behalf import un_release
 from kg.extract.common import listed_after, sentence_bounds
 from kg.extract.header import first_sentence, kind_words, lookback
 from kg.extract.lead import lead_body, lead_report, lead_sentence, lead_speaker, lead_state
@@ -83,10 +84,11 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
         if not chosen and stmt.role in ("main", "item"):
             chosen = _field_speaker(stmt) or _label_speakers(stmt)
         heading = text[hs:stmt.heading_end]
-        if not chosen and stmt.role in ("main", "item") and (
+        if not chosen and stmt.role in ("main", "item") and not un_release(stmt) and (
                 kind in _REPORTED or _HEADLINE_VERB.search(heading) or layout().kind_of(heading) is None):
             # a news lead: "..., Alexander Lukashevich, said at a meeting of ...", "X today welcomed ..." (a
-            # statement, comment or article has its author in its heading, not in its first sentence)
+            # statement, comment or article has its author in its heading, not in its first sentence; a UN
+            # meetings coverage release reports what others said: its lead names no speaker of its own)
             said = lead_speaker(stmt, *lead_report(stmt))
             chosen = [said] if said is not None else (_passive_lead(stmt) or _quoted_after_lead(stmt))
     out, seen = [], set()
