@@ -125,3 +125,14 @@ def test_extract_behalf_unnamed_group_and_the_states_listed_after_it():
     # a lone state after the name is no list of members; without a list the group stays as written
     [s] = extract("Statement by Lithuania on behalf of the Baltic States – Vilnius office\n\n" + _SPEECH)
     assert [e.label for e in s.value("on_behalf_of")] == ["Baltic States"]
+
+
+def test_extract_behalf_the_issuers_a_note_names_for_a_joint_statement():
+    head = "The Third Chile-Kenya Space Dialogue\n\nPRESS NOTE\n\nMAY 2, 2023\n\nShare\n\n"
+    [s] = extract(head + "The following is the text of a joint statement by the Governments of Chile and Kenya on "
+                  "the occasion of the third dialogue.\n\nBoth sides reaffirmed their commitment to space law.\n")
+    assert value_keys(s, "on_behalf_of") == ["CHL", "KEN"]
+    # a joint statement of one named state and others unnamed is no list of issuers
+    [s] = extract(head + "The following is the text of a joint statement by Chile and partners on the occasion of "
+                  "the third dialogue.\n\nBoth sides reaffirmed their commitment to space law.\n")
+    assert "KEN" not in value_keys(s, "on_behalf_of")

@@ -169,6 +169,8 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
         # "on behalf of a group of 12 countries" in the lead, then the statement lists them: "on behalf of
         # Chile, Fiji, ... and my own country, Peru"
         behalf = _listed_later(stmt, stmt.heading_end if release else first_sentence(stmt)[1]) or behalf
+    if not behalf and not explicit and stmt.role in ("main", "item"):
+        behalf = _joint_issuers(stmt)  # "The following is the text of a joint statement by the Governments of ..."
     said_for = None  # the speaker whose own state or body the statement is for
     if not behalf and not explicit and speakers and stmt.role in ("main", "item"):
         # "Statement of the Group of 77 and China / Delivered by: H.E. Mr. X, Permanent Representative of
@@ -202,6 +204,23 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
         body = _letterhead_body(stmt)  # an unsigned release on an international body's own page: the body's
         behalf = [body] if body is not None else []
     return list({(e.kind, e.key): e for e in behalf}.values()), said_for
+
+
+# the issuers a page's note names for the joint text it carries: "The following is the text of a joint statement
+# by the Governments of the United States of America and Japan", "... joint declaration of A and B"
+_JOINT_BY = re.compile(r"\bjoint\s+(?:statement|declaration|communiqu[eé]|press\s+statement)\s+(?:issued\s+)?(?:by|of|from)"
+                       r"\s+(?:the\s+)?(?:(?:governments?|leaders|ministers|foreign\s+ministers)\s+of\s+(?:the\s+)?)?", re.I)
+
+
+def _joint_issuers(stmt: Statement) -> list[Entity]:
+    """The states (two or more) a joint statement's first sentence names as its issuers."""
+    bs, be = first_sentence(stmt)
+    m = _JOINT_BY.search(stmt.context.text, bs, be)
+    first = next((o for o in stmt.mentions if m is not None and o.start == m.end() and o.entity.kind == "State"), None)
+    if first is None:
+        return []
+    states = [first.entity] + [o.entity for o in listed_after(stmt, first.end, ("State",), be)]
+    return states if len(states) >= 2 else []
 
 
 # a group known only by what it is ("43 countries", "like-minded States"), not by a name of its own

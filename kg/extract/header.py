@@ -43,13 +43,13 @@ def first_sentence(stmt: Statement) -> tuple[int, int]:
 def _first_sentence(stmt: Statement) -> tuple[int, int]:
     text = stmt.context.text
     pos = stmt.heading_end
-    for _ in range(4):
+    for _ in range(4):  # (past a greeting, or a line of page chrome: a share bar under the heading)
         while pos < stmt.end and text[pos].isspace():
             pos += 1
         bs, be = sentence_bounds(text, pos, pos, stmt.end)
         nl = text.find("\n", pos, be)
         first = text[pos:nl if nl >= 0 else be]
-        if not layout().is_salutation(first):
+        if not layout().is_salutation(first) and not layout().is_chrome(first):
             return bs, be
         pos = pos + len(first)
     return sentence_bounds(text, pos, pos, stmt.end)
