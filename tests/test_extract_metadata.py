@@ -261,3 +261,16 @@ def test_extract_metadata_un_meetings_coverage_names_no_speaker_of_its_own():
                   "12 October 2023\n\nThe arms race in outer space must be prevented, Under-Secretary-General Izumi "
                   "Nakamitsu told the First Committee today, as delegates began their thematic debate.\n")
     assert value_keys(s, "speakers") == ["izumi-nakamitsu"]
+
+
+def test_extract_metadata_news_headline_quoting_its_speaker_and_a_published_line_below_the_byline():
+    page = ("WORLD\n\n'Space must stay free of weapons': defence minister Jana Horak\n\nThe minister who leads the "
+            "talks tells our correspondent why the treaty still matters to small states.\n\nPetra Novak\nForeign "
+            "Correspondent\n\nPUBLISHED Mar 3, 2023, 06:00 AM CET\n\nPRAGUE – On Friday, after a week of talks, the "
+            "treaty conference closed. Minister Horak spoke to us afterwards.\n")
+    [s] = extract(page)
+    assert value_keys(s, "speakers") == ["jana-horak"]
+    assert s.value("date") == "2023-03-03"
+    # a quote in the headline without a name after it names nobody; a date in the prose is no posting line
+    [s] = extract(page.replace(": defence minister Jana Horak", " say delegates").replace("PUBLISHED ", "On "))
+    assert value_keys(s, "speakers") == [] and s.value("date") is None

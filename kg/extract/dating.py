@@ -11,7 +11,7 @@ import re
 
 from kg.dates import find_dates
 from kg.extract.header import (below_heading, body_dateline, delivered_date, first_sentence, is_stamp_line,
-                               posted_footer)
+                               posted_footer, posted_header)
 from kg.extract.lead import lead_sentence
 from kg.model import Statement
 from kg.segment import layout
@@ -72,7 +72,7 @@ def _undated(stmt: Statement, hs: int) -> tuple[str | None, int | None, int | No
                 if iso > stmt.listing_date:
                     iso = f"{year - 1:04d}-{d.month:02d}-{d.day:02d}"
                 return iso, d.start, d.end
-    posted = posted_footer(stmt)
+    posted = posted_footer(stmt) or posted_header(stmt)
     if posted is not None:
         return posted[0].iso, posted[0].start, posted[0].end
     return stmt.listing_date, None, None

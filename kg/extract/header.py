@@ -18,7 +18,7 @@ from kg.segment import layout
 
 __all__ = ["KIND_AFTER", "LOOKBACK", "Dateline", "head_start", "first_sentence", "body_dateline", "new_place",
            "section_kind", "kind_words", "lookback", "lines", "below_heading", "tail_lines", "delivered_date",
-           "posted_footer", "is_stamp_line"]
+           "posted_footer", "posted_header", "is_stamp_line"]
 
 # the kind of a statement right after a name: that name is its author ("EU Explanation of Vote", "G7 Declaration",
 # "Norway's statement"), not its forum or topic
@@ -198,8 +198,22 @@ def delivered_date(stmt: Statement, spans: list[tuple[int, int]]) -> DateHit | N
 def posted_footer(stmt: Statement) -> tuple[DateHit, int] | None:
     """A footer line that gives the day the page was posted ("Published on: 5 May 2021 | Vienna",
     "Posted: 05.05.2021"): its date and where the line goes on after it."""
+    return _posted(stmt.context.text, list(reversed(tail_lines(stmt))))
+
+
+_POSTED_REACH = 800  # how far below the heading a news page's "PUBLISHED <date>" line may stand (standfirst, byline)
+
+
+def posted_header(stmt: Statement) -> tuple[DateHit, int] | None:
+    """The same line near the top, below a headline's standfirst and byline ("PUBLISHED Jul 14, 2024, 5:00 AM")."""
     text = stmt.context.text
-    for ls, le in reversed(tail_lines(stmt)):
+    near = [(ls, le) for ls, le in lines(text, stmt.heading_end, min(stmt.end, stmt.heading_end + _POSTED_REACH))
+            if le - ls < 120]
+    return _posted(text, near)
+
+
+def _posted(text: str, candidates: list[tuple[int, int]]) -> tuple[DateHit, int] | None:
+    for ls, le in candidates:
         label = _rules()["posting_label"].match(text, ls + len(re.match(r"[\s*_]*", text[ls:le]).group()), le)
         dates = find_dates(text, ls, le) if label else []
         if dates and not text[label.end():dates[0].start].strip():

@@ -32,6 +32,9 @@ _HEADLINE_VERB = re.compile(r"\b(?:says|said|calls\s+(?:for|on)|urges|warns|welc
 _OFFICE_AFTER = re.compile(r"[ \t]*,[ \t]*[A-Z][^\n.;:]{0,80}$", re.M)
 
 
+_QUOTE_THEN = re.compile(r"\w[.!?]?['’\"”][ \t]*[:–—-][ \t]*(?:[\w.’'-]+[ \t]+){0,4}[*_]*$")  # (an office between)
+
+
 def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
     """The person mentions that name the statement's speakers."""
     text = stmt.context.text
@@ -54,7 +57,9 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
             byline = pre.rstrip(" *_").endswith("\n") and kind_words(text[hs:end]) >= 1 and (
                 m.info.get("titled") or _alone_on_line(text, m) or _OFFICE_AFTER.match(text, m.end, stmt.heading_end))
             blank = not pre.strip(" *_\n") and not text[hs:end].strip(" *_\n")
-            if after in ("’s", "'s") or blank or byline or (
+            # a news headline quoting its speaker: "'Norms are not optional': Defence Minister Jane Doe"
+            quoted = _QUOTE_THEN.search(pre) is not None
+            if after in ("’s", "'s") or blank or byline or quoted or (
                     re.search(r"\b(?:by|of|from|on behalf of)\s+(?:the\s+)?[*_]*$", pre, re.I)
                     and kind_words(text[hs:end]) <= 1):
                 chosen.append(m)
