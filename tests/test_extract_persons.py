@@ -101,3 +101,11 @@ def test_extract_persons_a_bodys_abbreviation_in_brackets_inside_a_title():
                   "African States (ECOWAS), Kwame Asante, today opened the meeting.")
     assert labels(s, "Person") == {"Kwame Asante"}
     assert ("kwame-asante", "affiliatedWith", "ECOWAS") in rels([s])
+
+
+def test_extract_persons_a_name_in_capitals_opening_a_paragraph_before_its_title():
+    [s] = extract("Security Council\n9999th Meeting (AM)\n\nCouncil Debates Drones\n\n12 May 2023\n\nMARTA KOWALCZYK, "
+                  "Minister for Foreign Affairs of Poland, said drones threaten civilians.\n\nRAPID GROWTH, the "
+                  "delegate of Chile said, worries many.\n")
+    assert labels(s, "Person") == {"Marta Kowalczyk"}
+    assert ("marta-kowalczyk", "affiliatedWith", "POL") in rels([s])

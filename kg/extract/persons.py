@@ -130,6 +130,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
     out = _Found(scan.text)
     _known_persons(scan, out)
     _delegates(scan, out)
+    _capital_leads(scan, out)
     _titled_names(scan, out)
     _initials_and_surname(scan, out)
     _transcript_labels(scan, out)
@@ -293,6 +294,27 @@ def _delegates(scan: _Scan, out: _Found) -> None:
             known.info.setdefault("post_title", info["post_title"])
             continue
         name = _caps_to_title(m.group("n")) if m.group("n").isupper() else m.group("n")
+        out.add(s, e, lex().find_person(name) or person_entity(name), "name", info)
+
+
+# a meetings-coverage paragraph opening with a delegate's name in capitals and their office after a comma:
+# "MARTA KOWALCZYK, Minister for Foreign Affairs of Poland, said ..."
+_CAPITAL_LEAD = re.compile(rf"(?m)^[ \t*_]*(?P<n>[{_UP}][{_UP}'’-]+(?:[ \t]+[{_UP}][{_UP}'’-]+){{1,3}}),[ \t]+(?:the[ \t]+)?")
+
+
+def _capital_leads(scan: _Scan, out: _Found) -> None:
+    """A name in capitals opening a paragraph, followed by a comma and a title: the person that title names."""
+    stmt, text, tt = scan.stmt, scan.text, titles()
+    if text.find(",", stmt.start, stmt.end) < 0:
+        return
+    for m in _CAPITAL_LEAD.finditer(text, stmt.start, stmt.end):
+        s, e = m.start("n"), m.end("n")
+        words = [w.capitalize() for w in m.group("n").split()]
+        if m.end() not in scan.tspans or s in scan.blocked or scan.caps_line(s) \
+                or any(w in tt.not_names or tt.is_title_word(w) for w in words):
+            continue  # (a line all in capitals is a heading: the titled-names reader has it)
+        name = _caps_to_title(m.group("n"))
+        info = _title_info(text, stmt, scan.toks, s, e, scan.tspans, scan.blocked, out.taken)
         out.add(s, e, lex().find_person(name) or person_entity(name), "name", info)
 
 
