@@ -136,3 +136,12 @@ def test_extract_behalf_the_issuers_a_note_names_for_a_joint_statement():
     [s] = extract(head + "The following is the text of a joint statement by Chile and partners on the occasion of "
                   "the third dialogue.\n\nBoth sides reaffirmed their commitment to space law.\n")
     assert "KEN" not in value_keys(s, "on_behalf_of")
+
+
+def test_extract_behalf_a_heading_line_naming_the_delegation_that_delivered_it():
+    [s] = extract("Right of Reply to the Republic of Chile\n   Delivered by the Delegation of Peru\n\n" + _SPEECH)
+    assert value_keys(s, "on_behalf_of") == ["PER"]  # not the state replied to
+    # a delegation named inside a sentence of the speech is not the heading's
+    [s] = extract("Right of Reply\n\nMadam Chair,\n\nThe statement was delivered by the delegation of Peru "
+                  "yesterday, and we reply to it now.\n")
+    assert "PER" not in value_keys(s, "on_behalf_of")

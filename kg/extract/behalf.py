@@ -23,6 +23,10 @@ _ISSUED_BY = re.compile(r"(?:\b(?:statement|comment|commentary|report|article|br
                         r"permanent mission|mission|(?:permanent\s+|deputy\s+)*representative|delegate|observer)\s+of\s+"
                         r"(?:the\s+)?)?[\"“«]?$", re.I)
 
+# a heading's line saying which delegation delivered it: "Delivered by the Delegation of the Republic of Korea"
+_DELIVERED_BY = re.compile(r"(?:^|\n)[ \t*_■•-]*(?:as\s+)?(?:delivered|presented|read(?:\s+out)?)\s+by\s+(?:the\s+)?"
+                           r"(?:delegation|government|permanent\s+mission|mission)\s+of\s+(?:the\s+)?$", re.I)
+
 _ISSUER_CUE = re.compile(r"\b(?:Embassy|Ambassador|Foreign Ministry|Ministry|Mission|Consulate|Spokes(?:wo)?m[ae]n|"
                          r"Spokesperson|press officer|press service|Department)\b", re.I)
 
@@ -80,7 +84,8 @@ def issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
         if _TOPIC.search(pre) or _ACTED_ON.search(pre):
             continue  # "Comment by the Embassy on the statement by Zambia": Zambia's statement is the topic
         if m.entity.kind == "State":  # "Statement by India", "... by the Delegation of India", "by the Russian delegation"
-            if _issued_by(pre, hs, m.start, " ") and (m.form != "adjective" or _OWN_BODY.match(text, m.end)):
+            if (_issued_by(pre, hs, m.start, " ") or _DELIVERED_BY.search(pre)) and (
+                    m.form != "adjective" or _OWN_BODY.match(text, m.end)):
                 return [m.entity]
             # "Joint Statement of the Foreign Ministers of Russia and China": every state of the list
             if re.search(r"\b(?:statement|declaration|communiqu[eé])\s+(?:by|of)\s+(?:the\s+)?(?:(?:foreign\s+)?ministers|"
