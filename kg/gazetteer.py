@@ -22,7 +22,7 @@ from kg.model import Entity
 from kg.paths import GAZETTEER_DIR
 
 __all__ = ["Form", "Hit", "Lexicon", "load_yaml", "lexicon", "fold", "is_caps_line", "spelling_variants", "office_key",
-           "ORG_TYPES"]
+           "unbroken", "ORG_TYPES"]
 
 ORG_TYPES = KINDS["Organization"].subclasses
 
@@ -372,6 +372,22 @@ def _cleaned(segment: str) -> Iterator[tuple[str, list[int]]]:
     yield _rewrite(segment, [(a, b, "") for a, b in spans])
     if spans:
         yield _rewrite(segment, [(a, b, "-") for a, b in spans])
+
+
+def unbroken(segment: str) -> tuple[str, list[int]] | None:
+    """``segment`` with its words hyphenated at a line's end joined ("reso-|lution"), and the original offset of
+    each character; None when no word is broken so."""
+    spans = [m.span() for m in _HYPHEN_BREAK.finditer(segment) if m.start() and segment[m.start() - 1].isalpha()]
+    if not spans:
+        return None
+    out, where, pos = [], [], 0
+    for a, b in spans:
+        out.append(segment[pos:a])
+        where.extend(range(pos, a))
+        pos = b
+    out.append(segment[pos:])
+    where.extend(range(pos, len(segment)))
+    return "".join(out), where
 
 
 _RUN = re.compile(f"[{_INVISIBLE}]|[\ufb00-\ufb06]|[ \t\u00a0]+\n[ \t\u00a0]*|\n[ \t\u00a0]+|[ \t\u00a0]{{2,}}")

@@ -1,5 +1,5 @@
 """Resolutions in any written or spoken form, each with its canonical symbol; reports are documents."""
-from helpers import extract, keys
+from helpers import extract, keys, rels
 
 
 def test_extract_resolutions_symbols_and_spoken_forms():
@@ -28,3 +28,18 @@ def test_extract_resolutions_an_l_symbol_called_a_resolution_is_a_draft_with_its
     assert found == {"L.41/Rev.2": True}
     [s] = extract("Statement at the 76th session of the First Committee\n\nWe support resolution L.13/rev1.")
     assert keys(s, "Resolution") == {"A/C.1/76/L.13/Rev.1"}
+
+
+def test_extract_resolutions_a_word_hyphenated_at_a_line_end_in_pdf_text():
+    [s] = extract("Statement by Ghana\n\nNew York, 5 October 2022\n\nMr. Chair,\n\nWe recall General Assembly reso-\n"
+                  "lution 74/28 and deci-\nsion 75/550 on this item.\n")
+    assert {"A/RES/74/28", "A/DEC/75/550"} <= keys(s, "Resolution")
+
+
+def test_extract_resolutions_the_group_a_founding_resolution_named_after_it_set_up():
+    # two founding resolutions in one sentence: the one right after "established by" says which group it is
+    for gap in (" ", "\n"):
+        [s] = extract("Statement by Ghana\n\nNew York, 5 October 2022\n\nMr. Chair,\n\nWe recall the Open-ended "
+                      f"Working Group established by General Assembly resolution{gap}73/27 and the report endorsed "
+                      "by resolution 75/240.\n")
+        assert ("OEWG-2019", "establishedBy", "A/RES/73/27") in rels([s]), gap

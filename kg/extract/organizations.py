@@ -269,6 +269,11 @@ _YEAR_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:final|consensus|substantive)\s+)
                          r"((?:19|20)\d{2})\b", re.I)  # "the GGE report in 2015", "the OEWG was established in 2019"
 
 
+_FOUNDED_BY = re.compile(r"[^.;()\n]{0,60}?\b(?:established|created|set\s+up|convened|mandated)\s+(?:by|pursuant\s+to|under|"
+                         r"in\s+accordance\s+with)\s+(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?(?:General\s+Assembly\s+)?",
+                         re.I)
+
+
 def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading_instances: list[Entity]) -> Entity:
     """The instance of the recurring body ``ent`` that the mention at ``[start, end)`` means."""
     members = _families().get(ent.key)
@@ -295,6 +300,12 @@ def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading
         if dated:
             return dated[-1]
     s0, s1 = sentence_bounds(text, start, stmt.start, stmt.end)
+    by = _FOUNDED_BY.match(text, end, min(stmt.end, end + 120))
+    if by:  # "the OEWG established by General Assembly resolution 73/27": the group that resolution set up
+        named = find_symbols(text[by.end():min(stmt.end, by.end() + 45)])
+        founded = [e for e in members if named and lex().org_data.get(e.key, {}).get("established_by") == named[0][2].key]
+        if len(founded) == 1:
+            return founded[0]
     near = text[max(s0, start - 60):min(s1, end + 100)]
     symbols = {sym.key for _, _, sym, _ in find_symbols(near)}
     founded = [e for e in members if lex().org_data.get(e.key, {}).get("established_by") in symbols]

@@ -11,6 +11,7 @@ import re
 from typing import Iterator
 
 from kg.extract.common import anchored_finditer, word_finditer
+from kg.gazetteer import unbroken
 from kg.model import Entity, Mention, Statement
 
 __all__ = ["resolutions", "find_symbols", "normalize_symbol", "canonical_symbol", "resolution_entity", "session_of"]
@@ -124,7 +125,16 @@ def _document_committee(text: str) -> int | None:
 
 
 def find_symbols(seg: str, session: int | None = None, committee: int | None = None) -> list[tuple[int, int, Entity, str]]:
-    """Every resolution, draft, decision and UN document symbol in ``seg``: (start, end, entity, form)."""
+    """Every resolution, draft, decision and UN document symbol in ``seg``: (start, end, entity, form); a word
+    hyphenated at a line's end ("reso-|lution 73/27", as PDF text breaks it) is read joined."""
+    joined = unbroken(seg) if "-\n" in seg or "- \n" in seg else None
+    if joined is None:
+        return _symbols(seg, session, committee)
+    text, where = joined
+    return [(where[s], where[e - 1] + 1, ent, form) for s, e, ent, form in _symbols(text, session, committee)]
+
+
+def _symbols(seg: str, session: int | None, committee: int | None) -> list[tuple[int, int, Entity, str]]:
     out: list[tuple[int, int, Entity, str]] = []
 
     def emit(s: int, e: int, ent: Entity, form: str) -> None:
