@@ -85,3 +85,10 @@ def test_gazetteer_coverage_no_form_names_two_bodies_or_instruments():
         for entry in load_yaml(GAZETTEER_DIR / file)[section].values():
             forms.update({f.lower() for f in entry.get("names") or []} | set(entry.get("abbreviations") or []))
     assert [f for f, n in forms.items() if n > 1] == []
+
+
+def test_gazetteer_coverage_security_council_committees_named_by_their_founding_resolution():
+    [s] = extract("Statement by Peru\n\nMr. President,\n\nThe Committee established pursuant to resolution 1540 "
+                  "(2004), the Security Council Committee established pursuant to resolution 1718 (2006) and the "
+                  "Panel of Experts established pursuant to resolution 1874 (2009) all reported to the Council.")
+    assert {"UNSC-1540", "UNSC-1718", "UN-POE-1718"} <= keys(s, "Organization")
