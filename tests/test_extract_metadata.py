@@ -274,3 +274,13 @@ def test_extract_metadata_news_headline_quoting_its_speaker_and_a_published_line
     # a quote in the headline without a name after it names nobody; a date in the prose is no posting line
     [s] = extract(page.replace(": defence minister Jana Horak", " say delegates").replace("PUBLISHED ", "On "))
     assert value_keys(s, "speakers") == [] and s.value("date") is None
+
+
+def test_extract_metadata_an_explanation_of_vote_speaks_in_the_committee_of_its_draft():
+    body = "\n\nMr. Chair,\n\nOur delegation will vote in favour of the draft resolution before us today.\n"
+    [s] = extract("Explanation of vote by Peru\n\nDraft resolution A/C.3/77/L.21" + body)
+    assert s.value("forum").key == "UNGA-C3"
+    # a statement of another kind naming a committee's draft is not thereby at that committee
+    [s] = extract("Press release by Peru\n\nPeru welcomes draft resolution A/C.3/77/L.21 on the right to food, "
+                  "tabled last week.\n")
+    assert s.value("forum") is None

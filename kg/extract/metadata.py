@@ -10,6 +10,7 @@ import re
 from typing import Iterator
 
 from kg.extract.behalf import issuer, on_behalf, un_release
+from kg.extract.common import lex
 from kg.extract.dating import statement_date
 from kg.extract.forum import (MEETING_NOUNS, addressed_body, body_forum, covered_body, header_forum, is_part_of,
                               lead_paragraph_forum)
@@ -99,6 +100,17 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
     return forum, event
 
 
+def _draft_committee(stmt: Statement) -> tuple[Entity, int, int] | None:
+    """The Main Committee an explanation of vote speaks in, as the symbol of its draft says ("A/C.1/78/L.2": the
+    First Committee)."""
+    for m in stmt.mentions:
+        c = re.match(r"A/C\.([1-6])/", m.entity.key) if m.entity.kind == "Resolution" else None
+        committee = lex().organization(f"UNGA-C{c.group(1)}") if c else None
+        if committee is not None:
+            return committee, m.start, m.end
+    return None
+
+
 def _unnamed_kind(stmt: Statement) -> str:
     """The kind of a statement whose heading and section name none: an item of a dated listing, or one
     opening with a wire agency's dateline ("MOSCOW, May 4 (TASS) –"), is news; one opening with a bare dateline
@@ -153,6 +165,8 @@ def metadata(stmt: Statement) -> Iterator[Attribute | Relation]:
     if forum is None and release:
         covered = covered_body(stmt)
         forum = (covered.entity, covered.start, covered.end) if covered is not None else None
+    if forum is None and kind == "explanation of vote":
+        forum = _draft_committee(stmt)
     if forum:
         yield Attribute("forum", forum[0], forum[1], forum[2])
     if event:
