@@ -145,3 +145,11 @@ def test_extract_behalf_a_heading_line_naming_the_delegation_that_delivered_it()
     [s] = extract("Right of Reply\n\nMadam Chair,\n\nThe statement was delivered by the delegation of Peru "
                   "yesterday, and we reply to it now.\n")
     assert "PER" not in value_keys(s, "on_behalf_of")
+
+
+def test_extract_behalf_field_line_speaker_with_forms_of_address_only():
+    [s] = extract("Ministry of Foreign Affairs of Ireland\n\nPress release\nIreland opens a consulate in Lagos\n\nFrom: "
+                  "Department of Trade and The Rt Hon Lady Aoife Brennan\nPublished 4 May 2025\n\nIreland has opened a "
+                  "new consulate to serve the growing trade between the two countries and its citizens abroad.\n")
+    assert value_keys(s, "speakers") == ["aoife-brennan"]
+    assert value_keys(s, "on_behalf_of") == ["IRL"]

@@ -295,7 +295,8 @@ def _honorific_only(m: Mention) -> bool:
     words = (m.info.get("title") or "").replace(",", " ").split()
     if not words or m.info.get("post_title"):
         return False
-    hon = {h.lower() for h in titles().honorifics}
+    # (word by word: "The Rt Hon Lord" is "The Rt Hon" and "Lord")
+    hon = {w.lower() for h in titles().honorifics for w in h.split()}
     return all(w.lower() in hon for w in words)
 
 

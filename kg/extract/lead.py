@@ -19,8 +19,8 @@ __all__ = ["lead_body", "lead_report", "lead_sentence", "lead_speaker", "lead_st
 
 _CREDIT = re.compile(r"[\s*_]*(?:©|\(c\)|photo\b|image\b|source\s*:|file photo)", re.I)
 # between the name and the verb: ", Russia's envoy to the UN," / " today" / " on Friday" / " has"
-_WHEN = (r",?\s+(?:(?:today|yesterday|tonight|this\s+week|on\s+\w+day|\w+day|also|again|has|had|have|was|were|"
-         r"once\s+again)\s+){0,3}")
+_WHEN = (r",?\s+(?:(?:today|yesterday|tonight|this\s+(?:week|morning|afternoon|evening)|earlier\s+today|on\s+\w+day|\w+day|"
+         r"also|again|has|had|have|was|were|once\s+again)\s+){0,3}")
 # (tried with the apposition and without it: "X, on Monday said ..., at the UN" has a comma further on)
 _BRIDGES = (re.compile(r"\s*,[^.;\n]{0,160}?," + _WHEN, re.I), re.compile(_WHEN, re.I))
 _MORE_VERBS = re.compile(r"(?:addressed|welcomed|underscored|briefed|presented|urged|called|said|told|"

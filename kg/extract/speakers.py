@@ -40,8 +40,8 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
     text = stmt.context.text
     head = [m for m in stmt.mentions if m.entity.kind == "Person" and hs <= m.start < stmt.heading_end]
     chosen: list[Mention] = []
-    if stmt.role == "turn":  # "The Chair (Mr. Gafoor, Singapore): ...": whoever the label names
-        chosen = list(head[:1])
+    if stmt.role == "turn":  # "The Chair (Mr. Gafoor, Singapore): ...": whoever the label names, else a line
+        chosen = list(head[:1]) or _named_below_heading(stmt)  # below it: "Statement delivered by Ambassador X, ..."
     elif kind == "conversation":
         chosen = list(head)
         if len({m.entity.key for m in chosen}) < 2:
