@@ -153,3 +153,18 @@ def test_extract_behalf_field_line_speaker_with_forms_of_address_only():
                   "new consulate to serve the growing trade between the two countries and its citizens abroad.\n")
     assert value_keys(s, "speakers") == ["aoife-brennan"]
     assert value_keys(s, "on_behalf_of") == ["IRL"]
+
+
+def test_extract_behalf_un_body_meeting_summary_speaks_for_the_un():
+    [s] = extract("UN Video\n\nEconomic and Social Council\nPanel on rural electrification - 7th Meeting, 2025 "
+                  "Session\n4 May 2025\nNew York\n\nSummary\nThe Economic and Social Council held a panel discussion on "
+                  "rural electrification, hearing experts on off-grid solar power and the costs of regional grids.\n\n"
+                  "Kenya said that small grids had reached many villages.\n")
+    assert value_keys(s, "on_behalf_of") == ["UN"]
+
+
+def test_extract_behalf_un_body_as_topic_is_no_meeting_summary():
+    [s] = extract("Kenya at the Council\n\n4 May 2025\n\nThe Economic and Social Council must do more for rural "
+                  "electrification, and Kenya stands ready to share what its small grids have taught its villages "
+                  "over the last ten years.\n\nKenya thanks its partners.\n")
+    assert "UN" not in value_keys(s, "on_behalf_of")

@@ -162,3 +162,29 @@ def test_extract_speakers_turn_label_then_a_delivered_by_line():
     by_state = {tuple(value_keys(s, "on_behalf_of")): value_keys(s, "speakers") for s in stmts}
     assert by_state[("NOR",)] == ["kari-holm"]
     assert by_state[("PER",)] == []
+
+
+def test_extract_speakers_body_shortened_to_its_last_word_issues_the_declaration():
+    [s] = extract("TWELFTH ARCTIC COUNCIL MINISTERIAL MEETING\n\nTromso, Norway\n4 - 5 May 2025\n\nCOUNCIL "
+                  "DECLARATION\n\n1. The Ministers met in Tromso and welcomed the work of the expert groups on "
+                  "shipping and black carbon in the region.\n")
+    assert value_keys(s, "on_behalf_of") == ["ARCTIC-COUNCIL"]
+
+
+def test_extract_speakers_other_word_before_the_kind_names_no_body():
+    [s] = extract("TWELFTH ARCTIC COUNCIL MINISTERIAL MEETING\n\nTromso, Norway\n4 - 5 May 2025\n\nFORUM "
+                  "DECLARATION\n\n1. The Ministers met in Tromso and welcomed the work of the expert "
+                  "groups on shipping and black carbon in the region.\n")
+    assert "ARCTIC-COUNCIL" not in value_keys(s, "on_behalf_of")
+
+
+def test_extract_speakers_state_on_the_place_line_leaves_the_body_its_declaration():
+    [s] = extract("Arctic Council Ministerial Declaration\n\nTromso, Norway\n4 May 2025\n\nThe Ministers met in Tromso "
+                  "and welcomed the work of the expert groups on shipping and black carbon in the region.\n")
+    assert value_keys(s, "on_behalf_of") == ["ARCTIC-COUNCIL"]
+
+
+def test_extract_speakers_state_in_the_heading_makes_the_declaration_the_states():
+    [s] = extract("Declaration of Norway and the Arctic Council on shipping\n\n1. The parties met in Tromso on 4 May "
+                  "2025 and welcomed the work of the expert groups on shipping and black carbon in the region.\n")
+    assert "ARCTIC-COUNCIL" not in value_keys(s, "on_behalf_of")

@@ -8,7 +8,7 @@ import re
 from kg.extract.affiliation import affiliations
 from kg.extract.common import lex, listed_after, titles
 from kg.extract.header import KIND_AFTER, first_sentence, lookback
-from kg.extract.lead import lead_sentence, lead_state
+from kg.extract.lead import lead_sentence, lead_state, lead_subject_state
 from kg.extract.offices import office_body
 from kg.extract.organizations import group_entity
 from kg.model import Entity, Mention, Statement
@@ -193,13 +193,13 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
                       and f.entity.kind == "State"][:1]
     if body is not None and not explicit:
         behalf, said_for = [body[0]], None
-    elif release and not behalf and not speakers and not explicit:
-        behalf = [lex().organization("UN")]  # a UN press release speaks for the UN
+    elif (release or stmt.role == "main" and _meeting_summary(stmt)) and not behalf and not speakers and not explicit:
+        behalf = [lex().organization("UN")]  # a UN press release, or the UN's summary of a meeting, speaks for the UN
     if not behalf and not speakers and not explicit:
         behalf = issuer(stmt, hs, fallback=stmt.role not in ("turn", "part"))  # a turn is no page's own
     if not behalf and not speakers and not explicit and stmt.role in ("main", "item"):
         # a news lead: "China's envoy to the UN said ...", "the Russian Foreign Ministry said ..."
-        state = lead_state(stmt, *lead_sentence(stmt))
+        state = lead_state(stmt, *lead_sentence(stmt)) or lead_subject_state(stmt, *lead_sentence(stmt))
         behalf = [state] if state is not None else []
     home = stmt.context.home_state
     if not behalf and not speakers and not explicit and kind == "press release" and stmt.role == "main" \
@@ -209,6 +209,22 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
         body = _letterhead_body(stmt)  # an unsigned release on an international body's own page: the body's
         behalf = [body] if body is not None else []
     return list({(e.kind, e.key): e for e in behalf}.values()), said_for
+
+
+# a UN body's meeting told in the third person: "The Economic and Social Council today held a panel ...", "The
+# Committee concluded its general debate ..."
+_MEETING_VERB = re.compile(r"\s+(?:(?:today|this\s+(?:morning|afternoon|evening)|yesterday|also)\s+)*(?:held|met|concluded|"
+                           r"began|opened|continued|resumed|heard|considered|started|closed)\b", re.I)
+
+
+def _meeting_summary(stmt: Statement) -> bool:
+    """Whether the lead reports a meeting of a UN body, that body its subject: the UN's own summary of it."""
+    text = stmt.context.text
+    bs, be = lead_sentence(stmt)
+    first = next((m for m in stmt.mentions if bs <= m.start < be and not m.info.get("nested")), None)
+    return first is not None and first.entity.kind == "Organization" and first.entity.attr("type") == "UNBody" \
+        and re.fullmatch(r"\s*(?:the\s+)?", text[bs:first.start], re.I) is not None \
+        and _MEETING_VERB.match(text, first.end, be) is not None
 
 
 # the issuers a page's note names for the joint text it carries: "The following is the text of a joint statement
