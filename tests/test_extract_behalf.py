@@ -147,6 +147,27 @@ def test_extract_behalf_a_heading_line_naming_the_delegation_that_delivered_it()
     assert "PER" not in value_keys(s, "on_behalf_of")
 
 
+def test_extract_behalf_governments_acting_jointly_in_the_lead():
+    [s] = extract("Joint statement on the hacking campaign attributed to Belarus\n\n4 May 2025\n\nThe Governments of "
+                  "Norway, Iceland and Finland have today jointly condemned a campaign of intrusions into hospital "
+                  "networks carried out by a group which conducts operations on behalf of Belarus.\n\nWe call on "
+                  "all States to respect the agreed norms.\n")
+    assert value_keys(s, "on_behalf_of") == ["NOR", "ISL", "FIN"]
+
+
+def test_extract_behalf_governments_named_but_not_acting_jointly():
+    [s] = extract("Comment on the fishing dispute\n\n4 May 2025\n\nThe Governments of Norway and Iceland were urged by "
+                  "several coastal communities last week to settle the dispute over the northern fishing grounds "
+                  "before the season opens.\n\nThe talks go on.\n")
+    assert "NOR" not in value_keys(s, "on_behalf_of")
+
+
+def test_extract_behalf_speaker_acting_for_a_body_still_speaks_for_it():
+    [s] = extract("Statement by Ambassador Marta Ruiz, who is acting on behalf of the European Union, at the "
+                  "debate on oceans\n\nNew York, 4 May 2025\n\n" + _SPEECH)
+    assert value_keys(s, "on_behalf_of") == ["EU"]
+
+
 def test_extract_behalf_field_line_speaker_with_forms_of_address_only():
     [s] = extract("Ministry of Foreign Affairs of Ireland\n\nPress release\nIreland opens a consulate in Lagos\n\nFrom: "
                   "Department of Trade and The Rt Hon Lady Aoife Brennan\nPublished 4 May 2025\n\nIreland has opened a "

@@ -233,14 +233,26 @@ _JOINT_BY = re.compile(r"\bjoint\s+(?:statement|declaration|communiqu[eé]|press
                        r"\s+(?:the\s+)?(?:(?:governments?|leaders|ministers|foreign\s+ministers)\s+of\s+(?:the\s+)?)?", re.I)
 
 
+# the issuers as the first sentence's subject, acting together: "The Governments of A, B and C have today jointly
+# condemned ...", "The Foreign Ministers of A and B jointly announced ..."
+_JOINT_SUBJECT = re.compile(r"\s*(?:the\s+)?(?:governments|foreign\s+ministers|ministers|leaders)\s+of\s+(?:the\s+)?", re.I)
+_JOINTLY = re.compile(r"\s+(?:(?:have|has|had|today|also)\s+)*(?:jointly|together)\b", re.I)
+
+
 def _joint_issuers(stmt: Statement) -> list[Entity]:
     """The states (two or more) a joint statement's first sentence names as its issuers."""
+    text = stmt.context.text
     bs, be = first_sentence(stmt)
-    m = _JOINT_BY.search(stmt.context.text, bs, be)
-    first = next((o for o in stmt.mentions if m is not None and o.start == m.end() and o.entity.kind == "State"), None)
+    m = _JOINT_BY.search(text, bs, be)
+    subject = _JOINT_SUBJECT.match(text, bs, be) if m is None else None
+    at = m.end() if m is not None else subject.end() if subject is not None else -1
+    first = next((o for o in stmt.mentions if o.start == at and o.entity.kind == "State"), None)
     if first is None:
         return []
-    states = [first.entity] + [o.entity for o in listed_after(stmt, first.end, ("State",), be)]
+    listed = listed_after(stmt, first.end, ("State",), be)
+    if m is None and not _JOINTLY.match(text, listed[-1].end if listed else first.end, be):
+        return []  # "The Governments of A and B were urged to ...": named, not speaking together
+    states = [first.entity] + [o.entity for o in listed]
     return states if len(states) >= 2 else []
 
 
@@ -283,6 +295,14 @@ def _letterhead_body(stmt: Statement) -> Entity | None:
     return None
 
 
+# a third party described as acting for someone: "a group which conducts operations on behalf of", "actors working on
+# behalf of" (never the speaker: "which I deliver on behalf of", "I am acting on behalf of")
+_DESCRIBED = re.compile(r"(?:\b(?:which|who|that)\s+(?:(?:is|are|was|were|has|have)\s+(?:been\s+)?)?(?:\w+ly\s+)?"
+                        r"(?:conducts?|operates?|acts?|works?|carr(?:y|ies)\s+out|spies|operating|working|conducting)"
+                        r"(?:\s+(?:operations|activities|attacks|campaigns))?|\b(?:actors?|groups?|hackers?|units?|agents?|"
+                        r"proxies|operatives|entities|individuals)\s+(?:\w+\s+)?(?:acting|operating|working))\s+$", re.I)
+
+
 def _explicit(stmt: Statement, hs: int, named: list[Entity], upto: int,
               field: bool = False) -> tuple[list[Entity], bool]:
     """Who an "on behalf of" ("in the name of", "I speak for") in the heading or first sentence (up to ``upto``) names, and
@@ -294,6 +314,8 @@ def _explicit(stmt: Statement, hs: int, named: list[Entity], upto: int,
     for m in _ON_BEHALF.finditer(text, hs, upto):
         if not field and m.start() >= stmt.heading_end and _OTHERS_STATEMENT.search(text, first_sentence(stmt)[0], m.start()):
             continue  # "We align ourselves with the statement made by Indonesia on behalf of the NAM"
+        if _DESCRIBED.search(text, max(hs, m.start() - 80), m.start()):
+            continue  # "a group which conducts operations on behalf of X": whom a third party serves, not the text
         found = _behalf_list(stmt, m.end())
         # "on behalf of H.E. Mr. Alexander Yakovenko": a person's stand-in, who speaks for the person's state
         explicit = explicit or bool(found) or not m.group("for") and not any(
