@@ -189,3 +189,18 @@ def test_extract_behalf_un_body_as_topic_is_no_meeting_summary():
                   "electrification, and Kenya stands ready to share what its small grids have taught its villages "
                   "over the last ten years.\n\nKenya thanks its partners.\n")
     assert "UN" not in value_keys(s, "on_behalf_of")
+
+
+_FUND = ("\nPublished 4 May 2021\n\nA new fund will support marine science in small island states, with grants for "
+         "universities and coastguards in the region over five years.\n\nThe first grants will be made next year.\n")
+
+
+def test_extract_behalf_from_line_naming_a_states_ministry():
+    [s] = extract("Gov portal\n\nPress release\nNew fund for coastal research\n\nFrom: Foreign and Commonwealth Office"
+                  + _FUND)
+    assert value_keys(s, "on_behalf_of") == ["GBR"]
+
+
+def test_extract_behalf_from_line_naming_an_international_body_gives_no_state():
+    [s] = extract("Gov portal\n\nPress release\nNew fund for coastal research\n\nFrom: Arctic Council" + _FUND)
+    assert "GBR" not in value_keys(s, "on_behalf_of") and "NOR" not in value_keys(s, "on_behalf_of")

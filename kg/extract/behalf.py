@@ -201,6 +201,9 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
         # a news lead: "China's envoy to the UN said ...", "the Russian Foreign Ministry said ..."
         state = lead_state(stmt, *lead_sentence(stmt)) or lead_subject_state(stmt, *lead_sentence(stmt))
         behalf = [state] if state is not None else []
+    if not behalf and not speakers and not explicit and stmt.role in ("main", "item"):
+        state = _from_line_state(stmt)  # "From: Ministry of Defence": a page field naming the state's ministry
+        behalf = [state] if state is not None else []
     home = stmt.context.home_state
     if not behalf and not speakers and not explicit and kind == "press release" and stmt.role == "main" \
             and home is not None and any(m.entity.key == home.key for m in stmt.mentions if m.entity.kind == "State"):
@@ -209,6 +212,23 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
         body = _letterhead_body(stmt)  # an unsigned release on an international body's own page: the body's
         behalf = [body] if body is not None else []
     return list({(e.kind, e.key): e for e in behalf}.values()), said_for
+
+
+# a page's field line naming who published it: "From: Department for Trade", "From: Ministry of X and Jane Doe"
+_FROM_LINE = re.compile(r"^[ \t*_]*from[ \t]*:[ \t*_]*", re.I | re.M)
+
+
+def _from_line_state(stmt: Statement) -> Entity | None:
+    """The state whose ministry or other national body a "From:" field line names first."""
+    text = stmt.context.text
+    for f in _FROM_LINE.finditer(text, stmt.start, stmt.end):
+        le = text.find("\n", f.end(), stmt.end)
+        le = stmt.end if le < 0 else le
+        first = min((m for m in stmt.mentions if f.end() <= m.start < le and m.entity.kind == "Organization"
+                     and not m.info.get("nested")), key=lambda m: m.start, default=None)
+        if first is not None and first.entity.attr("type") == "NationalBody":
+            return lex().state(first.entity.attr("state") or "")
+    return None
 
 
 # a UN body's meeting told in the third person: "The Economic and Social Council today held a panel ...", "The
