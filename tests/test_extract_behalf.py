@@ -145,3 +145,62 @@ def test_extract_behalf_a_heading_line_naming_the_delegation_that_delivered_it()
     [s] = extract("Right of Reply\n\nMadam Chair,\n\nThe statement was delivered by the delegation of Peru "
                   "yesterday, and we reply to it now.\n")
     assert "PER" not in value_keys(s, "on_behalf_of")
+
+
+def test_extract_behalf_governments_acting_jointly_in_the_lead():
+    [s] = extract("Joint statement on the hacking campaign attributed to Belarus\n\n4 May 2025\n\nThe Governments of "
+                  "Norway, Iceland and Finland have today jointly condemned a campaign of intrusions into hospital "
+                  "networks carried out by a group which conducts operations on behalf of Belarus.\n\nWe call on "
+                  "all States to respect the agreed norms.\n")
+    assert value_keys(s, "on_behalf_of") == ["NOR", "ISL", "FIN"]
+
+
+def test_extract_behalf_governments_named_but_not_acting_jointly():
+    [s] = extract("Comment on the fishing dispute\n\n4 May 2025\n\nThe Governments of Norway and Iceland were urged by "
+                  "several coastal communities last week to settle the dispute over the northern fishing grounds "
+                  "before the season opens.\n\nThe talks go on.\n")
+    assert "NOR" not in value_keys(s, "on_behalf_of")
+
+
+def test_extract_behalf_speaker_acting_for_a_body_still_speaks_for_it():
+    [s] = extract("Statement by Ambassador Marta Ruiz, who is acting on behalf of the European Union, at the "
+                  "debate on oceans\n\nNew York, 4 May 2025\n\n" + _SPEECH)
+    assert value_keys(s, "on_behalf_of") == ["EU"]
+
+
+def test_extract_behalf_field_line_speaker_with_forms_of_address_only():
+    [s] = extract("Ministry of Foreign Affairs of Ireland\n\nPress release\nIreland opens a consulate in Lagos\n\nFrom: "
+                  "Department of Trade and The Rt Hon Lady Aoife Brennan\nPublished 4 May 2025\n\nIreland has opened a "
+                  "new consulate to serve the growing trade between the two countries and its citizens abroad.\n")
+    assert value_keys(s, "speakers") == ["aoife-brennan"]
+    assert value_keys(s, "on_behalf_of") == ["IRL"]
+
+
+def test_extract_behalf_un_body_meeting_summary_speaks_for_the_un():
+    [s] = extract("UN Video\n\nEconomic and Social Council\nPanel on rural electrification - 7th Meeting, 2025 "
+                  "Session\n4 May 2025\nNew York\n\nSummary\nThe Economic and Social Council held a panel discussion on "
+                  "rural electrification, hearing experts on off-grid solar power and the costs of regional grids.\n\n"
+                  "Kenya said that small grids had reached many villages.\n")
+    assert value_keys(s, "on_behalf_of") == ["UN"]
+
+
+def test_extract_behalf_un_body_as_topic_is_no_meeting_summary():
+    [s] = extract("Kenya at the Council\n\n4 May 2025\n\nThe Economic and Social Council must do more for rural "
+                  "electrification, and Kenya stands ready to share what its small grids have taught its villages "
+                  "over the last ten years.\n\nKenya thanks its partners.\n")
+    assert "UN" not in value_keys(s, "on_behalf_of")
+
+
+_FUND = ("\nPublished 4 May 2021\n\nA new fund will support marine science in small island states, with grants for "
+         "universities and coastguards in the region over five years.\n\nThe first grants will be made next year.\n")
+
+
+def test_extract_behalf_from_line_naming_a_states_ministry():
+    [s] = extract("Gov portal\n\nPress release\nNew fund for coastal research\n\nFrom: Foreign and Commonwealth Office"
+                  + _FUND)
+    assert value_keys(s, "on_behalf_of") == ["GBR"]
+
+
+def test_extract_behalf_from_line_naming_an_international_body_gives_no_state():
+    [s] = extract("Gov portal\n\nPress release\nNew fund for coastal research\n\nFrom: Arctic Council" + _FUND)
+    assert "GBR" not in value_keys(s, "on_behalf_of") and "NOR" not in value_keys(s, "on_behalf_of")

@@ -135,3 +135,56 @@ def test_extract_speakers_capitals_label_without_the_full_name_names_nobody():
     [s] = extract("Department Press Briefing – May 2, 2025\n\nWashington, D.C.\n\nMS ODUYA: Good afternoon, everyone. "
                   "We have one announcement about the new sanctions on shipping companies.\n\nThat is all for today.\n")
     assert value_keys(s, "speakers") == []
+
+
+def test_extract_speakers_states_own_statement_delivered_by_in_the_lead():
+    [s] = extract("Norway urges care for fishing grounds at UN\n\nNEW YORK, 4 May 2025 (NTB) -- Norway has called for "
+                  "shared rules to protect the northern fishing grounds from overfishing and pollution.\n\nThis came in "
+                  "Norway's statement delivered by Ambassador Kari Holm, Permanent Representative of Norway to the "
+                  "United Nations, at the debate of the General Assembly on oceans held yesterday.\n\nThe talks go on.\n")
+    assert value_keys(s, "speakers") == ["kari-holm"]
+    assert value_keys(s, "on_behalf_of") == ["NOR"]
+
+
+def test_extract_speakers_anothers_statement_delivered_by_is_no_speaker():
+    [s] = extract("Norway backs Nordic call at UN\n\nNEW YORK, 4 May 2025 (NTB) -- Norway has called for shared "
+                  "rules to protect the northern fishing grounds from overfishing and pollution.\n\nNorway aligned "
+                  "itself with the statement delivered by Ambassador Jon Berg of Iceland on behalf of the Nordic "
+                  "countries at the debate of the General Assembly on oceans.\n\nThe talks go on.\n")
+    assert "jon-berg" not in value_keys(s, "speakers")
+
+
+def test_extract_speakers_turn_label_then_a_delivered_by_line():
+    stmts = extract("Explanations of vote on the draft on oceans\n\nNORWAY\nStatement delivered by Ambassador Kari "
+                    "Holm, Permanent Representative of Norway\nNorway will vote in favour of the draft, which keeps "
+                    "the fishing grounds open to science.\n\nPERU\nPeru will abstain on the draft, as it does not "
+                    "address the concerns of coastal States about the fish stocks.\n")
+    by_state = {tuple(value_keys(s, "on_behalf_of")): value_keys(s, "speakers") for s in stmts}
+    assert by_state[("NOR",)] == ["kari-holm"]
+    assert by_state[("PER",)] == []
+
+
+def test_extract_speakers_body_shortened_to_its_last_word_issues_the_declaration():
+    [s] = extract("TWELFTH ARCTIC COUNCIL MINISTERIAL MEETING\n\nTromso, Norway\n4 - 5 May 2025\n\nCOUNCIL "
+                  "DECLARATION\n\n1. The Ministers met in Tromso and welcomed the work of the expert groups on "
+                  "shipping and black carbon in the region.\n")
+    assert value_keys(s, "on_behalf_of") == ["ARCTIC-COUNCIL"]
+
+
+def test_extract_speakers_other_word_before_the_kind_names_no_body():
+    [s] = extract("TWELFTH ARCTIC COUNCIL MINISTERIAL MEETING\n\nTromso, Norway\n4 - 5 May 2025\n\nFORUM "
+                  "DECLARATION\n\n1. The Ministers met in Tromso and welcomed the work of the expert "
+                  "groups on shipping and black carbon in the region.\n")
+    assert "ARCTIC-COUNCIL" not in value_keys(s, "on_behalf_of")
+
+
+def test_extract_speakers_state_on_the_place_line_leaves_the_body_its_declaration():
+    [s] = extract("Arctic Council Ministerial Declaration\n\nTromso, Norway\n4 May 2025\n\nThe Ministers met in Tromso "
+                  "and welcomed the work of the expert groups on shipping and black carbon in the region.\n")
+    assert value_keys(s, "on_behalf_of") == ["ARCTIC-COUNCIL"]
+
+
+def test_extract_speakers_state_in_the_heading_makes_the_declaration_the_states():
+    [s] = extract("Declaration of Norway and the Arctic Council on shipping\n\n1. The parties met in Tromso on 4 May "
+                  "2025 and welcomed the work of the expert groups on shipping and black carbon in the region.\n")
+    assert "ARCTIC-COUNCIL" not in value_keys(s, "on_behalf_of")

@@ -8,7 +8,7 @@ import re
 from kg.extract.affiliation import affiliations
 from kg.extract.common import lex, listed_after, titles
 from kg.extract.header import KIND_AFTER, first_sentence, lookback
-from kg.extract.lead import lead_sentence, lead_state
+from kg.extract.lead import lead_sentence, lead_state, lead_subject_state
 from kg.extract.offices import office_body
 from kg.extract.organizations import group_entity
 from kg.model import Entity, Mention, Statement
@@ -193,13 +193,16 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
                       and f.entity.kind == "State"][:1]
     if body is not None and not explicit:
         behalf, said_for = [body[0]], None
-    elif release and not behalf and not speakers and not explicit:
-        behalf = [lex().organization("UN")]  # a UN press release speaks for the UN
+    elif (release or stmt.role == "main" and _meeting_summary(stmt)) and not behalf and not speakers and not explicit:
+        behalf = [lex().organization("UN")]  # a UN press release, or the UN's summary of a meeting, speaks for the UN
     if not behalf and not speakers and not explicit:
         behalf = issuer(stmt, hs, fallback=stmt.role not in ("turn", "part"))  # a turn is no page's own
     if not behalf and not speakers and not explicit and stmt.role in ("main", "item"):
         # a news lead: "China's envoy to the UN said ...", "the Russian Foreign Ministry said ..."
-        state = lead_state(stmt, *lead_sentence(stmt))
+        state = lead_state(stmt, *lead_sentence(stmt)) or lead_subject_state(stmt, *lead_sentence(stmt))
+        behalf = [state] if state is not None else []
+    if not behalf and not speakers and not explicit and stmt.role in ("main", "item"):
+        state = _from_line_state(stmt)  # "From: Ministry of Defence": a page field naming the state's ministry
         behalf = [state] if state is not None else []
     home = stmt.context.home_state
     if not behalf and not speakers and not explicit and kind == "press release" and stmt.role == "main" \
@@ -211,20 +214,65 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
     return list({(e.kind, e.key): e for e in behalf}.values()), said_for
 
 
+# a page's field line naming who published it: "From: Department for Trade", "From: Ministry of X and Jane Doe"
+_FROM_LINE = re.compile(r"^[ \t*_]*from[ \t]*:[ \t*_]*", re.I | re.M)
+
+
+def _from_line_state(stmt: Statement) -> Entity | None:
+    """The state whose ministry or other national body a "From:" field line names first."""
+    text = stmt.context.text
+    for f in _FROM_LINE.finditer(text, stmt.start, stmt.end):
+        le = text.find("\n", f.end(), stmt.end)
+        le = stmt.end if le < 0 else le
+        first = min((m for m in stmt.mentions if f.end() <= m.start < le and m.entity.kind == "Organization"
+                     and not m.info.get("nested")), key=lambda m: m.start, default=None)
+        if first is not None and first.entity.attr("type") == "NationalBody":
+            return lex().state(first.entity.attr("state") or "")
+    return None
+
+
+# a UN body's meeting told in the third person: "The Economic and Social Council today held a panel ...", "The
+# Committee concluded its general debate ..."
+_MEETING_VERB = re.compile(r"\s+(?:(?:today|this\s+(?:morning|afternoon|evening)|yesterday|also)\s+)*(?:held|met|concluded|"
+                           r"began|opened|continued|resumed|heard|considered|started|closed)\b", re.I)
+
+
+def _meeting_summary(stmt: Statement) -> bool:
+    """Whether the lead reports a meeting of a UN body, that body its subject: the UN's own summary of it."""
+    text = stmt.context.text
+    bs, be = lead_sentence(stmt)
+    first = next((m for m in stmt.mentions if bs <= m.start < be and not m.info.get("nested")), None)
+    return first is not None and first.entity.kind == "Organization" and first.entity.attr("type") == "UNBody" \
+        and re.fullmatch(r"\s*(?:the\s+)?", text[bs:first.start], re.I) is not None \
+        and _MEETING_VERB.match(text, first.end, be) is not None
+
+
 # the issuers a page's note names for the joint text it carries: "The following is the text of a joint statement
 # by the Governments of the United States of America and Japan", "... joint declaration of A and B"
 _JOINT_BY = re.compile(r"\bjoint\s+(?:statement|declaration|communiqu[eé]|press\s+statement)\s+(?:issued\s+)?(?:by|of|from)"
                        r"\s+(?:the\s+)?(?:(?:governments?|leaders|ministers|foreign\s+ministers)\s+of\s+(?:the\s+)?)?", re.I)
 
 
+# the issuers as the first sentence's subject, acting together: "The Governments of A, B and C have today jointly
+# condemned ...", "The Foreign Ministers of A and B jointly announced ..."
+_JOINT_SUBJECT = re.compile(r"\s*(?:the\s+)?(?:governments|foreign\s+ministers|ministers|leaders)\s+of\s+(?:the\s+)?", re.I)
+_JOINTLY = re.compile(r"\s+(?:(?:have|has|had|today|also)\s+)*(?:jointly|together)\b", re.I)
+
+
 def _joint_issuers(stmt: Statement) -> list[Entity]:
     """The states (two or more) a joint statement's first sentence names as its issuers."""
+    text = stmt.context.text
     bs, be = first_sentence(stmt)
-    m = _JOINT_BY.search(stmt.context.text, bs, be)
-    first = next((o for o in stmt.mentions if m is not None and o.start == m.end() and o.entity.kind == "State"), None)
+    m = _JOINT_BY.search(text, bs, be)
+    subject = _JOINT_SUBJECT.match(text, bs, be) if m is None else None
+    at = m.end() if m is not None else subject.end() if subject is not None else -1
+    first = next((o for o in stmt.mentions if o.start == at and o.entity.kind == "State"), None)
     if first is None:
         return []
-    states = [first.entity] + [o.entity for o in listed_after(stmt, first.end, ("State",), be)]
+    listed = listed_after(stmt, first.end, ("State",), be)
+    if m is None and not _JOINTLY.match(text, listed[-1].end if listed else first.end, be):
+        return []  # "The Governments of A and B were urged to ...": named, not speaking together
+    states = [first.entity] + [o.entity for o in listed]
     return states if len(states) >= 2 else []
 
 
@@ -267,6 +315,14 @@ def _letterhead_body(stmt: Statement) -> Entity | None:
     return None
 
 
+# a third party described as acting for someone: "a group which conducts operations on behalf of", "actors working on
+# behalf of" (never the speaker: "which I deliver on behalf of", "I am acting on behalf of")
+_DESCRIBED = re.compile(r"(?:\b(?:which|who|that)\s+(?:(?:is|are|was|were|has|have)\s+(?:been\s+)?)?(?:\w+ly\s+)?"
+                        r"(?:conducts?|operates?|acts?|works?|carr(?:y|ies)\s+out|spies|operating|working|conducting)"
+                        r"(?:\s+(?:operations|activities|attacks|campaigns))?|\b(?:actors?|groups?|hackers?|units?|agents?|"
+                        r"proxies|operatives|entities|individuals)\s+(?:\w+\s+)?(?:acting|operating|working))\s+$", re.I)
+
+
 def _explicit(stmt: Statement, hs: int, named: list[Entity], upto: int,
               field: bool = False) -> tuple[list[Entity], bool]:
     """Who an "on behalf of" ("in the name of", "I speak for") in the heading or first sentence (up to ``upto``) names, and
@@ -278,6 +334,8 @@ def _explicit(stmt: Statement, hs: int, named: list[Entity], upto: int,
     for m in _ON_BEHALF.finditer(text, hs, upto):
         if not field and m.start() >= stmt.heading_end and _OTHERS_STATEMENT.search(text, first_sentence(stmt)[0], m.start()):
             continue  # "We align ourselves with the statement made by Indonesia on behalf of the NAM"
+        if _DESCRIBED.search(text, max(hs, m.start() - 80), m.start()):
+            continue  # "a group which conducts operations on behalf of X": whom a third party serves, not the text
         found = _behalf_list(stmt, m.end())
         # "on behalf of H.E. Mr. Alexander Yakovenko": a person's stand-in, who speaks for the person's state
         explicit = explicit or bool(found) or not m.group("for") and not any(
@@ -295,7 +353,8 @@ def _honorific_only(m: Mention) -> bool:
     words = (m.info.get("title") or "").replace(",", " ").split()
     if not words or m.info.get("post_title"):
         return False
-    hon = {h.lower() for h in titles().honorifics}
+    # (word by word: "The Rt Hon Lord" is "The Rt Hon" and "Lord")
+    hon = {w.lower() for h in titles().honorifics for w in h.split()}
     return all(w.lower() in hon for w in words)
 
 

@@ -15,12 +15,12 @@ from kg.extract.common import once, sentence_bounds
 from kg.model import Entity, Mention, Statement
 from kg.segment import layout
 
-__all__ = ["lead_body", "lead_report", "lead_sentence", "lead_speaker", "lead_state"]
+__all__ = ["lead_body", "lead_report", "lead_sentence", "lead_speaker", "lead_state", "lead_subject_state"]
 
 _CREDIT = re.compile(r"[\s*_]*(?:©|\(c\)|photo\b|image\b|source\s*:|file photo)", re.I)
 # between the name and the verb: ", Russia's envoy to the UN," / " today" / " on Friday" / " has"
-_WHEN = (r",?\s+(?:(?:today|yesterday|tonight|this\s+week|on\s+\w+day|\w+day|also|again|has|had|have|was|were|"
-         r"once\s+again)\s+){0,3}")
+_WHEN = (r",?\s+(?:(?:today|yesterday|tonight|this\s+(?:week|morning|afternoon|evening)|earlier\s+today|on\s+\w+day|\w+day|"
+         r"also|again|has|had|have|was|were|once\s+again)\s+){0,3}")
 # (tried with the apposition and without it: "X, on Monday said ..., at the UN" has a comma further on)
 _BRIDGES = (re.compile(r"\s*,[^.;\n]{0,160}?," + _WHEN, re.I), re.compile(_WHEN, re.I))
 _MORE_VERBS = re.compile(r"(?:addressed|welcomed|underscored|briefed|presented|urged|called|said|told|"
@@ -130,3 +130,25 @@ def _lead_speaking(stmt: Statement, bs: int, be: int, kind: str, noun: re.Patter
         if tail and not _CITED.search(text, bs, m.start) and (verbs.search(text, at, be) or _ACCUSED.match(text, at)):
             return m.entity
     return None
+
+
+# a lead whose subject is a state, after a dateline at most: "OSLO, 3 May (Agency) -- Norway has today reaffirmed ...",
+# "The Kingdom of Norway today called for ...": the state acts, the text is its statement
+_BEFORE_SUBJECT = re.compile(r"(?:[^\n]{0,80}?\s[–—-]{1,2}\s+)?(?:the\s+)?", re.I)
+_SUBJECT_VERB = re.compile(r"\s+(?:(?:today|yesterday|again|once\s+again|also|firmly|strongly|formally|publicly)\s+)*"
+                           r"(?:(?:has|have)\s+(?:(?:today|yesterday|again|also|firmly|strongly|formally|publicly)\s+)*"
+                           r"(?!been\b)[a-z]+(?:ed|en)\b|(?:reaffirmed|reiterated|called|urged|welcomed|condemned|announced|"
+                           r"expressed|stressed|declared|exposed|attributed|rejected|affirmed)\b)")
+
+
+def lead_subject_state(stmt: Statement, bs: int, be: int) -> Entity | None:
+    """The state the lead ``[bs, be)`` opens with as the subject of what it reports ("The Republic of X has
+    reaffirmed ...", "X today condemned ..."); never a state the sentence names further in, nor an adjective."""
+    text = stmt.context.text
+    first = min((m for m in stmt.mentions if m.entity.kind == "State" and bs <= m.start < be
+                 and not m.info.get("nested")), key=lambda m: m.start, default=None)
+    if first is None or first.form in ("adjective", "capital", "metonym"):
+        return None
+    if not _BEFORE_SUBJECT.fullmatch(text, bs, first.start) or not _SUBJECT_VERB.match(text, first.end, be):
+        return None
+    return first.entity

@@ -40,8 +40,8 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
     text = stmt.context.text
     head = [m for m in stmt.mentions if m.entity.kind == "Person" and hs <= m.start < stmt.heading_end]
     chosen: list[Mention] = []
-    if stmt.role == "turn":  # "The Chair (Mr. Gafoor, Singapore): ...": whoever the label names
-        chosen = list(head[:1])
+    if stmt.role == "turn":  # "The Chair (Mr. Gafoor, Singapore): ...": whoever the label names, else a line
+        chosen = list(head[:1]) or _named_below_heading(stmt)  # below it: "Statement delivered by Ambassador X, ..."
     elif kind == "conversation":
         chosen = list(head)
         if len({m.entity.key for m in chosen}) < 2:
@@ -297,6 +297,29 @@ _CHAIRED_BY = re.compile(r"\b(?:chaired|presided(?:\s+over)?|co-chaired)\s+by\s+
                          r"(?:chairmanship|chairpersonship|chair|presidency)\s+of\s+", re.I)
 
 
+# a state named as where the meeting sat, on a line of its own after a city: "Valletta, Malta", "Suva, Fiji, 3 May"
+_PLACE_LINE = re.compile(r"(?:^|\n)[ \t*_]*[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2},[ \t]*(?:the[ \t]+)?$")
+
+
+# a collective text headed by the body's name shortened to its last word: "Forum Communiqué", "Council Declaration"
+_SHORT_NAMED = re.compile(r"[\s*_]*(?P<word>[A-Za-z-]+)\s+(?:communiqu[eé]|declaration)[\s*_]*$", re.I)
+
+
+_ABOVE = 400  # how far above a heading the body it names by its last word may stand
+
+
+def _named_above(stmt: Statement, hs: int, word: str) -> Entity | None:
+    """The intergovernmental body whose name ends in ``word`` on the lines right above ``hs`` (the page's
+    title block, even where that block belongs to no statement)."""
+    text = stmt.context.text
+    for h in reversed([h for h in stmt.context.hits or [] if max(0, hs - _ABOVE) <= h.start < hs and h.outer is None]):
+        ent = next((f.entity for f in h.forms if f.entity is not None and f.entity.kind == "Organization"), None)
+        if ent is not None and ent.attr("type") == "IntergovernmentalOrganization" \
+                and text[h.start:h.end].split()[-1].casefold() == word.casefold():
+            return ent
+    return None
+
+
 def collective(stmt: Statement, hs: int) -> tuple[Entity, Mention | None] | None:
     """A body's own statement: "Chairman's Statement of the 27th ASEAN Regional Forum" (for the body, spoken by
     whoever the text says chaired it), "G7 Declaration on ...", "Statement of Heads of State of Member States of
@@ -315,8 +338,12 @@ def collective(stmt: Statement, hs: int) -> tuple[Entity, Mention | None] | None
         return (together, None) if together is not None else None
     bodies = [m for m in stmt.mentions if hs <= m.start < stmt.heading_end and m.entity.kind == "Organization"
               and not m.info.get("nested") and m.entity.attr("type") == "IntergovernmentalOrganization"]
+    short = _SHORT_NAMED.match(heading)
+    above = _named_above(stmt, hs, short.group("word")) if short and not bodies else None
+    if above is not None:  # "SUMMIT COMMUNIQUÉ" below "... ANDEAN SUMMIT ...": the body named above, by its last word
+        return above, None
     if not bodies or any(m.entity.kind == "State" and hs <= m.start < stmt.heading_end and not m.info.get("nested")
-                         for m in stmt.mentions):
+                         and not _PLACE_LINE.search(text, max(hs, m.start - 40), m.start) for m in stmt.mentions):
         return None  # "Joint Statement of Russia and China" is the states'
     who = None
     if chair:
