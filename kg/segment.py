@@ -55,6 +55,7 @@ class Layout:
             self.turn_delegation = re.compile(data["turn_delegation"], re.I)
             self.turn_person = re.compile(data["turn_person"], re.I)
             self.turn_titled = re.compile(data["turn_titled"])
+            self.turn_behalf = re.compile(data["turn_behalf"], re.I)
             self.one_voice_kinds = frozenset(str(k) for k in data["one_voice_kinds"])
             self.reporting_verbs = re.compile(data["reporting_verbs"])
             self.letterhead = re.compile(data["letterhead"], re.I)
@@ -70,7 +71,7 @@ class Layout:
                                           r")(?![\w-])[\s,.!:;]*)+", re.I)
         except (KeyError, TypeError, ValueError) as e:
             raise GazetteerError(f"{path}: needs chrome_lines, inline_chrome, link_list_label, listing_item, kinds_first, kinds, kinds_last, turn_roles, "
-                                 f"turn_delegation, turn_person, one_voice_kinds, reporting_verbs, letterhead, turn_titled, salutation_words, "
+                                 f"turn_delegation, turn_person, turn_behalf, one_voice_kinds, reporting_verbs, letterhead, turn_titled, salutation_words, "
                                  f"dateline_stamp, datelines, not_places, section_label, site_section, place_field and place_clauses ({e})") from None
         except re.error as e:
             raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
