@@ -59,6 +59,7 @@ class Layout:
             self.one_voice_kinds = frozenset(str(k) for k in data["one_voice_kinds"])
             self.reporting_verbs = re.compile(data["reporting_verbs"])
             self.letterhead = re.compile(data["letterhead"], re.I)
+            self.rule_line = re.compile(data["rule_line"])
             stamp = "(?:" + str(data["dateline_stamp"]) + ")?"
             self.datelines = [re.compile(stamp + str(p)) for p in data["datelines"]]
             self.place_field = re.compile(data["place_field"], re.I)
@@ -71,7 +72,7 @@ class Layout:
                                           r")(?![\w-])[\s,.!:;]*)+", re.I)
         except (KeyError, TypeError, ValueError) as e:
             raise GazetteerError(f"{path}: needs chrome_lines, inline_chrome, link_list_label, listing_item, kinds_first, kinds, kinds_last, turn_roles, "
-                                 f"turn_delegation, turn_person, turn_behalf, one_voice_kinds, reporting_verbs, letterhead, turn_titled, salutation_words, "
+                                 f"turn_delegation, turn_person, turn_behalf, one_voice_kinds, reporting_verbs, letterhead, rule_line, turn_titled, salutation_words, "
                                  f"dateline_stamp, datelines, not_places, section_label, site_section, place_field and place_clauses ({e})") from None
         except re.error as e:
             raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
@@ -196,11 +197,37 @@ def _is_page_heading(lines: list[_Line], blank: list[bool], i: int, lay: Layout)
     """A heading further down a page: a title-like line set off by blank lines, naming a statement kind
     among its first words ("Right of reply by ...", "Foreign Minister Sergey Lavrov’s remarks at ...")."""
     text = lines[i].text
-    if blank[i] or not (i > 0 and blank[i - 1]) or not _set_off_below(lines, blank, i):
+    if blank[i] or i == 0:
+        return False
+    if _below_rule(lines, blank, i, lay):  # a rule drawn above it ("* * *", "———"): its header block may run longer
+        if not _header_block_below(lines, blank, i):
+            return False
+    elif not blank[i - 1] or not _set_off_below(lines, blank, i):
         return False
     if not _title_like(text) or re.match(r"^[A-Z][\w .’'-]{0,40}:\s", text.strip(" *_")) or len(text.split()) < 3:
         return False  # (two words are a section's label: "Opening Remarks")
     return bool(lay.kind_of(" ".join(text.split()[:8])))
+
+
+def _below_rule(lines: list[_Line], blank: list[bool], i: int, lay: Layout) -> bool:
+    """Whether the nearest line above line ``i`` that is not blank is a rule ("* * *", "————", "____")."""
+    k = i - 1
+    while k >= 0 and blank[k]:
+        k -= 1
+    return k >= 0 and lay.rule_line.match(lines[k].text) is not None
+
+
+def _header_block_below(lines: list[_Line], blank: list[bool], i: int, most: int = 6) -> bool:
+    """Whether a blank line (or the page's end) follows line ``i`` after at most ``most`` short title-like lines, no
+    sentence among them: the speaker's rank, the meeting, the agenda item, a date ("Ambassador and Deputy Permanent
+    Representative of X / Before the Third Committee / 4 May 2031")."""
+    for j in range(i + 1, min(i + most + 2, len(lines) + 1)):
+        if j == len(lines) or blank[j]:
+            return True
+        t = lines[j].text.strip(" *_\t")
+        if j == i + most + 1 or len(t) >= 160 or not _title_like(t) or is_sentence(t):
+            return False
+    return True
 
 
 def _set_off_below(lines: list[_Line], blank: list[bool], i: int) -> bool:
