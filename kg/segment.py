@@ -222,8 +222,8 @@ def _below_rule(lines: list[_Line], blank: list[bool], i: int, lay: Layout) -> b
 
 def _header_block_below(lines: list[_Line], blank: list[bool], i: int, most: int = 6) -> bool:
     """Whether a blank line (or the page's end) follows line ``i`` after at most ``most`` short title-like lines, no
-    sentence among them: the speaker's rank, the meeting, the agenda item, a date ("Ambassador and Deputy Permanent
-    Representative of X / Before the Third Committee / 4 May 2031")."""
+    sentence among them: the speaker's rank, the meeting, the agenda item, a date ("Minister Counsellor, Mission of X /
+    Third Committee, item 4 / 4 May 2031")."""
     for j in range(i + 1, min(i + most + 2, len(lines) + 1)):
         if j == len(lines) or blank[j]:
             return True
