@@ -48,6 +48,7 @@ class Layout:
             self._inline_any = _any_of([str(p) for p in data["inline_chrome"]])
             self.listing = re.compile(data["listing_item"])
             self.link_list_label = re.compile(data["link_list_label"], re.I)
+            self.contact_label = re.compile(data["contact_label"], re.I)
             self.kinds_first = [(str(k), re.compile(p, re.I)) for k, p in data["kinds_first"]]
             self.kinds = [(str(k), re.compile(p, re.I)) for k, p in data["kinds"]]
             self.kinds_last = [(str(k), re.compile(p, re.I)) for k, p in data["kinds_last"]]
@@ -55,9 +56,11 @@ class Layout:
             self.turn_delegation = re.compile(data["turn_delegation"], re.I)
             self.turn_person = re.compile(data["turn_person"], re.I)
             self.turn_titled = re.compile(data["turn_titled"])
+            self.turn_behalf = re.compile(data["turn_behalf"], re.I)
             self.one_voice_kinds = frozenset(str(k) for k in data["one_voice_kinds"])
             self.reporting_verbs = re.compile(data["reporting_verbs"])
             self.letterhead = re.compile(data["letterhead"], re.I)
+            self.rule_line = re.compile(data["rule_line"])
             stamp = "(?:" + str(data["dateline_stamp"]) + ")?"
             self.datelines = [re.compile(stamp + str(p)) for p in data["datelines"]]
             self.place_field = re.compile(data["place_field"], re.I)
@@ -69,9 +72,11 @@ class Layout:
             self._salutation = re.compile(r"[\s*_]*(?:(?:" + "|".join(re.escape(w) for w in words) +
                                           r")(?![\w-])[\s,.!:;]*)+", re.I)
         except (KeyError, TypeError, ValueError) as e:
-            raise GazetteerError(f"{path}: needs chrome_lines, inline_chrome, link_list_label, listing_item, kinds_first, kinds, kinds_last, turn_roles, "
-                                 f"turn_delegation, turn_person, one_voice_kinds, reporting_verbs, letterhead, turn_titled, salutation_words, "
-                                 f"dateline_stamp, datelines, not_places, section_label, site_section, place_field and place_clauses ({e})") from None
+            raise GazetteerError(f"{path}: needs chrome_lines, inline_chrome, link_list_label, contact_label, "
+                                 f"listing_item, kinds_first, kinds, kinds_last, turn_roles, turn_delegation, turn_person, "
+                                 f"turn_behalf, one_voice_kinds, reporting_verbs, letterhead, rule_line, turn_titled, "
+                                 f"salutation_words, dateline_stamp, datelines, not_places, section_label, site_section, "
+                                 f"place_field and place_clauses ({e})") from None
         except re.error as e:
             raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
 
@@ -100,20 +105,20 @@ class Layout:
 
 
 def chrome_spans(stmt: Statement) -> list[tuple[int, int]]:
-    """The spans of the statement's lines that are page chrome (a menu, a breadcrumb, a share bar left inside its
-    span): no name read there is one the statement names. Worked out once per statement."""
+    """The spans of the statement's lines that are page chrome (a menu, a breadcrumb, a share bar, a list of links
+    or a contact block left inside its span): no name read there is one the statement names. Worked out once per
+    statement."""
     if "chrome_spans" not in stmt.cache:
         stmt.cache["chrome_spans"] = _chrome_spans(stmt.context.text, stmt.start, stmt.end)
     return stmt.cache["chrome_spans"]
 
 
 def _chrome_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out, pos, lay = [], start, layout()
-    for line in text[start:end].split("\n"):
-        if line.strip() and lay.is_chrome(line):
-            out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
+    lay = layout()
+    lines = [_Line(start + ln.start, start + ln.end, ln.text) for ln in _lines(text[start:end])]
+    blank = [not ln.text.strip() for ln in lines]
+    chrome = _link_lists(lines, blank, [(not b) and lay.is_chrome(ln.text) for ln, b in zip(lines, blank)], lay)
+    return [(ln.start, ln.end) for ln, c in zip(lines, chrome) if c]
 
 
 def _top_level_alternation(pattern: str) -> bool:
@@ -195,11 +200,37 @@ def _is_page_heading(lines: list[_Line], blank: list[bool], i: int, lay: Layout)
     """A heading further down a page: a title-like line set off by blank lines, naming a statement kind
     among its first words ("Right of reply by ...", "Foreign Minister Sergey Lavrov’s remarks at ...")."""
     text = lines[i].text
-    if blank[i] or not (i > 0 and blank[i - 1]) or not _set_off_below(lines, blank, i):
+    if blank[i] or i == 0:
+        return False
+    if _below_rule(lines, blank, i, lay):  # a rule drawn above it ("* * *", "———"): its header block may run longer
+        if not _header_block_below(lines, blank, i):
+            return False
+    elif not blank[i - 1] or not _set_off_below(lines, blank, i):
         return False
     if not _title_like(text) or re.match(r"^[A-Z][\w .’'-]{0,40}:\s", text.strip(" *_")) or len(text.split()) < 3:
         return False  # (two words are a section's label: "Opening Remarks")
     return bool(lay.kind_of(" ".join(text.split()[:8])))
+
+
+def _below_rule(lines: list[_Line], blank: list[bool], i: int, lay: Layout) -> bool:
+    """Whether the nearest line above line ``i`` that is not blank is a rule ("* * *", "————", "____")."""
+    k = i - 1
+    while k >= 0 and blank[k]:
+        k -= 1
+    return k >= 0 and lay.rule_line.match(lines[k].text) is not None
+
+
+def _header_block_below(lines: list[_Line], blank: list[bool], i: int, most: int = 6) -> bool:
+    """Whether a blank line (or the page's end) follows line ``i`` after at most ``most`` short title-like lines, no
+    sentence among them: the speaker's rank, the meeting, the agenda item, a date ("Minister Counsellor, Mission of X /
+    Third Committee, item 4 / 4 May 2031")."""
+    for j in range(i + 1, min(i + most + 2, len(lines) + 1)):
+        if j == len(lines) or blank[j]:
+            return True
+        t = lines[j].text.strip(" *_\t")
+        if j == i + most + 1 or len(t) >= 160 or not _title_like(t) or is_sentence(t):
+            return False
+    return True
 
 
 def _set_off_below(lines: list[_Line], blank: list[bool], i: int) -> bool:
@@ -326,14 +357,17 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
 
 def _link_lists(lines: list[_Line], blank: list[bool], chrome: list[bool], lay: Layout) -> list[bool]:
     """``chrome`` with the lists of links to other pages marked too: a label ("Related content", "Read more")
-    and the lines right under it that are no text of their own (titles of other pages)."""
+    and the lines right under it that are no text of their own (titles of other pages); a contact block alike
+    (a label such as "Press contacts", then names, offices and numbers)."""
     out = list(chrome)
     for i, ln in enumerate(lines):
-        if blank[i] or not lay.link_list_label.match(ln.text):
+        if blank[i] or not (lay.link_list_label.match(ln.text) or lay.contact_label.match(ln.text)):
             continue
         out[i] = True
         j = i + 1
-        while j < len(lines) and not blank[j] and not _is_text(lines[j].text) and not lay.listing.match(lines[j].text):
+        # (a page's title or a contact line may be long: a sentence or a paragraph ends the list)
+        while j < len(lines) and not blank[j] and not lay.listing.match(lines[j].text) and \
+                (chrome[j] or not (is_sentence(lines[j].text) or len(lines[j].text.strip()) >= 200)):
             out[j] = True
             j += 1
     return out

@@ -62,6 +62,7 @@ def _label_kind(label: str, lay) -> str | None:  # noqa: ANN001 - a kg.segment.L
         return "person"  # "Ambassador Silva", "MS. OKAFOR": a titled name, its state unsaid
     d = lay.turn_delegation.match(label)
     rest = label[d.end():] if d else label
+    rest = lay.turn_behalf.sub("", rest)  # "KENYA (on behalf of the African Group)": Kenya takes the floor
     return "actor" if _names_actor(rest) else None
 
 

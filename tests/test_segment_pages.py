@@ -281,3 +281,65 @@ def test_segment_a_delivery_date_under_the_posting_date_belongs_to_the_heading()
     # the negative case: without the delivery line the posting date is all the page says
     [p] = extract(text.replace("Delivered on: 4 May 2031 (as delivered in the plenary)\n", ""))
     assert p.value("date") == "2031-05-05"
+
+
+_UNDER_RULE = ("Statement by Mr. Tomas Lindqvist\nCounsellor, Permanent Mission of Sweden to the United Nations\n"
+               "At the Third Session of the Working Group on outer space\nVienna, 6 May 2031\n\nMr. Chair,\n"
+               "Sweden supports the draft guidelines on transparency in outer space.\nThank you.{rule}"
+               "Statement by Ms. Anna Berg\nMinister Counsellor and Deputy Head of Mission of Sweden\n"
+               "Before the Fourth Committee of the General Assembly\nGeneral Debate\n12 October 2030\n\n"
+               "Mr. Chair,\nSweden congratulates you on your election and pledges its full cooperation.\n")
+
+
+def test_segment_a_heading_under_a_rule_starts_a_statement_with_its_long_header_block():
+    for rule in ("\n\n* * *\n\n", "\n\n————————\n\n", "\n\n________\n\n", "\n\n= = = = =\n\n", "\n————\n"):
+        text = _UNDER_RULE.format(rule=rule)
+        first, second = segment(text)
+        assert text[first.start:first.end].endswith("Thank you."), rule  # the rule is in neither
+        assert text[second.start:].startswith("Statement by Ms. Anna Berg"), rule
+        assert text[second.start:second.heading_end].endswith("12 October 2030"), rule
+        assert layout().is_chrome(rule.strip()), rule
+
+
+def test_segment_a_kind_word_line_under_a_rule_followed_by_prose_is_no_heading():
+    # the negative case: under a rule, a line naming a kind whose next lines are sentences is part of the text
+    text = _UNDER_RULE.format(rule="\n\n* * *\n\n").split("Statement by Ms.")[0] + (
+        "Statement of the Chair of the Group of Experts on verification\n"
+        "was read out by the Secretary, who added that the Group had met three times and would report next year.\n")
+    assert len(segment(text)) == 1
+
+
+def test_segment_credit_contact_and_address_lines_are_chrome():
+    lay = layout()
+    for line in ("XNA/Jane Doe/John Roe", "PTA/Maria del Campo/Ines Roe Lopez",
+                 "Ana Ruiz, Spokesperson for Trade, +41 22 555 01 01",
+                 "Ministry of Foreign Affairs · Main Street 5, Lima · +51 1 555 0100",
+                 "Embassy of Norway, 12 Grand Avenue, Albany, NY 12207"):
+        assert lay.is_chrome(line), line
+    for line in ("A/RES/75/240", "GA/DIS/4100", "EU/NATO Cooperation Framework", "© Photo Agency/Jane Doe",
+                 "Call the duty office at +41 22 555 01 01.", "The draft passed by 150 votes to 4, with 12 abstentions",
+                 "The meeting in Albany, NY 12207 was postponed to next year."):
+        assert not lay.is_chrome(line), line
+
+
+def test_segment_other_releases_and_contact_blocks_belong_to_no_statement():
+    body = ("Press release on the space debris guidelines\n\nThe Ministry welcomes the adoption of the guidelines "
+            "on space debris mitigation by the Committee.")
+    for tail in ("\n\nOther Press Releases\nNo: 41, 3 May 2031, Press Release Regarding the Floods in Peru\n"
+                 "No: 40, 2 May 2031, Press Release Regarding the Visit of the Foreign Minister of Chile",
+                 "\n\nRelated Sites\nCommittee on the Peaceful Uses of Outer Space (5 - 9 May 2031)",
+                 "\n\nPress contacts\nAna Ruiz, Deputy Spokesperson for Trade and External Relations, +41 22 555 01 01\n"
+                 "Media desk - Secretariat of the Assembly"):
+        [s] = segment(body + tail)
+        assert (body + tail)[s.start:s.end] == body, tail
+
+
+def test_segment_a_contact_label_takes_no_paragraph_after_its_block():
+    # the negative case: the contact block ends at a blank line; the paragraph after it is the statement's text
+    from helpers import extract, keys
+
+    text = ("Statement by Norway on verification\n\nMr. Chair,\n\nNorway supports the Group.\n\nMedia enquiries\n"
+            "Media desk of the Ministry\n\nThe Ministry will send the full report to Chile next week.")
+    [s] = extract(text)
+    assert text[s.start:s.end].endswith("next week.") and "CHL" in keys(s, "State")
+    assert layout().contact_label.match("Media enquiries") and not layout().contact_label.match("Media enquiries grew")

@@ -114,3 +114,25 @@ def test_segment_turns_a_council_briefing_transcript_still_splits_into_delegatio
                     "Ms. Berg (Norway): Norway is concerned by the recent tests in orbit.\n\n"
                     "Mr. Silva (Brazil): Brazil calls for restraint by all spacefaring States.\n")
     assert [value_keys(s, "on_behalf_of") for s in stmts] == [["NOR"], ["BRA"]]
+
+
+def test_segment_turns_a_delegation_label_with_a_note_of_whom_it_speaks_for_opens_a_turn():
+    # explanations of vote under country headings in capitals, one of them with a note in brackets
+    text = ("Fourth Committee, 90th session - Action on draft resolutions on outer space\n9 November 2031\n\n"
+            "NORWAY\nThank you. Norway will vote for the draft on the peaceful uses of outer space as it stands.\n\n"
+            "KENYA (on behalf of the African Group)\nMr. Chair, I speak for the African Group today. "
+            "The Group will abstain, as the draft prejudges the outcome of the talks in Vienna.\n")
+    norway, kenya = extract(text)
+    assert text[kenya.start:].startswith("KENYA (on behalf") and norway.end < kenya.start
+    assert value_keys(norway, "on_behalf_of") == ["NOR"] and value_keys(kenya, "on_behalf_of") == ["UN-AFRICAN-GROUP"]
+    assert kenya.value("place") is None  # the note in brackets is no wire agency's dateline ("ROME (Agency) –")
+    assert kenya.value("date") == "2031-11-09"
+
+
+def test_segment_turns_a_bracketed_note_on_a_label_naming_no_delegation_splits_nothing():
+    # the negative case: a section's title with a note of whom it speaks for is no delegation's label
+    text = ("Fourth Committee, 90th session\n9 November 2031\n\nCLOSING REMARKS (on behalf of the Bureau)\n"
+            "The Bureau thanks all delegations for their work on the peaceful uses of outer space this session.\n\n"
+            "NORWAY\nThank you. Norway will vote for the draft on the peaceful uses of outer space as it stands.\n")
+    [s] = extract(text)
+    assert s.role == "main" and "CLOSING REMARKS" in text[s.start:s.end]
