@@ -104,3 +104,29 @@ def test_extract_organizations_the_eu_delegation_in_geneva_is_not_the_one_in_new
                   "in Geneva\n\nThe EU welcomes the report.")
     got = keys(s, "Organization")
     assert "EU-DEL-GENEVA" in got and "EU-DEL-UN" not in got
+
+
+def test_extract_organizations_body_inside_a_longer_name_only_when_it_is_the_parent():
+    [s] = extract("Statement by the delegation\n\nWe note the role of the Main Directorate of the General Staff of "
+                  "the Armed Forces of the Russian Federation in these incidents.")
+    assert "GRU" in keys(s, "Organization") and "RUS-ARMED-FORCES" not in keys(s, "Organization")
+    [t] = extract("Statement by the delegation\n\nThe Department of International Information Security of the "
+                  "Ministry of Foreign Affairs of the Russian Federation issued a note.")
+    assert {"MFA-RUS-DIIS", "MFA-RUS"} <= keys(t, "Organization")
+
+
+def test_extract_organizations_national_cyber_and_electoral_bodies():
+    [s] = extract("Statement by the delegation\n\nAnalysts of the Australian Signals Directorate and the "
+                  "Australian Cyber Security Centre briefed the UAE Cyber Security Council, while the UK "
+                  "Electoral Commission and the Foreign, Commonwealth & Development Office took note.")
+    assert {"ASD", "ACSC", "ARE-CSC", "GBR-ELECTORAL-COMMISSION", "FCDO"} <= keys(s, "Organization")
+    [t] = extract("Statement by the delegation\n\nThe Electoral Commission met; a cyber security council "
+                  "was proposed.")
+    assert not {"GBR-ELECTORAL-COMMISSION", "ARE-CSC"} & keys(t, "Organization")
+
+
+def test_extract_organizations_a_regional_secretariat_is_not_the_un_one():
+    [s] = extract("Statement by the delegation\n\nThe United Nations welcomed the report of the Pacific Islands "
+                  "Forum Secretariat on ocean data.")
+    got = keys(s, "Organization")
+    assert "PIFS" in got and "UN-SECRETARIAT" not in got

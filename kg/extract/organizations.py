@@ -383,6 +383,24 @@ def _in_code_list(text: str, hit: Hit) -> bool:
     return bool(codes) and all(not lex().lookup(c) for c in codes if c)
 
 
+def _part_of_name(inner: Entity, outer: list[Entity]) -> bool:
+    """Whether the body ``inner``, named inside the name of a known body (``outer``), only helps spell that name:
+    the department of a ministry names the ministry it belongs to ("Department X of the Ministry of Foreign
+    Affairs", its parent), the directorate of a general staff does not name the armed forces it serves."""
+    orgs = [o for o in outer if o.kind == "Organization"]
+    return bool(orgs) and all(inner.key not in _ancestors(o) for o in orgs)
+
+
+def _ancestors(ent: Entity) -> set[str]:
+    keys: set[str] = set()
+    parent = ent.attr("parent")
+    while parent and parent not in keys:
+        keys.add(parent)
+        found = lex().organization(parent)
+        parent = found.attr("parent") if found is not None else None
+    return keys
+
+
 def organizations(stmt: Statement) -> Iterator[Mention]:
     text = stmt.context.text
     lexicon = lex()
@@ -400,6 +418,8 @@ def organizations(stmt: Statement) -> Iterator[Mention]:
                 continue  # a bare word ("Secretariat") inside a longer name names nothing by itself
             if outer and not re.search(r"\bof\s+(?:the\s+)?$", text[hit.outer.start:hit.start], re.I):
                 continue  # "UN" in "UN General Assembly" qualifies the Assembly; "... of the Ministry" names one
+            if outer and _part_of_name(ent, outer):
+                continue  # "... of the General Staff of the Armed Forces of X": a body the outer one is not part of
             quote = text[hit.start:hit.end]
             if not _requires_met(stmt, ent, quote, lexicon) or (f.form == "abbreviation" and _in_code_list(text, hit)):
                 continue
