@@ -1,5 +1,5 @@
 """Organizations: the UN system, other bodies, national bodies by pattern, media, and the two OEWGs."""
-from helpers import extract, keys
+from helpers import extract, keys, rels
 
 
 def test_extract_organizations_two_oewgs_are_told_apart():
@@ -130,3 +130,19 @@ def test_extract_organizations_a_regional_secretariat_is_not_the_un_one():
                   "Forum Secretariat on ocean data.")
     got = keys(s, "Organization")
     assert "PIFS" in got and "UN-SECRETARIAT" not in got
+
+
+def test_extract_organizations_a_bare_secretariat_another_body_owns_is_not_the_uns():
+    [s] = extract("Statement by the delegation\n\nThe United Nations and the Permanent Secretariat of the Andean "
+                  "Community signed a note; the General Secretariat replied.")
+    assert "UN-SECRETARIAT" not in keys(s, "Organization")
+    [t] = extract("Statement by the delegation\n\nWe thank the United Nations and the Secretariat for the report.")
+    assert "UN-SECRETARIAT" in keys(t, "Organization")
+
+
+def test_extract_organizations_an_office_then_its_holder_serves_the_body():
+    stmts = extract("Communique of the Leaders\n\nLeaders welcomed the Secretary General of the Pacific Islands "
+                    "Forum Secretariat, Tevita Lolohea, to his first meeting.")
+    assert ("tevita-lolohea", "affiliatedWith", "PIFS") in rels(stmts)
+    [s] = extract("Communique of the Leaders\n\nLeaders welcomed the incoming Secretary General, Baron Waqa.")
+    assert "baron-waqa" in keys(s, "Person")  # a given name that is also a title of nobility

@@ -355,6 +355,19 @@ def _requires_met(stmt: Statement, ent: Entity, quote: str, lexicon: Lexicon) ->
     return False
 
 
+# a generic body word ("Secretariat") that another body owns: qualified before it ("General Secretariat",
+# "Permanent Secretariat"), or "of" a body that is not the one it is read for ("Secretariat of the Council")
+_QUALIFIED = re.compile(r"(?-i:[A-Z])[\w-]+[ \t]+$")
+_OF_ANOTHER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?!United Nations\b|UN\b|U\.N\.)(?-i:[A-Z])")
+
+
+def _anothers_generic(text: str, start: int, end: int) -> bool:
+    """Whether the bare generic word at ``start:end`` names another body's organ, not the one it is read for."""
+    before = _QUALIFIED.search(text, max(0, start - 30), start)
+    return (before is not None and before.group(0).strip().lower() not in ("the", "this", "our", "a")) \
+        or _OF_ANOTHER.match(text, end) is not None
+
+
 def name_key(prefix: str, name: str) -> str:
     """The key of a body read by its shape: ``prefix`` and the name in capitals, words joined by "-"."""
     return prefix + "-" + re.sub(r"[^A-Z0-9]+", "-", name.upper()).strip("-")
@@ -422,6 +435,8 @@ def organizations(stmt: Statement) -> Iterator[Mention]:
                 continue  # "... of the General Staff of the Armed Forces of X": a body the outer one is not part of
             quote = text[hit.start:hit.end]
             if not _requires_met(stmt, ent, quote, lexicon) or (f.form == "abbreviation" and _in_code_list(text, hit)):
+                continue
+            if ent.attr("requires") and " " not in quote and _anothers_generic(text, hit.start, hit.end):
                 continue
             found.append(Mention(hit.start, hit.end, quote, ent, f.form, {"nested": True} if hit.outer else {}))
             break
