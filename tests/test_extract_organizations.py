@@ -1,5 +1,5 @@
 """Organizations: the UN system, other bodies, national bodies by pattern, media, and the two OEWGs."""
-from helpers import extract, keys, rels
+from helpers import extract, keys, labels, rels
 
 
 def test_extract_organizations_two_oewgs_are_told_apart():
@@ -146,3 +146,17 @@ def test_extract_organizations_an_office_then_its_holder_serves_the_body():
     assert ("tevita-lolohea", "affiliatedWith", "PIFS") in rels(stmts)
     [s] = extract("Communique of the Leaders\n\nLeaders welcomed the incoming Secretary General, Baron Waqa.")
     assert "baron-waqa" in keys(s, "Person")  # a given name that is also a title of nobility
+
+
+def test_extract_organizations_defence_ministries_by_pattern():
+    [s] = extract("Statement by the delegation\n\nThe Ministry of National Defence of Ecuador and the Peruvian "
+                  "Ministry of Defense met Uruguay's Ministry of Defence.")
+    assert {"ECU-MOD", "PER-MOD", "URY-MOD"} <= keys(s, "Organization")
+    assert "Ministry of National Defence of Ecuador" in labels(s, "Organization")
+    [rus] = extract("Statement by the delegation\n\nThe Ministry of Defence of the Russian Federation replied.")
+    assert keys(rus, "Organization") == {"RUS-MOD"}  # the gazetteer's entry, not a second one
+    [bare] = extract("Statement by the delegation\n\nThe Ministry of Defence will help; defence ministries met.")
+    assert not any(k.endswith("-MOD") for k in keys(bare, "Organization"))  # whose ministry: not said
+    [home] = extract("20.10.2020 - Foreign Ministry statement on drills\n\nRussia notes that the Ministry of Defence "
+                     "has published the schedule.")
+    assert "RUS-MOD" in keys(home, "Organization")  # the page's own state's ministry

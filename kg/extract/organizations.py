@@ -16,7 +16,7 @@ from kg.extract.resolutions import find_symbols
 from kg.gazetteer import Hit, Lexicon
 from kg.model import Entity, Mention, Statement
 
-__all__ = ["name_key", "group_entity", "organizations", "national_body", "state_phrase", "context_date", "resolve_instance"]
+__all__ = ["defence_ministry", "name_key", "group_entity", "organizations", "national_body", "state_phrase", "context_date", "resolve_instance"]
 
 _THE = re.compile(r"\b(Republic|Kingdom|Federation|United|Union|State|States|Emirates|Islands|Commonwealth|"
                   r"Principality|Duchy|Sultanate|Confederation|Holy See|Netherlands|Philippines|Bahamas|Gambia|"
@@ -48,12 +48,29 @@ def national_body(kind: str, state: Entity, target: Entity | None = None) -> Ent
     return Entity("Organization", key, label, (("type", "NationalBody"), ("state", iso)))
 
 
+def defence_ministry(state: Entity, national: bool) -> Entity:
+    """A state's ministry of defence (the gazetteer's, when it lists one: "RUS-MOD")."""
+    key = f"{state.key}-MOD"
+    known = lex().organization(key)
+    if known is not None:
+        return known
+    name = f"the {state.label}" if _THE.search(state.label) else state.label  # its short name: "... of Chile"
+    label = f"Ministry of {'National ' if national else ''}Defence of {name}"
+    return Entity("Organization", key, label, (("type", "NationalBody"), ("state", state.key)))
+
+
 _MFA_OF = re.compile(r"\b(?:Ministry of Foreign Affairs|Foreign Ministry|MFA|Ministry for Foreign Affairs|"
                      r"Ministry of External Affairs)\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w’' -]{1,60}?)(?=[\s,.;:)]|$)")
 _MFA_ADJ = re.compile(r"\b(?P<state>[A-Z][\w-]+(?:[’']s)?)\s+(?:Foreign Ministry|Ministry of Foreign Affairs|MFA|"
                       r"Foreign Office)\b")
 _MFA_BARE = re.compile(r"(?<![\w-])(?:the\s+)?(?:Foreign Ministry|Ministry of Foreign Affairs|Ministry for Foreign "
                        r"Affairs|MFA)\b(?!\s+of\b)")
+# a state's ministry of defence: "Ministry of National Defence of Chile", "Chile's Ministry of Defense", "the
+# Chilean Ministry of National Defence" (the word "National" kept in its label, as such ministries are named)
+_MOD = r"Ministry\s+of\s+(?P<nat>National\s+)?Defen[cs]e"
+_MOD_OF = re.compile(r"\b" + _MOD + r"\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w’' -]{1,60}?)(?=[\s,.;:)]|$)")
+_MOD_ADJ = re.compile(r"\b(?P<state>[A-Z][\w-]+(?:[’']s)?)\s+" + _MOD + r"\b")
+_MOD_BARE = re.compile(r"\bthe\s+(?P<name>" + _MOD + r")\b(?!\s+of\b)")
 _MISSION = re.compile(r"\bPermanent Mission\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w’' -]{1,60}?)\s+to\s+(?:the\s+)?"
                       r"(?P<target>[A-Z][\w.’' -]{1,60}?)(?=[\s,.;:)*]|$)")
 _EMBASSY = re.compile(r"\bEmbassy\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w’' -]{1,60}?)(?:\s+(?:in|to)\s+(?:the\s+)?"
@@ -122,7 +139,20 @@ def _patterns(stmt: Statement) -> Iterator[Mention]:
                 continue
             taken.append((s, e))
             yield Mention(s, e, text[s:e], national_body("MFA", state[0]), "pattern")
+    for pat in (_MOD_OF, _MOD_ADJ) if "Defen" in seg else ():
+        for m in pat.finditer(seg):
+            state = _named_at(stmt, off + m.start("state"))
+            s, e = off + m.start(), max(off + m.end(), state[1]) if state else 0
+            if state is None or not free(s, e) or _gazetteer_org_at(stmt, s, e):
+                continue
+            taken.append((s, e))
+            yield Mention(s, e, text[s:e], defence_ministry(state[0], bool(m.group("nat"))), "pattern")
     home = stmt.context.home_state
+    for m in _MOD_BARE.finditer(seg) if home is not None and "Defen" in seg else ():
+        s, e = off + m.start("name"), off + m.end()
+        if free(s, e) and not _gazetteer_org_at(stmt, s, e):
+            taken.append((s, e))
+            yield Mention(s, e, text[s:e], defence_ministry(home, bool(m.group("nat"))), "pattern")
     if home is not None and ministry:
         for m in _MFA_BARE.finditer(seg):
             s, e = off + m.start(), off + m.end()
@@ -214,6 +244,12 @@ def _office_owner(stmt: Statement, s: int, e: int) -> tuple[Entity | None, int]:
     if body is not None and body[0].kind == "Organization" and body[0].attr("state"):
         return lex().state(body[0].attr("state")), s
     return stmt.context.home_state, s
+
+
+def _gazetteer_org_at(stmt: Statement, s: int, e: int) -> bool:
+    """Whether the gazetteer names a body over any part of ``[s, e)``."""
+    return any(h.start < e and s < h.end and any(f.entity is not None and f.entity.kind == "Organization"
+                                                 for f in h.forms) for h in hits(stmt))
 
 
 def _inside_gazetteer_name(stmt: Statement, s: int, e: int) -> bool:
