@@ -142,8 +142,10 @@ def _patterns(stmt: Statement) -> Iterator[Mention]:
     for pat in (_MOD_OF, _MOD_ADJ) if "Defen" in seg else ():
         for m in pat.finditer(seg):
             state = _named_at(stmt, off + m.start("state"))
-            s, e = off + m.start(), max(off + m.end(), state[1]) if state else 0
-            if state is None or not free(s, e) or _gazetteer_org_at(stmt, s, e):
+            if state is None:
+                continue
+            s, e = off + m.start(), max(off + m.end(), state[1])
+            if not free(s, e) or _gazetteer_org_at(stmt, s, e):
                 continue
             taken.append((s, e))
             yield Mention(s, e, text[s:e], defence_ministry(state[0], bool(m.group("nat"))), "pattern")
