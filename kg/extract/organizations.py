@@ -139,22 +139,9 @@ def _patterns(stmt: Statement) -> Iterator[Mention]:
                 continue
             taken.append((s, e))
             yield Mention(s, e, text[s:e], national_body("MFA", state[0]), "pattern")
-    for pat in (_MOD_OF, _MOD_ADJ) if "Defen" in seg else ():
-        for m in pat.finditer(seg):
-            state = _named_at(stmt, off + m.start("state"))
-            if state is None:
-                continue
-            s, e = off + m.start(), max(off + m.end(), state[1])
-            if not free(s, e) or _gazetteer_org_at(stmt, s, e):
-                continue
-            taken.append((s, e))
-            yield Mention(s, e, text[s:e], defence_ministry(state[0], bool(m.group("nat"))), "pattern")
+    if "Defen" in seg:
+        yield from _defence_ministries(stmt, taken)
     home = stmt.context.home_state
-    for m in _MOD_BARE.finditer(seg) if home is not None and "Defen" in seg else ():
-        s, e = off + m.start("name"), off + m.end()
-        if free(s, e) and not _gazetteer_org_at(stmt, s, e):
-            taken.append((s, e))
-            yield Mention(s, e, text[s:e], defence_ministry(home, bool(m.group("nat"))), "pattern")
     if home is not None and ministry:
         for m in _MFA_BARE.finditer(seg):
             s, e = off + m.start(), off + m.end()
@@ -246,6 +233,30 @@ def _office_owner(stmt: Statement, s: int, e: int) -> tuple[Entity | None, int]:
     if body is not None and body[0].kind == "Organization" and body[0].attr("state"):
         return lex().state(body[0].attr("state")), s
     return stmt.context.home_state, s
+
+
+def _defence_ministries(stmt: Statement, taken: list[tuple[int, int]]) -> Iterator[Mention]:
+    """"Ministry of National Defence of Chile", "Peru's Ministry of Defense", and bare "the Ministry of Defence"
+    on a page whose own state is known; not where ``taken`` (spans read already) or the gazetteer names a body."""
+    text = stmt.context.text
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken) and not _gazetteer_org_at(stmt, s, e)
+
+    for pat in (_MOD_OF, _MOD_ADJ):
+        for m in pat.finditer(text, stmt.start, stmt.end):
+            state = _named_at(stmt, m.start("state"))
+            if state is None or not free(m.start(), max(m.end(), state[1])):
+                continue
+            taken.append((m.start(), max(m.end(), state[1])))
+            yield Mention(m.start(), taken[-1][1], text[m.start():taken[-1][1]],
+                          defence_ministry(state[0], bool(m.group("nat"))), "pattern")
+    home = stmt.context.home_state
+    for m in _MOD_BARE.finditer(text, stmt.start, stmt.end) if home is not None else ():
+        if free(m.start("name"), m.end()):
+            taken.append((m.start("name"), m.end()))
+            yield Mention(m.start("name"), m.end(), text[m.start("name"):m.end()],
+                          defence_ministry(home, bool(m.group("nat"))), "pattern")
 
 
 def _gazetteer_org_at(stmt: Statement, s: int, e: int) -> bool:
