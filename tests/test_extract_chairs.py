@@ -70,3 +70,33 @@ def test_extract_chairs_a_bare_chair_vocative_and_the_assumption_of_a_presidency
     # an assumption of something else is no office
     assert not _chairs("Statement by Peru\n\nPeru welcomes Uruguay on the assumption of its obligations under "
                        "the OPCW.\n")
+
+
+def test_extract_chairs_who_chairs_the_group_named_before():
+    got = _chairs("Statement by the delegation\n\nWe followed the Open-ended Working Group on security of and in "
+                  "the use of ICTs 2021-2025 closely. We thank Ambassador Ilse Marwick, Permanent Representative "
+                  "of Norway, who chairs the Group so patiently.")
+    assert ("ilse-marwick", "OEWG-2021") in got
+    # "the Group" with no group named before: nothing to chair
+    assert not any(o == "OEWG-2021" for _, o in _chairs(
+        "Statement by the delegation\n\nWe thank Ambassador Ilse Marwick, who chairs the Group so patiently."))
+
+
+def test_extract_chairs_which_holds_the_council_presidency():
+    got = _chairs("Press briefing by the spokesperson\n\nThe Security Council met on Monday in a session convened "
+                  "by Ecuador, which holds the Council presidency this month.")
+    assert ("ECU", "UNSC") in got
+    # the clause after a body, not a state, names no chair
+    assert not _chairs("Press briefing by the spokesperson\n\nThe Security Council met with the African Union, "
+                       "which holds the Council presidency in high regard.")
+
+
+def test_extract_chairs_chaired_by_an_office_then_its_holder():
+    stmts = extract("Communique of the Pacific Islands Forum Leaders Meeting\n\nThe Leaders met in Apia. The "
+                    "Meeting was chaired by the President of Palau, the Honourable Tomas Remengesau.")
+    got = rels(stmts)
+    assert {("tomas-remengesau", "chairOf", "PIF"), ("tomas-remengesau", "affiliatedWith", "PLW")} <= got
+    assert ("PLW", "chairOf", "PIF") not in got
+    # a state that chairs by itself stays the chair
+    assert ("PLW", "PIF") in _chairs("Communique of the Pacific Islands Forum Leaders Meeting\n\nThe Meeting was "
+                                     "chaired by Palau.")

@@ -212,3 +212,30 @@ def test_extract_dating_forum_a_body_the_speech_recalls_acting_is_no_forum():
     [today] = extract("Statement by Ambassador Tomas Berg\n\nMr. Chair,\n\nThe General Assembly today adopted "
                       "resolution 78/16 by a recorded vote, and we welcome the result.")
     assert today.value("forum").key == "UNGA"
+
+
+def test_extract_dating_a_news_item_dates_an_act_held_yesterday_the_day_before_its_dateline():
+    [s] = extract("Peru urges restraint in outer space at the Conference on Disarmament\n\n"
+                  "GENEVA, 9 March 2023 (Andina) -- Peru has called for a ban on destructive anti-satellite tests, "
+                  "in a statement delivered by Ambassador Rosa Quispe at the plenary of the Conference on "
+                  "Disarmament held yesterday in Geneva.\n\nQuispe said that debris threatens all users of space.")
+    assert s.value("date") == "2023-03-08"
+    # "today" first: the act is the dateline's day, "yesterday" some other event
+    [t] = extract("Peru urges restraint in outer space at the Conference on Disarmament\n\n"
+                  "GENEVA, 9 March 2023 (Andina) -- Peru today called for a ban on destructive anti-satellite "
+                  "tests, recalling a test held yesterday by another State.\n\nQuispe said that debris threatens "
+                  "all users of space.")
+    assert t.value("date") == "2023-03-09"
+
+
+def test_extract_dating_a_title_block_line_of_a_city_and_its_country_alone():
+    head, body = "THIRTIETH SUMMIT OF THE AFRICAN UNION\n\n", ("\n14 - 16 October 2031\n\nFINAL COMMUNIQUE\n\n1. The "
+                                                          "Assembly met for three days and adopted decisions on "
+                                                          "maritime safety and on the blue economy of the region.")
+    [s] = extract(head + "Port Louis, Mauritius" + body)
+    assert s.value("place") is not None and s.value("place").label == "Port Louis"
+    # a city the gazetteer places in another state, or an office before the state, is no place line
+    [wrong] = extract(head + "Geneva, Mauritius" + body)
+    assert wrong.value("place") is None
+    [office] = extract(head + "Permanent Secretariat, Mauritius" + body)
+    assert office.value("place") is None

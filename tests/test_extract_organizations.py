@@ -1,5 +1,5 @@
 """Organizations: the UN system, other bodies, national bodies by pattern, media, and the two OEWGs."""
-from helpers import extract, keys
+from helpers import extract, keys, labels, rels
 
 
 def test_extract_organizations_two_oewgs_are_told_apart():
@@ -104,3 +104,59 @@ def test_extract_organizations_the_eu_delegation_in_geneva_is_not_the_one_in_new
                   "in Geneva\n\nThe EU welcomes the report.")
     got = keys(s, "Organization")
     assert "EU-DEL-GENEVA" in got and "EU-DEL-UN" not in got
+
+
+def test_extract_organizations_body_inside_a_longer_name_only_when_it_is_the_parent():
+    [s] = extract("Statement by the delegation\n\nWe note the role of the Main Directorate of the General Staff of "
+                  "the Armed Forces of the Russian Federation in these incidents.")
+    assert "GRU" in keys(s, "Organization") and "RUS-ARMED-FORCES" not in keys(s, "Organization")
+    [t] = extract("Statement by the delegation\n\nThe Department of International Information Security of the "
+                  "Ministry of Foreign Affairs of the Russian Federation issued a note.")
+    assert {"MFA-RUS-DIIS", "MFA-RUS"} <= keys(t, "Organization")
+
+
+def test_extract_organizations_national_cyber_and_electoral_bodies():
+    [s] = extract("Statement by the delegation\n\nAnalysts of the Australian Signals Directorate and the "
+                  "Australian Cyber Security Centre briefed the UAE Cyber Security Council, while the UK "
+                  "Electoral Commission and the Foreign, Commonwealth & Development Office took note.")
+    assert {"ASD", "ACSC", "ARE-CSC", "GBR-ELECTORAL-COMMISSION", "FCDO"} <= keys(s, "Organization")
+    [t] = extract("Statement by the delegation\n\nThe Electoral Commission met; a cyber security council "
+                  "was proposed.")
+    assert not {"GBR-ELECTORAL-COMMISSION", "ARE-CSC"} & keys(t, "Organization")
+
+
+def test_extract_organizations_a_regional_secretariat_is_not_the_un_one():
+    [s] = extract("Statement by the delegation\n\nThe United Nations welcomed the report of the Pacific Islands "
+                  "Forum Secretariat on ocean data.")
+    got = keys(s, "Organization")
+    assert "PIFS" in got and "UN-SECRETARIAT" not in got
+
+
+def test_extract_organizations_a_bare_secretariat_another_body_owns_is_not_the_uns():
+    [s] = extract("Statement by the delegation\n\nThe United Nations and the Permanent Secretariat of the Andean "
+                  "Community signed a note; the General Secretariat replied.")
+    assert "UN-SECRETARIAT" not in keys(s, "Organization")
+    [t] = extract("Statement by the delegation\n\nWe thank the United Nations and the Secretariat for the report.")
+    assert "UN-SECRETARIAT" in keys(t, "Organization")
+
+
+def test_extract_organizations_an_office_then_its_holder_serves_the_body():
+    stmts = extract("Communique of the Leaders\n\nLeaders welcomed the Secretary General of the Pacific Islands "
+                    "Forum Secretariat, Tevita Lolohea, to his first meeting.")
+    assert ("tevita-lolohea", "affiliatedWith", "PIFS") in rels(stmts)
+    [s] = extract("Communique of the Leaders\n\nLeaders welcomed the incoming Secretary General, Baron Waqa.")
+    assert "baron-waqa" in keys(s, "Person")  # a given name that is also a title of nobility
+
+
+def test_extract_organizations_defence_ministries_by_pattern():
+    [s] = extract("Statement by the delegation\n\nThe Ministry of National Defence of Ecuador and the Peruvian "
+                  "Ministry of Defense met Uruguay's Ministry of Defence.")
+    assert {"ECU-MOD", "PER-MOD", "URY-MOD"} <= keys(s, "Organization")
+    assert "Ministry of National Defence of Ecuador" in labels(s, "Organization")
+    [rus] = extract("Statement by the delegation\n\nThe Ministry of Defence of the Russian Federation replied.")
+    assert keys(rus, "Organization") == {"RUS-MOD"}  # the gazetteer's entry, not a second one
+    [bare] = extract("Statement by the delegation\n\nThe Ministry of Defence will help; defence ministries met.")
+    assert not any(k.endswith("-MOD") for k in keys(bare, "Organization"))  # whose ministry: not said
+    [home] = extract("20.10.2020 - Foreign Ministry statement on drills\n\nRussia notes that the Ministry of Defence "
+                     "has published the schedule.")
+    assert "RUS-MOD" in keys(home, "Organization")  # the page's own state's ministry

@@ -136,3 +136,14 @@ def test_extract_relations_the_head_of_an_eu_delegation_serves_it():
                   "Nations, at the Security Council, New York, 2 May 2023\n\nMr. President,\n\nThe EU supports the "
                   "framework.\n\nThank you.")
     assert ("clara-vidal", "affiliatedWith", "EU-DEL-UN") in rels([s])
+
+
+def test_extract_relations_established_by_in_the_noun_form_and_the_group_said():
+    got = rels(extract("Statement by the delegation\n\nWe value the Open-ended Working Group on security of and in "
+                       "the use of ICTs 2021-2025. Chile has followed the Group from the day of its establishment by the "
+                       "General Assembly resolution 75/240."))
+    assert ("OEWG-2021", "establishedBy", "A/RES/75/240") in got
+    # a state's own creation is no body's founding
+    got = rels(extract("Statement by the delegation\n\nChile has served the Group since the creation by the "
+                       "General Assembly resolution 75/240 of a new fund."))
+    assert not any(p == "establishedBy" for _, p, _ in got)

@@ -43,3 +43,17 @@ def test_extract_resolutions_the_group_a_founding_resolution_named_after_it_set_
                       f"Working Group established by General Assembly resolution{gap}73/27 and the report endorsed "
                       "by resolution 75/240.\n")
         assert ("OEWG-2019", "establishedBy", "A/RES/73/27") in rels([s]), gap
+
+
+def test_extract_resolutions_a_bare_draft_number_takes_the_full_symbol_the_page_writes():
+    page = ("General Assembly, Second Committee, 81st session\nAction on draft resolution A/C.2/81/L.17 "
+            "\"Digital public infrastructure\"\n\nMalawi supports L.17 and thanks its facilitators. Nepal will "
+            "abstain on L.17 and on L.23.\n")
+    stmts = extract(page)
+    bare = {(s.context.text[m.start:m.end], m.entity.key) for s in stmts for m in s.mentions
+            if m.entity.kind == "Resolution"}
+    assert ("L.17", "A/C.2/81/L.17") in bare
+    # L.23 is written out nowhere on the page: no symbol is guessed for it
+    assert not any(text == "L.23" for text, _ in bare)
+    [alone] = extract("Statement by the delegation\n\nWe support L.17 as it stands.")
+    assert keys(alone, "Resolution") == set()

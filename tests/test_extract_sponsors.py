@@ -41,3 +41,10 @@ def test_extract_sponsors_not_who_calls_on_the_co_sponsors():
                   "We call on the co-sponsors of draft resolution L.30 to reconsider. Chile is not among the "
                   "co-sponsors of draft resolution L.33.")
     assert not any(p == "sponsoredBy" for _, p, _ in rels([s]))
+
+
+def test_extract_sponsors_a_state_joins_the_sponsors():
+    got = _sponsors(_C1 + "Ghana joins the sponsors of draft resolution A/C.1/76/L.44 on small arms.")
+    assert ("A/C.1/76/L.44", "GHA") in got
+    # a state that joins a debate sponsors nothing
+    assert not _sponsors(_C1 + "Ghana joins the debate on draft resolution A/C.1/76/L.44 on small arms.")

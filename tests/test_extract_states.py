@@ -45,3 +45,10 @@ def test_extract_states_a_capital_after_in_is_a_place_even_before_a_verb():
                   "the plan.")
     assert keys(s, "State") == {"ECU"}
     assert "lima" in keys(s, "Place")
+
+
+def test_extract_states_states_in_free_association_are_states():
+    [s] = extract("Statement by the delegation\n\nDelegates from Niue and the Cook Islands joined Samoa.")
+    assert {"NIU", "COK", "WSM"} <= keys(s, "State")
+    [t] = extract("Statement by the delegation\n\nCaptain Cook sailed past many islands.")
+    assert not {"NIU", "COK"} & keys(t, "State")

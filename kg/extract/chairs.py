@@ -70,7 +70,12 @@ def chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         who = [x for x in mentions_in(stmt, s0 + mm.end(), s1, ("Person", "State"))
                if not x.info.get("nested") and not re.search(r"[.;,]", text[s0 + mm.end():x.start])]
         if body is not None and who and who[0].start - (s0 + mm.end()) <= 40:
-            yield Relation(who[0].entity, "chairOf", body, s0 + mm.start(), who[0].end)
+            holder = _office_holder(stmt, s0 + mm.end(), who[0], s1)
+            if holder is not None:  # "chaired by the Prime Minister of X, the Honourable Y": Y, who serves X
+                yield Relation(holder.entity, "chairOf", body, s0 + mm.start(), holder.end)
+                yield Relation(holder.entity, "affiliatedWith", who[0].entity, who[0].start, holder.end)
+            else:
+                yield Relation(who[0].entity, "chairOf", body, s0 + mm.start(), who[0].end)
     yield from _chair_named_after(stmt, s0, s1)
     yield from _addressed_chair(stmt, s0, s1)
     # "..., representing the Co-Chair countries of the OSCE Minsk Group": the states of the persons
@@ -86,6 +91,24 @@ def chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         states = [s for s in (_state_of(stmt, x) for x in (persons or before)) if s is not None]
         for st in {s.key: s for s in states}.values():
             yield Relation(st, "chairOf", obj[0].entity, s0, obj[0].end)
+
+
+# an office of a state, named before the state: "the Prime Minister of", "the Foreign Minister of the"
+_OFFICE_OF = re.compile(r"\s*(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){1,3}of\s+(?:the\s+)?", re.I)
+_THEN_PERSON = re.compile(r",\s+(?:the\s+)?")
+
+
+def _office_holder(stmt: Statement, pos: int, state: Mention, s1: int) -> Mention | None:
+    """The person set off after "the <Office> of <State>" (which starts at ``pos``): "the Prime Minister of X, the
+    Honourable Y", "the President of X, Y"; None when the state is not named by an office or no person follows."""
+    text = stmt.context.text
+    if state.entity.kind != "State" or not _OFFICE_OF.fullmatch(text, pos, state.start):
+        return None
+    gap = _THEN_PERSON.match(text, state.end, s1)
+    if gap is None:
+        return None
+    return next((p for p in _in(stmt, "Person", gap.end(), min(s1, gap.end() + 60))
+                 if gap.end() in (p.start, p.info.get("title_start"))), None)
 
 
 # a body referred to by its head noun ("the Council", "the Movement", "the 15-member body"): see _body_called
@@ -269,6 +292,11 @@ def _title_body(stmt: Statement, end: int) -> Entity | None:
     return None
 
 
+_WHICH_HOLDS = re.compile(r",\s+which\s+(?:currently\s+|now\s+)?(?:holds|held|has\s+held|assumed|has\s+assumed)\s+the\s+"
+                          r"(?:rotating\s+)?(?P<body>(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,3})\s+"
+                          r"(?:presidency|chairmanship|chairpersonship|chairship)\b", re.I)
+
+
 def _chair_verbs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
     """chairOf from a verb: "<State> will chair the UN Security Council", "Estonia holds the presidency of
     the Council", "Austria, presiding over the OSCE", "Ambassador X of Brazil, who chaired the GGE"."""
@@ -293,6 +321,13 @@ def _chair_verbs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         obj = body_at(stmt, s0 + mm.end())  # "... of the Movement": the body named before
         if subj and obj:
             yield Relation(subj[-1].entity, "chairOf", obj[0], subj[-1].start, obj[1])
+    # "convened by Chile, which holds the Council presidency this month": the state before "which", the body
+    # the noun names (its name, or "the Council": the body named before)
+    for mm in _WHICH_HOLDS.finditer(text, s0, s1):
+        subj = [x for x in _in(stmt, "State", s0, mm.start()) if x.end == mm.start() and x.form not in ("capital", "metonym")]
+        obj = body_at(stmt, mm.start("body"))
+        if subj and obj:
+            yield Relation(subj[-1].entity, "chairOf", obj[0], subj[-1].start, mm.end())
     # "Austria, presiding over the OSCE this year", "Viet Nam, chairing ASEAN": the state or person just before
     for mm in re.finditer(r",\s+(?:currently\s+)?(?:presiding\s+over|chairing|holding\s+the\s+(?:rotating\s+)?"
                           r"(?:chairmanship|chair|presidency)\s+of)\s+(?:the\s+)?", sent):
@@ -304,9 +339,9 @@ def _chair_verbs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
     # "Ambassador Guilherme de Aguiar Patriota of Brazil, who chaired the GGE": the person (else state) before
     for mm in re.finditer(r",\s+who\s+(?:has\s+|had\s+|will\s+|is\s+|was\s+)?(?:chair(?:s|ed|ing)?|presided?\s+over|"
                           r"presides\s+over|presiding\s+over)\s+(?:the\s+)?", sent):
-        obj = starting_at(stmt, "Organization", s0 + mm.end())
+        obj = body_at(stmt, s0 + mm.end())  # (or "who chairs the Group": the body named before)
         before = [x for x in mentions_in(stmt, max(s0, s0 + mm.start() - 90), s0 + mm.start(), ("Person", "State"))
                   if not x.info.get("nested")]
         who = [x for x in before if x.entity.kind == "Person"] or before
         if obj and who and not re.search(r"[;]", text[who[-1].end:s0 + mm.start()]):
-            yield Relation(who[-1].entity, "chairOf", obj[0].entity, who[-1].start, obj[0].end)
+            yield Relation(who[-1].entity, "chairOf", obj[0], who[-1].start, obj[1])

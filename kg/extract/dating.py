@@ -32,7 +32,7 @@ def statement_date(stmt: Statement, hs: int, kind: str) -> tuple[str | None, int
         # a news item (its heading names no kind of statement) may date its lead by the weekday
         news = kind == "news" or layout().kind_of(text[hs:stmt.heading_end]) is None
         on = (_on_date(stmt, h.iso, head) or _dateline_day(stmt, h.iso)
-              or (_weekday_before(stmt, h.iso) if news else None))
+              or (_weekday_before(stmt, h.iso) or _day_before(stmt, h.iso) if news else None))
         return on if on is not None else (h.iso, h.start, h.end)
     # a preamble's dated line above the title ("Vienna, 4 May 2021" over "Statement by ..."), or one right below
     preamble = find_dates(text, stmt.start, hs) if stmt.title_start is not None else []
@@ -41,7 +41,7 @@ def statement_date(stmt: Statement, hs: int, kind: str) -> tuple[str | None, int
         return below[0].iso, below[0].start, below[0].end
     dateline = body_dateline(stmt)
     if dateline is not None and dateline.date is not None:
-        return dateline.date
+        return (_day_before(stmt, dateline.date[0]) if kind == "news" else None) or dateline.date
     return _undated(stmt, hs)
 
 
@@ -106,6 +106,31 @@ def _weekday_before(stmt: Statement, stamp: str | None) -> tuple[str, int, int] 
     posted = dt.date.fromisoformat(stamp)
     back = (posted.weekday() - _WEEKDAYS.index(w.group(1))) % 7
     return (posted - dt.timedelta(days=back)).isoformat(), w.start(1), w.end(1)
+
+
+# the act a news item reports, placed the day before its dateline: "the debate held yesterday", "said yesterday"
+_YESTERDAY = re.compile(r"\b(?:held|delivered|made|said|told|stated|spoke|addressed|took\s+place|convened|"
+                        r"(?:at|during|in)\s+(?:a|the|its|his|her)\b[^.;\n]{0,200}?)\s+yesterday\b", re.I)
+_TODAY = re.compile(r"\btoday\b", re.I)
+
+
+def _day_before(stmt: Statement, stamp: str | None) -> tuple[str, int, int] | None:
+    """A news item dated ``stamp`` (its dateline or posting day) whose first two paragraphs report the act as
+    done "yesterday" ("at the open debate ..., held yesterday"): the day before; not when they say "today" first
+    (the act is the day's own, "yesterday" some other event)."""
+    if not stamp:
+        return None
+    text = stmt.context.text
+    bs = lead_sentence(stmt)[0]
+    end = bs
+    for _ in range(2):
+        nxt = text.find("\n\n", end + 1, stmt.end)
+        end = stmt.end if nxt < 0 else nxt
+    y = _YESTERDAY.search(text, bs, end)
+    if y is None or _TODAY.search(text, bs, y.start()):
+        return None
+    day = dt.date.fromisoformat(stamp) - dt.timedelta(days=1)
+    return day.isoformat(), y.end() - len("yesterday"), y.end()
 
 
 def _on_date(stmt: Statement, stamp: str | None, head: list) -> tuple[str, int, int] | None:

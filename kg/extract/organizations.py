@@ -16,7 +16,7 @@ from kg.extract.resolutions import find_symbols
 from kg.gazetteer import Hit, Lexicon
 from kg.model import Entity, Mention, Statement
 
-__all__ = ["name_key", "group_entity", "organizations", "national_body", "state_phrase", "context_date", "resolve_instance"]
+__all__ = ["defence_ministry", "name_key", "group_entity", "organizations", "national_body", "state_phrase", "context_date", "resolve_instance"]
 
 _THE = re.compile(r"\b(Republic|Kingdom|Federation|United|Union|State|States|Emirates|Islands|Commonwealth|"
                   r"Principality|Duchy|Sultanate|Confederation|Holy See|Netherlands|Philippines|Bahamas|Gambia|"
@@ -48,12 +48,29 @@ def national_body(kind: str, state: Entity, target: Entity | None = None) -> Ent
     return Entity("Organization", key, label, (("type", "NationalBody"), ("state", iso)))
 
 
+def defence_ministry(state: Entity, national: bool) -> Entity:
+    """A state's ministry of defence (the gazetteer's, when it lists one: "RUS-MOD")."""
+    key = f"{state.key}-MOD"
+    known = lex().organization(key)
+    if known is not None:
+        return known
+    name = f"the {state.label}" if _THE.search(state.label) else state.label  # its short name: "... of Chile"
+    label = f"Ministry of {'National ' if national else ''}Defence of {name}"
+    return Entity("Organization", key, label, (("type", "NationalBody"), ("state", state.key)))
+
+
 _MFA_OF = re.compile(r"\b(?:Ministry of Foreign Affairs|Foreign Ministry|MFA|Ministry for Foreign Affairs|"
                      r"Ministry of External Affairs)\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w’' -]{1,60}?)(?=[\s,.;:)]|$)")
 _MFA_ADJ = re.compile(r"\b(?P<state>[A-Z][\w-]+(?:[’']s)?)\s+(?:Foreign Ministry|Ministry of Foreign Affairs|MFA|"
                       r"Foreign Office)\b")
 _MFA_BARE = re.compile(r"(?<![\w-])(?:the\s+)?(?:Foreign Ministry|Ministry of Foreign Affairs|Ministry for Foreign "
                        r"Affairs|MFA)\b(?!\s+of\b)")
+# a state's ministry of defence: "Ministry of National Defence of Chile", "Chile's Ministry of Defense", "the
+# Chilean Ministry of National Defence" (the word "National" kept in its label, as such ministries are named)
+_MOD = r"Ministry\s+of\s+(?P<nat>National\s+)?Defen[cs]e"
+_MOD_OF = re.compile(r"\b" + _MOD + r"\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w’' -]{1,60}?)(?=[\s,.;:)]|$)")
+_MOD_ADJ = re.compile(r"\b(?P<state>[A-Z][\w-]+(?:[’']s)?)\s+" + _MOD + r"\b")
+_MOD_BARE = re.compile(r"\bthe\s+(?P<name>" + _MOD + r")\b(?!\s+of\b)")
 _MISSION = re.compile(r"\bPermanent Mission\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w’' -]{1,60}?)\s+to\s+(?:the\s+)?"
                       r"(?P<target>[A-Z][\w.’' -]{1,60}?)(?=[\s,.;:)*]|$)")
 _EMBASSY = re.compile(r"\bEmbassy\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w’' -]{1,60}?)(?:\s+(?:in|to)\s+(?:the\s+)?"
@@ -122,6 +139,8 @@ def _patterns(stmt: Statement) -> Iterator[Mention]:
                 continue
             taken.append((s, e))
             yield Mention(s, e, text[s:e], national_body("MFA", state[0]), "pattern")
+    if "Defen" in seg:
+        yield from _defence_ministries(stmt, taken)
     home = stmt.context.home_state
     if home is not None and ministry:
         for m in _MFA_BARE.finditer(seg):
@@ -214,6 +233,36 @@ def _office_owner(stmt: Statement, s: int, e: int) -> tuple[Entity | None, int]:
     if body is not None and body[0].kind == "Organization" and body[0].attr("state"):
         return lex().state(body[0].attr("state")), s
     return stmt.context.home_state, s
+
+
+def _defence_ministries(stmt: Statement, taken: list[tuple[int, int]]) -> Iterator[Mention]:
+    """"Ministry of National Defence of Chile", "Peru's Ministry of Defense", and bare "the Ministry of Defence"
+    on a page whose own state is known; not where ``taken`` (spans read already) or the gazetteer names a body."""
+    text = stmt.context.text
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken) and not _gazetteer_org_at(stmt, s, e)
+
+    for pat in (_MOD_OF, _MOD_ADJ):
+        for m in pat.finditer(text, stmt.start, stmt.end):
+            state = _named_at(stmt, m.start("state"))
+            if state is None or not free(m.start(), max(m.end(), state[1])):
+                continue
+            taken.append((m.start(), max(m.end(), state[1])))
+            yield Mention(m.start(), taken[-1][1], text[m.start():taken[-1][1]],
+                          defence_ministry(state[0], bool(m.group("nat"))), "pattern")
+    home = stmt.context.home_state
+    for m in _MOD_BARE.finditer(text, stmt.start, stmt.end) if home is not None else ():
+        if free(m.start("name"), m.end()):
+            taken.append((m.start("name"), m.end()))
+            yield Mention(m.start("name"), m.end(), text[m.start("name"):m.end()],
+                          defence_ministry(home, bool(m.group("nat"))), "pattern")
+
+
+def _gazetteer_org_at(stmt: Statement, s: int, e: int) -> bool:
+    """Whether the gazetteer names a body over any part of ``[s, e)``."""
+    return any(h.start < e and s < h.end and any(f.entity is not None and f.entity.kind == "Organization"
+                                                 for f in h.forms) for h in hits(stmt))
 
 
 def _inside_gazetteer_name(stmt: Statement, s: int, e: int) -> bool:
@@ -355,6 +404,19 @@ def _requires_met(stmt: Statement, ent: Entity, quote: str, lexicon: Lexicon) ->
     return False
 
 
+# a generic body word ("Secretariat") that another body owns: qualified before it ("General Secretariat",
+# "Permanent Secretariat"), or "of" a body that is not the one it is read for ("Secretariat of the Council")
+_QUALIFIED = re.compile(r"(?-i:[A-Z])[\w-]+[ \t]+$")
+_OF_ANOTHER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?!United Nations\b|UN\b|U\.N\.)(?-i:[A-Z])")
+
+
+def _anothers_generic(text: str, start: int, end: int) -> bool:
+    """Whether the bare generic word at ``start:end`` names another body's organ, not the one it is read for."""
+    before = _QUALIFIED.search(text, max(0, start - 30), start)
+    return (before is not None and before.group(0).strip().lower() not in ("the", "this", "our", "a")) \
+        or _OF_ANOTHER.match(text, end) is not None
+
+
 def name_key(prefix: str, name: str) -> str:
     """The key of a body read by its shape: ``prefix`` and the name in capitals, words joined by "-"."""
     return prefix + "-" + re.sub(r"[^A-Z0-9]+", "-", name.upper()).strip("-")
@@ -383,6 +445,24 @@ def _in_code_list(text: str, hit: Hit) -> bool:
     return bool(codes) and all(not lex().lookup(c) for c in codes if c)
 
 
+def _part_of_name(inner: Entity, outer: list[Entity]) -> bool:
+    """Whether the body ``inner``, named inside the name of a known body (``outer``), only helps spell that name:
+    the department of a ministry names the ministry it belongs to ("Department X of the Ministry of Foreign
+    Affairs", its parent), the directorate of a general staff does not name the armed forces it serves."""
+    orgs = [o for o in outer if o.kind == "Organization"]
+    return bool(orgs) and all(inner.key not in _ancestors(o) for o in orgs)
+
+
+def _ancestors(ent: Entity) -> set[str]:
+    keys: set[str] = set()
+    parent = ent.attr("parent")
+    while parent and parent not in keys:
+        keys.add(parent)
+        found = lex().organization(parent)
+        parent = found.attr("parent") if found is not None else None
+    return keys
+
+
 def organizations(stmt: Statement) -> Iterator[Mention]:
     text = stmt.context.text
     lexicon = lex()
@@ -400,8 +480,12 @@ def organizations(stmt: Statement) -> Iterator[Mention]:
                 continue  # a bare word ("Secretariat") inside a longer name names nothing by itself
             if outer and not re.search(r"\bof\s+(?:the\s+)?$", text[hit.outer.start:hit.start], re.I):
                 continue  # "UN" in "UN General Assembly" qualifies the Assembly; "... of the Ministry" names one
+            if outer and _part_of_name(ent, outer):
+                continue  # "... of the General Staff of the Armed Forces of X": a body the outer one is not part of
             quote = text[hit.start:hit.end]
             if not _requires_met(stmt, ent, quote, lexicon) or (f.form == "abbreviation" and _in_code_list(text, hit)):
+                continue
+            if ent.attr("requires") and " " not in quote and _anothers_generic(text, hit.start, hit.end):
                 continue
             found.append(Mention(hit.start, hit.end, quote, ent, f.form, {"nested": True} if hit.outer else {}))
             break

@@ -14,13 +14,13 @@ from kg.extract.affiliation import affiliations, title_spans
 from kg.extract.chairs import addressed_chairs, body_at, chairs, starting_at
 from kg.extract.common import Keywords, outer, sentence_bounds
 from kg.extract.sponsors import national_drafts, sponsors
-from kg.model import Mention, Relation, Statement
+from kg.model import Entity, Mention, Relation, Statement
 
 __all__ = ["relations"]
 
 _ESTABLISH = re.compile(r"\bmandate\b[^.;]{0,120}?\b(?P<verb>enshrined|set forth|set out|established|defined|contained|"
                         r"laid down|stipulated|provided for)\s+(?:in|by|under)\b|"
-                        r"\b(?P<verb2>established|set up|created|convened|mandated)\s+(?:by|pursuant to|under|"
+                        r"\b(?P<verb2>established|establishment|set up|created|creation|convened|mandated)\s+(?:by|pursuant to|under|"
                         r"in accordance with|in line with|through)\b", re.I)
 # "resolution 73/27 that established the OEWG", "resolution 75/240 has entrusted the OEWG to ...": the body a
 # resolution set up or gave its mandate
@@ -34,7 +34,7 @@ _SPONSOR_CUES = ("resolution", "draft", "sponsor", "submitted", "introduced", "t
 # every relation pattern below needs one of these words in its sentence
 _TRIGGER = Keywords(["chair", "presid", "led by", "leadership", "sponsor", "submitted", "introduced", "tabled",
                      "presented", "proposed", "authored", "drafted", "put forward", "initiated", "draft", "resolution",
-                     "decision", "mandate", "established", "set up", "created", "convened", "entrusted", "tasked"])
+                     "decision", "mandate", "established", "establishment", "creation", "set up", "created", "convened", "entrusted", "tasked"])
 
 
 _in = outer
@@ -98,8 +98,9 @@ def _established(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
                 if (o.entity.attr("family") or o.entity.attr("type") == "UNBody")
                 and o.entity.key not in ("UN", "UNGA", "UNSC")]
         res = _in(stmt, "Resolution", s0 + mm.end(), s1)
-        if orgs and res:
-            yield Relation(orgs[-1].entity, "establishedBy", res[0].entity, orgs[-1].start, res[0].end)
+        body = (orgs[-1].entity, orgs[-1].start) if orgs else _group_said(stmt, s0, verb)
+        if body is not None and res:
+            yield Relation(body[0], "establishedBy", res[0].entity, body[1], res[0].end)
     # the active voice: "resolution 73/27 that established the OEWG", "decision X, which set up the Group"
     for mm in _FOUNDING.finditer(sent):
         res = [r for r in _in(stmt, "Resolution", s0, s0 + mm.start()) if s0 + mm.start() - r.end <= 2]
@@ -107,6 +108,19 @@ def _established(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
                 or o.entity.attr("type") == "UNBody"]
         if res and orgs:
             yield Relation(orgs[0].entity, "establishedBy", res[-1].entity, res[-1].start, orgs[0].end)
+
+
+_GROUP_SAID = re.compile(r"\bthe\s+(?:Working\s+Group|Group)\b")
+
+
+def _group_said(stmt: Statement, s0: int, verb: int) -> tuple[Entity, int] | None:
+    """The body "the Group" stands for when the sentence names it only so ("the work of the Group since its
+    establishment by resolution X"): the OEWG or GGE named before, else this forum."""
+    said = list(_GROUP_SAID.finditer(stmt.context.text, s0, verb))
+    found = body_at(stmt, said[-1].start() + 4) if said else None
+    if found is None or not (found[0].attr("family") or found[0].attr("type") == "UNBody"):
+        return None
+    return found[0], said[-1].start()
 
 
 def _hot_sentences(stmt: Statement) -> Iterator[tuple[int, int]]:

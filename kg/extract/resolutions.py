@@ -190,8 +190,39 @@ def normalize_symbol(text: str) -> str | None:
     return found[0][2].key if found else None
 
 
+# a draft's number alone, "L.60" ("vote in favour of L.60"), not inside a written symbol ("A/C.1/78/L.60")
+_BARE_DRAFT = re.compile(r"(?<![\w/.])L\.\s?(?P<n>\d{1,4})(?!\s*/\s*[Rr]ev|[\w/])")
+
+
+@functools.lru_cache(maxsize=4)
+def _page_drafts(text: str) -> dict[str, str]:
+    """The drafts the page writes out in full, by their number: {"60": "A/C.1/78/L.60"}; a number two full
+    symbols share ("A/C.1/77/L.60" and "A/C.1/78/L.60") is left out."""
+    found: dict[str, set[str]] = {}
+    for pat, kind in ((_COMMITTEE_DRAFT, "cdraft"), (_PLENARY_DRAFT, "pdraft")):
+        for m in word_finditer(pat, text) if "/" in text else ():
+            if not m.group("rev"):
+                found.setdefault(m.group("n"), set()).add(canonical_symbol(kind, **m.groupdict()))
+    return {n: next(iter(syms)) for n, syms in found.items() if len(syms) == 1}
+
+
+def _bare_drafts(stmt: Statement, taken: list[tuple[int, int]]) -> Iterator[Mention]:
+    """"L.60" with no word before it, where the page names that draft in full elsewhere (a heading shared by
+    several statements: "draft resolution A/C.1/78/L.60"): the full symbol."""
+    text = stmt.context.text
+    full = _page_drafts(text)
+    for m in _BARE_DRAFT.finditer(text, stmt.start, stmt.end) if full else ():
+        sym = full.get(m.group("n"))
+        if sym is not None and not any(a < m.end() and m.start() < b for a, b in taken):
+            yield Mention(m.start(), m.end(), m.group(0), resolution_entity(sym, True), "spoken")
+
+
 def resolutions(stmt: Statement) -> Iterator[Mention]:
     text = stmt.context.text
     seg = text[stmt.start:stmt.end]
+    taken: list[tuple[int, int]] = []
     for s, e, ent, form in find_symbols(seg, stmt.context.session, _committee(stmt)):
+        taken.append((stmt.start + s, stmt.start + e))
         yield Mention(stmt.start + s, stmt.start + e, seg[s:e], ent, form)
+    if "L." in seg:
+        yield from _bare_drafts(stmt, taken)

@@ -33,8 +33,8 @@ _AS_DRAFT = re.compile(r"\s+as\s+(?:the\s+)?(?:draft\s+)?(?:resolution\s+|decisi
 # "we are proud to co-sponsor", "we have co-sponsored"
 _COSPONSOR = re.compile(
     r"\b(?:(?:is|was|are|were|has\s+been|have\s+been|became|becomes|will\s+be)\s+(?:also\s+)?(?:a|one\s+of\s+the|"
-    r"among\s+the)\s+(?:main\s+|original\s+)?co-?sponsors?(?:\s+of)?|(?P<list>(?:has\s+|have\s+|also\s+)*joined\s+"
-    r"(?:the\s+(?:list|group|ranks)\s+of\s+)?(?:the\s+)?co-?sponsors(?:\s+of)?)|(?P<we>\b[Ww]e\s+(?:(?:are|were|have|"
+    r"among\s+the)\s+(?:main\s+|original\s+)?co-?sponsors?(?:\s+of)?|(?P<list>(?:has\s+|have\s+|also\s+)*join(?:ed|s)\s+"
+    r"(?:the\s+(?:list|group|ranks)\s+of\s+)?(?:the\s+)?(?:co-?)?sponsors(?:\s+of)?)|(?P<we>\b[Ww]e\s+(?:(?:are|were|have|"
     r"had|also|once\s+again|again|proudly|will|am)\s+)*(?:(?:proud|pleased|happy|honoured|honored|glad)\s+to\s+)?"
     r"(?:co-?sponsor(?:ed|ing)?|sponsor(?:ed|ing)?|joined\s+(?:the\s+(?:list\s+of\s+)?)?co-?sponsors(?:\s+of)?)))\b")
 # between a state and its verb: "Peru also", "Peru, too,"; or the rest of its clause ("Peru voted yes and")

@@ -83,7 +83,8 @@ def _header_line(stmt: Statement, places: list[Mention]) -> Place | None:
     text = stmt.context.text
     for i, (ls, le) in enumerate(lines(text, stmt.start, stmt.heading_end)):
         # (a byline block's place line, once the title is past: "Jane Doe, Spokesperson / Washington, D.C.")
-        found = _field(text, ls, le) or _dated_line(text, ls, le, places) or (i and _place_line(text, ls, le, places))
+        found = _field(text, ls, le) or _dated_line(text, ls, le, places) or (i and (
+            _place_line(text, ls, le, places) or _city_and_country(stmt, ls, le, places)))
         if found:
             return found
     for ls, le in below_heading(stmt):  # a byline block the heading's reader left to the body
@@ -106,6 +107,30 @@ def _place_line(text: str, ls: int, le: int, places: list[Mention]) -> Place | N
         if ls <= p.start and p.end <= le and _VENUE_BEFORE.fullmatch(text, ls, p.start) and _TIME_AFTER.fullmatch(text, p.end, le):
             return p.entity, p.start, p.end
     return None
+
+
+# a line that is a city and its country alone: "Lusaka, Zambia", "Rarotonga, Cook Islands"
+_CITY_COUNTRY = re.compile(r"[\s*_]*(?P<city>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,2}),[ \t]+(?:the[ \t]+)?"
+                           r"(?P<country>[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})[\s*_]*")
+
+
+def _city_and_country(stmt: Statement, ls: int, le: int, places: list[Mention]) -> Place | None:
+    """A title-block line that names a city and its country alone ("Lusaka, Zambia"): the city, the gazetteer's
+    when it knows it (and places it in that country), else a new place of that name."""
+    text = stmt.context.text
+    m = _CITY_COUNTRY.fullmatch(text, ls, le)
+    if m is None:
+        return None
+    state = next((x.entity for x in stmt.mentions if x.entity.kind == "State" and x.form == "name"
+                  and (x.start, x.end) == (m.start("country"), m.end("country"))), None)
+    if state is None:
+        return None
+    known = [p for p in places if (p.start, p.end) == (m.start("city"), m.end("city"))]
+    if known:
+        return (known[0].entity, known[0].start, known[0].end) if known[0].entity.attr("country") in (None, state.key) \
+            else None
+    entity = _city(m.group("city"), mint=True)
+    return (entity, m.start("city"), m.end("city")) if entity is not None else None
 
 
 def _sign_off(stmt: Statement, places: list[Mention]) -> Place | None:
