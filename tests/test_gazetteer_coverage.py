@@ -2,7 +2,7 @@
 from text the gazetteers were not written for, with the right type; ambiguous short forms stay unread."""
 from collections import Counter
 
-from helpers import extract, keys
+from helpers import extract, keys, rels
 
 from kg.gazetteer import load_yaml
 from kg.paths import GAZETTEER_DIR
@@ -92,3 +92,7 @@ def test_gazetteer_coverage_security_council_committees_named_by_their_founding_
                   "(2004), the Security Council Committee established pursuant to resolution 1718 (2006) and the "
                   "Panel of Experts established pursuant to resolution 1874 (2009) all reported to the Council.")
     assert {"UNSC-1540", "UNSC-1718", "UN-POE-1718"} <= keys(s, "Organization")
+    # each was set up by the resolution its own name gives, not by the next one the sentence names
+    found = {(s_, o) for s_, p, o in rels([s]) if p == "establishedBy"}
+    assert {("UNSC-1718", "S/RES/1718 (2006)"), ("UN-POE-1718", "S/RES/1874 (2009)")} <= found
+    assert ("UNSC-1718", "S/RES/1874 (2009)") not in found

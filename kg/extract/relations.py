@@ -98,7 +98,10 @@ def _established(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
                 if (o.entity.attr("family") or o.entity.attr("type") == "UNBody")
                 and o.entity.key not in ("UN", "UNGA", "UNSC")]
         res = _in(stmt, "Resolution", s0 + mm.end(), s1)
-        body = (orgs[-1].entity, orgs[-1].start) if orgs else _group_said(stmt, s0, verb)
+        # a body whose very name says so: "the Committee established pursuant to resolution 1718 (2006)"
+        named = [o for o in stmt.mentions if o.entity.kind == "Organization" and o.start < verb < o.end]
+        body = (named[0].entity, named[0].start) if named else (orgs[-1].entity, orgs[-1].start) if orgs \
+            else _group_said(stmt, s0, verb)
         if body is not None and res:
             yield Relation(body[0], "establishedBy", res[0].entity, body[1], res[0].end)
     # the active voice: "resolution 73/27 that established the OEWG", "decision X, which set up the Group"
