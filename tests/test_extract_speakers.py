@@ -188,3 +188,20 @@ def test_extract_speakers_state_in_the_heading_makes_the_declaration_the_states(
     [s] = extract("Declaration of Norway and the Arctic Council on shipping\n\n1. The parties met in Tromso on 4 May "
                   "2025 and welcomed the work of the expert groups on shipping and black carbon in the region.\n")
     assert "ARCTIC-COUNCIL" not in value_keys(s, "on_behalf_of")
+
+
+def test_extract_speakers_the_person_signing_the_statement_off():
+    text = ("Statement on behalf of the Group of Friends of Space Law\n\nMr. Chair,\n\nThe Group thanks you for your "
+            "work and looks forward to the next session.\n\nThank you.\n\nAmb. Dr. Jane Okoro\nPermanent "
+            "Representative of Nigeria\n\n-----\nShare | Print | Email\n")
+    [s] = extract(text)
+    assert value_keys(s, "speakers") == ["jane-okoro"]
+    # a known official signing off speaks for the body they serve, and a dated sign-off dates the statement
+    [s] = extract("Secretary-General's remarks to the Conference on space law\n\nExcellencies,\n\nI thank you all "
+                  "for your work on this matter of common concern.\n\nAntónio Guterres\nGeneva, 4 May 2021\n")
+    assert value_keys(s, "speakers") == ["antonio-guterres"] and value_keys(s, "on_behalf_of") == ["UN"]
+    assert s.value("date") == "2021-05-04"
+    # a name inside the last paragraph's prose signs nothing
+    [s] = extract(text.replace("Amb. Dr. Jane Okoro\nPermanent Representative of Nigeria\n\n",
+                               "We also thank Ambassador Jane Okoro for her work.\n\n"))
+    assert value_keys(s, "speakers") == []

@@ -376,7 +376,7 @@ def _speakers_own(stmt: Statement, speakers: list[Mention]) -> tuple[list[Entity
             # a speaker named without a title ("Sergey Lavrov’s opening remarks"), or a form of address only
             # ("Statement by Mr. X, First Counsellor"): whom the gazetteer says they serve, else the state whose
             # page this is
-            known = lex().state(m.entity.attr("affiliation") or "")
+            known = office_body(m.entity)  # (a body's official serves the body: "António Guterres" -> the UN)
             home = stmt.own_state or (stmt.context.home_state if stmt.role not in ("turn", "part") else None)
             if known is not None or home is not None:
                 behalf.append(known if known is not None else home)

@@ -11,7 +11,7 @@ import re
 
 from kg.dates import find_dates
 from kg.extract.header import (below_heading, body_dateline, delivered_date, first_sentence, is_stamp_line,
-                               posted_footer, posted_header)
+                               posted_footer, posted_header, tail_lines)
 from kg.extract.lead import lead_sentence
 from kg.model import Statement
 from kg.segment import layout
@@ -75,7 +75,22 @@ def _undated(stmt: Statement, hs: int) -> tuple[str | None, int | None, int | No
     posted = posted_footer(stmt) or posted_header(stmt)
     if posted is not None:
         return posted[0].iso, posted[0].start, posted[0].end
+    signed = _signed_date(stmt)
+    if signed is not None:
+        return signed
     return stmt.listing_date, None, None
+
+
+def _signed_date(stmt: Statement) -> tuple[str, int, int] | None:
+    """The date a statement is signed off with, on a short line of its own below the text: "New York, 20 June
+    2024", "20 June 2024"; the place before it is a few words at most."""
+    text = stmt.context.text
+    for ls, le in reversed(tail_lines(stmt, 8)):
+        found = find_dates(text, ls, le)
+        if len(found) == 1 and le - ls <= 60 and re.fullmatch(r"[\s*_]*(?:[A-Z][\w.’' -]{0,30},?\s*)?", text[ls:found[0].start]) \
+                and not text[found[0].end:le].strip(" .*_"):
+            return found[0].iso, found[0].start, found[0].end
+    return None
 
 
 _YEAR = re.compile(r"(?<![\d/.–—-])((?:19|20)\d{2})(?![\d/–—-]|\.\d)")

@@ -10,7 +10,7 @@ from kg.dates import find_dates
 from kg.errors import GazetteerError
 from kg.extract.behalf import un_release
 from kg.extract.common import listed_after, sentence_bounds
-from kg.extract.header import first_sentence, kind_words, lookback
+from kg.extract.header import first_sentence, kind_words, lookback, tail_lines
 from kg.extract.lead import lead_body, lead_report, lead_sentence, lead_speaker, lead_state
 from kg.gazetteer import load_yaml
 from kg.model import Entity, Mention, Statement
@@ -88,6 +88,8 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
             chosen = _named_below_heading(stmt)
         if not chosen and stmt.role in ("main", "item"):
             chosen = _field_speaker(stmt) or _label_speakers(stmt)
+        if not chosen and stmt.role in ("main", "item") and kind not in _REPORTED:
+            chosen = _signed(stmt)
         heading = text[hs:stmt.heading_end]
         if not chosen and stmt.role in ("main", "item") and not un_release(stmt) and (
                 kind in _REPORTED or _HEADLINE_VERB.search(heading) or layout().kind_of(heading) is None):
@@ -188,6 +190,19 @@ def _field_speaker(stmt: Statement) -> list[Mention]:
         named = _persons_in(stmt, f.end(), le)
         if named:
             named[0].info["field_line"] = (f.start(), le)
+            return named[:1]
+    return []
+
+
+def _signed(stmt: Statement) -> list[Mention]:
+    """The person who signs the statement off: a name alone on one of its last short lines, maybe with a form of
+    address or title before it ("Amb. Dr. Jane Doe", "António Guterres"), above a title or a place and date line."""
+    text = stmt.context.text
+    signs = [(ls, le) for ls, le in tail_lines(stmt, 8) if not layout().is_chrome(text[ls:le])][-4:]
+    for ls, le in signs:  # (the page's footer below it aside)
+        named = [m for m in _persons_in(stmt, ls, le) if not text[m.end:le].strip(" ,.*_")
+                 and not text[ls:m.info.get("title_start", m.start)].strip(" *_")]
+        if named:
             return named[:1]
     return []
 
