@@ -204,3 +204,13 @@ def test_extract_behalf_from_line_naming_a_states_ministry():
 def test_extract_behalf_from_line_naming_an_international_body_gives_no_state():
     [s] = extract("Gov portal\n\nPress release\nNew fund for coastal research\n\nFrom: Arctic Council" + _FUND)
     assert "GBR" not in value_keys(s, "on_behalf_of") and "NOR" not in value_keys(s, "on_behalf_of")
+
+
+def test_extract_behalf_the_states_a_signatories_list_names():
+    head = "Joint Statement on Safe Spaceflight\n\n5 May 2022\n\n"
+    [s] = extract(head + "Signatories:\nChile\nKenya\nNorway\n\nThe signatories affirm that space law applies.\n")
+    assert value_keys(s, "on_behalf_of") == ["CHL", "KEN", "NOR"]
+    # a list that runs into prose stops there
+    [s] = extract(head + "Signatories: Chile and Kenya, with the support of Norway.\n\nThe signatories affirm that "
+                  "space law applies.\n")
+    assert value_keys(s, "on_behalf_of") == ["CHL", "KEN"]

@@ -96,3 +96,9 @@ def test_gazetteer_coverage_security_council_committees_named_by_their_founding_
     found = {(s_, o) for s_, p, o in rels([s]) if p == "establishedBy"}
     assert {("UNSC-1718", "S/RES/1718 (2006)"), ("UN-POE-1718", "S/RES/1874 (2009)")} <= found
     assert ("UNSC-1718", "S/RES/1874 (2009)") not in found
+
+
+def test_gazetteer_coverage_the_movements_group_at_npt_meetings_is_the_movement():
+    [s] = extract("Statement on behalf of the Group of the Non-Aligned States Parties to the Treaty on the "
+                  "Non-Proliferation of Nuclear Weapons\n\nMadam President,\n\nThe Group reaffirms its positions.")
+    assert "NAM" in keys(s, "Organization") and [e.key for e in s.value("on_behalf_of")] == ["NAM"]

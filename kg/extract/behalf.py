@@ -175,7 +175,8 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
         # Chile, Fiji, ... and my own country, Peru"
         behalf = _listed_later(stmt, stmt.heading_end if release else first_sentence(stmt)[1]) or behalf
     if not behalf and not explicit and stmt.role in ("main", "item"):
-        behalf = _joint_issuers(stmt)  # "The following is the text of a joint statement by the Governments of ..."
+        # "The following is the text of a joint statement by the Governments of ...", a "Signatories:" list
+        behalf = _joint_issuers(stmt) or _signatories(stmt)
     said_for = None  # the speaker whose own state or body the statement is for
     if not behalf and not explicit and speakers and stmt.role in ("main", "item"):
         # "Statement of the Group of 77 and China / Delivered by: H.E. Mr. X, Permanent Representative of
@@ -273,6 +274,27 @@ def _joint_issuers(stmt: Statement) -> list[Entity]:
     if m is None and not _JOINTLY.match(text, listed[-1].end if listed else first.end, be):
         return []  # "The Governments of A and B were urged to ...": named, not speaking together
     states = [first.entity] + [o.entity for o in listed]
+    return states if len(states) >= 2 else []
+
+
+# a joint text's list of the states that sign it, one a line or in a row: "Signatories:\nAustralia\nBelgium ..."
+_SIGNED_BY = re.compile(r"^[ \t*_]*(?:signatories|signed\s+by|co-?signed\s+by|endorsed\s+by|signing\s+states)[ \t]*:[ \t*_]*",
+                        re.I | re.M)
+
+
+def _signatories(stmt: Statement) -> list[Entity]:
+    """The states a "Signatories:" list names (two or more), up to the first line that is not one of them."""
+    text = stmt.context.text
+    label = _SIGNED_BY.search(text, stmt.start, stmt.end)
+    if label is None:
+        return []
+    states: list[Entity] = []
+    pos = label.end()
+    for m in sorted((m for m in stmt.mentions if m.start >= pos and m.entity.kind == "State"), key=lambda m: m.start):
+        if text[pos:m.start].strip(" \t\n,;*_•-") not in ("", "and"):
+            break  # (the list ends where other words begin)
+        states.append(m.entity)
+        pos = m.end
     return states if len(states) >= 2 else []
 
 
