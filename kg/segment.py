@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kg.dates import find_dates, parse_listing_date
 from kg.errors import GazetteerError
-from kg.gazetteer import is_caps_line, load_yaml
+from kg.gazetteer import is_caps_line, lexicon, load_yaml
 from kg.model import Statement
 from kg.paths import GAZETTEER_DIR
 from kg.turns import split_parts
@@ -380,7 +380,15 @@ def _is_item(line: str, lay: Layout) -> bool:
     if m is None:
         return False
     rest = line[m.end():].strip(" *_")
-    return not (len(rest.split()) <= 2 and lay.kind_of(rest))
+    # (nor a date and a place: "15 December 2031 | Geneva" is a byline's dateline)
+    return not (len(rest.split()) <= 2 and lay.kind_of(rest)) and not _a_place(rest)
+
+
+def _a_place(text: str) -> bool:
+    """Whether ``text`` is only the name of a city or state the gazetteer knows ("Geneva", "New York, USA")."""
+    names = [n.strip() for n in text.split(",")]
+    return 0 < len(names) <= 2 and all(any(f.entity is not None and f.entity.kind in ("Place", "State")
+                                           for f in lexicon().lookup(n)) for n in names)
 
 
 def _header_line(line: str) -> bool:

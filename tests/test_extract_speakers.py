@@ -205,3 +205,16 @@ def test_extract_speakers_the_person_signing_the_statement_off():
     [s] = extract(text.replace("Amb. Dr. Jane Okoro\nPermanent Representative of Nigeria\n\n",
                                "We also thank Ambassador Jane Okoro for her work.\n\n"))
     assert value_keys(s, "speakers") == []
+
+
+def test_extract_speakers_an_authors_byline_under_a_title_put_as_a_question():
+    page = ("Space Law Monitor, Vol. 2, No. 4\n\nEditorial: Who will keep orbits safe?\nby Mara Lindgren\n"
+            "3 March 2031 | Geneva\n\nThe conference closed on Friday with States divided. Chile and Kenya asked "
+            "for a new working group on debris.\n")
+    [s] = extract(page)
+    assert value_keys(s, "speakers") == ["mara-lindgren"]
+    assert (s.value("date"), s.value("place").label) == ("2031-03-03", "Geneva")
+    assert value_keys(s, "on_behalf_of") == []  # a writer speaks for no state the page names
+    # "by" in a sentence is no byline
+    [s] = extract(page.replace("by Mara Lindgren\n", "The text below was written by Mara Lindgren.\n"))
+    assert value_keys(s, "speakers") == []

@@ -399,7 +399,9 @@ def _speakers_own(stmt: Statement, speakers: list[Mention]) -> tuple[list[Entity
             # ("Statement by Mr. X, First Counsellor"): whom the gazetteer says they serve, else the state whose
             # page this is
             known = office_body(m.entity)  # (a body's official serves the body: "António Guterres" -> the UN)
-            home = stmt.own_state or (stmt.context.home_state if stmt.role not in ("turn", "part") else None)
+            # (an author's byline is no official's: a writer does not speak for the state the page names most)
+            home = stmt.own_state or (stmt.context.home_state if stmt.role not in ("turn", "part")
+                                      and not m.info.get("byline") else None)
             if known is not None or home is not None:
                 behalf.append(known if known is not None else home)
         if len(behalf) > before and said_for is None:

@@ -145,6 +145,8 @@ _HEADER_LINES = 5  # at most this many lines below the heading still belong to i
 
 def _prose(line: str) -> bool:
     s = line.strip(" *_\t")
+    if s.endswith("?") and len(s.split()) < 10:
+        return False  # a title put as a question ("Editorial: What kind of dialogue?")
     return len(s) >= 250 or bool(_SENTENCE_END.search(s) and not _ABBREVIATED.search(s))
 
 

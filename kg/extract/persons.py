@@ -107,6 +107,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
     _known_persons(scan, out)
     _delegates(scan, out)
     _capital_leads(scan, out)
+    _by_lines(scan, out)
     _titled_names(scan, out)
     _initials_and_surname(scan, out)
     _transcript_labels(scan, out)
@@ -292,6 +293,22 @@ def _capital_leads(scan: _Scan, out: _Found) -> None:
         name = _caps_to_title(m.group("n"))
         info = title_info(text, stmt, scan.toks, s, e, scan.tspans, scan.blocked, out.taken)
         out.add(s, e, lex().find_person(name) or person_entity(name), "name", info)
+
+
+# an author's byline on a line of its own: "by Jane Doe", "By JANE DOE" (two or three words, each a name's)
+_BY_LINE = re.compile(rf"(?m)^[ \t*_]*[Bb][Yy][ \t]+(?P<n>[{UP}][{LOW}{UP}'’-]+(?:[ \t]+[{UP}][{LOW}{UP}'’-]+){{1,2}})[ \t*_]*$")
+
+
+def _by_lines(scan: _Scan, out: _Found) -> None:
+    """A byline naming the author alone on its line: the person, titled by the byline."""
+    stmt, text, tt = scan.stmt, scan.text, titles()
+    for m in _BY_LINE.finditer(text, stmt.start, stmt.end):
+        s, e = m.start("n"), m.end("n")
+        words = [w.capitalize() for w in m.group("n").split()]
+        if s in scan.blocked or any(w in tt.not_names or tt.is_title_word(w) for w in words):
+            continue
+        name = _caps_to_title(m.group("n")) if m.group("n").isupper() else m.group("n")
+        out.add(s, e, lex().find_person(name) or person_entity(name), "name", {"byline": True})
 
 
 def _transcript_labels(scan: _Scan, out: _Found) -> None:

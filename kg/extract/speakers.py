@@ -10,7 +10,7 @@ from kg.dates import find_dates
 from kg.errors import GazetteerError
 from kg.extract.behalf import un_release
 from kg.extract.common import listed_after, sentence_bounds
-from kg.extract.header import first_sentence, kind_words, lookback, tail_lines
+from kg.extract.header import below_heading, first_sentence, kind_words, lookback, tail_lines
 from kg.extract.lead import lead_body, lead_report, lead_sentence, lead_speaker, lead_state
 from kg.gazetteer import load_yaml
 from kg.model import Entity, Mention, Statement
@@ -85,7 +85,7 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
             bs, be = first_sentence(stmt)
             chosen = [m for m in stmt.mentions if m.entity.kind == "Person" and bs <= m.start < be]
         if not chosen:
-            chosen = _named_below_heading(stmt)
+            chosen = _named_below_heading(stmt) or _byline_author(stmt)
         if not chosen and stmt.role in ("main", "item"):
             chosen = _field_speaker(stmt) or _label_speakers(stmt)
         if not chosen and stmt.role in ("main", "item") and kind not in _REPORTED:
@@ -192,6 +192,12 @@ def _field_speaker(stmt: Statement) -> list[Mention]:
             named[0].info["field_line"] = (f.start(), le)
             return named[:1]
     return []
+
+
+def _byline_author(stmt: Statement) -> list[Mention]:
+    """The author a "by Jane Doe" line names in the header, or on the short lines right below it."""
+    lines = [(stmt.start, stmt.heading_end)] + below_heading(stmt)
+    return [m for m in stmt.mentions if m.info.get("byline") and any(a <= m.start < b for a, b in lines)][:1]
 
 
 def _signed(stmt: Statement) -> list[Mention]:
