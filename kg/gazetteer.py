@@ -446,6 +446,8 @@ def _leftmost_longest(cands: list[Hit]) -> list[Hit]:
 
 _ORDINAL_DIGITS = {"First": "1st", "Second": "2nd", "Third": "3rd", "Fourth": "4th", "Fifth": "5th", "Sixth": "6th",
                    "Seventh": "7th", "Eighth": "8th", "Ninth": "9th", "Tenth": "10th"}
+_ORDINAL_ROMAN = {"First": "I", "Second": "II", "Third": "III", "Fourth": "IV", "Fifth": "V", "Sixth": "VI",
+                  "Seventh": "VII", "Eighth": "VIII", "Ninth": "IX", "Tenth": "X", "Eleventh": "XI"}
 # British and American spellings of the words bodies' names are made of
 _SPELLINGS = (("Behaviour", "Behavior"), ("behaviour", "behavior"), ("Organisation", "Organization"),
               ("organisation", "organization"), ("Programme", "Program"), ("Centre", "Center"),
@@ -459,6 +461,11 @@ def spelling_variants(name: str) -> list[str]:
     digits = re.sub(r"\b(" + "|".join(_ORDINAL_DIGITS) + r")\b", lambda m: _ORDINAL_DIGITS[m.group(1)], name)
     if digits != name:
         out.append(digits)
+    # a conference's ordinal in Roman numerals, as title pages write it ("X Review Conference of the Parties ...")
+    roman = re.sub(r"^(" + "|".join(_ORDINAL_ROMAN) + r")\b(?= Review Conference| Session)",
+                   lambda m: _ORDINAL_ROMAN[m.group(1)], name)
+    if roman != name:
+        out.append(roman)
     if re.search(r"[A-Za-z]-[A-Za-z]", name):  # "Open-ended" is also written "Open Ended"
         out.append(re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", name))
     for a, b in _SPELLINGS:

@@ -128,6 +128,8 @@ def test_extract_headers_year_first_dates_with_dots_or_slashes():
 
 def test_extract_headers_gazetteer_names_in_digits_other_spelling_and_without_hyphens():
     assert "2nd Committee" in spelling_variants("Second Committee")
+    assert "X Review Conference of the Parties" in spelling_variants("Tenth Review Conference of the Parties")
+    assert "X Committee" not in spelling_variants("Tenth Committee")  # a Roman numeral only before a conference
     assert "Group on Responsible State Behavior" in spelling_variants("Group on Responsible State Behaviour")
     assert "Open ended Working Group" in spelling_variants("Open-ended Working Group")
 
