@@ -45,6 +45,8 @@ class Layout:
         data = load_yaml(path)
         try:
             self._chrome_any = _any_of([str(p) for p in data["chrome_lines"]])
+            self._chrome_seen: dict[str, bool] = {}
+            self._kinds_seen: dict[str, str | None] = {}
             self._inline_any = _any_of([str(p) for p in data["inline_chrome"]])
             self.listing = re.compile(data["listing_item"])
             self.link_list_label = re.compile(data["link_list_label"], re.I)
@@ -81,7 +83,13 @@ class Layout:
             raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
 
     def is_chrome(self, line: str) -> bool:
-        return any(p.search(line) for p in self._chrome_any) or self.is_inline_chrome(line)
+        # (the same lines are asked about by the segmenter and again by several readers: answered once)
+        known = self._chrome_seen.get(line)
+        if known is None:
+            if len(self._chrome_seen) > 100_000:
+                self._chrome_seen.clear()
+            known = self._chrome_seen[line] = any(p.search(line) for p in self._chrome_any) or self.is_inline_chrome(line)
+        return known
 
     def is_inline_chrome(self, line: str) -> bool:
         """Chrome that may stand inside an article (a share bar, an audio player): no edge of the page's top."""
@@ -94,6 +102,15 @@ class Layout:
         return 0 < len(s) <= 80 and s[-1] in ",.!:" and self._salutation.fullmatch(s) is not None
 
     def kind_of(self, heading: str) -> str | None:
+        """The kind of statement ``heading`` names, if any (the same heading is asked about by several readers:
+        answered once)."""
+        if heading not in self._kinds_seen:
+            if len(self._kinds_seen) > 100_000:
+                self._kinds_seen.clear()
+            self._kinds_seen[heading] = self._kind_of(heading)
+        return self._kinds_seen[heading]
+
+    def _kind_of(self, heading: str) -> str | None:
         bare = re.sub(r"[“\"«][^”\"»]*[”\"»]", " ", heading)
         for kind, pat in self.kinds_first:
             if pat.search(bare):

@@ -17,6 +17,7 @@ __all__ = ["office_authors", "office_body"]
 
 _KIND = r"(?:(?:video|opening|closing|written|keynote)\s+)?(?:message|remarks|statement|address|speech|op-ed)"
 _LONGEST = 8  # words of an office's name worth looking for in a heading
+_KIND_WORD = re.compile(r"(?i)message|remarks|statement|address|speech|op-ed")
 
 
 @functools.lru_cache(maxsize=1)
@@ -34,6 +35,8 @@ def office_authors(stmt: Statement) -> Iterator[Finding]:
     text = stmt.context.text
     if not lex().office_holders or stmt.heading_end <= stmt.start:
         return
+    if _KIND_WORD.search(text, stmt.start, stmt.heading_end) is None:
+        return  # (most headings name no message, remarks or address: the long pattern of offices is not run)
     m = _authored().search(text, stmt.start, stmt.heading_end)
     when = context_date(stmt) if m else None
     if m is None or when is None:
