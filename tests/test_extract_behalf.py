@@ -214,3 +214,23 @@ def test_extract_behalf_the_states_a_signatories_list_names():
     [s] = extract(head + "Signatories: Chile and Kenya, with the support of Norway.\n\nThe signatories affirm that "
                   "space law applies.\n")
     assert value_keys(s, "on_behalf_of") == ["CHL", "KEN"]
+
+
+def test_extract_behalf_a_counted_membership_and_a_group_with_its_members_listed():
+    [s] = extract("Statement by Ghana\n\nMadam Chair,\n\nI speak on behalf of the 54 Member States of the African "
+                  "Group on this item of our agenda.\n")
+    assert value_keys(s, "on_behalf_of") == ["UN-AFRICAN-GROUP"]
+    [s] = extract("Statement by New Zealand\n\nChair,\n\nI speak on behalf of the CANZ countries — Australia, Canada "
+                  "and my own country, New Zealand.\n")
+    assert value_keys(s, "on_behalf_of") == ["AUS", "CAN", "NZL"]
+
+
+def test_extract_behalf_a_news_lead_whose_subject_state_acts_in_the_present():
+    head = "Netherlands holds Ruritania responsible\n\nNews item | 22-10-2031 | 15:30\n\n"
+    [s] = extract(head + "The Netherlands holds the Ruritanian service responsible for an attack on Georgia. "
+                  "Minister of Foreign Affairs Jan Smit announced this on Thursday in a letter to parliament.\n")
+    assert value_keys(s, "on_behalf_of") == ["NLD"] and value_keys(s, "speakers") == ["jan-smit"]
+    # a state that is acted on, or a minister who only reacted, is neither
+    [s] = extract(head + "The Netherlands is being blamed by Ruritania for the attack. Minister of Foreign "
+                  "Affairs Jan Smit rejected the claim on Thursday.\n")
+    assert value_keys(s, "speakers") == [] and "NLD" not in value_keys(s, "on_behalf_of")

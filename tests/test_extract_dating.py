@@ -239,3 +239,9 @@ def test_extract_dating_a_title_block_line_of_a_city_and_its_country_alone():
     assert wrong.value("place") is None
     [office] = extract(head + "Permanent Secretariat, Mauritius" + body)
     assert office.value("place") is None
+
+
+def test_extract_dating_a_venue_field_listing_a_known_city_among_other_words():
+    [s] = extract("Conference on Space Security\nDate: 6 July 2031\nVenue: Palais des Nations, Geneva, and online\n\n"
+                  "Opening remarks – Lena Kovac, Director\n\nExcellencies,\n\nWelcome to this conference.\n")
+    assert s.value("place").label == "Geneva"

@@ -218,3 +218,12 @@ def test_extract_speakers_an_authors_byline_under_a_title_put_as_a_question():
     # "by" in a sentence is no byline
     [s] = extract(page.replace("by Mara Lindgren\n", "The text below was written by Mara Lindgren.\n"))
     assert value_keys(s, "speakers") == []
+
+
+def test_extract_speakers_a_programme_heading_naming_the_speaker_after_a_dash():
+    [s] = extract("Opening remarks – Lena Kovac, Director of the Institute\n\nExcellencies,\n\nWelcome to Geneva and "
+                  "to this conference on the security of space systems.\n")
+    assert value_keys(s, "speakers") == ["lena-kovac"]
+    [s] = extract("Space security – a conference report\n\nLena Kovac, Director of the Institute, opened the "
+                  "meeting, which many delegations attended.\n")
+    assert "lena-kovac" not in value_keys(s, "speakers")  # a title with a dash names no speaker

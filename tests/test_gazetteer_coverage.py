@@ -102,3 +102,13 @@ def test_gazetteer_coverage_the_movements_group_at_npt_meetings_is_the_movement(
     [s] = extract("Statement on behalf of the Group of the Non-Aligned States Parties to the Treaty on the "
                   "Non-Proliferation of Nuclear Weapons\n\nMadam President,\n\nThe Group reaffirms its positions.")
     assert "NAM" in keys(s, "Organization") and [e.key for e in s.value("on_behalf_of")] == ["NAM"]
+
+
+def test_gazetteer_coverage_osce_centre_canz_and_the_ad_hoc_committee_in_other_words():
+    [s] = extract("Statement by Canada\n\nMr. Chair,\n\nThe OSCE's Conflict Prevention Centre ran the checks. CANZ "
+                  "supports the Ad Hoc Committee on a comprehensive international convention on countering the use of "
+                  "ICTs for criminal purposes.")
+    assert {"OSCE-CPC", "CANZ", "UN-AHC-CYBERCRIME"} <= keys(s, "Organization")
+    # the centre is the OSCE's only where the OSCE is named
+    [s] = extract("Statement by Canada\n\nMr. Chair,\n\nThe national Conflict Prevention Centre ran the checks.")
+    assert "OSCE-CPC" not in keys(s, "Organization")

@@ -123,7 +123,7 @@ def _behalf_list(stmt: Statement, pos: int) -> list[Entity]:
     """Who is named right after "on behalf of": a body or state, a list of them ("Australia and New Zealand"),
     or a group of states without a name of its own ("a group of like-minded States", "the Nordic countries")."""
     text = stmt.context.text
-    members = re.match(r"(?:(?:its|the)\s+)?(?:member\s+states|states\s+members|members|member\s+countries)\s+of\s+"
+    members = re.match(r"(?:(?:its|the)\s+)?(?:\d+\s+)?(?:member\s+states|states\s+members|members|member\s+countries)\s+of\s+"
                        r"(?:the\s+)?", text[pos:pos + 60], re.I)
     if members:  # "on behalf of the member States of the European Union": the Union
         body = [o for o in stmt.mentions if o.start == pos + members.end() and o.entity.kind == "Organization"]
@@ -132,6 +132,11 @@ def _behalf_list(stmt: Statement, pos: int) -> list[Entity]:
     first = next((o for o in stmt.mentions if o.start == pos and not o.info.get("nested")
                   and o.entity.kind in ("State", "Organization")), None)
     if first is not None:  # a body, or a list of states ("Australia and New Zealand")
+        if first.entity.kind == "Organization":  # "the CANZ countries — A, B and C": the states it lists
+            after = re.match(r"\s+(?:countries|states|group)\b", text[first.end:first.end + 20], re.I)
+            listed = _members_listed(stmt, first.end + (after.end() if after else 0))
+            if listed:
+                return listed
         more = listed_after(stmt, first.end, ("State",)) if first.entity.kind == "State" else []
         return [first.entity] + [o.entity for o in more]
     g = _AD_HOC_GROUP.match(text, pos, min(stmt.end, pos + 80))

@@ -138,7 +138,10 @@ _BEFORE_SUBJECT = re.compile(r"(?:[^\n]{0,80}?\s[–—-]{1,2}\s+)?(?:the\s+)?",
 _SUBJECT_VERB = re.compile(r"\s+(?:(?:today|yesterday|again|once\s+again|also|firmly|strongly|formally|publicly)\s+)*"
                            r"(?:(?:has|have)\s+(?:(?:today|yesterday|again|also|firmly|strongly|formally|publicly)\s+)*"
                            r"(?!been\b)[a-z]+(?:ed|en)\b|(?:reaffirmed|reiterated|called|urged|welcomed|condemned|announced|"
-                           r"expressed|stressed|declared|exposed|attributed|rejected|affirmed)\b)")
+                           r"expressed|stressed|declared|exposed|attributed|rejected|affirmed)\b|"
+                           # the present: "Norway holds X responsible", "Norway is attributing ...", "Norway calls on"
+                           r"(?:is|are)\s+(?!being\b)[a-z]+ing\b|(?:holds|calls|condemns|welcomes|urges|reaffirms|"
+                           r"reiterates|attributes|announces|expresses|stresses|rejects|supports|strongly\s+condemns)\b)")
 
 
 def lead_subject_state(stmt: Statement, bs: int, be: int) -> Entity | None:

@@ -32,6 +32,8 @@ _HEADLINE_VERB = re.compile(r"\b(?:says|said|calls\s+(?:for|on)|urges|warns|welc
 _OFFICE_AFTER = re.compile(r"[ \t]*,[ \t]*[A-Z][^\n.;:]{0,80}$", re.M)
 
 
+_KIND_THEN = re.compile(r"\b(?:remarks|address|statement|speech|message|keynote|intervention|presentation)"
+                        r"[ \t]*[–—:-][ \t]*[*_]*$", re.I)
 _QUOTE_THEN = re.compile(r"\w[.!?]?['’\"”][ \t]*[:–—-][ \t]*(?:[\w.’'-]+[ \t]+){0,4}[*_]*$")  # (an office between)
 
 
@@ -59,7 +61,9 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
             blank = not pre.strip(" *_\n") and not text[hs:end].strip(" *_\n")
             # a news headline quoting its speaker: "'Norms are not optional': Defence Minister Jane Doe"
             quoted = _QUOTE_THEN.search(pre) is not None
-            if after in ("’s", "'s") or blank or byline or quoted or (
+            # a programme's heading: "Welcome remarks – Jane Doe, Director of ...", "Keynote address: X"
+            dashed = _KIND_THEN.search(pre) is not None
+            if after in ("’s", "'s") or blank or byline or quoted or dashed or (
                     re.search(r"\b(?:by|of|from|on behalf of)\s+(?:the\s+)?[*_]*$", pre, re.I)
                     and kind_words(text[hs:end]) <= 1):
                 chosen.append(m)
@@ -97,7 +101,8 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
             # statement, comment or article has its author in its heading, not in its first sentence; a UN
             # meetings coverage release reports what others said: its lead names no speaker of its own)
             said = lead_speaker(stmt, *lead_report(stmt))
-            chosen = [said] if said is not None else (_passive_lead(stmt) or _quoted_after_lead(stmt))
+            chosen = [said] if said is not None else (_passive_lead(stmt) or _quoted_after_lead(stmt)
+                                                      or _announced_this(stmt))
     out, seen = [], set()
     for m in chosen:
         if m.entity.key not in seen:
@@ -192,6 +197,21 @@ def _field_speaker(stmt: Statement) -> list[Mention]:
             named[0].info["field_line"] = (f.start(), le)
             return named[:1]
     return []
+
+
+# the lead's act owned in the next sentence: "... responsible for the attack. Minister X announced this on Thursday."
+_ANNOUNCED = re.compile(r"[ \t]+(?:(?:today|yesterday|on\s+\w+day|this\s+(?:morning|afternoon|week))[ \t]+)?"
+                        r"(?:announced|said|stated|declared|confirmed|made)[ \t]+(?:this|so)\b")
+
+
+def _announced_this(stmt: Statement) -> list[Mention]:
+    """The person the lead paragraph says announced what it reports ("X announced this on Thursday")."""
+    text = stmt.context.text
+    bs = first_sentence(stmt)[0]
+    pe = text.find("\n\n", bs, stmt.end)
+    pe = stmt.end if pe < 0 else pe
+    return [m for m in stmt.mentions if m.entity.kind == "Person" and bs <= m.start < pe
+            and _ANNOUNCED.match(text, m.end, pe)][:1]
 
 
 def _byline_author(stmt: Statement) -> list[Mention]:

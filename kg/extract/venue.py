@@ -158,6 +158,12 @@ def _field(text: str, ls: int, le: int) -> Place | None:
     m = layout().place_field.match(text, ls, le)
     if m is None:
         return None
+    # a field listing a venue, a city and more ("Venue: Palais des Nations, Geneva, and online"): the known city
+    for part in re.finditer(r"[^,;]+", m.group("place")):
+        known = lex().find("Place", part.group().strip())
+        if known is not None and "," in m.group("place"):
+            at = m.start("place") + part.start() + len(part.group()) - len(part.group().lstrip())
+            return known, at, at + len(part.group().strip())
     entity = _city(m.group("place"), mint=True)
     return (entity, m.start("place"), m.end("place")) if entity is not None else None
 
