@@ -45,8 +45,6 @@ class Layout:
         data = load_yaml(path)
         try:
             self._chrome_any = _any_of([str(p) for p in data["chrome_lines"]])
-            self._chrome_seen: dict[str, bool] = {}
-            self._kinds_seen: dict[str, str | None] = {}
             self._inline_any = _any_of([str(p) for p in data["inline_chrome"]])
             self.listing = re.compile(data["listing_item"])
             self.link_list_label = re.compile(data["link_list_label"], re.I)
@@ -70,6 +68,17 @@ class Layout:
             self.section_label = re.compile(data["section_label"], re.I)
             self.site_section = re.compile(data["site_section"], re.I)
             self.place_clauses = re.compile("(?:" + "|".join(str(p) for p in data["place_clauses"]) + ")", re.I)
+            # dated lines (kg/extract/header.py, dating.py) and lines naming a speaker (kg/extract/speakers.py)
+            self.delivery_label = re.compile(data["delivery_label"], re.I)
+            self.posting_label = re.compile(data["posting_label"], re.I)
+            self.clock_time = re.compile(data["clock_time"], re.I)
+            self.speaker_field = re.compile(data["speaker_field"], re.I | re.M)
+            self.speaker_cue = re.compile(data["speaker_cue"], re.I)
+            self.speaker_passive = re.compile(data["speaker_passive"], re.I)
+            self.speaker_caps_label = re.compile(data["speaker_caps_label"], re.M)
+            self.speaker_label_end = re.compile(data["speaker_label_end"])
+            self.quote_before = re.compile(data["quote_before"], re.I)
+            self.quote_after = re.compile(data["quote_after"], re.I)
             words = sorted({str(w).lower() for w in data["salutation_words"]}, key=len, reverse=True)
             self._salutation = re.compile(r"[\s*_]*(?:(?:" + "|".join(re.escape(w) for w in words) +
                                           r")(?![\w-])[\s,.!:;]*)+", re.I)
@@ -78,18 +87,18 @@ class Layout:
                                  f"listing_item, kinds_first, kinds, kinds_last, turn_roles, turn_delegation, turn_person, "
                                  f"turn_behalf, one_voice_kinds, reporting_verbs, letterhead, rule_line, turn_titled, "
                                  f"salutation_words, dateline_stamp, datelines, not_places, section_label, site_section, "
-                                 f"place_field and place_clauses ({e})") from None
+                                 f"place_field, place_clauses, delivery_label, posting_label, clock_time, speaker_field, "
+                                 f"speaker_cue, speaker_passive, speaker_caps_label, speaker_label_end, quote_before and "
+                                 f"quote_after ({e})") from None
         except re.error as e:
             raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
+        # (the same lines and headings are asked about by the segmenter and again by several readers: answered once)
+        self.is_chrome = functools.lru_cache(maxsize=1 << 16)(self._is_chrome)
+        self.kind_of = functools.lru_cache(maxsize=1 << 16)(self._kind_of)
 
-    def is_chrome(self, line: str) -> bool:
-        # (the same lines are asked about by the segmenter and again by several readers: answered once)
-        known = self._chrome_seen.get(line)
-        if known is None:
-            if len(self._chrome_seen) > 100_000:
-                self._chrome_seen.clear()
-            known = self._chrome_seen[line] = any(p.search(line) for p in self._chrome_any) or self.is_inline_chrome(line)
-        return known
+    def _is_chrome(self, line: str) -> bool:
+        """Whether ``line`` is page chrome (a menu, a breadcrumb, a share bar, a footer); ``is_chrome``."""
+        return any(p.search(line) for p in self._chrome_any) or self.is_inline_chrome(line)
 
     def is_inline_chrome(self, line: str) -> bool:
         """Chrome that may stand inside an article (a share bar, an audio player): no edge of the page's top."""
@@ -101,16 +110,8 @@ class Layout:
         s = line.strip()
         return 0 < len(s) <= 80 and s[-1] in ",.!:" and self._salutation.fullmatch(s) is not None
 
-    def kind_of(self, heading: str) -> str | None:
-        """The kind of statement ``heading`` names, if any (the same heading is asked about by several readers:
-        answered once)."""
-        if heading not in self._kinds_seen:
-            if len(self._kinds_seen) > 100_000:
-                self._kinds_seen.clear()
-            self._kinds_seen[heading] = self._kind_of(heading)
-        return self._kinds_seen[heading]
-
     def _kind_of(self, heading: str) -> str | None:
+        """The kind of statement ``heading`` names, if any; ``kind_of``."""
         bare = re.sub(r"[“\"«][^”\"»]*[”\"»]", " ", heading)
         for kind, pat in self.kinds_first:
             if pat.search(bare):

@@ -48,3 +48,20 @@ def test_segment_any_of_keeps_unanchored_and_alternating_patterns_apart():
     assert any(p.search("aa") for p in _any_of(["^(a)\\1", "^b"]))
     named = _any_of(["^(?P<w>x)", "^(?P<w>y)"])  # one name twice cannot be joined: both kept apart
     assert len(named) == 2 and any(p.search("y") for p in named)
+
+
+def test_segment_layout_file_with_a_bad_or_missing_pattern_names_the_file_and_the_key(tmp_path):
+    import pytest
+    import yaml
+
+    from kg.errors import GazetteerError
+    from kg.segment import Layout
+
+    data = load_yaml(GAZETTEER_DIR / "layout.yaml")
+    broken = tmp_path / "layout.yaml"
+    broken.write_text(yaml.safe_dump({**data, "quote_after": "(unclosed"}), encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"layout\.yaml: bad regular expression '\(unclosed'"):
+        Layout(broken)
+    broken.write_text(yaml.safe_dump({k: v for k, v in data.items() if k != "posting_label"}), encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"layout\.yaml: needs .*\('posting_label'\)"):
+        Layout(broken)

@@ -73,7 +73,6 @@ def mentions_in(stmt: Statement, a: int, b: int, kinds: tuple[str, ...] | None =
     return [m for m in ordered[lo:hi] if m.end <= b and (kinds is None or m.entity.kind in kinds)]
 
 
-
 def outer(stmt: Statement, kind: str, a: int, b: int) -> list:
     """Mentions of ``kind`` inside ``[a, b)``, outermost names only ("OSCE Minsk Group", not its "OSCE")."""
     return [m for m in mentions_in(stmt, a, b, (kind,)) if not m.info.get("nested")]

@@ -3,17 +3,14 @@ sentence (after any greeting), a news dateline opening the body, and how many ki
 names."""
 from __future__ import annotations
 
-import functools
 import re
 from typing import Iterator, NamedTuple
 
 from kg.dates import DateHit, find_dates
 from kg.extract.common import lex, once, sentence_bounds
 from kg.extract.lead import lead_sentence
-from kg.gazetteer import load_yaml
 from kg.iris import slug
 from kg.model import Entity, Mention, Statement
-from kg.paths import GAZETTEER_DIR
 from kg.segment import layout
 
 __all__ = ["KIND_AFTER", "LOOKBACK", "Dateline", "head_start", "first_sentence", "body_dateline", "new_place",
@@ -181,18 +178,12 @@ def tail_lines(stmt: Statement, count: int = 6) -> list[tuple[int, int]]:
     return found[::-1]
 
 
-@functools.lru_cache(maxsize=1)
-def _rules() -> dict[str, re.Pattern]:
-    data = load_yaml(GAZETTEER_DIR / "layout.yaml")
-    return {key: re.compile(str(data[key]), re.I) for key in ("delivery_label", "posting_label", "clock_time")}
-
-
 def delivered_date(stmt: Statement, spans: list[tuple[int, int]]) -> DateHit | None:
     """A date the lines ``spans`` label as the day of delivery ("Delivered on: 3 May 2021")."""
     text = stmt.context.text
     for ls, le in spans:
         for d in find_dates(text, ls, le):
-            if _rules()["delivery_label"].search(text, ls, d.start):
+            if layout().delivery_label.search(text, ls, d.start):
                 return d
     return None
 
@@ -216,7 +207,7 @@ def posted_header(stmt: Statement) -> tuple[DateHit, int] | None:
 
 def _posted(text: str, candidates: list[tuple[int, int]]) -> tuple[DateHit, int] | None:
     for ls, le in candidates:
-        label = _rules()["posting_label"].match(text, ls + len(re.match(r"[\s*_]*", text[ls:le]).group()), le)
+        label = layout().posting_label.match(text, ls + len(re.match(r"[\s*_]*", text[ls:le]).group()), le)
         dates = find_dates(text, ls, le) if label else []
         if dates and not text[label.end():dates[0].start].strip():
             return dates[0], le
@@ -237,5 +228,5 @@ def is_stamp_line(text: str, pos: int) -> bool:
         return True
     for d in reversed(find_dates(line)):
         line = line[:d.start] + " " + line[d.end:]
-    bare = _rules()["posting_label"].sub(" ", _rules()["clock_time"].sub(" ", line))
+    bare = layout().posting_label.sub(" ", layout().clock_time.sub(" ", line))
     return bare != line and _STAMP_GLUE.fullmatch(bare) is not None

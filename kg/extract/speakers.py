@@ -3,18 +3,14 @@ the speaker a news lead reports, the persons of a joint statement, the chair of 
 and the office a byline gives below the speaker's name."""
 from __future__ import annotations
 
-import functools
 import re
 
 from kg.dates import find_dates
-from kg.errors import GazetteerError
 from kg.extract.behalf import un_release
 from kg.extract.common import listed_after, sentence_bounds
 from kg.extract.header import below_heading, first_sentence, kind_words, lookback, tail_lines
 from kg.extract.lead import lead_body, lead_report, lead_sentence, lead_speaker, lead_state
-from kg.gazetteer import load_yaml
 from kg.model import Entity, Mention, Statement
-from kg.paths import GAZETTEER_DIR
 from kg.segment import is_sentence, layout
 
 __all__ = ["speaker_mentions", "byline_office", "collective"]
@@ -150,7 +146,7 @@ def _byline(stmt: Statement, ls: int, le: int, first: bool) -> list[Mention]:
     """The speaker a line below the heading names: "delivered by H.E. Ambassador X, ...", or (the ``first``
     line) a byline opening with the name ("Jane Doe, Department Spokesperson", a name alone on its line)."""
     text = stmt.context.text
-    cue = _rules()["cue"].match(text, ls, le)
+    cue = layout().speaker_cue.match(text, ls, le)
     at = cue.end() if cue else ls + len(text[ls:le]) - len(text[ls:le].lstrip(" \t*_"))
     if re.search(r"(?:(?<![\w’'-])[a-z][\w’'-]*|[,;])[ \t]*\n?[ \t]*$", text[max(stmt.start, ls - 80):ls]):
         return []  # the line goes on with a sentence from the line above ("The meeting was chaired by\nDr X, ...")
@@ -158,26 +154,6 @@ def _byline(stmt: Statement, ls: int, le: int, first: bool) -> list[Mention]:
     if named and (cue or first and re.match(r"[ \t*_]*(?:,|$)", text[named[0].end:le])):
         return named[:1]
     return []
-
-
-@functools.lru_cache(maxsize=1)
-def _rules() -> dict[str, re.Pattern]:
-    """The speaker-line patterns of layout.yaml (field lines, transcript labels, quote attributions)."""
-    path = GAZETTEER_DIR / "layout.yaml"
-    data = load_yaml(path)
-    try:
-        return {"field": re.compile(data["speaker_field"], re.I | re.M),
-                "label_end": re.compile(data["speaker_label_end"]),
-                "cue": re.compile(data["speaker_cue"], re.I),
-                "passive": re.compile(data["speaker_passive"], re.I),
-                "caps_label": re.compile(data["speaker_caps_label"], re.M),
-                "quote_before": re.compile(data["quote_before"], re.I),
-                "quote_after": re.compile(data["quote_after"], re.I)}
-    except (KeyError, TypeError) as e:
-        raise GazetteerError(f"{path}: needs speaker_field, speaker_cue, speaker_passive, speaker_caps_label, "
-                             f"speaker_label_end, quote_before and quote_after ({e})") from None
-    except re.error as e:
-        raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
 
 
 def _persons_in(stmt: Statement, a: int, b: int) -> list[Mention]:
@@ -189,7 +165,7 @@ def _field_speaker(stmt: Statement) -> list[Mention]:
     Permanent Representative of ...", "From: Foreign Office and X"): the first person on the line. The line's
     span is kept on the mention (it may also say for whom: "..., on behalf of the Group of 77")."""
     text = stmt.context.text
-    for f in _rules()["field"].finditer(text, stmt.start, stmt.end):
+    for f in layout().speaker_field.finditer(text, stmt.start, stmt.end):
         le = text.find("\n", f.end(), stmt.end)
         le = stmt.end if le < 0 else le
         named = _persons_in(stmt, f.end(), le)
@@ -240,7 +216,7 @@ def _label_speakers(stmt: Statement) -> list[Mention]:
     out: list[Mention] = []
     for m in _persons_in(stmt, stmt.heading_end, stmt.end):
         ls = text.rfind("\n", 0, m.info.get("title_start", m.start)) + 1
-        if text[ls:m.info.get("title_start", m.start)].strip(" \t*_") or not _rules()["label_end"].match(text, m.end):
+        if text[ls:m.info.get("title_start", m.start)].strip(" \t*_") or not layout().speaker_label_end.match(text, m.end):
             continue
         if not (m.info.get("titled") or m.entity.attr("gazetteer")) or "\n" in m.quote:
             continue  # a title or a known name makes a label ("Editorial Sections:" is none)
@@ -253,7 +229,7 @@ def _caps_label_speaker(stmt: Statement) -> list[Mention]:
     """"MR PRICE: Good afternoon": the person of that surname the statement names in full elsewhere ("Ned Price,
     Department Spokesperson")."""
     text = stmt.context.text
-    for lab in _rules()["caps_label"].finditer(text, stmt.heading_end, stmt.end):
+    for lab in layout().speaker_caps_label.finditer(text, stmt.heading_end, stmt.end):
         surname = lab.group("surname").casefold()
         named = [m for m in stmt.mentions if m.entity.kind == "Person" and " " in m.entity.label
                  and m.entity.label.split()[-1].casefold() == surname]
@@ -270,7 +246,7 @@ def _passive_lead(stmt: Statement) -> list[Mention]:
     if be < stmt.end:  # the next sentence too
         nb = be + len(text[be:stmt.end]) - len(text[be:stmt.end].lstrip(" \t\n.!?\"”"))
         be = sentence_bounds(text, nb, nb, stmt.end)[1]
-    for cue in _rules()["passive"].finditer(text, bs, be):
+    for cue in layout().speaker_passive.finditer(text, bs, be):
         named = _persons_in(stmt, cue.end(), min(be, cue.end() + 160))
         if named and not re.search(r"[.;]\s", text[cue.end():named[0].info.get("title_start", named[0].start)]):
             return named[:1]
@@ -291,9 +267,9 @@ def _quoted_after_lead(stmt: Statement) -> list[Mention]:
     text = stmt.context.text
     for m in _persons_in(stmt, be, min(stmt.end, be + _QUOTE_REACH)):
         ts = m.info.get("title_start", m.start)
-        before = _rules()["quote_before"].search(text, max(be, ts - 40), ts)
+        before = layout().quote_before.search(text, max(be, ts - 40), ts)
         # the verb of saying before the name ('..." said X') or after it ('..." X told the committee')
-        if before and (re.search(r"[a-z]\s*$", before.group(0)) or _rules()["quote_after"].match(text, m.end)):
+        if before and (re.search(r"[a-z]\s*$", before.group(0)) or layout().quote_after.match(text, m.end)):
             m.info["lead_state"] = state
             return [m]
     return []
