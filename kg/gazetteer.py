@@ -368,26 +368,22 @@ _HYPHEN_BREAK = re.compile("-[ \t\u00a0]*\n[ \t\u00a0]*(?=[a-z])")  # after a le
 def _cleaned(segment: str) -> Iterator[tuple[str, list[int]]]:
     """Copies of ``segment`` with layout undone, each with the original offset of each of its characters.
     A word hyphenated at a line's end is read both joined ("Inter-|national") and hyphenated ("Open-|ended")."""
-    spans = [m.span() for m in _HYPHEN_BREAK.finditer(segment) if m.start() and segment[m.start() - 1].isalpha()]
+    spans = _hyphen_breaks(segment)
     yield _rewrite(segment, [(a, b, "") for a, b in spans])
     if spans:
         yield _rewrite(segment, [(a, b, "-") for a, b in spans])
 
 
 def unbroken(segment: str) -> tuple[str, list[int]] | None:
-    """``segment`` with its words hyphenated at a line's end joined ("reso-|lution"), and the original offset of
-    each character; None when no word is broken so."""
-    spans = [m.span() for m in _HYPHEN_BREAK.finditer(segment) if m.start() and segment[m.start() - 1].isalpha()]
-    if not spans:
-        return None
-    out, where, pos = [], [], 0
-    for a, b in spans:
-        out.append(segment[pos:a])
-        where.extend(range(pos, a))
-        pos = b
-    out.append(segment[pos:])
-    where.extend(range(pos, len(segment)))
-    return "".join(out), where
+    """``segment`` with its words hyphenated at a line's end joined ("reso-|lution") and its layout undone, and the
+    original offset of each character; None when no word is broken so."""
+    spans = _hyphen_breaks(segment)
+    return _rewrite(segment, [(a, b, "") for a, b in spans]) if spans else None
+
+
+def _hyphen_breaks(segment: str) -> list[tuple[int, int]]:
+    """The spans of the hyphens at a line's end, and the line break after them, that split a word."""
+    return [m.span() for m in _HYPHEN_BREAK.finditer(segment) if m.start() and segment[m.start() - 1].isalpha()]
 
 
 _RUN = re.compile(f"[{_INVISIBLE}]|[\ufb00-\ufb06]|[ \t\u00a0]+\n[ \t\u00a0]*|\n[ \t\u00a0]+|[ \t\u00a0]{{2,}}")

@@ -17,7 +17,7 @@ __all__ = ["office_authors", "office_body"]
 
 _KIND = r"(?:(?:video|opening|closing|written|keynote)\s+)?(?:message|remarks|statement|address|speech|op-ed)"
 _LONGEST = 8  # words of an office's name worth looking for in a heading
-_KIND_WORD = re.compile(r"(?i)message|remarks|statement|address|speech|op-ed")
+_KIND_WORD = re.compile(_KIND, re.I)  # (a heading without one is not tried against the long pattern)
 
 
 @functools.lru_cache(maxsize=1)
