@@ -73,6 +73,7 @@ class Layout:
             self.posting_label = re.compile(data["posting_label"], re.I)
             self.clock_time = re.compile(data["clock_time"], re.I)
             self.speaker_field = re.compile(data["speaker_field"], re.I | re.M)
+            self.moderator_mark = re.compile(data["moderator_mark"], re.I | re.M)
             self.speaker_cue = re.compile(data["speaker_cue"], re.I)
             self.speaker_passive = re.compile(data["speaker_passive"], re.I)
             self.speaker_caps_label = re.compile(data["speaker_caps_label"], re.M)
@@ -88,7 +89,7 @@ class Layout:
                                  f"turn_behalf, one_voice_kinds, reporting_verbs, letterhead, rule_line, turn_titled, "
                                  f"salutation_words, dateline_stamp, datelines, not_places, section_label, site_section, "
                                  f"place_field, place_clauses, delivery_label, posting_label, clock_time, speaker_field, "
-                                 f"speaker_cue, speaker_passive, speaker_caps_label, speaker_label_end, quote_before and "
+                                 f"moderator_mark, speaker_cue, speaker_passive, speaker_caps_label, speaker_label_end, quote_before and "
                                  f"quote_after ({e})") from None
         except re.error as e:
             raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
@@ -223,11 +224,18 @@ def _is_page_heading(lines: list[_Line], blank: list[bool], i: int, lay: Layout)
     if _below_rule(lines, blank, i, lay):  # a rule drawn above it ("* * *", "———"): its header block may run longer
         if not _header_block_below(lines, blank, i):
             return False
-    elif not blank[i - 1] or not _set_off_below(lines, blank, i):
+    elif not (blank[i - 1] or _dated_above(lines, blank, i)) or not _set_off_below(lines, blank, i):
         return False
     if not _title_like(text) or re.match(r"^[A-Z][\w .’'-]{0,40}:\s", text.strip(" *_")) or len(text.split()) < 3:
         return False  # (two words are a section's label: "Opening Remarks")
     return bool(lay.kind_of(" ".join(text.split()[:8])))
+
+
+def _dated_above(lines: list[_Line], blank: list[bool], i: int) -> bool:
+    """Whether line ``i`` has a date of its own right above it, set off by a blank line above that: the posting stamp
+    of a listing's next item ("4 May 2031, 10:15" then "Comment of the Spokesperson on ...")."""
+    return i >= 1 and not blank[i] and not blank[i - 1] and (i == 1 or blank[i - 2]) and \
+        (_is_bare_date(lines[i - 1].text) or _is_dateline(lines[i - 1].text)) and len(lines[i - 1].text.split()) <= 8
 
 
 def _below_rule(lines: list[_Line], blank: list[bool], i: int, lay: Layout) -> bool:
@@ -333,8 +341,8 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
         starts.append((main, None))
         # further headed statements on the same page ("Explanation of vote by ..." then "Right of reply by ...")
         main_last = _heading_end(lines, blank, chrome, main, first_item, lay)
-        heads = [i for i in range(main + 1, first_item)
-                 if not chrome[i] and _is_page_heading(lines, blank, i, lay) and i > main_last]
+        heads = [i - 1 if _dated_above(lines, blank, i) else i for i in range(main + 1, first_item)
+                 if not chrome[i] and _is_page_heading(lines, blank, i, lay) and i > main_last + 1]
         if heads and not any(not blank[j] and not chrome[j] and not _header_line(lines[j].text)
                              for j in range(main_last + 1, heads[0])):
             # a heading right under the page's own ("SG/SM/20847 / 29 June 2021" then "Secretary-General's

@@ -103,8 +103,9 @@ def split_parts(text: str, start: int, heading_end: int, end: int, lay, chrome) 
     starts = _turn_starts(lines, chrome, lay)
     if all(k == "chair" for _, _, k in starts) or len(_voices(lines, starts)) < 2:
         return end, []  # one voice answering unlabelled questions ("QUESTION:") is one statement
-    if lay.kind_of(" ".join(text[start:heading_end].split()[:12])) in lay.one_voice_kinds and \
-            not any(k in ("actor", "delegate") for _, _, k in starts):
+    one_voice = lay.kind_of(" ".join(text[start:heading_end].split()[:12])) in lay.one_voice_kinds or \
+        lay.moderator_mark.search(text, start, lines[starts[0][0]][0]) is not None  # (an event with a moderator)
+    if one_voice and not any(k in ("actor", "delegate") for _, _, k in starts):
         return end, []  # a press briefing or an interview answers its questioners in one statement; a Council
         # briefing's delegations ("Mr. Silva (Brazil):") still speak in turns
     parts = []

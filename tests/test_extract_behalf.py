@@ -234,3 +234,13 @@ def test_extract_behalf_a_news_lead_whose_subject_state_acts_in_the_present():
     [s] = extract(head + "The Netherlands is being blamed by Ruritania for the attack. Minister of Foreign "
                   "Affairs Jan Smit rejected the claim on Thursday.\n")
     assert value_keys(s, "speakers") == [] and "NLD" not in value_keys(s, "on_behalf_of")
+
+
+def test_extract_behalf_a_known_official_whose_title_names_no_state_speaks_for_the_state_the_page_names():
+    text = ("Cyber resilience talks open\n\nVienna, 4 May 2031 – Ignazio Cassis, head of the foreign ministry, today "
+            "opened talks on protecting hospitals from cyberattacks. Switzerland will host the next round.")
+    [s] = extract(text)
+    assert value_keys(s, "speakers") == ["ignazio-cassis"] and value_keys(s, "on_behalf_of") == ["CHE"]
+    # the page names no such state: the gazetteer alone says nothing of this statement
+    [s] = extract(text.replace(" Switzerland will host the next round.", ""))
+    assert value_keys(s, "on_behalf_of") != ["CHE"]

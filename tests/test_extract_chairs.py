@@ -100,3 +100,37 @@ def test_extract_chairs_chaired_by_an_office_then_its_holder():
     # a state that chairs by itself stays the chair
     assert ("PLW", "PIF") in _chairs("Communique of the Pacific Islands Forum Leaders Meeting\n\nThe Meeting was "
                                      "chaired by Palau.")
+
+
+def test_extract_chairs_a_person_thanked_for_work_as_chair_of_this_body():
+    head = ("Statement by Peru at the Open-ended Working Group on security of and in the use of ICTs 2021-2025\n\n"
+            "Chair,\n\n")
+    found = rels(extract(head + "We thank you, Ambassador Tomas Ekberg of Norway, for your patient leadership as Chair "
+                         "of this Working Group."))
+    assert ("tomas-ekberg", "chairOf", "OEWG-2021") in found
+    # praising the chair's paper names no one else as chair
+    found = rels(extract(head + "We thank Ambassador Tomas Ekberg of Norway for the paper of the Chair of this "
+                         "Working Group."))
+    assert ("tomas-ekberg", "chairOf", "OEWG-2021") not in found
+
+
+def test_extract_chairs_the_group_which_a_state_chairs():
+    got = _chairs("Statement by Peru\n\nPeru speaks on behalf of the Non-Aligned Movement, which Uganda currently "
+                  "chairs, on the question of outer space.")
+    assert ("UGA", "NAM") in got
+    # "which" followed by a state that only acts: no chair
+    got = _chairs("Statement by Peru\n\nPeru supports the Non-Aligned Movement, which Uganda addressed yesterday.")
+    assert ("UGA", "NAM") not in got
+
+
+def test_extract_chairs_a_states_chairmanship_is_of_the_organisation_whose_council_meets():
+    text = ("Statement by Peru to the OSCE Permanent Council\n\nMr. Chairperson,\n\nPeru welcomes the attention the "
+            "Maltese Chairmanship has given to cyber security this year.")
+    assert ("MLT", "OSCE") in _chairs(text)
+    # a presidency stays the forum's own: the Security Council's president presides over the Council
+    text = ("Statement by Peru at the United Nations Security Council\n\nMr. President,\n\nPeru welcomes the "
+            "Maltese presidency's focus on cyber security this month.")
+    assert ("MLT", "UNSC") in _chairs(text)
+    # no forum: the one body the sentence names
+    assert ("MLT", "OSCE") in _chairs("Comment of the Spokesperson\n\nWe welcome the Maltese Chairmanship's plan for a "
+                                      "dialogue within the OSCE.")

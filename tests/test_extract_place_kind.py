@@ -157,3 +157,12 @@ def test_extract_venue_any_known_city_on_the_dated_line_of_a_header(city, day, m
     text = f"Statement by the delegation of Chile\n\n{line}\n\nMr. Chair,\n\nWe support the draft before us."
     s = extract(text)[0]
     assert (s.value("place").label, s.value("date")) == (city, f"{year}-{_MONTHS.index(month) + 1:02d}-{day:02d}")
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("Keynote address – Ana Ruiz, Minister of Foreign Affairs of Peru", "speech"),
+    ("Closing address by the Director at the Lima Forum on Space Security", "speech"),
+    ("Programme address list and delegations", "statement"),  # an address that is no speech: the default
+])
+def test_extract_metadata_kind_an_address_named_by_its_place_in_a_programme(heading, expected):
+    assert kind(heading + "\n\nDear participants,\n\nWe meet at a time of growing risks in outer space.") == expected

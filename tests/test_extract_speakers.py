@@ -227,3 +227,14 @@ def test_extract_speakers_a_programme_heading_naming_the_speaker_after_a_dash():
     [s] = extract("Space security – a conference report\n\nLena Kovac, Director of the Institute, opened the "
                   "meeting, which many delegations attended.\n")
     assert "lena-kovac" not in value_keys(s, "speakers")  # a title with a dash names no speaker
+
+
+def test_extract_speakers_the_office_line_under_a_signature_is_the_signers_title():
+    page = ("Permanent Mission of Nigeria to the United Nations\n\nStatement of the Group of Friends of Space Law\n\n"
+            "Mr. Chair,\n\nThe Group thanks you for your work and looks forward to the next session.\n\nThank you.\n\n"
+            "Jane Okoro\n{}\n\nShare | Print\n")
+    found = rels(extract(page.format("Ambassador, Permanent Representative")))
+    assert ("jane-okoro", "affiliatedWith", "NGA") in found
+    # a place and date under the name is no office: the signer's employer stays unsaid
+    found = rels(extract(page.format("New York, 4 May 2031")))
+    assert not any(s == "jane-okoro" and p == "affiliatedWith" for s, p, _ in found)

@@ -343,3 +343,19 @@ def test_segment_a_contact_label_takes_no_paragraph_after_its_block():
     [s] = extract(text)
     assert text[s.start:s.end].endswith("next week.") and "CHL" in keys(s, "State")
     assert layout().contact_label.match("Media enquiries") and not layout().contact_label.match("Media enquiries grew")
+
+
+def test_segment_a_heading_under_its_own_posting_stamp_starts_a_statement_from_the_stamp():
+    text = ("Ministry of Foreign Affairs of Peru\nNews > Comments\n\n9 May 2031, 16:20\nStatement of the Ministry on the "
+            "outage of the national registry\n\nLima, 9 May 2031\n\nThe outage of the registry on Friday was caused by an "
+            "intrusion.\n\n"
+            "8 May 2031, 09:05\nComment of the Spokesperson Ana Ruiz on the vote in the Council\n\n"
+            "The vote showed wide support for the resolution.\n")
+    first, second = segment(text)
+    assert text[second.start:].startswith("8 May 2031, 09:05\nComment of the Spokesperson")
+    assert text[first.start:first.end].endswith("by an intrusion.")
+    # a date above a line of prose, or a date not set off from the paragraph above, starts nothing
+    for other in ("8 May 2031\nThe Ministry will comment on the vote tomorrow.\n",
+                  "9 May 2031\nComment of the Spokesperson on the vote\n"):
+        plain = text.split("8 May 2031, 09:05")[0].rstrip("\n") + ("\n\n" if other.startswith("8") else "\n") + other
+        assert len(segment(plain)) == 1, other

@@ -136,3 +136,16 @@ def test_segment_turns_a_bracketed_note_on_a_label_naming_no_delegation_splits_n
             "NORWAY\nThank you. Norway will vote for the draft on the peaceful uses of outer space as it stands.\n")
     [s] = extract(text)
     assert s.role == "main" and "CLOSING REMARKS" in text[s.start:s.end]
+
+
+def test_segment_turns_an_event_with_a_moderator_is_one_statement_of_its_guest():
+    head = ("Event transcript: Norms for outer space after the Lima talks\nEvent date: 4 May 2031\n\n"
+            "Speakers: Ambassador Lina Sorensen, Special Envoy for Cyber Affairs, Ministry of Foreign Affairs of Norway; "
+            "Dr. Tom Baker, Senior Fellow (moderator)\n\n")
+    turns = ("DR. BAKER: Welcome. Ambassador, where do the talks stand after Lima?\n\nAMBASSADOR SORENSEN: They stand "
+             "on firm ground. Norway wants a political commitment this year.\n\nDR. BAKER: And Brazil?\n\n"
+             "AMBASSADOR SORENSEN: Brazil shares that aim.\n")
+    [s] = extract(head + turns)
+    assert value_keys(s, "speakers") == ["lina-sorensen"] and value_keys(s, "on_behalf_of") == ["NOR"]
+    # without a moderator the two voices are two turns
+    assert len(extract(head.replace(" (moderator)", "") + turns)) > 1

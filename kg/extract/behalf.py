@@ -385,6 +385,12 @@ def _honorific_only(m: Mention) -> bool:
     return all(w.lower() in hon for w in words)
 
 
+def _named_own(stmt: Statement, person: Entity) -> Entity | None:
+    """The state or body the gazetteer says ``person`` serves, if the statement names it."""
+    own = office_body(person)
+    return own if own is not None and any(x.entity.key == own.key for x in stmt.mentions) else None
+
+
 def _speakers_own(stmt: Statement, speakers: list[Mention]) -> tuple[list[Entity], Mention | None]:
     """The state or body each speaker serves, by their title, else (untitled) by the gazetteer or the page."""
     behalf: list[Entity] = []
@@ -399,6 +405,10 @@ def _speakers_own(stmt: Statement, speakers: list[Mention]) -> tuple[list[Entity
         elif m.info.get("office_author"):  # "Secretary-General's Message": the body or state of that office
             serves = office_body(m.entity)
             behalf += [serves] if serves is not None else []
+        elif m.info.get("titled") and _named_own(stmt, m.entity) is not None:
+            # a title naming no state or body ("Federal Councillor X"): whom the gazetteer says they serve, when the
+            # statement names that state or body too
+            behalf.append(_named_own(stmt, m.entity))
         elif not m.info.get("titled") or _honorific_only(m):
             # a speaker named without a title ("Sergey Lavrov’s opening remarks"), or a form of address only
             # ("Statement by Mr. X, First Counsellor"): whom the gazetteer says they serve, else the state whose

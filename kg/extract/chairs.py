@@ -10,7 +10,7 @@ import re
 from typing import Iterator
 
 from kg.extract.affiliation import affiliations
-from kg.extract.common import listed_after, mentions_in, outer, sentence_bounds
+from kg.extract.common import lex, listed_after, mentions_in, outer, sentence_bounds
 from kg.model import Entity, Mention, Relation, Statement
 
 __all__ = ["addressed_chairs", "body_at", "chairs", "starting_at"]
@@ -178,16 +178,33 @@ def _chair_nouns(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
                 holder = prior[-1:]
         of = re.compile(r"\s+of\s+(?:the\s+)?").match(text, mm.end(), s1)
         named = (body_at(stmt, of.end()) or (None,))[0] if of else None
-        earlier = [o for o in _in(stmt, "Organization", s0, mm.start()) if o.entity.attr("type") != "NationalBody"]
-        # "... of the Security Council"; "Chile's G20 presidency"; else this forum; else the body just named
-        obj = named or (org[-1].entity if org else forum or (earlier[-1].entity if earlier else None))
+        bodies = [o for o in _in(stmt, "Organization", s0, s1) if o.entity.attr("type") != "NationalBody"]
+        earlier = [o for o in bodies if o.end <= mm.start()]
+        later = {o.entity.key: o.entity for o in bodies if o.start >= mm.end()}
+        # "... of the Security Council"; "Chile's G20 presidency"; else this forum; else the body just named; else
+        # the one body the rest of the sentence names ("the Maltese Chairmanship's plan ... within the OSCE")
+        obj = named or (org[-1].entity if org else _whole_chaired(forum, mm.group(0)) if forum is not None
+                        else earlier[-1].entity if earlier else next(iter(later.values())) if len(later) == 1 else None)
         if holder and obj is not None:
             yield Relation(holder[-1].entity, "chairOf", obj, holder[-1].start, mm.end())
+
+
+def _whole_chaired(forum: Entity, noun: str) -> Entity:
+    """The body a state's "chairmanship" at ``forum`` is of: a state chairs an organisation for its year, not the
+    council its ambassador then chairs ("the Maltese Chairmanship" at an organisation's permanent council: the
+    organisation); a presidency, and the organs of the UN, stay the forum's own."""
+    parent = forum.attr("parent")
+    if not re.match(r"(?i)chair", noun) or not parent or parent == "UN":
+        return forum
+    return lex().organization(parent) or forum
 
 
 _ITS_CHAIR = re.compile(r"\b(?:its|their)\s+(?:[a-z]+\s+)?(?:Chair(?:man|woman|person)?|President)\b,?\s+")
 _AS_CHAIR = re.compile(r"\b[Aa]s\s+(?:the\s+)?(?:(?:\d{4}|current|incoming|outgoing|rotating)\s+)?"
                        r"(?:Chair(?:man|woman|person)?|President)\s+of\s+(?:the\s+)?")
+# "your/her steady guidance as Chair of", "his work as the Chairman of": a possessive, a few words, the office
+_WORK_AS_CHAIR = re.compile(r"\b(?:your|his|her)\s+(?:[\w-]+\s+){1,4}?as\s+(?:the\s+)?(?:Chair(?:man|woman|person)?|"
+                            r"President)\s+of\s+(?:the\s+)?")
 # "As Chair of ASEAN, Chile" / "As Chair of ASEAN in 2022, Chile" (not "As the Chair of ASEAN noted, Chile")
 _AS_CHAIR_COMMA = re.compile(r"(?:\s+(?:in|for)\s+\d{4}|\s+this\s+year)?,\s+(?:the\s+)?")
 _CHAIR_OF = re.compile(r"\b(?<!Co-)(?:Chair(?:man|woman|person)?|President)\s+of\s+(?:the\s+)?")
@@ -215,6 +232,12 @@ def _chair_named_after(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
                if x.start == mm.end() or mm.start() <= x.info.get("title_start", -1) <= mm.end()]
         if bodies and who:
             yield Relation(who[0].entity, "chairOf", bodies[-1].entity, bodies[-1].start, who[0].end)
+    # "we thank Ambassador X for your/her steady guidance as Chair of this Working Group": the person named last before
+    for mm in _WORK_AS_CHAIR.finditer(text, s0, s1):
+        body = body_at(stmt, mm.end())
+        who = [x for x in mentions_in(stmt, s0, mm.start(), ("Person",)) if not x.info.get("nested")]
+        if body and who and not re.search(r"[;]", text[who[-1].end:mm.start()]):
+            yield Relation(who[-1].entity, "chairOf", body[0], who[-1].start, body[1])
     # "As the 2023 Chair of ASEAN, Chile ...": the state or person right after the comma
     for mm in _AS_CHAIR.finditer(text, s0, s1):
         body = body_at(stmt, mm.end())
@@ -297,6 +320,11 @@ _WHICH_HOLDS = re.compile(r",\s+which\s+(?:currently\s+|now\s+)?(?:holds|held|ha
                           r"(?:presidency|chairmanship|chairpersonship|chairship)\b", re.I)
 
 
+_WHICH_STATE_CHAIRS = re.compile(r",\s+which\s+(?:the\s+)?(?=[A-Z])")
+_CHAIRS_VERB = re.compile(r"\s+(?:currently\s+|now\s+|also\s+)?(?:chairs|chaired|presides\s+over|presided\s+over|"
+                          r"(?:is|was)\s+(?:chairing|presiding\s+over))\b")
+
+
 def _chair_verbs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
     """chairOf from a verb: "<State> will chair the UN Security Council", "Estonia holds the presidency of
     the Council", "Austria, presiding over the OSCE", "Ambassador X of Brazil, who chaired the GGE"."""
@@ -328,6 +356,14 @@ def _chair_verbs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         obj = body_at(stmt, mm.start("body"))
         if subj and obj:
             yield Relation(subj[-1].entity, "chairOf", obj[0], subj[-1].start, mm.end())
+    # "the Group of X, which Malta chairs this year": the body before "which", the state (or person) after it
+    for mm in _WHICH_STATE_CHAIRS.finditer(text, s0, s1):
+        body = [o for o in _in(stmt, "Organization", s0, mm.start()) if o.end == mm.start()]
+        who = [x for x in mentions_in(stmt, mm.end(), s1, ("State", "Person")) if not x.info.get("nested")
+               and mm.end() in (x.start, x.info.get("title_start"))]
+        verb = _CHAIRS_VERB.match(text, who[0].end, s1) if who else None
+        if body and verb:
+            yield Relation(who[0].entity, "chairOf", body[-1].entity, body[-1].start, verb.end())
     # "Austria, presiding over the OSCE this year", "Viet Nam, chairing ASEAN": the state or person just before
     for mm in re.finditer(r",\s+(?:currently\s+)?(?:presiding\s+over|chairing|holding\s+the\s+(?:rotating\s+)?"
                           r"(?:chairmanship|chair|presidency)\s+of)\s+(?:the\s+)?", sent):

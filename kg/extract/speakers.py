@@ -7,7 +7,7 @@ import re
 
 from kg.dates import find_dates
 from kg.extract.behalf import un_release
-from kg.extract.common import listed_after, sentence_bounds
+from kg.extract.common import listed_after, sentence_bounds, titles
 from kg.extract.header import below_heading, first_sentence, kind_words, lookback, tail_lines
 from kg.extract.lead import lead_body, lead_report, lead_sentence, lead_speaker, lead_state
 from kg.model import Entity, Mention, Statement
@@ -168,11 +168,18 @@ def _field_speaker(stmt: Statement) -> list[Mention]:
     for f in layout().speaker_field.finditer(text, stmt.start, stmt.end):
         le = text.find("\n", f.end(), stmt.end)
         le = stmt.end if le < 0 else le
-        named = _persons_in(stmt, f.end(), le)
+        named = [m for m in _persons_in(stmt, f.end(), le) if not _moderates(text, m.end, le)]
         if named:
             named[0].info["field_line"] = (f.start(), le)
             return named[:1]
     return []
+
+
+def _moderates(text: str, at: int, le: int) -> bool:
+    """Whether the entry of a list of participants that runs from ``at`` to the next ";" marks its person as the
+    moderator ("B, Senior Fellow (moderator)")."""
+    entry = text.find(";", at, le)
+    return layout().moderator_mark.search(text[at:le if entry < 0 else entry]) is not None
 
 
 # the lead's act owned in the next sentence: "... responsible for the attack. Minister X announced this on Thursday."
@@ -201,12 +208,23 @@ def _signed(stmt: Statement) -> list[Mention]:
     address or title before it ("Amb. Dr. Jane Doe", "António Guterres"), above a title or a place and date line."""
     text = stmt.context.text
     signs = [(ls, le) for ls, le in tail_lines(stmt, 8) if not layout().is_chrome(text[ls:le])][-4:]
-    for ls, le in signs:  # (the page's footer below it aside)
+    for n, (ls, le) in enumerate(signs):  # (the page's footer below it aside)
         named = [m for m in _persons_in(stmt, ls, le) if not text[m.end:le].strip(" ,.*_")
                  and not text[ls:m.info.get("title_start", m.start)].strip(" *_")]
         if named:
+            if n + 1 < len(signs) and "post_title" not in named[0].info and _office_line(text[slice(*signs[n + 1])]):
+                named[0].info.update(post_title=signs[n + 1], titled=True)  # "Ambassador, Permanent Representative"
             return named[:1]
     return []
+
+
+def _office_line(line: str) -> bool:
+    """A short line under a signature that names an office or rank ("Ambassador, Permanent Representative"), no
+    sentence and no date."""
+    low = line.strip(" *_").lower()
+    tt = titles()
+    return 0 < len(low) < 120 and not is_sentence(line) and not find_dates(line) and \
+        any(re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", low) for w in tt.national | tt.ranks)
 
 
 def _label_speakers(stmt: Statement) -> list[Mention]:
