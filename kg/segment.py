@@ -74,6 +74,7 @@ class Layout:
             self.clock_time = re.compile(data["clock_time"], re.I)
             self.speaker_field = re.compile(data["speaker_field"], re.I | re.M)
             self.moderator_mark = re.compile(data["moderator_mark"], re.I | re.M)
+            self.header_field = re.compile(data["header_field"], re.I)
             self.speaker_cue = re.compile(data["speaker_cue"], re.I)
             self.speaker_passive = re.compile(data["speaker_passive"], re.I)
             self.speaker_caps_label = re.compile(data["speaker_caps_label"], re.M)
@@ -89,7 +90,7 @@ class Layout:
                                  f"turn_behalf, one_voice_kinds, reporting_verbs, letterhead, rule_line, turn_titled, "
                                  f"salutation_words, dateline_stamp, datelines, not_places, section_label, site_section, "
                                  f"place_field, place_clauses, delivery_label, posting_label, clock_time, speaker_field, "
-                                 f"moderator_mark, speaker_cue, speaker_passive, speaker_caps_label, speaker_label_end, quote_before and "
+                                 f"moderator_mark, header_field, speaker_cue, speaker_passive, speaker_caps_label, speaker_label_end, quote_before and "
                                  f"quote_after ({e})") from None
         except re.error as e:
             raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
@@ -224,10 +225,12 @@ def _is_page_heading(lines: list[_Line], blank: list[bool], i: int, lay: Layout)
     if _below_rule(lines, blank, i, lay):  # a rule drawn above it ("* * *", "———"): its header block may run longer
         if not _header_block_below(lines, blank, i):
             return False
-    elif not (blank[i - 1] or _dated_above(lines, blank, i)) or not _set_off_below(lines, blank, i):
+    elif not (blank[i - 1] or _dated_above(lines, blank, i)) or not _set_off_below(lines, blank, i, lay):
         return False
-    if not _title_like(text) or re.match(r"^[A-Z][\w .’'-]{0,40}:\s", text.strip(" *_")) or len(text.split()) < 3:
-        return False  # (two words are a section's label: "Opening Remarks")
+    label = re.match(r"^([A-Z][\w .’'-]{0,40}):\s", text.strip(" *_"))
+    if not _title_like(text) or label and not lay.kind_of(label.group(1)) or len(text.split()) < 3:
+        return False  # ("Brazil: We support ..." is a turn, "Explanation of vote: draft L.5" a heading; two words are
+        # a section's label: "Opening Remarks")
     return bool(lay.kind_of(" ".join(text.split()[:8])))
 
 
@@ -259,14 +262,19 @@ def _header_block_below(lines: list[_Line], blank: list[bool], i: int, most: int
     return True
 
 
-def _set_off_below(lines: list[_Line], blank: list[bool], i: int) -> bool:
+def _set_off_below(lines: list[_Line], blank: list[bool], i: int, lay: Layout) -> bool:
     """Whether a blank line (or the page's end) follows line ``i``, or follows a short block of at most two
-    header lines under it: a place and date ("New York, 4 May 2031"), a byline ("delivered by ...")."""
-    for j in range(i + 1, min(i + 4, len(lines))):
+    header lines under it: a place and date ("New York, 4 May 2031"), a byline ("delivered by ..."); or a block of
+    up to five header fields ("Date: 3 May 2031 / Type: Statement / Audience: First Committee")."""
+    fields = 0
+    for j in range(i + 1, min(i + 7, len(lines))):
         if blank[j]:
             return True
         t = lines[j].text.strip(" *_\t")
-        if j == i + 3 or not (_is_dateline(t) or _is_bare_date(t) or re.match(r"(?i)(?:delivered\s+|presented\s+)?by\s", t)) \
+        if lay.header_field.match(t) and fields == j - i - 1:
+            fields += 1
+            continue
+        if j >= i + 3 or not (_is_dateline(t) or _is_bare_date(t) or re.match(r"(?i)(?:delivered\s+|presented\s+)?by\s", t)) \
                 or len(t) >= 120:
             return False
     return True

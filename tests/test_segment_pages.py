@@ -359,3 +359,25 @@ def test_segment_a_heading_under_its_own_posting_stamp_starts_a_statement_from_t
                   "9 May 2031\nComment of the Spokesperson on the vote\n"):
         plain = text.split("8 May 2031, 09:05")[0].rstrip("\n") + ("\n\n" if other.startswith("8") else "\n") + other
         assert len(segment(plain)) == 1, other
+
+
+def test_segment_a_heading_over_a_block_of_header_fields_starts_a_statement():
+    first = ("Speeches\n\nThird Committee: Item 68 – Rights of the child\nDate: 4 May 2031\nType: Statement\n\n"
+             "Delivered by Ambassador Ana Ruiz, Permanent Representative of Peru\n\nChair,\n\nPeru supports the draft "
+             "before the Committee and thanks the facilitators for their work.\n\n")
+    second = ("Explanation of position: draft decision L.12 on the working methods\nDate: 6 May 2031\nType: Explanation "
+              "of position\nAudience: Third Committee\n\nChair,\n\nPeru joined the consensus on this decision today.\n")
+    segs = segment(first + second)
+    assert [(first + second)[s.start:].split("\n")[0] for s in segs][-1] == second.split("\n")[0]
+    assert len(segs) == 2
+    # a turn of a transcript ("Brazil: ...") over a field line is no heading
+    turn = "Brazil: We support the draft as it stands in front of us today\nDate: 6 May 2031\n\nThank you.\n"
+    assert len(segment(first + turn)) == 1
+
+
+def test_segment_a_byline_under_the_header_fields_names_the_speaker():
+    from helpers import extract, value_keys
+    [s] = extract("Third Committee: Item 68 – Rights of the child\nDate: 4 May 2031\nType: Statement\nAudience: Third "
+                  "Committee\n\nDelivered by Ambassador Ana Ruiz, Permanent Representative of Peru\n\nChair,\n\nPeru "
+                  "supports the draft before the Committee and thanks the facilitators for their work.\n")
+    assert value_keys(s, "speakers") == ["ana-ruiz"]

@@ -133,7 +133,8 @@ def _named_below_heading(stmt: Statement) -> list[Mention]:
             named = [m for m in stmt.mentions if m.entity.kind == "Person" and m.info.get("title_start", m.start) == at]
             if named:
                 return named[:1]
-        if line.strip(" \t*_") and lines < 2:  # a byline is the block's first or second line, never further down
+        if line.strip(" \t*_") and lines < 2 and not layout().header_field.match(line.strip(" \t*_")):
+            # a byline is the block's first or second line, never further down (its fields, "Type: Speech", aside)
             named = _byline(stmt, pos, le, first=lines == 0)
             lines += 1
             if named:
