@@ -149,3 +149,9 @@ def test_segment_turns_an_event_with_a_moderator_is_one_statement_of_its_guest()
     assert value_keys(s, "speakers") == ["lina-sorensen"] and value_keys(s, "on_behalf_of") == ["NOR"]
     # without a moderator the two voices are two turns
     assert len(extract(head.replace(" (moderator)", "") + turns)) > 1
+
+
+def test_segment_turns_a_guest_label_is_no_field_naming_the_speaker():
+    [s] = extract("Episode 4: Orbits and rules\n\nPublished 4 May 2031\n\nHOST: Welcome back. What happened in Vienna?\n\n"
+                  "GUEST: We thanked the Chair, Ambassador Lina Sorensen of Norway, for her patience with us.\n")
+    assert "lina-sorensen" not in value_keys(s, "speakers")
