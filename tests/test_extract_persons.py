@@ -109,3 +109,35 @@ def test_extract_persons_a_name_in_capitals_opening_a_paragraph_before_its_title
                   "delegate of Chile said, worries many.\n")
     assert labels(s, "Person") == {"Marta Kowalczyk"}
     assert ("marta-kowalczyk", "affiliatedWith", "POL") in rels([s])
+
+
+def _person_labels(text: str) -> set[str]:
+    return {m.entity.label for s in extract(text) for m in s.mentions if m.entity.kind == "Person"}
+
+
+def test_extract_persons_names_with_particles_count_their_capitalised_words():
+    assert _person_labels("Statement\n\nAmbassador Maria Luisa de la Cruz Vega of Peru spoke.") == \
+        {"Maria Luisa de la Cruz Vega"}
+    assert _person_labels("Statement\n\nAmbassador Joost in den Berg said so.") == {"Joost in den Berg"}
+    # "in" is no particle before a place: the name ends before it
+    assert _person_labels("Statement\n\nAmbassador Joost Berg in Harlingen said so.") == {"Joost Berg"}
+
+
+def test_extract_persons_a_family_name_first_in_capitals():
+    assert _person_labels("Press Conference\n\nForeign Minister MORI Haruka met the envoy.") == {"Haruka Mori"}
+    # an abbreviation before a capitalised word is no family name
+    assert _person_labels("Press Conference\n\nThe ICT Security Forum met the envoy.") == set()
+
+
+def test_extract_persons_a_peer_is_named_by_rank_and_designation():
+    assert _person_labels("Written answer\n\nAnswered by Lord Penrose of Kellan, Minister of State.") == \
+        {"Lord Penrose of Kellan"}
+    assert _person_labels("Written answer\n\nThe Lord Mayor of London opened the fair.") == set()
+
+
+def test_extract_persons_a_field_in_a_list_of_an_offices_fields_is_no_name():
+    got = _person_labels("Statement\n\nThe Director for Space, Orbital Debris and Non-Proliferation, Ana Ruiz, spoke.")
+    assert got == {"Ana Ruiz"}
+    # a person right after a state in a title and before "and" is still a person
+    got = _person_labels("Statement\n\nThe Minister of Peru, Ana Ruiz and Minister Tom Baker spoke.")
+    assert "Ana Ruiz" in got

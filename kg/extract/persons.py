@@ -108,6 +108,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
     _delegates(scan, out)
     _capital_leads(scan, out)
     _by_lines(scan, out)
+    _peers(scan, out)
     _titled_names(scan, out)
     _initials_and_surname(scan, out)
     _transcript_labels(scan, out)
@@ -144,7 +145,12 @@ def _eligible(tok: Tok, caps: bool, tspans: SpanIndex, blocked: SpanIndex) -> bo
         return True
     if tok[0].lower() in titles().particles and tok[0][:1].islower():
         return True
+    if tok[0] == "in" and _DUTCH_IN.match(tok.string, tok.end()):  # "Piet in den Bosch", "Anna in 't Veld"
+        return True
     return bool(CAP_WORD.fullmatch(tok[0])) and tok[0] not in titles().not_names
+
+
+_DUTCH_IN = re.compile(r"[ \t]+(?:den|der|het|'t|’t)[ \t]+[A-Z]")
 
 
 def _name_runs(scan: _Scan) -> Iterator[tuple[int, int, bool]]:
@@ -168,9 +174,13 @@ def _name_runs(scan: _Scan) -> Iterator[tuple[int, int, bool]]:
         i = firsts[nf]
         nf += 1
         caps = caps_line(toks[i].start())
-        if INITIAL.fullmatch(toks[i][0]) or not _eligible(toks[i], caps, tspans, blocked):
-            continue
         j = i
+        if not caps and i + 1 < n and _caps_surname(toks[i], tspans, blocked) and adjacent(text, toks[i], toks[i + 1]) \
+                and re.fullmatch(CAP_WORD, toks[i + 1][0]) and toks[i + 1][0][1:].islower() \
+                and _eligible(toks[i + 1], caps, tspans, blocked):
+            j = i + 1  # "Foreign Minister TANAKA Hiroko": the family name first, in capitals
+        elif INITIAL.fullmatch(toks[i][0]) or not _eligible(toks[i], caps, tspans, blocked):
+            continue
         while j + 1 < n and _eligible(toks[j + 1], caps, tspans, blocked) and adjacent(text, toks[j], toks[j + 1]):
             j += 1
         while j > i and (toks[j][0].lower() in titles().particles or INITIAL.fullmatch(toks[j][0])):
@@ -209,9 +219,12 @@ def _titled_names(scan: _Scan, out: _Found) -> None:
         # no title, but a known first name: "Nikolay Glushkov", "opponents of Boris Johnson"
         named = not caps and not glued_after and len(run) in (2, 3) and run[0][0] in lex().given_names \
             and not (i > 0 and adjacent(text, toks[i - 1], run[0]) and CAP_ANY.fullmatch(toks[i - 1][0]))
-        if 2 <= len(run) <= 4 and (titled or named):
+        words = sum(1 for t in run if t[0].lower() not in titles().particles and t[0] != "in")
+        if 2 <= words <= 4 and len(run) <= 6 and (titled or named) and not _in_office_domain(text, s, e):
             name = text[s:e]
-            if caps or run[-1][0].isupper():
+            if not caps and run[0][0].isupper() and len(run[0][0]) > 1 and not run[-1][0].isupper():
+                name = " ".join([t[0] for t in run[1:]] + [run[0][0].capitalize()])  # "TANAKA Hiroko": Hiroko Tanaka
+            elif caps or run[-1][0].isupper():
                 name = _caps_to_title(name)
             out.add(s, e, person_entity(name), "name", info)
         elif len(run) == 1 and info.get("immediate_title") and not caps:
@@ -219,6 +232,33 @@ def _titled_names(scan: _Scan, out: _Found) -> None:
             ent = _by_surname(stmt.context, run[0][0], when.year if when else None)
             if ent is not None:
                 out.add(s, e, ent, "surname", info)
+
+
+# a peer, named by rank, name and territorial designation: "Lord Hartley of Dunmore", "Baroness Whitby of Clare"
+_PEER = re.compile(r"\b(?:Lord|Baroness|Baron|Viscount|Viscountess|Earl|Countess)[ \t]+(?!(?:Mayor|Chancellor|Chief|Justice|"
+                   r"Speaker|Privy|Lieutenant|Advocate|President|Chamberlain|Provost|High|Bishop|Commissioner)\b)"
+                   r"[A-Z][\w’'-]+[ \t]+of[ \t]+"
+                   r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?(?![\w’'-])")
+
+
+def _peers(scan: _Scan, out: _Found) -> None:
+    """Members of a house of lords, whose rank and designation are their name (a peer is no "Lord X" alone)."""
+    for m in _PEER.finditer(scan.text, scan.stmt.start, scan.stmt.end):
+        s, e = m.span()
+        out.add(s, e, person_entity(m.group(0)), "name",
+                title_info(scan.text, scan.stmt, scan.toks, s, e, scan.tspans, scan.blocked, out.taken))
+
+
+# a list of an office's fields: "Director for Disarmament, Arms Control and Non-Proliferation" (no person "Arms Control")
+_DOMAIN_LIST_BEFORE = re.compile(r"[ \t](?:for|of|on)[ \t]+(?:[A-Z][\w’'-]*[ \t]+){0,3}[A-Z][\w’'-]*,[ \t]+$")
+_AND_FIELD_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)?[ \t]*(?:,|$|\n)")
+
+
+def _in_office_domain(text: str, s: int, e: int) -> bool:
+    """Whether the run ``[s, e)`` is one field in a list of an office's fields, not a name: after "for/of/on X, " and
+    before "and Y" that ends the list."""
+    return _DOMAIN_LIST_BEFORE.search(text, max(0, s - 80), s) is not None and \
+        _AND_FIELD_AFTER.match(text, e) is not None
 
 
 # in a line of capitals every word looks like a name: a title right before a run of them names a person when the
