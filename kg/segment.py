@@ -57,6 +57,9 @@ class Layout:
             self.turn_person = re.compile(data["turn_person"], re.I)
             self.turn_titled = re.compile(data["turn_titled"])
             self.turn_behalf = re.compile(data["turn_behalf"], re.I)
+            self.turn_stamp = re.compile(data["turn_stamp"])
+            self.procedural_turn = re.compile(data["procedural_turn"], re.I)
+            self.procedural_turn_chars = int(data["procedural_turn_chars"])
             self.one_voice_kinds = frozenset(str(k) for k in data["one_voice_kinds"])
             self.reporting_verbs = re.compile(data["reporting_verbs"])
             self.letterhead = re.compile(data["letterhead"], re.I)
@@ -87,7 +90,7 @@ class Layout:
         except (KeyError, TypeError, ValueError) as e:
             raise GazetteerError(f"{path}: needs chrome_lines, inline_chrome, link_list_label, contact_label, "
                                  f"listing_item, kinds_first, kinds, kinds_last, turn_roles, turn_delegation, turn_person, "
-                                 f"turn_behalf, one_voice_kinds, reporting_verbs, letterhead, rule_line, turn_titled, "
+                                 f"turn_behalf, turn_stamp, procedural_turn, procedural_turn_chars, one_voice_kinds, reporting_verbs, letterhead, rule_line, turn_titled, "
                                  f"salutation_words, dateline_stamp, datelines, not_places, section_label, site_section, "
                                  f"place_field, place_clauses, delivery_label, posting_label, clock_time, speaker_field, "
                                  f"moderator_mark, header_field, speaker_cue, speaker_passive, speaker_caps_label, speaker_label_end, quote_before and "
@@ -207,6 +210,8 @@ def _is_heading(line: str, lay: Layout) -> bool:
         return True
     if re.match(r"^[A-Z][\w .’'-]{0,40}:\s", s):
         return False  # "Brazil: Thank you, Mr. Chair" is a turn of a transcript, not a heading
+    if s[:1].islower():
+        return False  # "progress report, which ...": the wrapped line of a paragraph, not a title
     if lay.site_section.match(s):
         return False  # "Meetings Coverage and Press Releases": the site's, not a statement's
     if is_sentence(s) and not lay.kind_of(" ".join(s.split()[:4])):
@@ -381,6 +386,12 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
             segments.append(Segment(start, end, head_end, listed, "item"))
             continue
         main_end, parts = split_parts(text, start, head_end, end, lay, chrome_of)
+        if main_end is None and n == 0 and title_start is None:
+            # a heading that only frames turns takes in the masthead above it, past the page chrome between
+            # ("Fourth Committee / 7th meeting / Monday, 3 May 2031" over a record's turns): the meeting they share
+            top = next((k for k in range(i) if not blank[k] and not chrome[k]), None)
+            if top is not None:
+                title_start, start = start, lines[top].start + (len(lines[top].text) - len(lines[top].text.lstrip()))
         here = len(segments)
         page = here if page is None else page  # a later headed statement takes what it leaves unsaid from the first
         segments.append(Segment(start, head_end if main_end is None else main_end, head_end, None,
