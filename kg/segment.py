@@ -47,6 +47,9 @@ class Layout:
             self._chrome_any = _any_of([str(p) for p in data["chrome_lines"]])
             self._inline_any = _any_of([str(p) for p in data["inline_chrome"]])
             self.listing = re.compile(data["listing_item"])
+            self.annex_heading = re.compile(data["annex_heading"], re.I)
+            self.annex_letter_date = re.compile(data["annex_letter_date"], re.I)
+            self.annex_reference = re.compile(data["annex_reference"], re.I)
             self.link_list_label = re.compile(data["link_list_label"], re.I)
             self.contact_label = re.compile(data["contact_label"], re.I)
             self.kinds_first = [(str(k), re.compile(p, re.I)) for k, p in data["kinds_first"]]
@@ -88,7 +91,7 @@ class Layout:
             self._salutation = re.compile(r"[\s*_]*(?:(?:" + "|".join(re.escape(w) for w in words) +
                                           r")(?![\w-])[\s,.!:;]*)+", re.I)
         except (KeyError, TypeError, ValueError) as e:
-            raise GazetteerError(f"{path}: needs chrome_lines, inline_chrome, link_list_label, contact_label, "
+            raise GazetteerError(f"{path}: needs chrome_lines, inline_chrome, annex_heading, annex_letter_date, annex_reference, link_list_label, contact_label, "
                                  f"listing_item, kinds_first, kinds, kinds_last, turn_roles, turn_delegation, turn_person, "
                                  f"turn_behalf, turn_stamp, procedural_turn, procedural_turn_chars, one_voice_kinds, reporting_verbs, letterhead, rule_line, turn_titled, "
                                  f"salutation_words, dateline_stamp, datelines, not_places, section_label, site_section, "
@@ -227,6 +230,8 @@ def _is_page_heading(lines: list[_Line], blank: list[bool], i: int, lay: Layout)
     text = lines[i].text
     if blank[i] or i == 0:
         return False
+    if lay.annex_heading.match(text) and blank[i - 1] and _header_block_below(lines, blank, i):
+        return True  # "Annex to the letter dated ... from the Permanent Representative of" / "Ruritania to the ..."
     if _below_rule(lines, blank, i, lay):  # a rule drawn above it ("* * *", "———"): its header block may run longer
         if not _header_block_below(lines, blank, i):
             return False
@@ -362,7 +367,7 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
             # Remarks to ...", "EU Statement – ... / New York, 29/06/2021, ID: 2106 / Statements on behalf of
             # the EU" then "29 June 2021, New York – Statement by ..."): one heading, not a statement without words
             head_override = _heading_end(lines, blank, chrome, heads.pop(0), heads[0] if heads else first_item, lay)
-        starts += [(i, None) for i in heads]
+        starts += [(i, None) for i in _worded(heads, lines, blank, chrome)]
     for i in items:
         m = lay.listing.match(lines[i].text)
         starts.append((i, parse_listing_date(m.group("date")) if m else None))
@@ -398,6 +403,18 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
                                 "frame" if main_end is None else "main", None if page == here else page, title_start))
         segments += [Segment(p.start, p.end, p.heading_end, None, p.role, here) for p in parts]
     return segments
+
+
+def _worded(heads: list[int], lines: list[_Line], blank: list[bool], chrome: list[bool]) -> list[int]:
+    """``heads`` but those right under another with no text between ("Annex to the letter dated ..." then
+    "Declaration of the Ministers on ..."): the second is the first's title, not a statement without words."""
+    kept: list[int] = []
+    for i in heads:
+        if kept and not any(not blank[j] and not chrome[j] and not _header_line(lines[j].text)
+                            for j in range(kept[-1] + 1, i)):
+            continue
+        kept.append(i)
+    return kept
 
 
 def _link_lists(lines: list[_Line], blank: list[bool], chrome: list[bool], lay: Layout) -> list[bool]:

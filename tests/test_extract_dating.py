@@ -245,3 +245,15 @@ def test_extract_dating_a_venue_field_listing_a_known_city_among_other_words():
     [s] = extract("Conference on Space Security\nDate: 6 July 2031\nVenue: Palais des Nations, Geneva, and online\n\n"
                   "Opening remarks – Lena Kovac, Director\n\nExcellencies,\n\nWelcome to this conference.\n")
     assert s.value("place").label == "Geneva"
+
+
+def test_extract_dating_an_annex_takes_the_day_its_covering_letter_gives_it_not_the_letters_own():
+    letter, annex = extract(
+        "Letter dated 9 May 2031 from the Permanent Representative of Ruritania to the United Nations\n\n"
+        "I have the honour to transmit the declaration adopted by the Ministers at their meeting held on 30 April 2031 "
+        "(see annex).\n\n(Signed) Jan Kowal\n\n"
+        "Annex to the letter dated 9 May 2031 from the Permanent Representative of\n"
+        "Ruritania to the United Nations addressed to the President of the Council\n\n"
+        "Declaration of the Ministers on outer space\n\n1. The Ministers call for a treaty banning weapons in orbit.\n")
+    assert letter.value("date") == "2031-05-09"
+    assert annex.value("date") == "2031-04-30"

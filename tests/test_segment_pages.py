@@ -381,3 +381,21 @@ def test_segment_a_byline_under_the_header_fields_names_the_speaker():
                   "Committee\n\nDelivered by Ambassador Ana Ruiz, Permanent Representative of Peru\n\nChair,\n\nPeru "
                   "supports the draft before the Committee and thanks the facilitators for their work.\n")
     assert value_keys(s, "speakers") == ["ana-ruiz"]
+
+
+def test_segment_an_annex_to_a_letter_is_a_statement_of_its_own_and_the_job_number_is_chrome():
+    text = ("Letter dated 9 May 2031 from the Permanent Representative of Ruritania to the United Nations\n\n"
+            "I have the honour to transmit the declaration adopted by the Ministers on 30 April 2031 (see annex).\n\n"
+            "(Signed) Jan Kowal\n\n"
+            "Annex to the letter dated 9 May 2031 from the Permanent Representative of\n"
+            "Ruritania to the United Nations addressed to the President of the Council\n\n"
+            "Declaration of the Ministers on outer space\n\n"
+            "1. The Ministers call for a treaty banning weapons in orbit.\n\n"
+            "31-04567 (E)    120531\n*3104567*\n")
+    letter, annex = segment(text)
+    assert text[letter.start:letter.end].endswith("(Signed) Jan Kowal")
+    assert text[annex.start:annex.end].startswith("Annex to the letter")
+    assert text[annex.start:annex.end].endswith("weapons in orbit.")  # (the job number and bar code: chrome)
+    # the negative case: "annex" inside a sentence starts nothing
+    assert len(segment("Statement by Ruritania\n\nWe welcome the report.\n\nAnnex I of the report lists the "
+                       "measures that States have taken.\n")) == 1

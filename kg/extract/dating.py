@@ -25,6 +25,9 @@ def statement_date(stmt: Statement, hs: int, kind: str) -> tuple[str | None, int
     told = delivered_date(stmt, [(hs, stmt.heading_end)] + below_heading(stmt))
     if told is not None:
         return told.iso, told.start, told.end
+    annex = _annex_date(stmt, hs)
+    if annex is not None:
+        return annex
     # the heading's dates, else those of the title lines above it ("First Committee – Cluster 5 / Thursday, 4 May 2031")
     head = find_dates(text, hs, stmt.heading_end) or (find_dates(text, stmt.start, hs) if stmt.title_start else [])
     if head:
@@ -43,6 +46,25 @@ def statement_date(stmt: Statement, hs: int, kind: str) -> tuple[str | None, int
     if dateline is not None and dateline.date is not None:
         return (_day_before(stmt, dateline.date[0]) if kind == "news" else None) or dateline.date
     return _undated(stmt, hs)
+
+
+def _annex_date(stmt: Statement, hs: int) -> tuple[str | None, int | None, int | None] | None:
+    """An annex's own day ("Annex to the letter dated 4 May 2031 ..." dates the letter, not the annex): the date of the
+    covering letter's sentence presenting it ("the statement adopted on 28 April 2031 (see annex)"), else the annex's
+    own heading dates other than the letter's; None when ``stmt`` is no annex."""
+    text, lay = stmt.context.text, layout()
+    if not lay.annex_heading.match(text[hs:stmt.heading_end].split("\n", 1)[0]):
+        return None
+    cover = stmt.parent
+    if cover is not None:
+        for ref in lay.annex_reference.finditer(text, cover.start, cover.end):
+            bs = max(text.rfind(". ", cover.start, ref.start()), cover.start)
+            found = find_dates(text, bs, ref.start())
+            if found:
+                return found[-1].iso, found[-1].start, found[-1].end
+    own = [d for d in find_dates(text, hs, stmt.heading_end)
+           if not lay.annex_letter_date.search(text[max(hs, d.start - 40):d.start])]
+    return (own[-1].iso, own[-1].start, own[-1].end) if own else (None, None, None)
 
 
 def _undated(stmt: Statement, hs: int) -> tuple[str | None, int | None, int | None]:
