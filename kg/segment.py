@@ -48,6 +48,7 @@ class Layout:
             self._inline_any = _any_of([str(p) for p in data["inline_chrome"]])
             self.listing = re.compile(data["listing_item"])
             self.annex_heading = re.compile(data["annex_heading"], re.I)
+            self.bulletin_section = re.compile(data["bulletin_section"])
             self.annex_letter_date = re.compile(data["annex_letter_date"], re.I)
             self.annex_reference = re.compile(data["annex_reference"], re.I)
             self.link_list_label = re.compile(data["link_list_label"], re.I)
@@ -91,7 +92,7 @@ class Layout:
             self._salutation = re.compile(r"[\s*_]*(?:(?:" + "|".join(re.escape(w) for w in words) +
                                           r")(?![\w-])[\s,.!:;]*)+", re.I)
         except (KeyError, TypeError, ValueError) as e:
-            raise GazetteerError(f"{path}: needs chrome_lines, inline_chrome, annex_heading, annex_letter_date, annex_reference, link_list_label, contact_label, "
+            raise GazetteerError(f"{path}: needs chrome_lines, inline_chrome, annex_heading, bulletin_section, annex_letter_date, annex_reference, link_list_label, contact_label, "
                                  f"listing_item, kinds_first, kinds, kinds_last, turn_roles, turn_delegation, turn_person, "
                                  f"turn_behalf, turn_stamp, procedural_turn, procedural_turn_chars, one_voice_kinds, reporting_verbs, letterhead, rule_line, turn_titled, "
                                  f"salutation_words, dateline_stamp, datelines, not_places, section_label, site_section, "
@@ -232,6 +233,9 @@ def _is_page_heading(lines: list[_Line], blank: list[bool], i: int, lay: Layout)
         return False
     if lay.annex_heading.match(text) and blank[i - 1] and _header_block_below(lines, blank, i):
         return True  # "Annex to the letter dated ... from the Permanent Representative of" / "Ruritania to the ..."
+    if _below_rule(lines, blank, i, lay) and lay.bulletin_section.fullmatch(text) and i + 1 < len(lines) and \
+            not blank[i + 1]:
+        return True  # a newsletter's "UPCOMING" over its next item
     if _below_rule(lines, blank, i, lay):  # a rule drawn above it ("* * *", "———"): its header block may run longer
         if not _header_block_below(lines, blank, i):
             return False
@@ -466,7 +470,7 @@ def _is_text(line: str) -> bool:
 
 def is_sentence(line: str) -> bool:
     """A line of prose, however short: eight words or more ending as a sentence ends."""
-    s = line.strip(" *_\t")
+    s = line.strip(" *_\t").rstrip("\"”’')»")  # (a quotation's last sentence ends inside its closing mark)
     return len(s.split()) >= 8 and s[-1:] in ".!?"
 
 
@@ -572,4 +576,4 @@ def _title_like(line: str) -> bool:
     """A line that reads like a title or a byline: short, not ending a sentence ("Washington, D.C." ends
     with an abbreviation, not a sentence)."""
     s = line.strip(" *_\t")
-    return bool(s) and len(s) < 250 and not (re.search(r"[.!?:;]$", s) and not _ABBREVIATION_END.search(s))
+    return bool(s) and len(s) < 250 and not (re.search(r"[.!?:;][\"”’')»]*$", s) and not _ABBREVIATION_END.search(s))

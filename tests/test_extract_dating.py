@@ -257,3 +257,14 @@ def test_extract_dating_an_annex_takes_the_day_its_covering_letter_gives_it_not_
         "Declaration of the Ministers on outer space\n\n1. The Ministers call for a treaty banning weapons in orbit.\n")
     assert letter.value("date") == "2031-05-09"
     assert annex.value("date") == "2031-04-30"
+
+
+def test_extract_dating_a_yearless_day_takes_the_year_of_the_issue_not_of_a_future_conference():
+    [s] = extract("SPACE NEWS | Issue 4 | May 2031\n\nCHILE'S STATEMENT TO THE OUTER SPACE COMMITTEE\n\n"
+                  "On 2 May, Ambassador Ana Rojas spoke at the session preparing the 2035 Review Conference of the "
+                  "Outer Space Treaty. Extracts follow.\n\n\"Chile calls for a registry of all objects in orbit.\"\n")
+    assert s.value("date") == "2031-05-02"
+    # the negative case: with no issue date above, an event's year still dates nothing
+    [bare] = extract("CHILE'S STATEMENT TO THE OUTER SPACE COMMITTEE\n\nOn 2 May, Ambassador Ana Rojas spoke at "
+                     "the session preparing the 2035 Review Conference of the Outer Space Treaty.\n")
+    assert bare.value("date") in (None, "")

@@ -433,3 +433,15 @@ def test_extract_headers_a_plural_kind_tied_to_one_act_still_heads_the_statement
             "Following the talks, the two presidents made statements for the press.\n")
     [s] = extract(text)
     assert text[s.start:].startswith("Statements for the press") and s.value("date") == "2031-05-04"
+
+
+def test_extract_headers_the_lead_names_the_finer_body_the_header_means():
+    [s] = extract("NORWAY'S STATEMENT TO THE NPT PREPARATORY COMMITTEE\n\nOn 5 May 2025, Ambassador Kari Dahl delivered "
+                  "Norway's statement in the cluster debate of the third session of the Preparatory Committee for the "
+                  "2026 Review Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear Weapons.\n\n"
+                  "Norway supports a strengthened review process.")
+    assert s.value("forum").key == "NPT-PREPCOM-2026"  # its own body, not the Review Conference it prepares
+    # the negative case: a body the text only names, with no meeting of it, leaves the header's forum
+    [t] = extract("NORWAY'S STATEMENT TO THE NPT PREPARATORY COMMITTEE\n\nNorway looks ahead to the work of the "
+                  "Preparatory Committee for the 2026 Review Conference, and supports a strengthened review process.")
+    assert t.value("forum").key == "NPT-REVCON"

@@ -399,3 +399,25 @@ def test_segment_an_annex_to_a_letter_is_a_statement_of_its_own_and_the_job_numb
     # the negative case: "annex" inside a sentence starts nothing
     assert len(segment("Statement by Ruritania\n\nWe welcome the report.\n\nAnnex I of the report lists the "
                        "measures that States have taken.\n")) == 1
+
+
+def test_segment_a_newsletter_item_runs_over_its_quoted_paragraphs_and_its_upcoming_notice_is_another():
+    text = ("View this email in your browser\n\nSPACE NEWS | Issue 4 | May 2031\n\nIn this issue:\n"
+            "» Chile at the Outer Space Committee\n» Upcoming: a panel on debris\n\n----------\n\n"
+            "CHILE'S STATEMENT TO THE OUTER SPACE COMMITTEE\n\n"
+            "On 2 May, Ambassador Ana Rojas spoke in the general debate. Extracts follow.\n\n"
+            "\"Chile calls for a registry of all objects placed in orbit, and for rules on their removal.\n\n"
+            "We also ask all States to share the data they hold on debris in low orbit with each other.\"\n\n"
+            "----------\n\nUPCOMING\nPanel: \"Debris and the commons\", 9 June 2031, Room 3, Vienna International "
+            "Centre. Registration required.\n\n----------\n\n"
+            "You are receiving this email because you subscribed to our list.\n"
+            "Our mailing address is: 5 Ring Road, 1400 Vienna, Austria\n"
+            "You can update your preferences or unsubscribe from this list.\n")
+    item, notice = [text[s.start:s.end] for s in segment(text)]
+    # a quotation's last paragraph ends inside its closing mark: no heading of its own
+    assert item.startswith("CHILE'S STATEMENT") and item.endswith("with each other.\"")
+    assert notice.startswith("UPCOMING") and notice.endswith("Registration required.")
+    assert "Austria" not in item + notice and "In this issue" not in item  # the mailing's frame is chrome
+    # the negative case: a section word in a sentence under a rule is no heading
+    assert len(segment("Statement by Chile\n\nWe welcome the report.\n\n----------\n\nUpcoming talks will "
+                       "decide more, and Chile will take part in them.\n")) == 1

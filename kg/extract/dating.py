@@ -74,7 +74,7 @@ def _undated(stmt: Statement, hs: int) -> tuple[str | None, int | None, int | No
     lead = lead_sentence(stmt)[0]  # or its dateline: "MOSCOW, January 13. /TASS/."
     yearless = [d for d in find_dates(text, hs, stmt.heading_end, yearless=True) + find_dates(
         text, lead, min(stmt.end, lead + 40), yearless=True) if d.iso is None]
-    year = _page_year(stmt) if yearless else None
+    year = (_issue_year(stmt) or _page_year(stmt)) if yearless else None
     if year is not None:  # "January 13, 12:17 UTC+3": the year the text speaks of
         d = yearless[-1]
         try:
@@ -123,9 +123,27 @@ _WEEKDAY = re.compile(r"\b(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Sa
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+_MONTH_YEAR = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b")
+# a year naming an event, not a time: "the 2031 Review Conference", "the 2030 Agenda"
+_EVENT_YEAR = re.compile(r"(?<![\d/.–—-])(?:19|20)\d{2}[ \t]+[A-Z][a-z]")
+
+
+def _issue_year(stmt: Statement) -> int | None:
+    """The year of the page's own date above its first statement (a newsletter's "Issue 23 | May 2031", a
+    masthead's "4 May 2031"): a yearless day in its text ("On 23 April, ...") is of that year."""
+    if stmt.parent is not None or stmt.role not in ("main", "frame"):
+        return None
+    text = stmt.context.text
+    top = text[:stmt.start]
+    found = [int(d.iso[:4]) for d in find_dates(top) if d.iso] + [int(y) for y in _MONTH_YEAR.findall(top)]
+    return found[-1] if found else None
+
+
 def _page_year(stmt: Statement) -> int | None:
-    """The year a statement's text names most (the latest of equals), ranges and symbols aside."""
-    years = [int(y) for y in _YEAR.findall(stmt.context.text, stmt.start, stmt.end)]
+    """The year a statement's text names most (the latest of equals), ranges, symbols and events' years aside."""
+    text = stmt.context.text
+    events = {m.start() for m in _EVENT_YEAR.finditer(text, stmt.start, stmt.end)}
+    years = [int(m.group(1)) for m in _YEAR.finditer(text, stmt.start, stmt.end) if m.start() not in events]
     if not years:
         return None
     return max(set(years), key=lambda y: (years.count(y), y))

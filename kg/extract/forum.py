@@ -36,11 +36,13 @@ _MEETING = ("(?:" + "|".join(MEETING_NOUNS) + "|exchange of views|retreat|conclu
             "margins|sidelines)s?")
 # a cue of delivery and what stands between it and the body: "at the 2nd substantive session of the", "to a
 # UN Security Council open debate on ... of the", "AT THE THEMATIC DEBATE ON ..., 78TH SESSION OF THE"
-_CUE_WORD = re.compile(r"(?:^|[^\w-])(?P<cue>at|to|before|during|in the course of|addressed|addressing|addresses|told)"
+_CUE_WORD = re.compile(r"(?:^|[^\w-])(?P<cue>at|to|before|during|in the course of|in|addressed|addressing|addresses|told)"
                        r"(?=\s)", re.I)
 _CUE_TAIL = re.compile(r"\s+(?:(?:the|a|an|its|this)\s+)?(?:(?:[\w’'.,-]+\s+){0,7}?" + _MEETING +
                        r"(?:\s+on\s+(?:“[^”\n]{1,120}”|\x22[^\x22\n]{1,120}\x22))?\s+(?:of|at|in|on)\s+(?:the\s+)?)?", re.I)
 # (a debate's quoted title may stand between: 'at the debate on "Other disarmament measures" of the')
+# "in" is a cue only before the meeting it names: "in the general debate of the", never "in the Council"
+_IN_MEETING = re.compile(r"\s+(?:the|a|an|its|this)\s+(?:[\w’'.,-]+\s+){0,7}?" + _MEETING + r"\s+(?:of|at|in|on)\s", re.I)
 # a post, not a meeting: "Permanent Representative of Chile to the", "Mission of Japan to the"
 # (a person named between office and "to" delivers: "Counsellor Petra Novak to the Forum")
 _POSTED = re.compile(r"\b(?:Representative|Mission|Ambassador|Delegation|Envoy|Observer|Delegate|Representation|"
@@ -147,7 +149,7 @@ def _cue(pre: str) -> re.Match | None:
     """The last cue of delivery in ``pre`` that leads up to its end (the nearest cue wins: "to the organization,
     X, said at a meeting of the" is "at")."""
     for cm in reversed(list(_CUE_WORD.finditer(pre))):
-        if _CUE_TAIL.fullmatch(pre, cm.end()):
+        if _CUE_TAIL.fullmatch(pre, cm.end()) and (cm.group("cue").lower() != "in" or _IN_MEETING.match(pre, cm.end())):
             return cm
     return None
 
@@ -177,6 +179,10 @@ def header_forum(stmt: Statement) -> Mention | None:
     below = below_heading(stmt)
     if found is None and below:
         found = _best(stmt, _candidates(stmt, below[0][0], below[-1][1]), below[0][0], False)
+    if found is not None and found.entity.key != "UN":
+        # "Statement to the NPT Preparatory Committee" over "... in the general debate of the second session of the
+        # Preparatory Committee for the 2031 Review Conference": the lead names the finer body the header means
+        found = addressed_body(stmt, found.entity) or found
     return found
 
 
