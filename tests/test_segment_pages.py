@@ -421,3 +421,15 @@ def test_segment_a_newsletter_item_runs_over_its_quoted_paragraphs_and_its_upcom
     # the negative case: a section word in a sentence under a rule is no heading
     assert len(segment("Statement by Chile\n\nWe welcome the report.\n\n----------\n\nUpcoming talks will "
                        "decide more, and Chile will take part in them.\n")) == 1
+
+
+def test_segment_a_related_questions_list_is_chrome():
+    from helpers import extract, keys
+    text = ("Outer space: Treaties\nQuestion 4411, tabled on 2 March 2031\n\nRuritania supports a treaty banning "
+            "weapons in orbit, as we said before.\n\nRelated questions\nOuter space: Norway (Question 4102)\n"
+            "Debris: Chile (Question 3990)\n\nRuritania will say more in due course, and Peru agrees with us.\n")
+    [s] = extract(text)
+    assert keys(s, "State") == {"PER"}  # the titles of other questions name no state of this answer
+    # the negative case: a "related" word inside a sentence starts no list
+    [t] = extract(text.replace("Related questions\n", "Related questions were put by others today, we note.\n"))
+    assert {"NOR", "PER"} <= keys(t, "State")

@@ -11,6 +11,7 @@ import re
 
 from kg.dates import find_dates
 from kg.extract.header import (below_heading, body_dateline, delivered_date, first_sentence, is_stamp_line,
+                               labelled_delivery,
                                posted_footer, posted_header, tail_lines)
 from kg.extract.lead import lead_sentence
 from kg.model import Statement
@@ -22,7 +23,7 @@ __all__ = ["statement_date"]
 def statement_date(stmt: Statement, hs: int, kind: str) -> tuple[str | None, int | None, int | None]:
     """The day the statement was made (ISO) and the span it was read from; the heading starts at ``hs``."""
     text = stmt.context.text
-    told = delivered_date(stmt, [(hs, stmt.heading_end)] + below_heading(stmt))
+    told = delivered_date(stmt, [(hs, stmt.heading_end)] + below_heading(stmt)) or labelled_delivery(stmt)
     if told is not None:
         return told.iso, told.start, told.end
     annex = _annex_date(stmt, hs)

@@ -24,6 +24,7 @@ import re
 from kg.extract.common import lex
 from kg.extract.header import KIND_AFTER, below_heading
 from kg.model import Entity, Mention, Statement
+from kg.segment import layout
 
 __all__ = ["FORUM_TYPES", "MEETING_NOUNS", "header_forum", "body_forum", "covered_body", "is_part_of", "addressed_body",
            "lead_paragraph_forum"]
@@ -118,9 +119,27 @@ def _rank(stmt: Statement, m: Mention, lo: int, body: bool) -> int:
         spoken = cue.group("cue").lower() in ("addressed", "addressing", "addresses", "told")  # a verb of speech itself
         if not posted and (not body or spoken or _SPOKE.search(text, max(lo, at - 160), at)):
             return 3
-    if not body and _OPENING.search(text[max(lo, ls - 1, m.start - 40):m.start]) and not _MODIFIES.match(text, m.end):
+    if not body and _OPENING.search(text[max(lo, ls - 1, m.start - 40):m.start]) and not _MODIFIES.match(text, m.end) \
+            and not _topic_label(stmt, a, m):
         return 2
     return 0
+
+
+_LABEL = re.compile(r"[\s*_#]*(?P<label>[\w’' -]{2,40}?)\s*:\s*$")
+
+
+def _topic_label(stmt: Statement, ls: int, m: Mention) -> bool:
+    """Whether ``m`` only follows a subject's label on its line ("Cybersecurity: United Nations", a question's topic
+    and the body it asks about): no body, no field's name and no kind of statement before the colon ("General
+    Assembly: First Committee", "Audience: First Committee", "Explanation of vote: First Committee" stay)."""
+    text = stmt.context.text
+    label = _LABEL.fullmatch(text, ls, m.start)
+    le = text.find("\n", m.end)
+    if label is None or layout().header_field.match(text[ls:le if le >= 0 else len(text)]):
+        return False  # ("Audience: First Committee" is a field of the header)
+    ls_, le_ = label.span("label")
+    return layout().kind_of(label.group("label")) is None and not any(
+        o.entity.kind == "Organization" and ls_ <= o.start < le_ for o in stmt.mentions)
 
 
 def _acted(text: str, lo: int, m: Mention) -> bool:
