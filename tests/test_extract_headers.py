@@ -445,3 +445,15 @@ def test_extract_headers_the_lead_names_the_finer_body_the_header_means():
     [t] = extract("NORWAY'S STATEMENT TO THE NPT PREPARATORY COMMITTEE\n\nNorway looks ahead to the work of the "
                   "Preparatory Committee for the 2026 Review Conference, and supports a strengthened review process.")
     assert t.value("forum").key == "NPT-REVCON"
+
+
+def test_extract_headers_an_office_wrapped_before_to_the_body_is_no_forum():
+    [s] = extract("Organization for Security and Co-operation in Europe\nPermanent Council\n\n"
+                  "1502nd Plenary Meeting of the Permanent Council\n4 March 2031, Vienna\n\n"
+                  "STATEMENT OF NORWAY ON SPACE SECURITY\n\nDelivered by Ambassador Kari Dahl, Permanent Representative "
+                  "of Norway\nto the OSCE\n\nMr. Chair,\n\nNorway welcomes the report on space security.\n")
+    assert s.value("forum").key == "OSCE-PC"  # the council that met, not its organization named in an office
+    # the negative case: a delivery to the organization itself, on one line, still names it
+    [t] = extract("STATEMENT OF NORWAY TO THE OSCE ON SPACE SECURITY\n4 March 2031, Vienna\n\nMr. Chair,\n\n"
+                  "Norway welcomes the report on space security.\n")
+    assert t.value("forum").key == "OSCE"

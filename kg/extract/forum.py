@@ -49,6 +49,7 @@ _IN_MEETING = re.compile(r"\s+(?:the|a|an|its|this)\s+(?:[\w’'.,-]+\s+){0,7}?"
 _POSTED = re.compile(r"\b(?:Representative|Mission|Ambassador|Delegation|Envoy|Observer|Delegate|Representation|"
                      r"Coordinator|Adviser|Advisor|Counsell?or|Secretary|Attach[eé])(?:-at-Large)?(?:\s+of\s+[^,\n;:]{1,50}?)?"
                      r"\s+(?:to|at|in)\s+(?:the\s+)?$|\bof\s+(?:the\s+)?[A-Z][^,\n;:]{0,50}?\s+to\s+(?:the\s+)?$", re.I)
+_WRAP = re.compile(r"[ \t]*\n[ \t]*(?=\S)")  # a single line break inside a wrapped sentence or title
 # a body that only qualifies a noun on its line: "UN Human Rights Council resolution on ...", "OSCE Chair's ...",
 # "United Nations Headquarters, New York" (a line below that opens "Agenda item 5" qualifies nothing)
 _MODIFIES = re.compile(r"(?:[’']s\b|[^\S\n]+(?:resolutions?|decisions?|reports?|drafts?|members?|membership|secretariat|"
@@ -103,7 +104,8 @@ def _rank(stmt: Statement, m: Mention, lo: int, body: bool) -> int:
     ls = text.rfind("\n", max(lo, m.start - 141), m.start) + 1  # (no further back than what is read)
     a = max(lo, ls, m.start - 140)
     pre = text[a:m.start]
-    if _POSTED.search(pre) or KIND_AFTER.match(text, m.end):
+    wrapped = _WRAP.sub(" ", text[max(lo, m.start - 140):m.start])  # (an office's line may wrap before "to the")
+    if _POSTED.search(pre) or _POSTED.search(wrapped) or KIND_AFTER.match(text, m.end):
         return 0  # an office ("Representative of X to the"), or the author ("EU Statement - ...")
     if _FIELD.search(text, max(lo, ls - 1), m.start) or _MET.match(text, m.end):
         return 4
