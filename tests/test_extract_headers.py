@@ -453,7 +453,8 @@ def test_extract_headers_an_office_wrapped_before_to_the_body_is_no_forum():
                   "STATEMENT OF NORWAY ON SPACE SECURITY\n\nDelivered by Ambassador Kari Dahl, Permanent Representative "
                   "of Norway\nto the OSCE\n\nMr. Chair,\n\nNorway welcomes the report on space security.\n")
     assert s.value("forum").key == "OSCE-PC"  # the council that met, not its organization named in an office
-    # the negative case: a delivery to the organization itself, on one line, still names it
-    [t] = extract("STATEMENT OF NORWAY TO THE OSCE ON SPACE SECURITY\n4 March 2031, Vienna\n\nMr. Chair,\n\n"
-                  "Norway welcomes the report on space security.\n")
+    # the negative case: a wrapped line delivering to the organization itself, no office before it, still names it
+    [t] = extract("STATEMENT OF NORWAY ON SPACE SECURITY\nas delivered by the delegation of Norway at the plenary\n"
+                  "meeting of the OSCE\n4 March 2031, Vienna\n\nMr. Chair,\n\nNorway welcomes the report on space "
+                  "security.\n")
     assert t.value("forum").key == "OSCE"
