@@ -53,6 +53,7 @@ class Layout:
             self.annex_reference = re.compile(data["annex_reference"], re.I)
             self.link_list_label = re.compile(data["link_list_label"], re.I)
             self.contact_label = re.compile(data["contact_label"], re.I)
+            self.footer_link = re.compile(data["footer_link"], re.I)
             self.kinds_first = [(str(k), re.compile(p, re.I)) for k, p in data["kinds_first"]]
             self.kinds = [(str(k), re.compile(p, re.I)) for k, p in data["kinds"]]
             self.kinds_last = [(str(k), re.compile(p, re.I)) for k, p in data["kinds_last"]]
@@ -92,7 +93,7 @@ class Layout:
             self._salutation = re.compile(r"[\s*_]*(?:(?:" + "|".join(re.escape(w) for w in words) +
                                           r")(?![\w-])[\s,.!:;]*)+", re.I)
         except (KeyError, TypeError, ValueError) as e:
-            raise GazetteerError(f"{path}: needs chrome_lines, inline_chrome, annex_heading, bulletin_section, annex_letter_date, annex_reference, link_list_label, contact_label, "
+            raise GazetteerError(f"{path}: needs chrome_lines, inline_chrome, annex_heading, bulletin_section, footer_link, annex_letter_date, annex_reference, link_list_label, contact_label, "
                                  f"listing_item, kinds_first, kinds, kinds_last, turn_roles, turn_delegation, turn_person, "
                                  f"turn_behalf, turn_stamp, procedural_turn, procedural_turn_chars, one_voice_kinds, reporting_verbs, letterhead, rule_line, turn_titled, "
                                  f"salutation_words, dateline_stamp, datelines, not_places, section_label, site_section, "
@@ -436,6 +437,27 @@ def _link_lists(lines: list[_Line], blank: list[bool], chrome: list[bool], lay: 
                 (chrome[j] or not (is_sentence(lines[j].text) or len(lines[j].text.strip()) >= 200)):
             out[j] = True
             j += 1
+    return _footers(lines, blank, out, lay)
+
+
+_FOOTER_WORDS = 6  # a footer's link is a few words
+
+
+def _footers(lines: list[_Line], blank: list[bool], chrome: list[bool], lay: Layout) -> list[bool]:
+    """``chrome`` with a site's footer blocks marked: runs of short lines, no sentence among them, one of them a
+    footer's link ("Privacy Policy", "Accessibility Statement")."""
+    out, i = list(chrome), 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and not blank[j]:
+            j += 1
+        block = range(i, j)
+        if len(block) >= 2 and any(lay.footer_link.match(lines[k].text) for k in block) and all(
+                chrome[k] or (len(lines[k].text.split()) <= _FOOTER_WORDS and not re.search(r"[.!?,;]\s*$", lines[k].text))
+                for k in block):
+            for k in block:
+                out[k] = True
+        i = j + 1
     return out
 
 

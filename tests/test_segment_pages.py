@@ -433,3 +433,18 @@ def test_segment_a_related_questions_list_is_chrome():
     # the negative case: a "related" word inside a sentence starts no list
     [t] = extract(text.replace("Related questions\n", "Related questions were put by others today, we note.\n"))
     assert {"NOR", "PER"} <= keys(t, "State")
+
+
+def test_segment_a_site_footer_block_tags_and_a_prev_next_link_are_chrome():
+    from helpers import extract, keys
+    text = ("Statement on the launch in orbit\n\nPeru regrets the launch and calls for restraint by all.\n\n"
+            "Tags\nOuter Space   Norway   Security\n\n"
+            "Prev  Remarks by the Ambassador at the Chile Forum\nNext  Joint Statement with Brazil on debris\n\n"
+            "Ministry Home\nInspector General of Norway\nArchives\nPrivacy Policy\nAccessibility Statement\n")
+    [s] = extract(text)
+    assert keys(s, "State") == {"PER"}  # no tag, neighbouring page or footer link names a state of the statement
+    # the negative case: short lines of a text with no footer link among them stay text
+    [t] = extract("Statement on the launch in orbit\n\nPeru regrets the launch.\n\nWe call on\nNorway\nand Chile\n"
+                  "to act now.\n")
+    assert {"NOR", "CHL"} <= keys(t, "State")
+    assert not layout().is_chrome("Next steps will be decided by the Council in May, and Peru will take part.")
