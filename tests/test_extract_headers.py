@@ -458,3 +458,15 @@ def test_extract_headers_an_office_wrapped_before_to_the_body_is_no_forum():
                   "meeting of the OSCE\n4 March 2031, Vienna\n\nMr. Chair,\n\nNorway welcomes the report on space "
                   "security.\n")
     assert t.value("forum").key == "OSCE"
+
+
+def test_extract_headers_a_un_document_masthead_names_the_organ_its_letter_is_put_before():
+    text = ("United Nations                                   S/2031/88\nSecurity Council              Distr.: General\n"
+            "                                                 9 May 2031\n\n"
+            "Letter dated 8 May 2031 from the Permanent Representative of Norway to the United Nations addressed to "
+            "the President of the Security Council\n\nI have the honour to inform you of the launch of a satellite.\n")
+    [s] = extract(text)
+    assert s.value("forum").key == "UNSC" and s.value("date") == "2031-05-08"
+    # the negative case: with no document symbol the top lines are no UN document's masthead
+    [t] = extract(text.replace("S/2031/88", "").replace("President of the Security Council", "Secretary-General"))
+    assert t.value("forum") is None

@@ -200,11 +200,31 @@ def header_forum(stmt: Statement) -> Mention | None:
     below = below_heading(stmt)
     if found is None and below:
         found = _best(stmt, _candidates(stmt, below[0][0], below[-1][1]), below[0][0], False)
+    if found is None:
+        found = _masthead_organ(stmt)
     if found is not None and found.entity.key != "UN":
         # "Statement to the NPT Preparatory Committee" over "... in the general debate of the second session of the
         # Preparatory Committee for the 2031 Review Conference": the lead names the finer body the header means
         found = addressed_body(stmt, found.entity) or found
     return found
+
+
+# a UN document's masthead: "United Nations" and the document's symbol ("A/86/123", "S/2031/45") on its first line, the
+# organ it is a document of opening the next ("General Assembly        Distr.: General")
+_UN_MASTHEAD = re.compile(r"\s*United Nations[ \t]+(?:[A-Z]{1,2}/[\w./-]+)[ \t]*\n[ \t]*")
+
+
+def _masthead_organ(stmt: Statement) -> Mention | None:
+    """The UN organ a document's masthead above the page's first statement names (a letter circulated "as a document
+    of the General Assembly"): the forum its statements were put before."""
+    text = stmt.context.text
+    top = _UN_MASTHEAD.match(text, 0, stmt.start)
+    if stmt.parent is not None or top is None:
+        return None
+    hit = next((h for h in lex().scan(text, top.end(), min(stmt.start, top.end() + 60)) if h.start == top.end()), None)
+    body = next((f.entity for f in hit.forms if f.entity is not None and f.entity.kind == "Organization"
+                 and f.entity.attr("type") == "UNBody"), None) if hit else None
+    return Mention(hit.start, hit.end, text[hit.start:hit.end], body, "name") if body is not None else None
 
 
 def addressed_body(stmt: Statement, un: Entity) -> Mention | None:
