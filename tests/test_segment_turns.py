@@ -169,6 +169,10 @@ def test_segment_turns_time_stamped_capital_labels_open_turns_and_the_chair_only
     chile, norway = extract(text)
     assert (chile.heading, norway.heading) == ("CHILE", "NORWAY")  # the time stamp is no part of the label
     assert value_keys(chile, "on_behalf_of") == ["CHL"] and value_keys(norway, "on_behalf_of") == ["NOR"]
+    assert "CHL" in keys(chile, "State")  # the label in capitals names its state
+    # the negative case: a name in capitals inside a line of text is no label and names nothing
+    [other] = extract("Statement on debris\n\nWe thank the team of PERU for their draft on the debris in orbit.\n")
+    assert "PER" not in keys(other, "State")
     assert text[chile.start:chile.end].endswith("placed in orbit.")
     assert all(s.value("date") == "2031-11-05" for s in (chile, norway))  # the masthead's date dates the turns
 
