@@ -509,7 +509,8 @@ def is_caps_line(line: str, least: int = 8) -> bool:
     return len(letters) >= least and not any(c.islower() for c in letters)
 
 
-# a transcript's label in capitals opening its line, after any time stamp ("[00:01:12] NORWAY:", "UNITED KINGDOM:")
+# a transcript's label in capitals opening its line, after any time stamp ("[00:01:12] NORWAY:", "UNITED KINGDOM:"); the
+# stamp as layout.yaml's turn_stamp writes it (kg.segment reads this module, so it cannot read that loader)
 _CAPS_LABEL_BEFORE = re.compile(r"[ \t*_]*(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])][ \t]*)?")
 _CAPS_LABEL_AFTER = re.compile(r"[ \t]*:")
 

@@ -218,8 +218,8 @@ def _masthead_organ(stmt: Statement) -> Mention | None:
     """The UN organ a document's masthead above the page's first statement names (a letter circulated "as a document
     of the General Assembly"): the forum its statements were put before."""
     text = stmt.context.text
-    top = _UN_MASTHEAD.match(text, 0, stmt.start)
-    if stmt.parent is not None or top is None:
+    top = _UN_MASTHEAD.match(text, 0, stmt.start) if stmt.parent is None else None
+    if top is None:
         return None
     hit = next((h for h in lex().scan(text, top.end(), min(stmt.start, top.end() + 60)) if h.start == top.end()), None)
     body = next((f.entity for f in hit.forms if f.entity is not None and f.entity.kind == "Organization"
