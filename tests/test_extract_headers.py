@@ -470,3 +470,13 @@ def test_extract_headers_a_un_document_masthead_names_the_organ_its_letter_is_pu
     # the negative case: with no document symbol the top lines are no UN document's masthead
     [t] = extract(text.replace("S/2031/88", "").replace("President of the Security Council", "Secretary-General"))
     assert t.value("forum") is None
+
+
+def test_extract_headers_a_statement_of_a_bodys_ministers_is_made_at_their_meeting():
+    [s] = extract("Statement of the Ministers of Foreign Affairs of the Non-Aligned Movement\non outer space\n\n"
+                  "1. The Ministers reaffirmed that outer space must remain free of weapons of any kind.\n")
+    assert s.value("forum").key == "NAM"
+    # the negative case: a statement about the body's ministers, by someone else, is not made at their meeting
+    [t] = extract("Statement of Norway on the meeting held by the Ministers\n\nNorway notes the work of the Non-Aligned "
+                  "Movement on outer space and welcomes it.\n")
+    assert t.value("forum") is None or t.value("forum").key != "NAM"

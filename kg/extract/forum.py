@@ -71,6 +71,11 @@ _FIELD = re.compile(r"(?:^|\n)[\s*_]*(?:forum|meeting|body)\s*:\s*(?:the\s+)?(?:
 _MET = re.compile(r"(?:[’']s?)?\s+(?:(?:Foreign|Deputy|Vice|Defen[cs]e|Finance)\s+)*(?:Ministers|Leaders|Heads\s+of\s+"
                   r"(?:State|Government)|Senior\s+Officials|Sherpas)\b[^.;\n]{0,80}?\s(?:met|convened|gathered|held\s+"
                   r"(?:their|a|an)\s+(?:[\w-]+\s+){0,3}meeting)\b")
+# a header's statement of the body's ministers or leaders, made at their meeting: "Statement of the Ministers of Foreign
+# Affairs of the Movement ...", "Declaration of the Heads of State of the ..."
+_MINISTERS_OF = re.compile(r"\b(?:statement|declaration|communiqu[eé])\s+(?:of|by)\s+the\s+(?:(?:Foreign|Defen[cs]e)\s+)?"
+                           r"(?:Ministers|Leaders|Heads\s+of\s+(?:State|Government)(?:\s+and\s+Government)?)"
+                           r"(?:\s+of\s+Foreign\s+Affairs)?\s+of\s+(?:the\s+)?$", re.I)
 # a body that acted the day the lead reports: "Today, in Geneva, the Council adopted", "The Committee of ... today
 # approved" (never "The Council adopted in 2019 ...": a speech may recall what a body once did)
 _OPENS = re.compile(r"\s*(?P<when>(?:today|yesterday|this\s+\w+|on\s+[^,.;\n]{3,30}?)\s*,?\s+)?(?P<where>in\s+[A-Z][\w .’'-]{1,30},"
@@ -111,7 +116,7 @@ def _rank(stmt: Statement, m: Mention, lo: int, body: bool) -> int:
         return 4
     if body and _acted(text, lo, m):
         return 3
-    if not body and _IN_SESSION.match(text, m.end):
+    if not body and (_IN_SESSION.match(text, m.end) or _MINISTERS_OF.search(_WRAP.sub(" ", text[a:m.start]))):
         return 3
     cue = _cue(pre)
     if cue:
