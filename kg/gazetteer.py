@@ -509,9 +509,17 @@ def is_caps_line(line: str, least: int = 8) -> bool:
     return len(letters) >= least and not any(c.islower() for c in letters)
 
 
+# a transcript's label in capitals opening its line, after any time stamp ("[00:01:12] NORWAY:", "UNITED KINGDOM:"); the
+# stamp as layout.yaml's turn_stamp writes it (kg.segment reads this module, so it cannot read that loader)
+_CAPS_LABEL_BEFORE = re.compile(r"[ \t*_]*(?:[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])][ \t]*)?")
+_CAPS_LABEL_AFTER = re.compile(r"[ \t]*:")
+
+
 def _line_is_caps(segment: str, s: int, e: int) -> bool:
     ls = segment.rfind("\n", 0, s) + 1
     le = segment.find("\n", e)
+    if _CAPS_LABEL_BEFORE.fullmatch(segment, ls, s) and _CAPS_LABEL_AFTER.match(segment, e):
+        return True
     return is_caps_line(segment[ls: le if le >= 0 else len(segment)])
 
 

@@ -47,8 +47,13 @@ class Layout:
             self._chrome_any = _any_of([str(p) for p in data["chrome_lines"]])
             self._inline_any = _any_of([str(p) for p in data["inline_chrome"]])
             self.listing = re.compile(data["listing_item"])
+            self.annex_heading = re.compile(data["annex_heading"], re.I)
+            self.bulletin_section = re.compile(data["bulletin_section"])
+            self.annex_letter_date = re.compile(data["annex_letter_date"], re.I)
+            self.annex_reference = re.compile(data["annex_reference"], re.I)
             self.link_list_label = re.compile(data["link_list_label"], re.I)
             self.contact_label = re.compile(data["contact_label"], re.I)
+            self.footer_link = re.compile(data["footer_link"], re.I)
             self.kinds_first = [(str(k), re.compile(p, re.I)) for k, p in data["kinds_first"]]
             self.kinds = [(str(k), re.compile(p, re.I)) for k, p in data["kinds"]]
             self.kinds_last = [(str(k), re.compile(p, re.I)) for k, p in data["kinds_last"]]
@@ -57,6 +62,9 @@ class Layout:
             self.turn_person = re.compile(data["turn_person"], re.I)
             self.turn_titled = re.compile(data["turn_titled"])
             self.turn_behalf = re.compile(data["turn_behalf"], re.I)
+            self.turn_stamp = re.compile(data["turn_stamp"])
+            self.procedural_turn = re.compile(data["procedural_turn"], re.I)
+            self.procedural_turn_chars = int(data["procedural_turn_chars"])
             self.one_voice_kinds = frozenset(str(k) for k in data["one_voice_kinds"])
             self.reporting_verbs = re.compile(data["reporting_verbs"])
             self.letterhead = re.compile(data["letterhead"], re.I)
@@ -85,9 +93,11 @@ class Layout:
             self._salutation = re.compile(r"[\s*_]*(?:(?:" + "|".join(re.escape(w) for w in words) +
                                           r")(?![\w-])[\s,.!:;]*)+", re.I)
         except (KeyError, TypeError, ValueError) as e:
-            raise GazetteerError(f"{path}: needs chrome_lines, inline_chrome, link_list_label, contact_label, "
+            raise GazetteerError(f"{path}: needs chrome_lines, inline_chrome, annex_heading, bulletin_section, footer_link, "
+                                 f"annex_letter_date, annex_reference, link_list_label, contact_label, "
                                  f"listing_item, kinds_first, kinds, kinds_last, turn_roles, turn_delegation, turn_person, "
-                                 f"turn_behalf, one_voice_kinds, reporting_verbs, letterhead, rule_line, turn_titled, "
+                                 f"turn_behalf, turn_stamp, procedural_turn, procedural_turn_chars, one_voice_kinds, "
+                                 f"reporting_verbs, letterhead, rule_line, turn_titled, "
                                  f"salutation_words, dateline_stamp, datelines, not_places, section_label, site_section, "
                                  f"place_field, place_clauses, delivery_label, posting_label, clock_time, speaker_field, "
                                  f"moderator_mark, header_field, speaker_cue, speaker_passive, speaker_caps_label, speaker_label_end, quote_before and "
@@ -207,6 +217,8 @@ def _is_heading(line: str, lay: Layout) -> bool:
         return True
     if re.match(r"^[A-Z][\w .’'-]{0,40}:\s", s):
         return False  # "Brazil: Thank you, Mr. Chair" is a turn of a transcript, not a heading
+    if s[:1].islower():
+        return False  # "progress report, which ...": the wrapped line of a paragraph, not a title
     if lay.site_section.match(s):
         return False  # "Meetings Coverage and Press Releases": the site's, not a statement's
     if is_sentence(s) and not lay.kind_of(" ".join(s.split()[:4])):
@@ -222,6 +234,11 @@ def _is_page_heading(lines: list[_Line], blank: list[bool], i: int, lay: Layout)
     text = lines[i].text
     if blank[i] or i == 0:
         return False
+    if lay.annex_heading.match(text) and blank[i - 1] and _header_block_below(lines, blank, i):
+        return True  # "Annex to the letter dated ... from the Permanent Representative of" / "Ruritania to the ..."
+    if _below_rule(lines, blank, i, lay) and lay.bulletin_section.fullmatch(text) and i + 1 < len(lines) and \
+            not blank[i + 1]:
+        return True  # a newsletter's "UPCOMING" over its next item
     if _below_rule(lines, blank, i, lay):  # a rule drawn above it ("* * *", "———"): its header block may run longer
         if not _header_block_below(lines, blank, i):
             return False
@@ -357,7 +374,7 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
             # Remarks to ...", "EU Statement – ... / New York, 29/06/2021, ID: 2106 / Statements on behalf of
             # the EU" then "29 June 2021, New York – Statement by ..."): one heading, not a statement without words
             head_override = _heading_end(lines, blank, chrome, heads.pop(0), heads[0] if heads else first_item, lay)
-        starts += [(i, None) for i in heads]
+        starts += [(i, None) for i in _worded(heads, lines, blank, chrome)]
     for i in items:
         m = lay.listing.match(lines[i].text)
         starts.append((i, parse_listing_date(m.group("date")) if m else None))
@@ -381,12 +398,30 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
             segments.append(Segment(start, end, head_end, listed, "item"))
             continue
         main_end, parts = split_parts(text, start, head_end, end, lay, chrome_of)
+        if main_end is None and n == 0 and title_start is None:
+            # a heading that only frames turns takes in the masthead above it, past the page chrome between
+            # ("Fourth Committee / 7th meeting / Monday, 3 May 2031" over a record's turns): the meeting they share
+            top = next((k for k in range(i) if not blank[k] and not chrome[k]), None)
+            if top is not None:
+                title_start, start = start, lines[top].start + (len(lines[top].text) - len(lines[top].text.lstrip()))
         here = len(segments)
         page = here if page is None else page  # a later headed statement takes what it leaves unsaid from the first
         segments.append(Segment(start, head_end if main_end is None else main_end, head_end, None,
                                 "frame" if main_end is None else "main", None if page == here else page, title_start))
         segments += [Segment(p.start, p.end, p.heading_end, None, p.role, here) for p in parts]
     return segments
+
+
+def _worded(heads: list[int], lines: list[_Line], blank: list[bool], chrome: list[bool]) -> list[int]:
+    """``heads`` but those right under another with no text between ("Annex to the letter dated ..." then
+    "Declaration of the Ministers on ..."): the second is the first's title, not a statement without words."""
+    kept: list[int] = []
+    for i in heads:
+        if kept and not any(not blank[j] and not chrome[j] and not _header_line(lines[j].text)
+                            for j in range(kept[-1] + 1, i)):
+            continue
+        kept.append(i)
+    return kept
 
 
 def _link_lists(lines: list[_Line], blank: list[bool], chrome: list[bool], lay: Layout) -> list[bool]:
@@ -404,6 +439,27 @@ def _link_lists(lines: list[_Line], blank: list[bool], chrome: list[bool], lay: 
                 (chrome[j] or not (is_sentence(lines[j].text) or len(lines[j].text.strip()) >= 200)):
             out[j] = True
             j += 1
+    return _footers(lines, blank, out, lay)
+
+
+_FOOTER_WORDS = 6  # a footer's link is a few words
+
+
+def _footers(lines: list[_Line], blank: list[bool], chrome: list[bool], lay: Layout) -> list[bool]:
+    """``chrome`` with a site's footer blocks marked: runs of short lines, no sentence among them, one of them a
+    footer's link ("Privacy Policy", "Accessibility Statement")."""
+    out, i = list(chrome), 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and not blank[j]:
+            j += 1
+        block = range(i, j)
+        if len(block) >= 2 and any(lay.footer_link.match(lines[k].text) for k in block) and all(
+                chrome[k] or (len(lines[k].text.split()) <= _FOOTER_WORDS and not re.search(r"[.!?,;]\s*$", lines[k].text))
+                for k in block):
+            for k in block:
+                out[k] = True
+        i = j + 1
     return out
 
 
@@ -438,7 +494,7 @@ def _is_text(line: str) -> bool:
 
 def is_sentence(line: str) -> bool:
     """A line of prose, however short: eight words or more ending as a sentence ends."""
-    s = line.strip(" *_\t")
+    s = line.strip(" *_\t").rstrip("\"”’')»")  # (a quotation's last sentence ends inside its closing mark)
     return len(s.split()) >= 8 and s[-1:] in ".!?"
 
 
@@ -544,4 +600,4 @@ def _title_like(line: str) -> bool:
     """A line that reads like a title or a byline: short, not ending a sentence ("Washington, D.C." ends
     with an abbreviation, not a sentence)."""
     s = line.strip(" *_\t")
-    return bool(s) and len(s) < 250 and not (re.search(r"[.!?:;]$", s) and not _ABBREVIATION_END.search(s))
+    return bool(s) and len(s) < 250 and not (re.search(r"[.!?:;][\"”’')»]*$", s) and not _ABBREVIATION_END.search(s))

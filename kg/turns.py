@@ -28,6 +28,7 @@ class Part:
 
 _ACTOR_BODIES = ("IntergovernmentalOrganization", "UNBody")  # a news agency asking a question is no delegation
 _COLON_LABEL = re.compile(r"[\s*_]*(?P<label>[^:\n]{2,90}?)\s*:[\s*_]+(?=\S)")
+_SENTENCE_END = re.compile(r"[.!?][\s*_”\"’')]*$")
 _SPOKE_IN = re.compile(r"\s*\((?:spoke|speaking|interpretation from|translated from) [^()]{2,30}\)\s*$", re.I)
 
 
@@ -72,7 +73,8 @@ def _turn_starts(lines: list[tuple[int, int, str]], chrome, lay) -> list[tuple[i
     for i, (s, e, raw) in enumerate(lines):
         if not raw.strip() or chrome(raw):
             continue
-        m = _COLON_LABEL.match(raw)
+        stamp = lay.turn_stamp.match(raw)  # "[00:01:12] BRAZIL: ...": the label follows the time stamp
+        m = _COLON_LABEL.match(raw, stamp.end() if stamp else 0)
         if m:
             kind = _label_kind(m.group("label"), lay)
             if kind:
@@ -88,9 +90,19 @@ def _turn_starts(lines: list[tuple[int, int, str]], chrome, lay) -> list[tuple[i
     return found
 
 
-def _voices(lines: list[tuple[int, int, str]], starts: list[tuple[int, int, str]]) -> set[str]:
-    """The distinct labels that open the turns ``starts`` ("MR PRICE" four times is one voice)."""
-    return {" ".join(lines[i][2][:label_end - lines[i][0]].lower().split()).strip(" *_") for i, label_end, _ in starts}
+def _voices(lines: list[tuple[int, int, str]], starts: list[tuple[int, int, str]], lay) -> set[str]:  # noqa: ANN001
+    """The distinct labels that open the turns ``starts`` ("MR PRICE" four times is one voice, time stamps aside)."""
+    def label(i: int, label_end: int) -> str:
+        raw = lines[i][2][:label_end - lines[i][0]]
+        stamp = lay.turn_stamp.match(raw)
+        return " ".join(raw[stamp.end() if stamp else 0:].lower().split()).strip(" *_")
+    return {label(i, label_end) for i, label_end, _ in starts}
+
+
+def _procedural(text: str, part: Part, lay) -> bool:  # noqa: ANN001 - a kg.segment.Layout
+    """Whether a chair's turn only runs the meeting (gives the floor, thanks a speaker, adjourns): no statement."""
+    words = text[part.heading_end:part.end]
+    return len(words) <= lay.procedural_turn_chars and lay.procedural_turn.search(words) is not None
 
 
 def split_parts(text: str, start: int, heading_end: int, end: int, lay, chrome) -> tuple[int | None, list[Part]]:  # noqa: ANN001
@@ -101,7 +113,7 @@ def split_parts(text: str, start: int, heading_end: int, end: int, lay, chrome) 
     (``(end, [])``) when the text has fewer than two speakers."""
     lines = _lines(text, heading_end, end)
     starts = _turn_starts(lines, chrome, lay)
-    if all(k == "chair" for _, _, k in starts) or len(_voices(lines, starts)) < 2:
+    if all(k == "chair" for _, _, k in starts) or len(_voices(lines, starts, lay)) < 2:
         return end, []  # one voice answering unlabelled questions ("QUESTION:") is one statement
     one_voice = lay.kind_of(" ".join(text[start:heading_end].split()[:12])) in lay.one_voice_kinds or \
         lay.moderator_mark.search(text, start, lines[starts[0][0]][0]) is not None  # (an event with a moderator)
@@ -112,10 +124,15 @@ def split_parts(text: str, start: int, heading_end: int, end: int, lay, chrome) 
     for n, (i, label_end, kind) in enumerate(starts):
         stop = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         body = [ln for ln in lines[i:stop] if ln[2].strip() and not chrome(ln[2])]
-        s = lines[i][0] + (len(lines[i][2]) - len(lines[i][2].lstrip(" *_\t")))
+        stamp = lay.turn_stamp.match(lines[i][2])  # (a time stamp before the label is no part of the turn's heading)
+        s = lines[i][0] + (stamp.end() if stamp else len(lines[i][2]) - len(lines[i][2].lstrip(" *_\t")))
         e = body[-1][0] + len(body[-1][2].rstrip())
-        parts.append(Part(s, e, label_end, "turn"))
+        part = Part(s, e, label_end, "turn")
+        if kind != "chair" or not _procedural(text, part, lay):
+            parts.append(part)
     own = [ln for ln in lines[:starts[0][0]] if ln[2].strip() and not chrome(ln[2])]
-    prose = sum(len(ln[2].strip()) for ln in own) >= 40  # more than a stray "New York" under the heading
+    # more than a stray "New York" under the heading, and some sentence of its own: a record's masthead (its chair, its
+    # agenda item, the topic of the debate) only frames the turns
+    prose = sum(len(ln[2].strip()) for ln in own) >= 40 and any(_SENTENCE_END.search(ln[2]) for ln in own)
     main_end = own[-1][0] + len(own[-1][2].rstrip()) if own and prose else None
     return main_end, parts

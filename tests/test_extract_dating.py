@@ -245,3 +245,51 @@ def test_extract_dating_a_venue_field_listing_a_known_city_among_other_words():
     [s] = extract("Conference on Space Security\nDate: 6 July 2031\nVenue: Palais des Nations, Geneva, and online\n\n"
                   "Opening remarks – Lena Kovac, Director\n\nExcellencies,\n\nWelcome to this conference.\n")
     assert s.value("place").label == "Geneva"
+
+
+def test_extract_dating_an_annex_takes_the_day_its_covering_letter_gives_it_not_the_letters_own():
+    letter, annex = extract(
+        "Letter dated 9 May 2031 from the Permanent Representative of Ruritania to the United Nations\n\n"
+        "I have the honour to transmit the declaration adopted by the Ministers at their meeting held on 30 April 2031 "
+        "(see annex).\n\n(Signed) Jan Kowal\n\n"
+        "Annex to the letter dated 9 May 2031 from the Permanent Representative of\n"
+        "Ruritania to the United Nations addressed to the President of the Council\n\n"
+        "Declaration of the Ministers on outer space\n\n1. The Ministers call for a treaty banning weapons in orbit.\n")
+    assert letter.value("date") == "2031-05-09"
+    assert annex.value("date") == "2031-04-30"
+
+
+def test_extract_dating_a_yearless_day_takes_the_year_of_the_issue_not_of_a_future_conference():
+    [s] = extract("SPACE NEWS | Issue 4 | May 2031\n\nCHILE'S STATEMENT TO THE OUTER SPACE COMMITTEE\n\n"
+                  "On 2 May, Ambassador Ana Rojas spoke at the session preparing the 2035 Review Conference of the "
+                  "Outer Space Treaty. Extracts follow.\n\n\"Chile calls for a registry of all objects in orbit.\"\n")
+    assert s.value("date") == "2031-05-02"
+    # the negative case: with no issue date above, an event's year still dates nothing
+    [bare] = extract("CHILE'S STATEMENT TO THE OUTER SPACE COMMITTEE\n\nOn 2 May, Ambassador Ana Rojas spoke at "
+                     "the session preparing the 2035 Review Conference of the Outer Space Treaty.\n")
+    assert bare.value("date") in (None, "")
+
+
+def test_extract_dating_a_written_answer_is_dated_by_its_answered_on_line_not_by_the_day_it_was_tabled():
+    text = ("Outer space: Treaties\nQuestion for the Ministry of Foreign Affairs\nQuestion 4411, tabled on 2 March 2031\n\n"
+            "Asked by Ms Ada Lind\n\nTo ask the Minister what steps are taken to promote a ban on weapons in orbit.\n\n"
+            "Answered on\n11 March 2031\n\nAnswered by Tom Berg, Minister of State\n\n"
+            "Ruritania supports talks on a treaty banning weapons in orbit and will raise them at the Conference.\n")
+    [s] = extract(text)
+    assert s.value("date") == "2031-03-11"
+    [same_line] = extract(text.replace("Answered on\n11 March 2031", "Answered on 11 March 2031"))
+    assert same_line.value("date") == "2031-03-11"
+    # the negative case: a line that only mentions answering, with a date in its sentence, labels nothing
+    [prose] = extract(text.replace("Answered on\n11 March 2031", "The ministry answered on 5 March 2031 a similar "
+                                   "question by letter, and we recall it here in full for the record."))
+    assert prose.value("date") == "2031-03-02"
+
+
+def test_extract_dating_a_topic_label_before_a_body_names_no_forum():
+    [s] = extract("Outer space: United Nations\nQuestion for the Ministry of Foreign Affairs\nQuestion 4411, tabled on "
+                  "2 March 2031\n\nRuritania supports talks at the United Nations on a treaty banning weapons in orbit.\n")
+    assert s.value("forum") is None
+    # the negative case: a body before the colon makes it the forum's title ("General Assembly: First Committee")
+    [t] = extract("General Assembly: First Committee\nStatement by Ruritania, 2 March 2031\n\nRuritania supports talks "
+                  "on a treaty banning weapons in orbit.\n")
+    assert t.value("forum").key == "UNGA-C1"

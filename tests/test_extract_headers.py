@@ -262,8 +262,8 @@ def test_extract_headers_transcript_labels_in_capitals_titled_names_and_short_pa
                     "THE CHAIR: I give the floor to the delegation of Peru.\n\nPERU: Thank you, Chair. Peru supports "
                     "the proposal on norms.\n\nAmbassador Rossi\n\nI speak for Italy, and Italy agrees with the draft "
                     "that is before us today.\n\nMr. President:\n\nThat was not a label.")
-    assert [t.role for t in turns] == ["turn", "turn", "turn"]
-    assert [value_keys(t, "on_behalf_of") for t in turns] == [[], ["PER"], ["ITA"]]
+    assert [t.role for t in turns] == ["turn", "turn"]  # (THE CHAIR only gives the floor: procedural)
+    assert [value_keys(t, "on_behalf_of") for t in turns] == [["PER"], ["ITA"]]
     assert all(t.value("date") == "2023-03-02" for t in turns)
 
 
@@ -433,3 +433,50 @@ def test_extract_headers_a_plural_kind_tied_to_one_act_still_heads_the_statement
             "Following the talks, the two presidents made statements for the press.\n")
     [s] = extract(text)
     assert text[s.start:].startswith("Statements for the press") and s.value("date") == "2031-05-04"
+
+
+def test_extract_headers_the_lead_names_the_finer_body_the_header_means():
+    [s] = extract("NORWAY'S STATEMENT TO THE NPT PREPARATORY COMMITTEE\n\nOn 5 May 2025, Ambassador Kari Dahl delivered "
+                  "Norway's statement in the cluster debate of the third session of the Preparatory Committee for the "
+                  "2026 Review Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear Weapons.\n\n"
+                  "Norway supports a strengthened review process.")
+    assert s.value("forum").key == "NPT-PREPCOM-2026"  # its own body, not the Review Conference it prepares
+    # the negative case: a body the text only names, with no meeting of it, leaves the header's forum
+    [t] = extract("NORWAY'S STATEMENT TO THE NPT PREPARATORY COMMITTEE\n\nNorway looks ahead to the work of the "
+                  "Preparatory Committee for the 2026 Review Conference, and supports a strengthened review process.")
+    assert t.value("forum").key == "NPT-REVCON"
+
+
+def test_extract_headers_an_office_wrapped_before_to_the_body_is_no_forum():
+    [s] = extract("Organization for Security and Co-operation in Europe\nPermanent Council\n\n"
+                  "1502nd Plenary Meeting of the Permanent Council\n4 March 2031, Vienna\n\n"
+                  "STATEMENT OF NORWAY ON SPACE SECURITY\n\nDelivered by Ambassador Kari Dahl, Permanent Representative "
+                  "of Norway\nto the OSCE\n\nMr. Chair,\n\nNorway welcomes the report on space security.\n")
+    assert s.value("forum").key == "OSCE-PC"  # the council that met, not its organization named in an office
+    # the negative case: a wrapped line delivering to the organization itself, no office before it, still names it
+    [t] = extract("STATEMENT OF NORWAY ON SPACE SECURITY\nas delivered by the delegation of Norway at the plenary\n"
+                  "meeting of the OSCE\n4 March 2031, Vienna\n\nMr. Chair,\n\nNorway welcomes the report on space "
+                  "security.\n")
+    assert t.value("forum").key == "OSCE"
+
+
+def test_extract_headers_a_un_document_masthead_names_the_organ_its_letter_is_put_before():
+    text = ("United Nations                                   S/2031/88\nSecurity Council              Distr.: General\n"
+            "                                                 9 May 2031\n\n"
+            "Letter dated 8 May 2031 from the Permanent Representative of Norway to the United Nations addressed to "
+            "the President of the Security Council\n\nI have the honour to inform you of the launch of a satellite.\n")
+    [s] = extract(text)
+    assert s.value("forum").key == "UNSC" and s.value("date") == "2031-05-08"
+    # the negative case: with no document symbol the top lines are no UN document's masthead
+    [t] = extract(text.replace("S/2031/88", "").replace("President of the Security Council", "Secretary-General"))
+    assert t.value("forum") is None
+
+
+def test_extract_headers_a_statement_of_a_bodys_ministers_is_made_at_their_meeting():
+    [s] = extract("Statement of the Ministers of Foreign Affairs of the Non-Aligned Movement\non outer space\n\n"
+                  "1. The Ministers reaffirmed that outer space must remain free of weapons of any kind.\n")
+    assert s.value("forum").key == "NAM"
+    # the negative case: a statement about the body's ministers, by someone else, is not made at their meeting
+    [t] = extract("Statement of Norway on the meeting held by the Ministers\n\nNorway notes the work of the Non-Aligned "
+                  "Movement on outer space and welcomes it.\n")
+    assert t.value("forum") is None or t.value("forum").key != "NAM"

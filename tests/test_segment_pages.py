@@ -381,3 +381,70 @@ def test_segment_a_byline_under_the_header_fields_names_the_speaker():
                   "Committee\n\nDelivered by Ambassador Ana Ruiz, Permanent Representative of Peru\n\nChair,\n\nPeru "
                   "supports the draft before the Committee and thanks the facilitators for their work.\n")
     assert value_keys(s, "speakers") == ["ana-ruiz"]
+
+
+def test_segment_an_annex_to_a_letter_is_a_statement_of_its_own_and_the_job_number_is_chrome():
+    text = ("Letter dated 9 May 2031 from the Permanent Representative of Ruritania to the United Nations\n\n"
+            "I have the honour to transmit the declaration adopted by the Ministers on 30 April 2031 (see annex).\n\n"
+            "(Signed) Jan Kowal\n\n"
+            "Annex to the letter dated 9 May 2031 from the Permanent Representative of\n"
+            "Ruritania to the United Nations addressed to the President of the Council\n\n"
+            "Declaration of the Ministers on outer space\n\n"
+            "1. The Ministers call for a treaty banning weapons in orbit.\n\n"
+            "31-04567 (E)    120531\n*3104567*\n")
+    letter, annex = segment(text)
+    assert text[letter.start:letter.end].endswith("(Signed) Jan Kowal")
+    assert text[annex.start:annex.end].startswith("Annex to the letter")
+    assert text[annex.start:annex.end].endswith("weapons in orbit.")  # (the job number and bar code: chrome)
+    # the negative case: "annex" inside a sentence starts nothing
+    assert len(segment("Statement by Ruritania\n\nWe welcome the report.\n\nAnnex I of the report lists the "
+                       "measures that States have taken.\n")) == 1
+
+
+def test_segment_a_newsletter_item_runs_over_its_quoted_paragraphs_and_its_upcoming_notice_is_another():
+    text = ("View this email in your browser\n\nSPACE NEWS | Issue 4 | May 2031\n\nIn this issue:\n"
+            "» Chile at the Outer Space Committee\n» Upcoming: a panel on debris\n\n----------\n\n"
+            "CHILE'S STATEMENT TO THE OUTER SPACE COMMITTEE\n\n"
+            "On 2 May, Ambassador Ana Rojas spoke in the general debate. Extracts follow.\n\n"
+            "\"Chile calls for a registry of all objects placed in orbit, and for rules on their removal.\n\n"
+            "We also ask all States to share the data they hold on debris in low orbit with each other.\"\n\n"
+            "----------\n\nUPCOMING\nPanel: \"Debris and the commons\", 9 June 2031, Room 3, Vienna International "
+            "Centre. Registration required.\n\n----------\n\n"
+            "You are receiving this email because you subscribed to our list.\n"
+            "Our mailing address is: 5 Ring Road, 1400 Vienna, Austria\n"
+            "You can update your preferences or unsubscribe from this list.\n")
+    item, notice = [text[s.start:s.end] for s in segment(text)]
+    # a quotation's last paragraph ends inside its closing mark: no heading of its own
+    assert item.startswith("CHILE'S STATEMENT") and item.endswith("with each other.\"")
+    assert notice.startswith("UPCOMING") and notice.endswith("Registration required.")
+    assert "Austria" not in item + notice and "In this issue" not in item  # the mailing's frame is chrome
+    # the negative case: a section word in a sentence under a rule is no heading
+    assert len(segment("Statement by Chile\n\nWe welcome the report.\n\n----------\n\nUpcoming talks will "
+                       "decide more, and Chile will take part in them.\n")) == 1
+
+
+def test_segment_a_related_questions_list_is_chrome():
+    from helpers import extract, keys
+    text = ("Outer space: Treaties\nQuestion 4411, tabled on 2 March 2031\n\nRuritania supports a treaty banning "
+            "weapons in orbit, as we said before.\n\nRelated questions\nOuter space: Norway (Question 4102)\n"
+            "Debris: Chile (Question 3990)\n\nRuritania will say more in due course, and Peru agrees with us.\n")
+    [s] = extract(text)
+    assert keys(s, "State") == {"PER"}  # the titles of other questions name no state of this answer
+    # the negative case: a "related" word inside a sentence starts no list
+    [t] = extract(text.replace("Related questions\n", "Related questions were put by others today, we note.\n"))
+    assert {"NOR", "PER"} <= keys(t, "State")
+
+
+def test_segment_a_site_footer_block_tags_and_a_prev_next_link_are_chrome():
+    from helpers import extract, keys
+    text = ("Statement on the launch in orbit\n\nPeru regrets the launch and calls for restraint by all.\n\n"
+            "Tags\nOuter Space   Norway   Security\n\n"
+            "Prev  Remarks by the Ambassador at the Chile Forum\nNext  Joint Statement with Brazil on debris\n\n"
+            "Ministry Home\nInspector General of Norway\nArchives\nPrivacy Policy\nAccessibility Statement\n")
+    [s] = extract(text)
+    assert keys(s, "State") == {"PER"}  # no tag, neighbouring page or footer link names a state of the statement
+    # the negative case: short lines of a text with no footer link among them stay text
+    [t] = extract("Statement on the launch in orbit\n\nPeru regrets the launch.\n\nWe call on\nNorway\nand Chile\n"
+                  "to act now.\n")
+    assert {"NOR", "CHL"} <= keys(t, "State")
+    assert not layout().is_chrome("Next steps will be decided by the Council in May, and Peru will take part.")

@@ -14,11 +14,12 @@ def _read(name: str) -> str:
 def test_segment_turns_colon_labels_make_one_statement_per_turn_with_the_meeting_from_the_heading():
     text = _read("transcript.txt")
     stmts = extract(text)
-    assert [s.heading for s in stmts] == ["Chair", "Brazil", "Chair", "China", "Chair"]
+    # the Chair's turns only give the floor and adjourn: procedural, no statements
+    assert [s.heading for s in stmts] == ["Brazil", "China"]
     assert all(s.value("kind") == "transcript turn" for s in stmts)
-    brazil, china = stmts[1], stmts[3]
+    brazil, china = stmts
     assert value_keys(brazil, "on_behalf_of") == ["BRA"] and value_keys(china, "on_behalf_of") == ["CHN"]
-    assert value_keys(stmts[0], "on_behalf_of") == []  # the Chair speaks for nobody's state
+    assert "I thank the representative" not in " ".join(text[s.start:s.end] for s in stmts)
     for s in stmts:  # the meeting's date, place and forum come from the page heading
         assert (s.value("date"), s.value("place").label, s.value("forum").key) == ("2022-03-28", "Geneva", "OEWG-2021")
     assert text[brazil.start:brazil.end].startswith("Brazil: Thank you") and brazil.end < china.start
@@ -29,7 +30,7 @@ def test_segment_turns_colon_labels_make_one_statement_per_turn_with_the_meeting
 
 def test_segment_turns_verbatim_record_labels_name_the_delegate_and_the_state():
     stmts = extract(_read("verbatim_record.txt"))
-    assert [s.heading.split(" (")[0] for s in stmts] == ["The President", "Mr. Nebenzia", "Mr. Mills", "The President"]
+    assert [s.heading.split(" (")[0] for s in stmts] == ["Mr. Nebenzia", "Mr. Mills"]  # (the President's turns: procedural)
     neb = next(s for s in stmts if s.heading.startswith("Mr. Nebenzia"))
     mills = next(s for s in stmts if s.heading.startswith("Mr. Mills"))
     assert value_keys(neb, "speakers") == ["vasily-nebenzia"] and value_keys(neb, "on_behalf_of") == ["RUS"]
@@ -41,10 +42,10 @@ def test_segment_turns_verbatim_record_labels_name_the_delegate_and_the_state():
 
 def test_segment_turns_labels_alone_on_their_line():
     stmts = extract(_read("transcript_labels_alone.txt"))
-    assert [s.heading for s in stmts] == ["Chair", "Islamic Republic of Iran", "European Union"]
-    assert value_keys(stmts[1], "on_behalf_of") == ["IRN"]
-    assert value_keys(stmts[2], "on_behalf_of") == ["EU"]
-    assert stmts[2].value("forum").key == "OEWG-2021"  # the turn's label is who speaks, not where
+    assert [s.heading for s in stmts] == ["Islamic Republic of Iran", "European Union"]  # (the Chair opens: procedural)
+    assert value_keys(stmts[0], "on_behalf_of") == ["IRN"]
+    assert value_keys(stmts[1], "on_behalf_of") == ["EU"]
+    assert stmts[1].value("forum").key == "OEWG-2021"  # the turn's label is who speaks, not where
 
 
 def test_segment_turns_press_release_keeps_its_reported_speakers_inside_one_statement():
@@ -100,7 +101,8 @@ def test_segment_turns_a_speech_quoting_other_delegations_stays_one_statement():
 def test_segment_turns_a_chair_named_in_the_label_is_the_speaker():
     chair, brazil, china = extract(
         "OEWG on ICT security, third substantive session, New York, 8 March 2023\n\nThe Chair (Mr. Gafoor, "
-        "Singapore): I give the floor to Brazil.\n\nBrazil: Thank you, Chair. We support the Programme of Action "
+        "Singapore): Our consultations this week turn to the regular institutional dialogue, on which I "
+        "circulated a paper.\n\nBrazil: Thank you, Chair. We support the Programme of Action "
         "and the work of the OEWG under your leadership.\n\nChina: Thank you, Chair. The OEWG should remain the "
         "single track on ICT security.\n")
     assert value_keys(chair, "speakers") == ["burhan-gafoor"]
@@ -155,3 +157,48 @@ def test_segment_turns_a_guest_label_is_no_field_naming_the_speaker():
     [s] = extract("Episode 4: Orbits and rules\n\nPublished 4 May 2031\n\nHOST: Welcome back. What happened in Vienna?\n\n"
                   "GUEST: We thanked the Chair, Ambassador Lina Sorensen of Norway, for her patience with us.\n")
     assert "lina-sorensen" not in value_keys(s, "speakers")
+
+
+def test_segment_turns_time_stamped_capital_labels_open_turns_and_the_chair_only_calls_them():
+    text = ("Video archive\n\nFourth Committee - 12th meeting\nNew York  ·  2031-11-05  ·  01:10:44\n\n"
+            "[00:00:05] CHAIR: I call to order the 12th meeting. I give the floor to Chile.\n\n"
+            "[00:00:20] CHILE: Thank you, Chair. Chile welcomes the report on space debris.\n"
+            "[00:00:31] We call for a registry of all objects placed in orbit.\n\n"
+            "[00:00:52] CHAIR: I thank Chile. I give the floor to Norway.\n\n"
+            "[00:01:01] NORWAY: Norway shares the views of the previous speaker on space debris.\n")
+    chile, norway = extract(text)
+    assert (chile.heading, norway.heading) == ("CHILE", "NORWAY")  # the time stamp is no part of the label
+    assert value_keys(chile, "on_behalf_of") == ["CHL"] and value_keys(norway, "on_behalf_of") == ["NOR"]
+    assert "CHL" in keys(chile, "State")  # the label in capitals names its state
+    # the negative case: a name in capitals inside a line of text is no label and names nothing
+    [other] = extract("Statement on debris\n\nWe thank the team of PERU for their draft on the debris in orbit.\n")
+    assert "PER" not in keys(other, "State")
+    assert text[chile.start:chile.end].endswith("placed in orbit.")
+    assert all(s.value("date") == "2031-11-05" for s in (chile, norway))  # the masthead's date dates the turns
+
+
+def test_segment_turns_a_chair_turn_of_substance_stays_a_statement():
+    # the negative case: a chair who speaks to the matter (no floor given, no adjournment) makes a statement
+    chair, peru = extract("Working Group on outer space, second session, Vienna, 4 March 2031\n\nChair: Let me set out "
+                          "how I see our task this year: a common text on transparency in orbit, and a calendar for "
+                          "its adoption.\n\nPeru: Thank you, Chair. Peru supports the text on transparency.\n")
+    assert chair.heading == "Chair" and value_keys(peru, "on_behalf_of") == ["PER"]
+
+
+def test_segment_turns_a_verbatim_record_masthead_only_frames_its_turns():
+    text = ("United Nations                                   A/C.4/90/PV.7\nGeneral Assembly\nNinetieth session\n"
+            "Fourth Committee\n7th meeting\nWednesday, 5 November 2031, 3 p.m.\nNew York\n\n"
+            "Chair:   Mr. Okoro . . . . . . . . . . . . . . . . . . . . (Ruritania)\n\n"
+            "      This record contains the text of speeches delivered in English and of the\n"
+            "      interpretation of speeches delivered in the other languages.\n\n"
+            "            The meeting was called to order at 3.10 p.m.\n\n"
+            "Agenda item 49 (continued)\n\nInternational cooperation in the peaceful uses of outer space\n\n"
+            "      The Chair: I give the floor to the representative of Chile.\n\n"
+            "      Mr. Rojas (Chile): Chile calls for a registry of all objects placed in orbit, as the\n"
+            "progress report of the Subcommittee, which we welcome, proposes.\n\n"
+            "      Ms. Berg (Norway): Norway supports the registry that Chile proposes.\n")
+    stmts = extract(text)
+    # no statement for the masthead, the record's note or the Chair calling speakers; a wrapped line that opens in
+    # lower case ("progress report ...") is no heading
+    assert [s.heading.split(" (")[0] for s in stmts] == ["Mr. Rojas", "Ms. Berg"]
+    assert all(s.value("date") == "2031-11-05" and s.value("forum").key == "UNGA-C4" for s in stmts)

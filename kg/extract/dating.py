@@ -11,6 +11,7 @@ import re
 
 from kg.dates import find_dates
 from kg.extract.header import (below_heading, body_dateline, delivered_date, first_sentence, is_stamp_line,
+                               labelled_delivery,
                                posted_footer, posted_header, tail_lines)
 from kg.extract.lead import lead_sentence
 from kg.model import Statement
@@ -22,9 +23,12 @@ __all__ = ["statement_date"]
 def statement_date(stmt: Statement, hs: int, kind: str) -> tuple[str | None, int | None, int | None]:
     """The day the statement was made (ISO) and the span it was read from; the heading starts at ``hs``."""
     text = stmt.context.text
-    told = delivered_date(stmt, [(hs, stmt.heading_end)] + below_heading(stmt))
+    told = delivered_date(stmt, [(hs, stmt.heading_end)] + below_heading(stmt)) or labelled_delivery(stmt)
     if told is not None:
         return told.iso, told.start, told.end
+    annex = _annex_date(stmt, hs)
+    if annex is not None:
+        return annex
     # the heading's dates, else those of the title lines above it ("First Committee – Cluster 5 / Thursday, 4 May 2031")
     head = find_dates(text, hs, stmt.heading_end) or (find_dates(text, stmt.start, hs) if stmt.title_start else [])
     if head:
@@ -45,6 +49,25 @@ def statement_date(stmt: Statement, hs: int, kind: str) -> tuple[str | None, int
     return _undated(stmt, hs)
 
 
+def _annex_date(stmt: Statement, hs: int) -> tuple[str | None, int | None, int | None] | None:
+    """An annex's own day ("Annex to the letter dated 4 May 2031 ..." dates the letter, not the annex): the date of the
+    covering letter's sentence presenting it ("the statement adopted on 28 April 2031 (see annex)"), else the annex's
+    own heading dates other than the letter's; None when ``stmt`` is no annex."""
+    text, lay = stmt.context.text, layout()
+    if not lay.annex_heading.match(text[hs:stmt.heading_end].split("\n", 1)[0]):
+        return None
+    cover = stmt.parent
+    if cover is not None:
+        for ref in lay.annex_reference.finditer(text, cover.start, cover.end):
+            bs = max(text.rfind(". ", cover.start, ref.start()), cover.start)
+            found = find_dates(text, bs, ref.start())
+            if found:
+                return found[-1].iso, found[-1].start, found[-1].end
+    own = [d for d in find_dates(text, hs, stmt.heading_end)
+           if not lay.annex_letter_date.search(text[max(hs, d.start - 40):d.start])]
+    return (own[-1].iso, own[-1].start, own[-1].end) if own else (None, None, None)
+
+
 def _undated(stmt: Statement, hs: int) -> tuple[str | None, int | None, int | None]:
     """The day of a statement whose header gives no full date: a yearless date with the year the text names,
     a readout's "On May 6, ..." in the year of its listing, a footer's posting date, the listing date."""
@@ -52,7 +75,7 @@ def _undated(stmt: Statement, hs: int) -> tuple[str | None, int | None, int | No
     lead = lead_sentence(stmt)[0]  # or its dateline: "MOSCOW, January 13. /TASS/."
     yearless = [d for d in find_dates(text, hs, stmt.heading_end, yearless=True) + find_dates(
         text, lead, min(stmt.end, lead + 40), yearless=True) if d.iso is None]
-    year = _page_year(stmt) if yearless else None
+    year = (_issue_year(stmt) or _page_year(stmt)) if yearless else None
     if year is not None:  # "January 13, 12:17 UTC+3": the year the text speaks of
         d = yearless[-1]
         try:
@@ -101,9 +124,27 @@ _WEEKDAY = re.compile(r"\b(?:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Sa
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+_MONTH_YEAR = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b")
+# a year naming an event, not a time: "the 2031 Review Conference", "the 2030 Agenda"
+_EVENT_YEAR = re.compile(r"(?<![\d/.–—-])(?:19|20)\d{2}[ \t]+[A-Z][a-z]")
+
+
+def _issue_year(stmt: Statement) -> int | None:
+    """The year of the page's own date above its first statement (a newsletter's "Issue 23 | May 2031", a
+    masthead's "4 May 2031"): a yearless day in its text ("On 23 April, ...") is of that year."""
+    if stmt.parent is not None or stmt.role not in ("main", "frame"):
+        return None
+    text = stmt.context.text
+    top = text[:stmt.start]
+    found = [int(d.iso[:4]) for d in find_dates(top) if d.iso] + [int(y) for y in _MONTH_YEAR.findall(top)]
+    return found[-1] if found else None
+
+
 def _page_year(stmt: Statement) -> int | None:
-    """The year a statement's text names most (the latest of equals), ranges and symbols aside."""
-    years = [int(y) for y in _YEAR.findall(stmt.context.text, stmt.start, stmt.end)]
+    """The year a statement's text names most (the latest of equals), ranges, symbols and events' years aside."""
+    text = stmt.context.text
+    events = {m.start() for m in _EVENT_YEAR.finditer(text, stmt.start, stmt.end)}
+    years = [int(m.group(1)) for m in _YEAR.finditer(text, stmt.start, stmt.end) if m.start() not in events]
     if not years:
         return None
     return max(set(years), key=lambda y: (years.count(y), y))

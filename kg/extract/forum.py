@@ -24,6 +24,7 @@ import re
 from kg.extract.common import lex
 from kg.extract.header import KIND_AFTER, below_heading
 from kg.model import Entity, Mention, Statement
+from kg.segment import layout
 
 __all__ = ["FORUM_TYPES", "MEETING_NOUNS", "header_forum", "body_forum", "covered_body", "is_part_of", "addressed_body",
            "lead_paragraph_forum"]
@@ -36,16 +37,19 @@ _MEETING = ("(?:" + "|".join(MEETING_NOUNS) + "|exchange of views|retreat|conclu
             "margins|sidelines)s?")
 # a cue of delivery and what stands between it and the body: "at the 2nd substantive session of the", "to a
 # UN Security Council open debate on ... of the", "AT THE THEMATIC DEBATE ON ..., 78TH SESSION OF THE"
-_CUE_WORD = re.compile(r"(?:^|[^\w-])(?P<cue>at|to|before|during|in the course of|addressed|addressing|addresses|told)"
+_CUE_WORD = re.compile(r"(?:^|[^\w-])(?P<cue>at|to|before|during|in the course of|in|addressed|addressing|addresses|told)"
                        r"(?=\s)", re.I)
 _CUE_TAIL = re.compile(r"\s+(?:(?:the|a|an|its|this)\s+)?(?:(?:[\w’'.,-]+\s+){0,7}?" + _MEETING +
                        r"(?:\s+on\s+(?:“[^”\n]{1,120}”|\x22[^\x22\n]{1,120}\x22))?\s+(?:of|at|in|on)\s+(?:the\s+)?)?", re.I)
 # (a debate's quoted title may stand between: 'at the debate on "Other disarmament measures" of the')
+# "in" is a cue only before the meeting it names: "in the general debate of the", never "in the Council"
+_IN_MEETING = re.compile(r"\s+(?:the|a|an|its|this)\s+(?:[\w’'.,-]+\s+){0,7}?" + _MEETING + r"\s+(?:of|at|in|on)\s", re.I)
 # a post, not a meeting: "Permanent Representative of Chile to the", "Mission of Japan to the"
 # (a person named between office and "to" delivers: "Counsellor Petra Novak to the Forum")
 _POSTED = re.compile(r"\b(?:Representative|Mission|Ambassador|Delegation|Envoy|Observer|Delegate|Representation|"
                      r"Coordinator|Adviser|Advisor|Counsell?or|Secretary|Attach[eé])(?:-at-Large)?(?:\s+of\s+[^,\n;:]{1,50}?)?"
                      r"\s+(?:to|at|in)\s+(?:the\s+)?$|\bof\s+(?:the\s+)?[A-Z][^,\n;:]{0,50}?\s+to\s+(?:the\s+)?$", re.I)
+_WRAP = re.compile(r"[ \t]*\n[ \t]*(?=\S)")  # a single line break inside a wrapped sentence or title
 # a body that only qualifies a noun on its line: "UN Human Rights Council resolution on ...", "OSCE Chair's ...",
 # "United Nations Headquarters, New York" (a line below that opens "Agenda item 5" qualifies nothing)
 _MODIFIES = re.compile(r"(?:[’']s\b|[^\S\n]+(?:resolutions?|decisions?|reports?|drafts?|members?|membership|secretariat|"
@@ -67,6 +71,11 @@ _FIELD = re.compile(r"(?:^|\n)[\s*_]*(?:forum|meeting|body)\s*:\s*(?:the\s+)?(?:
 _MET = re.compile(r"(?:[’']s?)?\s+(?:(?:Foreign|Deputy|Vice|Defen[cs]e|Finance)\s+)*(?:Ministers|Leaders|Heads\s+of\s+"
                   r"(?:State|Government)|Senior\s+Officials|Sherpas)\b[^.;\n]{0,80}?\s(?:met|convened|gathered|held\s+"
                   r"(?:their|a|an)\s+(?:[\w-]+\s+){0,3}meeting)\b")
+# a header's statement of the body's ministers or leaders, made at their meeting: "Statement of the Ministers of Foreign
+# Affairs of the Movement ...", "Declaration of the Heads of State of the ..."
+_MINISTERS_OF = re.compile(r"\b(?:statement|declaration|communiqu[eé])\s+(?:of|by)\s+the\s+(?:(?:Foreign|Defen[cs]e)\s+)?"
+                           r"(?:Ministers|Leaders|Heads\s+of\s+(?:State|Government)(?:\s+and\s+Government)?)"
+                           r"(?:\s+of\s+Foreign\s+Affairs)?\s+of\s+(?:the\s+)?$", re.I)
 # a body that acted the day the lead reports: "Today, in Geneva, the Council adopted", "The Committee of ... today
 # approved" (never "The Council adopted in 2019 ...": a speech may recall what a body once did)
 _OPENS = re.compile(r"\s*(?P<when>(?:today|yesterday|this\s+\w+|on\s+[^,.;\n]{3,30}?)\s*,?\s+)?(?P<where>in\s+[A-Z][\w .’'-]{1,30},"
@@ -100,13 +109,14 @@ def _rank(stmt: Statement, m: Mention, lo: int, body: bool) -> int:
     ls = text.rfind("\n", max(lo, m.start - 141), m.start) + 1  # (no further back than what is read)
     a = max(lo, ls, m.start - 140)
     pre = text[a:m.start]
-    if _POSTED.search(pre) or KIND_AFTER.match(text, m.end):
+    wrapped = _WRAP.sub(" ", text[max(lo, m.start - 140):m.start])  # (an office's line may wrap before "to the")
+    if _POSTED.search(pre) or _POSTED.search(wrapped) or KIND_AFTER.match(text, m.end):
         return 0  # an office ("Representative of X to the"), or the author ("EU Statement - ...")
     if _FIELD.search(text, max(lo, ls - 1), m.start) or _MET.match(text, m.end):
         return 4
     if body and _acted(text, lo, m):
         return 3
-    if not body and _IN_SESSION.match(text, m.end):
+    if not body and (_IN_SESSION.match(text, m.end) or _MINISTERS_OF.search(_WRAP.sub(" ", text[a:m.start]))):
         return 3
     cue = _cue(pre)
     if cue:
@@ -116,9 +126,27 @@ def _rank(stmt: Statement, m: Mention, lo: int, body: bool) -> int:
         spoken = cue.group("cue").lower() in ("addressed", "addressing", "addresses", "told")  # a verb of speech itself
         if not posted and (not body or spoken or _SPOKE.search(text, max(lo, at - 160), at)):
             return 3
-    if not body and _OPENING.search(text[max(lo, ls - 1, m.start - 40):m.start]) and not _MODIFIES.match(text, m.end):
+    if not body and _OPENING.search(text[max(lo, ls - 1, m.start - 40):m.start]) and not _MODIFIES.match(text, m.end) \
+            and not _topic_label(stmt, a, m):
         return 2
     return 0
+
+
+_LABEL = re.compile(r"[\s*_#]*(?P<label>[\w’' -]{2,40}?)\s*:\s*$")
+
+
+def _topic_label(stmt: Statement, ls: int, m: Mention) -> bool:
+    """Whether ``m`` only follows a subject's label on its line ("Cybersecurity: United Nations", a question's topic
+    and the body it asks about): no body, no field's name and no kind of statement before the colon ("General
+    Assembly: First Committee", "Audience: First Committee", "Explanation of vote: First Committee" stay)."""
+    text = stmt.context.text
+    label = _LABEL.fullmatch(text, ls, m.start)
+    le = text.find("\n", m.end)
+    if label is None or layout().header_field.match(text[ls:le if le >= 0 else len(text)]):
+        return False  # ("Audience: First Committee" is a field of the header)
+    ls_, le_ = label.span("label")
+    return layout().kind_of(label.group("label")) is None and not any(
+        o.entity.kind == "Organization" and ls_ <= o.start < le_ for o in stmt.mentions)
 
 
 def _acted(text: str, lo: int, m: Mention) -> bool:
@@ -147,7 +175,7 @@ def _cue(pre: str) -> re.Match | None:
     """The last cue of delivery in ``pre`` that leads up to its end (the nearest cue wins: "to the organization,
     X, said at a meeting of the" is "at")."""
     for cm in reversed(list(_CUE_WORD.finditer(pre))):
-        if _CUE_TAIL.fullmatch(pre, cm.end()):
+        if _CUE_TAIL.fullmatch(pre, cm.end()) and (cm.group("cue").lower() != "in" or _IN_MEETING.match(pre, cm.end())):
             return cm
     return None
 
@@ -177,7 +205,31 @@ def header_forum(stmt: Statement) -> Mention | None:
     below = below_heading(stmt)
     if found is None and below:
         found = _best(stmt, _candidates(stmt, below[0][0], below[-1][1]), below[0][0], False)
+    if found is None:
+        found = _masthead_organ(stmt)
+    if found is not None and found.entity.key != "UN":
+        # "Statement to the NPT Preparatory Committee" over "... in the general debate of the second session of the
+        # Preparatory Committee for the 2031 Review Conference": the lead names the finer body the header means
+        found = addressed_body(stmt, found.entity) or found
     return found
+
+
+# a UN document's masthead: "United Nations" and the document's symbol ("A/86/123", "S/2031/45") on its first line, the
+# organ it is a document of opening the next ("General Assembly        Distr.: General")
+_UN_MASTHEAD = re.compile(r"\s*United Nations[ \t]+(?:[A-Z]{1,2}/[\w./-]+)[ \t]*\n[ \t]*")
+
+
+def _masthead_organ(stmt: Statement) -> Mention | None:
+    """The UN organ a document's masthead above the page's first statement names (a letter circulated "as a document
+    of the General Assembly"): the forum its statements were put before."""
+    text = stmt.context.text
+    top = _UN_MASTHEAD.match(text, 0, stmt.start) if stmt.parent is None else None
+    if top is None:
+        return None
+    hit = next((h for h in lex().scan(text, top.end(), min(stmt.start, top.end() + 60)) if h.start == top.end()), None)
+    body = next((f.entity for f in hit.forms if f.entity is not None and f.entity.kind == "Organization"
+                 and f.entity.attr("type") == "UNBody"), None) if hit else None
+    return Mention(hit.start, hit.end, text[hit.start:hit.end], body, "name") if body is not None else None
 
 
 def addressed_body(stmt: Statement, un: Entity) -> Mention | None:

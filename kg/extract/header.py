@@ -15,7 +15,7 @@ from kg.segment import layout
 
 __all__ = ["KIND_AFTER", "LOOKBACK", "Dateline", "head_start", "first_sentence", "body_dateline", "new_place",
            "section_kind", "kind_words", "lookback", "lines", "below_heading", "tail_lines", "delivered_date",
-           "posted_footer", "posted_header", "is_stamp_line"]
+           "labelled_delivery", "posted_footer", "posted_header", "is_stamp_line"]
 
 # the kind of a statement right after a name: that name is its author ("EU Explanation of Vote", "G7 Declaration",
 # "Norway's statement"), not its forum or topic
@@ -185,6 +185,25 @@ def delivered_date(stmt: Statement, spans: list[tuple[int, int]]) -> DateHit | N
         for d in find_dates(text, ls, le):
             if layout().delivery_label.search(text, ls, d.start):
                 return d
+    return None
+
+
+def labelled_delivery(stmt: Statement) -> DateHit | None:
+    """A delivery label on a short line of its own anywhere in the statement, the date on it or alone on the line
+    below ("Answered on" / "4 May 2031", a written answer's record below the question it answers)."""
+    text = stmt.context.text
+    spans = [sp for sp in lines(text, stmt.heading_end, stmt.end) if text[sp[0]:sp[1]].strip()]
+    for n, (ls, le) in enumerate(spans):
+        if le - ls > 60:
+            continue
+        label = layout().delivery_label.search(text, ls, le)
+        found = find_dates(text, ls, le)
+        if found and layout().delivery_label.search(text, ls, found[0].start):
+            return found[0]
+        if label and not found and not text[ls:label.start()].strip(" *_\t") and n + 1 < len(spans):
+            below = find_dates(text, *spans[n + 1])
+            if len(below) == 1 and spans[n + 1][1] - spans[n + 1][0] <= 40:
+                return below[0]
     return None
 
 
