@@ -160,3 +160,32 @@ def test_extract_organizations_defence_ministries_by_pattern():
     [home] = extract("20.10.2020 - Foreign Ministry statement on drills\n\nRussia notes that the Ministry of Defence "
                      "has published the schedule.")
     assert "RUS-MOD" in keys(home, "Organization")  # the page's own state's ministry
+
+
+def test_extract_organizations_a_body_after_an_office_is_no_person():
+    # the President or Chair "of" a meeting or bureau: the body, never a person's name
+    [s] = extract("Statement by Chile\n\nSantiago, 3 May 2023\n\nAs President of the Second Meeting of States "
+                  "Parties to the TPNW, Mexico thanked the Chair of the Coordinating Bureau of the Non-Aligned "
+                  "Movement and the President of the Ninth Meeting of High Contracting Parties.")
+    assert {"TPNW-MSP2", "NAM-CB"} <= keys(s, "Organization")
+    assert keys(s, "Person") == set()
+    # a meeting of the parties to another treaty is not the TPNW's
+    [other] = extract("Statement by Chile\n\nSantiago, 3 May 2023\n\nThe Second Meeting of States Parties to the "
+                      "Arms Trade Treaty closed.", "other.txt")
+    assert "TPNW-MSP2" not in keys(other, "Organization")
+
+
+def test_extract_organizations_the_prepcom_sitting_then_is_the_one_meant():
+    [s] = extract("Statement to the NPT Preparatory Committee\n\nVienna, 2 August 2023\n\nMr. Chair, we start "
+                  "a new review cycle.")
+    assert keys(s, "Organization") == {"NPT-PREPCOM-2026"}
+    [old] = extract("Statement to the NPT Preparatory Committee\n\nNew York, 2 May 2019\n\nMr. Chair, the cycle "
+                    "ends.", "old.txt")
+    assert keys(old, "Organization") == {"NPT-PREPCOM"}
+
+
+def test_extract_organizations_a_secretariat_department_of_an_organisation_is_no_national_body():
+    [s] = extract("Statement by Latvia\n\nRiga, 5 May 2023\n\nLatvia funds the OSCE Secretariat's Transnational "
+                  "Threats Department and consults the British Home Office on it.")
+    assert {"OSCE-SEC", "OSCE-TNTD", "GBR-HOME-OFFICE"} <= keys(s, "Organization")
+    assert not any(k.startswith("DEPT-") for k in keys(s, "Organization"))

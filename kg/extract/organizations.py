@@ -13,6 +13,7 @@ from typing import Iterator
 from kg.dates import find_dates
 from kg.extract.common import hits, lex, sentence_bounds
 from kg.extract.resolutions import find_symbols
+from kg.extract.shortnames import short_name_mentions
 from kg.gazetteer import Hit, Lexicon
 from kg.model import Entity, Mention, Statement
 
@@ -323,8 +324,10 @@ _FOUNDED_BY = re.compile(r"[^.;()\n]{0,60}?\b(?:established|created|set\s+up|con
                          re.I)
 
 
-def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading_instances: list[Entity]) -> Entity:
-    """The instance of the recurring body ``ent`` that the mention at ``[start, end)`` means."""
+def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading_instances: list[Entity],
+                     named: list[Entity] = ()) -> Entity:
+    """The instance of the recurring body ``ent`` that the mention at ``[start, end)`` means; ``named`` are the
+    instances the statement names in full (the one of them, when no date tells which one sits)."""
     members = _families().get(ent.key)
     if not members:
         return ent
@@ -386,7 +389,8 @@ def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading
             return h
     if active:
         return active[-1]  # "the current OEWG", "the OEWG" while one sits
-    return ent
+    here = {e.key: e for e in named if e.attr("family") == ent.key}
+    return next(iter(here.values())) if len(here) == 1 and when is None else ent
 
 
 def _requires_met(stmt: Statement, ent: Entity, quote: str, lexicon: Lexicon) -> bool:
@@ -394,8 +398,8 @@ def _requires_met(stmt: Statement, ent: Entity, quote: str, lexicon: Lexicon) ->
     if not need:
         return True
     doc = stmt.context.text
-    for rid in need:
-        other = lexicon.organization(rid)
+    for rid in need:  # a body's or a treaty's key
+        other = lexicon.organization(rid) or lexicon.treaties.get(rid)
         forms = [rid] + ([other.label] if other else []) + list(lexicon.org_data.get(rid, {}).get("abbreviations") or [])
         if any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", quote) for f in forms):
             return True
@@ -489,16 +493,29 @@ def organizations(stmt: Statement) -> Iterator[Mention]:
                 continue
             found.append(Mention(hit.start, hit.end, quote, ent, f.form, {"nested": True} if hit.outer else {}))
             break
+    found = sorted(found + list(short_name_mentions(stmt, found)), key=lambda m: m.start)
+    yield from _resolved(stmt, found)
+    yield from _patterns(stmt)
+
+
+def _resolved(stmt: Statement, found: list[Mention]) -> Iterator[Mention]:
+    """``found`` with each generic mention of a recurring body set to the instance it means."""
+    text = stmt.context.text
     heading = [m.entity for m in found if m.start < stmt.heading_end and m.entity.attr("family")]
     if stmt.parent is not None:  # a transcript turn speaks of the bodies its page's heading names
         heading += [m.entity for m in stmt.parent.mentions if m.start < stmt.parent.heading_end and m.entity.attr("family")]
+    named = [m.entity for m in found if m.entity.attr("family")]
     prev: Mention | None = None
+    said: dict[str, Entity] = {}  # what each body named so far was read as
     for m in found:
+        raw = m.entity.key
         if prev is not None and re.fullmatch(r"\s*\(", text[prev.end:m.start]) and \
                 (prev.entity.attr("family") == m.entity.key or prev.entity.key == m.entity.key):
             m.entity = prev.entity  # "the Open-ended Working Group (OEWG)": the abbreviation names the same body
+        elif m.form == "short" and raw in said:
+            m.entity = said[raw]  # "the Working Group": the group named before, as it was read there
         else:
-            m.entity = resolve_instance(stmt, m.entity, m.start, m.end, heading)
+            m.entity = resolve_instance(stmt, m.entity, m.start, m.end, heading, named)
+        said[raw] = m.entity
         prev = m
         yield m
-    yield from _patterns(stmt)
