@@ -192,3 +192,11 @@ def test_extract_organizations_a_secretariat_department_of_an_organisation_is_no
                   "Threats Department and consults the British Home Office on it.")
     assert {"OSCE-SEC", "OSCE-TNTD", "GBR-HOME-OFFICE"} <= keys(s, "Organization")
     assert not any(k.startswith("DEPT-") for k in keys(s, "Organization"))
+
+
+def test_extract_organizations_the_conference_on_disarmaments_group_of_21():
+    [s] = extract("Statement by Peru to the Conference on Disarmament\n\nGeneva, 4 March 2023\n\nPeru speaks on behalf "
+                  "of the Group of 21; the G21 paper stands. A group of 21 experts met too.")
+    assert "G21" in keys(s, "Organization")
+    [low] = extract("Statement by Peru\n\nGeneva, 4 March 2023\n\nA group of 21 experts met.", "low.txt")
+    assert "G21" not in keys(low, "Organization")
