@@ -13,7 +13,7 @@ from typing import Iterator
 from kg.dates import find_dates
 from kg.extract.common import hits, lex, sentence_bounds
 from kg.extract.resolutions import find_symbols
-from kg.extract.shortnames import short_name_mentions
+from kg.extract.shortnames import founding_symbol, short_name_mentions
 from kg.gazetteer import Hit, Lexicon
 from kg.model import Entity, Mention, Statement
 
@@ -319,10 +319,6 @@ _YEAR_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:final|consensus|substantive)\s+)
                          r"((?:19|20)\d{2})\b", re.I)  # "the GGE report in 2015", "the OEWG was established in 2019"
 
 
-_FOUNDED_BY = re.compile(r"[^.;()\n]{0,60}?\b(?:established|created|set\s+up|convened|mandated)\s+(?:by|pursuant\s+to|under|"
-                         r"in\s+accordance\s+with)\s+(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?(?:General\s+Assembly\s+)?",
-                         re.I)
-
 
 def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading_instances: list[Entity],
                      named: list[Entity] = ()) -> Entity:
@@ -352,10 +348,9 @@ def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading
         if dated:
             return dated[-1]
     s0, s1 = sentence_bounds(text, start, stmt.start, stmt.end)
-    by = _FOUNDED_BY.match(text, end, min(stmt.end, end + 120))
-    if by:  # "the OEWG established by General Assembly resolution 73/27": the group that resolution set up
-        named = find_symbols(text[by.end():min(stmt.end, by.end() + 45)])
-        founded = [e for e in members if named and lex().org_data.get(e.key, {}).get("established_by") == named[0][2].key]
+    symbol = founding_symbol(text, end, min(stmt.end, end + 120))
+    if symbol:  # "the OEWG established by General Assembly resolution 73/27": the group that resolution set up
+        founded = [e for e in members if lex().org_data.get(e.key, {}).get("established_by") == symbol]
         if len(founded) == 1:
             return founded[0]
     near = text[max(s0, start - 60):min(s1, end + 100)]

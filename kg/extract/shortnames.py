@@ -21,7 +21,7 @@ from kg.extract.resolutions import find_symbols
 from kg.gazetteer import fold, load_yaml
 from kg.model import Entity, Mention, Statement
 
-__all__ = ["short_name_mentions"]
+__all__ = ["founding_symbol", "short_name_mentions"]
 
 
 @functools.lru_cache(maxsize=2)
@@ -39,9 +39,10 @@ def _heads(folder: Path) -> re.Pattern | None:
                       r"(?!\s+(?:on|of|for|to|in)\s+(?:the\s+)?(?-i:[A-Z]))(?![\w-])")
 
 
-# "... established by (General Assembly) resolution X": the resolution that set the body up
-_FOUNDED = re.compile(r"\s*,?\s+(?:(?:which|that)\s+(?:was|were)\s+)?(?:established|set\s+up|created|convened|mandated)\s+"
-                      r"(?:by|pursuant\s+to|under|in\s+accordance\s+with)\s+", re.I)
+# "... established by (General Assembly) resolution X" after a body's name (a few words may qualify it first): the
+# resolution that set the body up
+_FOUNDED = re.compile(r"[^.;()\n]{0,60}?\b(?:established|created|set\s+up|convened|mandated)\s+(?:by|pursuant\s+to|under|"
+                      r"in\s+accordance\s+with)\s+(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?(?:General\s+Assembly\s+)?", re.I)
 _BARE_COUNCIL = re.compile(r"(?:Security\s+Council\s+|UNSC\s+)?[Rr]esolution\s+(?P<n>\d{3,4})\b(?![/.]\d)")
 
 
@@ -52,8 +53,9 @@ def _holds(ent: Entity, head: str) -> bool:
     return any(re.search(want, fold(n)) for n in names)
 
 
-def _founding_symbol(text: str, pos: int, end: int) -> str | None:
-    """The resolution named right after "established by" at ``pos`` ("resolution 74/247", "resolution 1874")."""
+def founding_symbol(text: str, pos: int, end: int) -> str | None:
+    """The symbol of the resolution named right after "established by" that follows a body's name ending at
+    ``pos`` ("resolution 74/247", "Security Council resolution 1874")."""
     said = _FOUNDED.match(text, pos, end)
     if said is None:
         return None
@@ -112,7 +114,7 @@ def short_name_mentions(stmt: Statement, found: list[Mention]) -> Iterator[Menti
         if any(o.start < e and s < o.end for o in found) or _in_longer_name(stmt, s, e):
             continue
         head = " ".join(m.group("head").split())
-        symbol = _founding_symbol(text, e, stmt.end)
+        symbol = founding_symbol(text, e, stmt.end)
         ent = (_founded_by(symbol, head) if symbol else None) or _named_before(stmt, s, head) or _cued(stmt, head)
         if ent is not None:
             yield Mention(s, e, text[s:e], ent, "short")
