@@ -52,7 +52,7 @@ def field_chairs(stmt: Statement) -> Iterator[Relation]:
         name = " ".join(m.group("name").split())
         if body is None or len(name.split()) > 5:
             continue
-        known = [p for p in mentions_in(stmt, m.start("name"), m.end("name"), ("Person",))]
+        known = mentions_in(stmt, m.start("name"), m.end("name"), ("Person",))  # (read there when in the statement)
         who = known[0].entity if known else person_entity(name)
         yield Relation(who, "chairOf", body, m.start(), m.end("name"))
         state = lex().find("State", m.group("state").strip()) if m.group("state") else None

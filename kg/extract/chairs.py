@@ -167,9 +167,8 @@ def _soft(word: str) -> str:
     return r"(?:-[ \t]*\n[ \t]*)?".join(word)
 
 
-_CHAIR_NOUN = re.compile(r"\b(?:" + "|".join(_soft(w) for w in ("chairmanship", "chairpersonship", "presidency", "chairship"))
-                         + r")\b",
-                         re.I)
+_CHAIR_NOUN = re.compile(r"\b(?:" + "|".join(_soft(w) for w in ("chairmanship", "chairpersonship", "presidency",
+                                                                "chairship")) + r")\b", re.I)
 # between a state and the body whose office it holds: "Chile's G20", "Chile's successful G20" (not "Chile and the")
 _HOLDER_GAP = re.compile(r"[’']s\s+(?:(?!(?:and|or|of|the|to|in|with)\s)[a-z]+\s+){0,2}")
 _ITS = re.compile(r"\b(?:its|their)\s+(?:[a-z]+\s+){0,2}$")

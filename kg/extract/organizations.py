@@ -319,7 +319,6 @@ _YEAR_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:final|consensus|substantive)\s+)
                          r"((?:19|20)\d{2})\b", re.I)  # "the GGE report in 2015", "the OEWG was established in 2019"
 
 
-
 def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading_instances: list[Entity],
                      named: list[Entity] = ()) -> Entity:
     """The instance of the recurring body ``ent`` that the mention at ``[start, end)`` means; ``named`` are the

@@ -10,6 +10,7 @@ Elsewhere ("an ad hoc committee", "the Working Group on Arbitrary Detention") it
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from pathlib import Path
@@ -76,10 +77,10 @@ def _founded_by(symbol: str, head: str) -> Entity | None:
 def _named_before(stmt: Statement, pos: int, head: str) -> Entity | None:
     """The body last named in full before ``pos`` in the document whose name holds ``head``."""
     every = stmt.context.hits
-    before = [h for h in every if h.end <= pos] if every is not None else \
+    before = every[:bisect.bisect_left(every, pos, key=lambda h: h.start)] if every is not None else \
         lex().scan(stmt.context.text, max(0, pos - 20_000), pos)
     for h in reversed(before):
-        if h.outer is not None:  # a name inside a longer one: the longer one is the body named
+        if h.outer is not None or h.end > pos:  # a name inside a longer one: the longer one is the body named
             continue
         bodies = [f.entity for f in h.forms if f.entity is not None and f.entity.kind == "Organization"
                   and re.search(r"\s", f.text)]
@@ -91,8 +92,10 @@ def _named_before(stmt: Statement, pos: int, head: str) -> Entity | None:
 def _cued(stmt: Statement, head: str) -> Entity | None:
     """The one body holding ``head`` whose cue (a treaty or body it is known by) or founding resolution the
     statement names."""
-    named = {f.entity.key for h in hits(stmt) for f in h.forms if f.entity is not None}
-    symbols = {e.key for _, _, e, _ in find_symbols(stmt.context.text[stmt.start:stmt.end])}
+    if "cue_keys" not in stmt.cache:
+        stmt.cache["cue_keys"] = ({f.entity.key for h in hits(stmt) for f in h.forms if f.entity is not None},
+                                  {e.key for _, _, e, _ in find_symbols(stmt.context.text[stmt.start:stmt.end])})
+    named, symbols = stmt.cache["cue_keys"]
     fits = {}
     for key, data in lex().org_data.items():
         if data.get("cues") is None:  # (only a body listed with cues is called so without its name)
