@@ -392,8 +392,8 @@ def _requires_met(stmt: Statement, ent: Entity, quote: str, lexicon: Lexicon) ->
     if not need:
         return True
     doc = stmt.context.text
-    for rid in need:  # a body's or a treaty's key
-        other = lexicon.organization(rid) or lexicon.treaties.get(rid)
+    for rid in need:
+        other = lexicon.organization(rid)
         forms = [rid] + ([other.label] if other else []) + list(lexicon.org_data.get(rid, {}).get("abbreviations") or [])
         if any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", quote) for f in forms):
             return True
