@@ -58,7 +58,7 @@ class Mention:
     end: int
     quote: str
     entity: Entity
-    form: str = "name"  # name | abbreviation | adjective | capital | metonym | surname | pattern
+    form: str = "name"  # name | abbreviation | adjective | capital | metonym | surname | pattern | short
     info: dict[str, Any] = field(default_factory=dict)
 
 

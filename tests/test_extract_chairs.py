@@ -134,3 +134,27 @@ def test_extract_chairs_a_states_chairmanship_is_of_the_organisation_whose_counc
     # no forum: the one body the sentence names
     assert ("MLT", "OSCE") in _chairs("Comment of the Spokesperson\n\nWe welcome the Maltese Chairmanship's plan for a "
                                       "dialogue within the OSCE.")
+
+
+def test_extract_chairs_the_person_addressed_with_their_state_on_election_as_chair_of_this_session():
+    page = ("Statement to the Conference on Disarmament\n\nGeneva, 3 May 2023\n\nMadam President, let me congratulate "
+            "you, Ambassador Ana Lucia Ruiz of Peru, on your election as Chair of this session.")
+    got = _chairs(page)
+    assert any(o == "CD" and "ruiz" in s for s, o in got) and ("PER", "CD") not in got
+
+
+def test_extract_chairs_chaired_by_a_states_ambassador_is_the_ambassador():
+    got = _chairs("Statement by Peru\n\nLima, 4 March 2023\n\nThe Open-ended Working Group on security of and in "
+                  "the use of ICTs 2021-2025, chaired by Kenya's Ambassador Wanjiru Mwangi, met twice.")
+    assert any(o == "OEWG-2021" and "mwangi" in s for s, o in got) and ("KEN", "OEWG-2021") not in got
+    # a state alone still chairs
+    got = _chairs("Statement by Peru\n\nLima, 4 March 2023\n\nThe Open-ended Working Group on security of and in "
+                  "the use of ICTs 2021-2025, chaired by Kenya, met twice.")
+    assert ("KEN", "OEWG-2021") in got
+
+
+def test_extract_chairs_a_states_chairpersonship_at_an_organisations_council():
+    got = _chairs("Organization for Security and Co-operation in Europe\nPermanent Council\n\n1450th Plenary Meeting "
+                  "of the Permanent Council\n16 November 2023, Vienna\n\nSTATEMENT BY NORWAY\n\nMr. Chair,\n\n"
+                  "Norway thanks the Maltese Chairpersonship for its report on the OSCE budget.")
+    assert ("MLT", "OSCE") in got

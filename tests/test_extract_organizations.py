@@ -160,3 +160,42 @@ def test_extract_organizations_defence_ministries_by_pattern():
     [home] = extract("20.10.2020 - Foreign Ministry statement on drills\n\nRussia notes that the Ministry of Defence "
                      "has published the schedule.")
     assert "RUS-MOD" in keys(home, "Organization")  # the page's own state's ministry
+
+
+def test_extract_organizations_a_bureau_after_an_office_is_no_person():
+    # the Chair "of" a bureau the gazetteer knows: the body, never a person's name
+    [s] = extract("Statement by Chile\n\nSantiago, 3 May 2023\n\nMexico thanked the Chair of the Coordinating Bureau "
+                  "of the Non-Aligned Movement, and NAM's Coordinating Bureau met.")
+    assert "NAM-CB" in keys(s, "Organization")
+    assert keys(s, "Person") == set()
+    # another body's bureau is not the Movement's
+    [other] = extract("Statement by Chile\n\nSantiago, 3 May 2023\n\nThe Coordinating Bureau of the Pacific Fund met.",
+                      "other.txt")
+    assert "NAM-CB" not in keys(other, "Organization")
+
+
+def test_extract_organizations_an_undated_generic_mention_is_the_one_instance_the_statement_names():
+    [s] = extract("Statement by Peru\n\nPeru took part in the Open-ended Working Group on security of and in the use of "
+                  "ICTs 2021-2025 from the start. The OEWG must keep its consensus.")
+    assert keys(s, "Organization") == {"OEWG-2021"}
+    # two instances named: the generic mention is left generic
+    [two] = extract("Statement by Peru\n\nThe Open-ended Working Group on security of and in the use of ICTs "
+                    "2021-2025 built on the Open-ended Working Group on Developments in the Field of Information and "
+                    "Telecommunications in the Context of International Security. The OEWG must keep its consensus.",
+                    "two.txt")
+    assert "OEWG" in keys(two, "Organization")
+
+
+def test_extract_organizations_a_secretariat_department_of_an_organisation_is_no_national_body():
+    [s] = extract("Statement by Latvia\n\nRiga, 5 May 2023\n\nLatvia funds the OSCE Secretariat's Transnational "
+                  "Threats Department.")
+    assert {"OSCE-SEC", "OSCE-TNTD"} <= keys(s, "Organization")
+    assert not any(k.startswith("DEPT-") for k in keys(s, "Organization"))
+
+
+def test_extract_organizations_the_conference_on_disarmaments_group_of_21():
+    [s] = extract("Statement by Peru to the Conference on Disarmament\n\nGeneva, 4 March 2023\n\nPeru speaks on behalf "
+                  "of the Group of 21; the G21 paper stands. A group of 21 experts met too.")
+    assert "G21" in keys(s, "Organization")
+    [low] = extract("Statement by Peru\n\nGeneva, 4 March 2023\n\nA group of 21 experts met.", "low.txt")
+    assert "G21" not in keys(low, "Organization")

@@ -57,3 +57,21 @@ def test_extract_resolutions_a_bare_draft_number_takes_the_full_symbol_the_page_
     assert not any(text == "L.23" for text, _ in bare)
     [alone] = extract("Statement by the delegation\n\nWe support L.17 as it stands.")
     assert keys(alone, "Resolution") == set()
+
+
+def test_extract_resolutions_council_resolutions_by_their_bare_number():
+    [s] = extract("Statement by Norway at the Security Council\n\nThese launches breach resolutions 1695, 2087 "
+                  "and 2270, and resolution 2094 before them.")
+    assert keys(s, "Resolution") == {"S/RES/1695", "S/RES/2087", "S/RES/2270", "S/RES/2094"}
+    # the year the page gives a resolution elsewhere is kept: one identity for it
+    [y] = extract("Statement by Norway at the Security Council\n\nResolution 1373 (2001) binds all; resolution "
+                  "1373 is no option.", "y.txt")
+    assert keys(y, "Resolution") == {"S/RES/1373 (2001)"}
+
+
+def test_extract_resolutions_a_bare_number_outside_the_council_or_of_another_body_is_no_council_resolution():
+    [s] = extract("Statement by Norway\n\nOslo, 2 May 2023\n\nWe recall resolutions 1695 and 2087 of the union.")
+    assert keys(s, "Resolution") == set()
+    [ga] = extract("Statement by Norway at the Security Council\n\nGeneral Assembly resolution 2625 and resolution "
+                   "1514 (XV) guide us; Human Rights Council resolution 2051 too.", "ga.txt")
+    assert keys(ga, "Resolution") == set()

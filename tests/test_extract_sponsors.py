@@ -48,3 +48,12 @@ def test_extract_sponsors_a_state_joins_the_sponsors():
     assert ("A/C.1/76/L.44", "GHA") in got
     # a state that joins a debate sponsors nothing
     assert not _sponsors(_C1 + "Ghana joins the debate on draft resolution A/C.1/76/L.44 on small arms.")
+
+
+def test_extract_sponsors_a_resolution_which_we_tabled_is_the_speaking_states():
+    [s] = extract("Statement by Peru at the First Committee of the 76th session of the UN General Assembly\n\n"
+                  "Peru recalls resolution 74/31, which we first introduced in this Committee, and resolution 74/40, "
+                  "which we voted for.")
+    got = {(a, o) for a, p, o in rels([s]) if p == "sponsoredBy"}
+    assert ("A/RES/74/31", "PER") in got
+    assert ("A/RES/74/40", "PER") not in got

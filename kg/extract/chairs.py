@@ -13,13 +13,13 @@ from kg.extract.affiliation import affiliations
 from kg.extract.common import lex, listed_after, mentions_in, outer, sentence_bounds
 from kg.model import Entity, Mention, Relation, Statement
 
-__all__ = ["addressed_chairs", "body_at", "chairs", "starting_at"]
+__all__ = ["addressed_chairs", "body_at", "chairs", "starting_at", "whole_chaired"]
 
 _in = outer
 
 # "the Group", "this Working Group": the body the statement is made at
 _GROUP_NOUN = (r"(?:the|this|our)\s+(?:Group|Committee|Conference|Council|Working Group|Commission|Assembly|Forum|"
-               r"Meeting)")
+               r"Meeting|[Ss]ession)")
 _GROUP_WORDS = re.compile(r"\b" + _GROUP_NOUN + r"(?:['’]s)?\s*$", re.I)
 _GROUP_FIRST = re.compile(_GROUP_NOUN + r"\b", re.I)
 
@@ -48,7 +48,8 @@ def chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
     for mm in re.finditer(r"\bon\s+(?:its|their|her|his|your|the)\s+(?:election\s+as|assumption\s+of)\s+"
                           r"(?P<what>[^.;]{0,80}?)\s*"
                           r"(?:Chair(?:man|person)?|President|Presidency)\b(?:\s+of\s+(?P<of>[^.;,]{0,80}))?", sent):
-        subj = ([x for x in _in(stmt, "Person", s0, s0 + mm.start()) if s0 + mm.start() - x.end <= 3]
+        subj = ([x for x in _in(stmt, "Person", s0, s0 + mm.start()) if s0 + mm.start() - x.end <= 3
+                 or _OF_STATE.fullmatch(text, x.end, s0 + mm.start()) and _in(stmt, "State", x.end, s0 + mm.start())]
                 or _in(stmt, "State", s0, s0 + mm.start()))
         where = (mm.start("what"), mm.end("what")) if not mm.group("of") else (mm.start("of"), mm.end("of"))
         obj = _in(stmt, "Organization", s0 + where[0], s0 + where[1])
@@ -70,7 +71,7 @@ def chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         who = [x for x in mentions_in(stmt, s0 + mm.end(), s1, ("Person", "State"))
                if not x.info.get("nested") and not re.search(r"[.;,]", text[s0 + mm.end():x.start])]
         if body is not None and who and who[0].start - (s0 + mm.end()) <= 40:
-            holder = _office_holder(stmt, s0 + mm.end(), who[0], s1)
+            holder = _office_holder(stmt, s0 + mm.end(), who[0], s1) or _states_person(stmt, who[0], s1)
             if holder is not None:  # "chaired by the Prime Minister of X, the Honourable Y": Y, who serves X
                 yield Relation(holder.entity, "chairOf", body, s0 + mm.start(), holder.end)
                 yield Relation(holder.entity, "affiliatedWith", who[0].entity, who[0].start, holder.end)
@@ -93,9 +94,24 @@ def chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
             yield Relation(st, "chairOf", obj[0].entity, s0, obj[0].end)
 
 
+# "you, Ambassador X of Kazakhstan, on your election": the state the person addressed serves, set off after the name
+_OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w' -]{1,50}?,?\s*")
+# "chaired by Singapore's Ambassador X", "chaired by the Kenyan Ambassador X": the person, whose state stands before
+_STATES_PERSON = re.compile(r"(?:['’]s)?\s+")
+
+
 # an office of a state, named before the state: "the Prime Minister of", "the Foreign Minister of the"
 _OFFICE_OF = re.compile(r"\s*(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){1,3}of\s+(?:the\s+)?", re.I)
 _THEN_PERSON = re.compile(r",\s+(?:the\s+)?")
+
+
+def _states_person(stmt: Statement, state: Mention, s1: int) -> Mention | None:
+    """The person named right after ``state`` and its "'s" ("Singapore's Ambassador X"), if any."""
+    gap = _STATES_PERSON.match(stmt.context.text, state.end, s1) if state.entity.kind == "State" else None
+    if gap is None:
+        return None
+    return next((p for p in _in(stmt, "Person", gap.end(), min(s1, gap.end() + 60))
+                 if gap.end() in (p.start, p.info.get("title_start"))), None)
 
 
 def _office_holder(stmt: Statement, pos: int, state: Mention, s1: int) -> Mention | None:
@@ -151,8 +167,8 @@ def _soft(word: str) -> str:
     return r"(?:-[ \t]*\n[ \t]*)?".join(word)
 
 
-_CHAIR_NOUN = re.compile(r"\b(?:" + "|".join(_soft(w) for w in ("chairmanship", "presidency", "chairship")) + r")\b",
-                         re.I)
+_CHAIR_NOUN = re.compile(r"\b(?:" + "|".join(_soft(w) for w in ("chairmanship", "chairpersonship", "presidency",
+                                                                "chairship")) + r")\b", re.I)
 # between a state and the body whose office it holds: "Chile's G20", "Chile's successful G20" (not "Chile and the")
 _HOLDER_GAP = re.compile(r"[’']s\s+(?:(?!(?:and|or|of|the|to|in|with)\s)[a-z]+\s+){0,2}")
 _ITS = re.compile(r"\b(?:its|their)\s+(?:[a-z]+\s+){0,2}$")
@@ -183,13 +199,13 @@ def _chair_nouns(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         later = {o.entity.key: o.entity for o in bodies if o.start >= mm.end()}
         # "... of the Security Council"; "Chile's G20 presidency"; else this forum; else the body just named; else
         # the one body the rest of the sentence names ("the Maltese Chairmanship's plan ... within the OSCE")
-        obj = named or (org[-1].entity if org else _whole_chaired(forum, mm.group(0)) if forum is not None
+        obj = named or (org[-1].entity if org else whole_chaired(forum, mm.group(0)) if forum is not None
                         else earlier[-1].entity if earlier else next(iter(later.values())) if len(later) == 1 else None)
         if holder and obj is not None:
             yield Relation(holder[-1].entity, "chairOf", obj, holder[-1].start, mm.end())
 
 
-def _whole_chaired(forum: Entity, noun: str) -> Entity:
+def whole_chaired(forum: Entity, noun: str) -> Entity:
     """The body a state's "chairmanship" at ``forum`` is of: a state chairs an organisation for its year, not the
     council its ambassador then chairs ("the Maltese Chairmanship" at an organisation's permanent council: the
     organisation); a presidency, and the organs of the UN, stay the forum's own."""

@@ -13,6 +13,7 @@ from typing import Iterator
 from kg.dates import find_dates
 from kg.extract.common import hits, lex, sentence_bounds
 from kg.extract.resolutions import find_symbols
+from kg.extract.shortnames import founding_symbol, short_name_mentions
 from kg.gazetteer import Hit, Lexicon
 from kg.model import Entity, Mention, Statement
 
@@ -318,13 +319,10 @@ _YEAR_AFTER = re.compile(r"(?:[’']s)?\s+(?:(?:final|consensus|substantive)\s+)
                          r"((?:19|20)\d{2})\b", re.I)  # "the GGE report in 2015", "the OEWG was established in 2019"
 
 
-_FOUNDED_BY = re.compile(r"[^.;()\n]{0,60}?\b(?:established|created|set\s+up|convened|mandated)\s+(?:by|pursuant\s+to|under|"
-                         r"in\s+accordance\s+with)\s+(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?(?:General\s+Assembly\s+)?",
-                         re.I)
-
-
-def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading_instances: list[Entity]) -> Entity:
-    """The instance of the recurring body ``ent`` that the mention at ``[start, end)`` means."""
+def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading_instances: list[Entity],
+                     named: list[Entity] = ()) -> Entity:
+    """The instance of the recurring body ``ent`` that the mention at ``[start, end)`` means; ``named`` are the
+    instances the statement names in full (the one of them, when no date tells which one sits)."""
     members = _families().get(ent.key)
     if not members:
         return ent
@@ -349,10 +347,9 @@ def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading
         if dated:
             return dated[-1]
     s0, s1 = sentence_bounds(text, start, stmt.start, stmt.end)
-    by = _FOUNDED_BY.match(text, end, min(stmt.end, end + 120))
-    if by:  # "the OEWG established by General Assembly resolution 73/27": the group that resolution set up
-        named = find_symbols(text[by.end():min(stmt.end, by.end() + 45)])
-        founded = [e for e in members if named and lex().org_data.get(e.key, {}).get("established_by") == named[0][2].key]
+    symbol = founding_symbol(text, end, min(stmt.end, end + 120))
+    if symbol:  # "the OEWG established by General Assembly resolution 73/27": the group that resolution set up
+        founded = [e for e in members if lex().org_data.get(e.key, {}).get("established_by") == symbol]
         if len(founded) == 1:
             return founded[0]
     near = text[max(s0, start - 60):min(s1, end + 100)]
@@ -386,7 +383,8 @@ def resolve_instance(stmt: Statement, ent: Entity, start: int, end: int, heading
             return h
     if active:
         return active[-1]  # "the current OEWG", "the OEWG" while one sits
-    return ent
+    here = {e.key: e for e in named if e.attr("family") == ent.key}
+    return next(iter(here.values())) if len(here) == 1 and when is None else ent
 
 
 def _requires_met(stmt: Statement, ent: Entity, quote: str, lexicon: Lexicon) -> bool:
@@ -489,16 +487,29 @@ def organizations(stmt: Statement) -> Iterator[Mention]:
                 continue
             found.append(Mention(hit.start, hit.end, quote, ent, f.form, {"nested": True} if hit.outer else {}))
             break
+    found = sorted(found + list(short_name_mentions(stmt, found)), key=lambda m: m.start)
+    yield from _resolved(stmt, found)
+    yield from _patterns(stmt)
+
+
+def _resolved(stmt: Statement, found: list[Mention]) -> Iterator[Mention]:
+    """``found`` with each generic mention of a recurring body set to the instance it means."""
+    text = stmt.context.text
     heading = [m.entity for m in found if m.start < stmt.heading_end and m.entity.attr("family")]
     if stmt.parent is not None:  # a transcript turn speaks of the bodies its page's heading names
         heading += [m.entity for m in stmt.parent.mentions if m.start < stmt.parent.heading_end and m.entity.attr("family")]
+    named = [m.entity for m in found if m.entity.attr("family")]
     prev: Mention | None = None
+    said: dict[str, Entity] = {}  # what each body named so far was read as
     for m in found:
+        raw = m.entity.key
         if prev is not None and re.fullmatch(r"\s*\(", text[prev.end:m.start]) and \
                 (prev.entity.attr("family") == m.entity.key or prev.entity.key == m.entity.key):
             m.entity = prev.entity  # "the Open-ended Working Group (OEWG)": the abbreviation names the same body
+        elif m.form == "short" and raw in said:
+            m.entity = said[raw]  # "the Working Group": the group named before, as it was read there
         else:
-            m.entity = resolve_instance(stmt, m.entity, m.start, m.end, heading)
+            m.entity = resolve_instance(stmt, m.entity, m.start, m.end, heading, named)
+        said[raw] = m.entity
         prev = m
         yield m
-    yield from _patterns(stmt)

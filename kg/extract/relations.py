@@ -11,6 +11,7 @@ import re
 from typing import Iterator
 
 from kg.extract.affiliation import affiliations, title_spans
+from kg.extract.chairlines import capacity_chairs, field_chairs
 from kg.extract.chairs import addressed_chairs, body_at, chairs, starting_at
 from kg.extract.common import Keywords, outer, sentence_bounds
 from kg.extract.sponsors import national_drafts, sponsors
@@ -50,11 +51,13 @@ def relations(stmt: Statement) -> Iterator[Relation]:
                 yield r
     yield from _speaker_state(stmt, affiliated)
     yield from addressed_chairs(stmt)
+    yield from field_chairs(stmt)
     text = stmt.context.text
     for s0, s1 in _hot_sentences(stmt):
         low = text[s0:s1].lower()  # each group of patterns runs only where its words are
         if any(w in low for w in _CHAIR_CUES):
             yield from chairs(stmt, s0, s1)
+            yield from capacity_chairs(stmt, s0, s1)
         if any(w in low for w in _ESTABLISH_CUES):
             yield from _established(stmt, s0, s1)
         if any(w in low for w in _SPONSOR_CUES):

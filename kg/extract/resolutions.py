@@ -217,6 +217,46 @@ def _bare_drafts(stmt: Statement, taken: list[tuple[int, int]]) -> Iterator[Ment
             yield Mention(m.start(), m.end(), m.group(0), resolution_entity(sym, True), "spoken")
 
 
+# "resolutions 1718, 1874 and 2397": Security Council resolutions by their number alone (the Assembly's have
+# carried their session since 1976: "75/240"; its older ones a session in roman numerals: "2625 (XXV)")
+_COUNCIL_NUMBER = r"(?:[1-9]\d{2}|[12]\d{3})(?![\d/.]|\s*\(\s*[IVXL]+\s*\))"
+_COUNCIL_BARE = re.compile(r"(?P<word>[Rr]esolutions?)\s+(?P<list>" + _COUNCIL_NUMBER + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|"
+                           r"\s*&\s*|\s+as\s+well\s+as\s+)" + _COUNCIL_NUMBER + r")*)")
+# a body other than the Council whose resolutions are numbered so ("General Assembly resolution 2625", "Human Rights
+# Council resolution", "IAEA General Conference resolution")
+_OTHER_BODY = re.compile(r"(?:\b(?:Assembly|GA|UNGA|HRC|ECOSOC|Conference|Board|IAEA|WHA|OAS|PACE|Commission)|"
+                         r"(?<!Security)\s+Council)(?:[’']s)?\s+$")
+_COUNCIL = re.compile(r"Security\s+Council|\bUNSC\b|S/RES/")
+
+
+@functools.lru_cache(maxsize=4)
+def _council_years(text: str) -> dict[str, str]:
+    """The Council resolutions the page writes with their year, by number: {"1540": "S/RES/1540 (2004)"}."""
+    found: dict[str, set[str]] = {}
+    for pat in (_SC_SPOKEN, _SC_RES):
+        for m in pat.finditer(text) if "esolution" in text or "RES" in text else ():
+            found.setdefault(m.group("n"), set()).add(canonical_symbol("sc", n=m.group("n"), y=m.group("y")))
+    return {n: next(iter(syms)) for n, syms in found.items() if len(syms) == 1}
+
+
+def _council_resolutions(stmt: Statement, taken: list[tuple[int, int]]) -> Iterator[Mention]:
+    """Resolutions cited by their bare number in a statement that speaks of (or at) the Security Council: the
+    symbol with the year the page gives it elsewhere ("resolution 1540 (2004)"), else without one."""
+    text = stmt.context.text
+    years = _council_years(text)
+    where = [stmt] + ([stmt.parent] if stmt.parent is not None else [])
+    if not any(_COUNCIL.search(text, s.start, s.end) for s in where):
+        return
+    for m in anchored_finditer(_COUNCIL_BARE, _SPOKEN_ANCHOR, 1, text, stmt.start, stmt.end):
+        if (m.start() and text[m.start() - 1].isalnum()) or _OTHER_BODY.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        for n in re.finditer(r"\d+", m.group("list")):
+            s, e = m.start("list") + n.start(), m.start("list") + n.end()
+            if not any(a < e and s < b for a, b in taken):
+                sym = years.get(n.group(0), f"S/RES/{n.group(0)}")
+                yield Mention(s, e, n.group(0), resolution_entity(sym), "spoken")
+
+
 def resolutions(stmt: Statement) -> Iterator[Mention]:
     text = stmt.context.text
     seg = text[stmt.start:stmt.end]
@@ -226,3 +266,5 @@ def resolutions(stmt: Statement) -> Iterator[Mention]:
         yield Mention(stmt.start + s, stmt.start + e, seg[s:e], ent, form)
     if "L." in seg:
         yield from _bare_drafts(stmt, taken)
+    if "esolution" in seg:
+        yield from _council_resolutions(stmt, taken)

@@ -99,6 +99,23 @@ def sponsors(stmt: Statement, s0: int, s1: int, low: str) -> Iterator[Relation]:
         yield from _sponsored_by(stmt, s0, s1)
     if "sponsor" in low:
         yield from _cosponsors(stmt, s0, s1)
+    if "we " in low:
+        yield from _we_tabled(stmt, s0, s1)
+
+
+# "resolution 75/36, which we tabled in the General Assembly": the state speaking sponsored the resolution before
+_WE_TABLED = re.compile(r",?\s+(?:which|that)\s+we\s+(?:(?:have|had|also|jointly|proudly|first|successfully)\s+)*"
+                        r"(?:tabled|submitted|introduced|sponsored|co-?sponsored|presented|put\s+forward|drafted|"
+                        r"authored|initiated)\b")
+
+
+def _we_tabled(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
+    text = stmt.context.text
+    for r in _in(stmt, "Resolution", s0, s1):
+        said = _WE_TABLED.match(text, r.end, s1)
+        st = _speaking_state(stmt) if said else None
+        if st is not None:
+            yield Relation(r.entity, "sponsoredBy", st, r.start, said.end())
 
 
 def _sponsored_by(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
