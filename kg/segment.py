@@ -345,20 +345,7 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
     head_override = None  # the last line of the main statement's heading, when it runs over two headings
     first_item = items[0] if items else len(lines)
     pre = [i for i in range(first_item) if not blank[i] and not chrome[i]]
-    edge = [c and not lay.is_inline_chrome(lines[i].text) for i, c in enumerate(chrome)]  # the chrome that tops a page
-    main = None
-    for i in pre:
-        if _is_heading(lines[i].text, lay):
-            main = i
-            break
-        if len(lines[i].text.strip()) >= 200:  # a paragraph before any heading: the text starts there
-            main = _below_chrome(pre, edge, i)
-            break
-    prose = [i for i in pre if _is_text(lines[i].text)]
-    if main is None and prose:
-        # no heading: the text starts at its first line that is more than a bare date (a page's own date)
-        first = _below_chrome(pre, edge, prose[0])
-        main = next((i for i in pre if i >= first and not _is_bare_date(lines[i].text)), first)
+    main = _main_start(lines, chrome, pre, lay)
     preamble = None  # the first line of the title lines above the main heading
     if main is not None and _is_heading(lines[main].text, lay):
         preamble = _preamble_start(lines, blank, chrome, main, lay)
@@ -410,6 +397,23 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
                                 "frame" if main_end is None else "main", None if page == here else page, title_start))
         segments += [Segment(p.start, p.end, p.heading_end, None, p.role, here) for p in parts]
     return segments
+
+
+def _main_start(lines: list[_Line], chrome: list[bool], pre: list[int], lay: Layout) -> int | None:
+    """The line the page's main statement starts at, among the lines ``pre`` above any listing: its heading; else a
+    paragraph before any heading; else the first line that is more than a bare date (a page's own date) from the
+    first line of text on."""
+    edge = [c and not lay.is_inline_chrome(lines[i].text) for i, c in enumerate(chrome)]  # the chrome that tops a page
+    for i in pre:
+        if _is_heading(lines[i].text, lay):
+            return i
+        if len(lines[i].text.strip()) >= 200:  # a paragraph before any heading: the text starts there
+            return _below_chrome(pre, edge, i)
+    prose = [i for i in pre if _is_text(lines[i].text)]
+    if not prose:
+        return None
+    first = _below_chrome(pre, edge, prose[0])
+    return next((i for i in pre if i >= first and not _is_bare_date(lines[i].text)), first)
 
 
 def _worded(heads: list[int], lines: list[_Line], blank: list[bool], chrome: list[bool]) -> list[int]:
