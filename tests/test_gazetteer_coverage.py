@@ -112,3 +112,56 @@ def test_gazetteer_coverage_osce_centre_canz_and_the_ad_hoc_committee_in_other_w
     # the centre is the OSCE's only where the OSCE is named
     [s] = extract("Statement by Canada\n\nMr. Chair,\n\nThe national Conflict Prevention Centre ran the checks.")
     assert "OSCE-CPC" not in keys(s, "Organization")
+
+
+def test_gazetteer_coverage_national_cyber_agencies_carry_their_state():
+    [s] = extract("Statement by the delegation of Chile\n\nMadam Chair,\n\nOur CERT met experts of ANSSI, the "
+                  "Federal Office for Information Security, the Communications Security Establishment, CERT-In, "
+                  "KISA, the Israel National Cyber Directorate, CERT-UA and the Office of the National Cyber "
+                  "Director, and we read the advisories of the Government Communications Security Bureau.")
+    want = {"ANSSI": "FRA", "BSI": "DEU", "CSE-CAN": "CAN", "CERT-IN": "IND", "KISA": "KOR", "INCD": "ISR",
+            "CERT-UA": "UKR", "US-ONCD": "USA", "GCSB": "NZL"}
+    found = {m.entity.key: m.entity for m in s.mentions if m.entity.kind == "Organization"}
+    assert set(want) <= set(found)
+    assert {k: found[k].attr("state") for k in want} == want
+    assert {found[k].attr("type") for k in want} == {"NationalBody"}
+
+
+def test_gazetteer_coverage_research_bodies_are_nongovernmental_and_a_meeting_rule_is_none():
+    [s] = extract("Statement by the delegation of Kenya\n\nMr. Chair,\n\nStudies by the International Institute "
+                  "for Strategic Studies, RUSI, the Stimson Center, the China Institute of International Studies, "
+                  "the Observer Research Foundation and the Geneva Centre for Security Policy informed us.")
+    types = _org_types(s)
+    want = {"IISS", "RUSI", "STIMSON-CENTER", "CIIS", "ORF", "GCSP"}
+    assert want <= set(types)
+    assert {types[k] for k in want} == {"NonGovernmentalOrganization"}
+    # the rule of a meeting's confidentiality is no mention of the institute it is named after; the
+    # Canadian intelligence service is not the Washington think tank that shares its initials
+    [s] = extract("Statement by the delegation of Kenya\n\nMr. Chair,\n\nThe consultations followed the Chatham "
+                  "House rule. The Canadian Security Intelligence Service briefed us.")
+    assert keys(s, "Organization") == {"CSIS-CAN"}
+
+
+def test_gazetteer_coverage_treaty_meetings_and_regional_organs_need_their_body():
+    [s] = extract("Statement by the delegation of Thailand\n\nMr. President,\n\nAt the Second Meeting of States "
+                  "Parties to the TPNW, the CCW Meeting of High Contracting Parties and the ARF ISM on ICTs we "
+                  "spoke; the IAEA reported to its General Conference, and the ASEAN Ministerial Conference on "
+                  "Cybersecurity met.")
+    org = keys(s, "Organization")
+    assert {"TPNW-2MSP", "CCW-MHCP", "ARF-ISM-ICT", "IAEA-GC", "AMCC"} <= org
+    assert "TPNW-MSP" not in org  # the numbered meeting, not the series as well
+    # generic organ names are read only where their body is named
+    [s] = extract("Statement by the delegation of Thailand\n\nMr. President,\n\nThe General Conference, the "
+                  "Committee of Ministers, the Foreign Affairs Council and the Provisional Technical Secretariat "
+                  "met.")
+    assert keys(s, "Organization") == set()
+
+
+def test_gazetteer_coverage_osce_secretariat_department_and_the_cd_group_of_21():
+    [s] = extract("Statement by the delegation of Ecuador\n\nMr. President,\n\nEcuador speaks for the G-21. The "
+                  "OSCE Secretariat and its Transnational Threats Department ran a workshop.")
+    assert {"G21", "OSCE-SECRETARIAT", "OSCE-TNTD"} <= keys(s, "Organization")
+    # the department is the OSCE's only where the OSCE is named
+    [s] = extract("Statement by the delegation of Ecuador\n\nMr. President,\n\nOur Transnational Threats "
+                  "Department ran a workshop.")
+    assert "OSCE-TNTD" not in keys(s, "Organization")
