@@ -191,6 +191,9 @@ def test_extract_organizations_a_secretariat_department_of_an_organisation_is_no
                   "Threats Department.")
     assert {"OSCE-SEC", "OSCE-TNTD"} <= keys(s, "Organization")
     assert not any(k.startswith("DEPT-") for k in keys(s, "Organization"))
+    # the department is the OSCE's only where the OSCE is named
+    [s] = extract("Statement by Latvia\n\nRiga, 5 May 2023\n\nOur Transnational Threats Department ran a workshop.")
+    assert "OSCE-TNTD" not in keys(s, "Organization")
 
 
 def test_extract_organizations_the_conference_on_disarmaments_group_of_21():

@@ -156,12 +156,3 @@ def test_gazetteer_coverage_treaty_meetings_and_regional_organs_need_their_body(
                   "met.")
     assert keys(s, "Organization") == set()
 
-
-def test_gazetteer_coverage_osce_secretariat_department_and_the_cd_group_of_21():
-    [s] = extract("Statement by the delegation of Ecuador\n\nMr. President,\n\nEcuador speaks for the G-21. The "
-                  "OSCE Secretariat and its Transnational Threats Department ran a workshop.")
-    assert {"G21", "OSCE-SECRETARIAT", "OSCE-TNTD"} <= keys(s, "Organization")
-    # the department is the OSCE's only where the OSCE is named
-    [s] = extract("Statement by the delegation of Ecuador\n\nMr. President,\n\nOur Transnational Threats "
-                  "Department ran a workshop.")
-    assert "OSCE-TNTD" not in keys(s, "Organization")
