@@ -474,8 +474,10 @@ def _is_item(line: str, lay: Layout) -> bool:
     if m is None:
         return False
     rest = line[m.end():].strip(" *_")
-    # (nor a date and a place: "15 December 2031 | Geneva" is a byline's dateline)
-    return not (len(rest.split()) <= 2 and lay.kind_of(rest)) and not _a_place(rest)
+    # (nor a date and a place: "15 December 2031 | Geneva" is a byline's dateline; nor a date and one word, a format
+    # label in any language: "04.11.2031 - Artikel")
+    return not (len(rest.split()) <= 2 and lay.kind_of(rest)) and not _a_place(rest) and \
+        not re.fullmatch(r"[^\W\d]+", rest)
 
 
 def _a_place(text: str) -> bool:

@@ -448,3 +448,13 @@ def test_segment_a_site_footer_block_tags_and_a_prev_next_link_are_chrome():
                   "to act now.\n")
     assert {"NOR", "CHL"} <= keys(t, "State")
     assert not layout().is_chrome("Next steps will be decided by the Council in May, and Peru will take part.")
+
+
+def test_segment_a_date_and_one_word_under_a_title_is_its_dateline_not_a_listing_item():
+    text = ("Embassy of Peru\nNews\n\nAmbassador opens the space security week in Lisbon\n25.04.2031 - Artikel\n\n"
+            "The Ambassador of Peru opened on Thursday the space security week at the university.\n")
+    [s] = segment(text)
+    assert s.listing_date is None and text[s.start:].startswith("Ambassador opens the space security week")
+    # a date and a title of several words is an item of a listing
+    listing = text + "\n20.04.2031 - Ambassador visits the observatory in Porto\n\nThe visit was short.\n"
+    assert [x.listing_date for x in segment(listing)] == [None, "2031-04-20"]
