@@ -158,3 +158,28 @@ def test_extract_chairs_a_states_chairpersonship_at_an_organisations_council():
                   "of the Permanent Council\n16 November 2023, Vienna\n\nSTATEMENT BY NORWAY\n\nMr. Chair,\n\n"
                   "Norway thanks the Maltese Chairpersonship for its report on the OSCE budget.")
     assert ("MLT", "OSCE") in got
+
+
+def test_extract_chairs_on_assuming_or_election_to_chair_and_the_able_chairmanship():
+    assert ("ECU", "CD") in _chairs("Statement by Peru\n\nPeru congratulates Ecuador on assuming the Presidency of the "
+                                    "Conference on Disarmament.")
+    assert ("KEN", "AU-PSC") in _chairs("Statement by Peru\n\nWe congratulated Kenya on its election to chair the Peace "
+                                        "and Security Council of the African Union.")
+    found = rels(extract("Statement by Peru\n\nThe Conference on Disarmament agreed the text under the able "
+                         "chairmanship of Ambassador Lina Sorensen of Norway."))
+    assert ("lina-sorensen", "chairOf", "CD") in found
+    found = rels(extract("Statement by Peru\n\nWe congratulate you, Ambassador Lina Sorensen, on your assumption of the "
+                         "chairmanship of the Conference on Disarmament."))
+    assert ("lina-sorensen", "chairOf", "CD") in found
+    # congratulating a state on something else makes it chair nothing
+    assert not _chairs("Statement by Peru\n\nPeru congratulates Ecuador on assuming its seat at the Conference on "
+                       "Disarmament.")
+
+
+def test_extract_chairs_a_state_as_president_of_a_body_for_a_month():
+    assert ("MLT", "UNSC") in _chairs("Statement by Peru\n\nThe debate was convened by Malta, as President of the "
+                                      "Security Council for June, on cyber threats.")
+    assert ("MLT", "UNSC") in _chairs("Statement by Peru\n\nAs President of the Security Council for March, Malta "
+                                      "convened a debate on cyber threats.")
+    # "as the Council noted" makes no one its president
+    assert not _chairs("Statement by Peru\n\nThe debate was convened by Malta, as the Security Council noted.")

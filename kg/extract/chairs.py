@@ -45,15 +45,14 @@ def chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
     # "<State> on its election as the Group's Chair", "you, Ambassador Lauber, on your election as the Chair of
     # this Working Group": a body named there, or "the Group" = this forum
     # "<State> on the assumption of the Presidency of the Conference": the same, for taking the office up
-    for mm in re.finditer(r"\bon\s+(?:its|their|her|his|your|the)\s+(?:election\s+as|assumption\s+of)\s+"
-                          r"(?P<what>[^.;]{0,80}?)\s*"
-                          r"(?:Chair(?:man|person)?|President|Presidency)\b(?:\s+of\s+(?P<of>[^.;,]{0,80}))?", sent):
+    for mm in _ELECTED.finditer(sent):
         subj = ([x for x in _in(stmt, "Person", s0, s0 + mm.start()) if s0 + mm.start() - x.end <= 3
                  or _OF_STATE.fullmatch(text, x.end, s0 + mm.start()) and _in(stmt, "State", x.end, s0 + mm.start())]
                 or _in(stmt, "State", s0, s0 + mm.start()))
-        where = (mm.start("what"), mm.end("what")) if not mm.group("of") else (mm.start("of"), mm.end("of"))
+        what, of = ("what", "of") if mm.group("what2") is None else ("what2", "of2")
+        where = (mm.start(what), mm.end(what)) if not mm.group(of) else (mm.start(of), mm.end(of))
         obj = _in(stmt, "Organization", s0 + where[0], s0 + where[1])
-        words = (mm.group("what") if not mm.group("of") else " ".join(mm.group("of").split()[:3])) + " "
+        words = (mm.group(what) if not mm.group(of) else " ".join(mm.group(of).split()[:3])) + " "
         target = obj[0].entity if obj else (forum if _GROUP_WORDS.search(words) or _GROUP_FIRST.match(words)
                                             else None)
         if subj and target is not None:
@@ -63,7 +62,8 @@ def chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
     # "the Group ... was chaired by Ambassador X", "worked under the chairmanship of Ambassador X": the body
     # named last before the phrase (else this forum) is chaired by the person or state named right after it
     for mm in re.finditer(r"\b(?:(?:was|is|were|are|being)\s+)?(?:chaired|presided(?:\s+over)?|led)\s+by\s+|"
-                          r"\bunder\s+the\s+(?:chairmanship|chairpersonship|chairship|presidency|leadership)\s+of\s+", sent, re.I):
+                          r"\bunder\s+the\s+(?:(?:able|skilful|skillful|wise|capable|steady|effective|competent)\s+)?"
+                          r"(?:chairmanship|chairpersonship|chairship|presidency|leadership)\s+of\s+", sent, re.I):
         bodies = [o for o in _in(stmt, "Organization", s0, s0 + mm.start()) if o.entity.attr("type") != "NationalBody"
                   and not re.match(r"\s+resolutions?\b", text[o.end:o.end + 14])]  # "General Assembly resolution"
         said = [x for x in _BODY_WORD.finditer(text, s0, s0 + mm.start())]  # "the Council will meet under ..."
@@ -94,6 +94,12 @@ def chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
             yield Relation(st, "chairOf", obj[0].entity, s0, obj[0].end)
 
 
+# "on its election as the Group's Chair", "on the assumption of the Presidency of", "on assuming the chairmanship of",
+# "on its election to chair the Council"
+_ELECTED = re.compile(r"\bon\s+(?:(?:its|their|her|his|your|the)\s+(?:election\s+as|assumption\s+of)|assuming|taking\s+"
+                      r"(?:up|over))\s+(?P<what>[^.;]{0,80}?)\s*(?:Chair(?:man|woman|person)?(?:ship)?|President|Presidency)"
+                      r"\b(?:\s+of\s+(?P<of>[^.;,]{0,80}))?|\bon\s+(?:its|their|her|his|your)\s+election\s+to\s+(?P<what2>)"
+                      r"(?:chair|preside\s+over)\s+(?P<of2>[^.;,]{0,80})", re.I)
 # "you, Ambassador X of Kazakhstan, on your election": the state the person addressed serves, set off after the name
 _OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w' -]{1,50}?,?\s*")
 # "chaired by Singapore's Ambassador X", "chaired by the Kenyan Ambassador X": the person, whose state stands before
@@ -222,7 +228,12 @@ _AS_CHAIR = re.compile(r"\b[Aa]s\s+(?:the\s+)?(?:(?:\d{4}|current|incoming|outgo
 _WORK_AS_CHAIR = re.compile(r"\b(?:your|his|her)\s+(?:[\w-]+\s+){1,4}?as\s+(?:the\s+)?(?:Chair(?:man|woman|person)?|"
                             r"President)\s+of\s+(?:the\s+)?")
 # "As Chair of ASEAN, Chile" / "As Chair of ASEAN in 2022, Chile" (not "As the Chair of ASEAN noted, Chile")
-_AS_CHAIR_COMMA = re.compile(r"(?:\s+(?:in|for)\s+\d{4}|\s+this\s+year)?,\s+(?:the\s+)?")
+_AS_CHAIR_COMMA = re.compile(r"(?:\s+(?:in|for)\s+(?:\d{4}|(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|June|"
+                             r"July|August|September|October|November|December)(?:\s+\d{4})?)|\s+this\s+(?:year|month))?,"
+                             r"\s+(?:the\s+)?")
+# "Kenya, as President of the Council for June, ...": the state or person right before the comma
+_COMMA_AS_CHAIR = re.compile(r",\s+(?:in\s+its\s+capacity\s+)?as\s+(?:the\s+)?(?:(?:current|incoming|outgoing|rotating)\s+)?"
+                             r"(?:Chair(?:man|woman|person)?|President)\s+of\s+(?:the\s+)?")
 _CHAIR_OF = re.compile(r"\b(?<!Co-)(?:Chair(?:man|woman|person)?|President)\s+of\s+(?:the\s+)?")
 # after the body's name and what qualifies it, the person set off by commas: ", Ambassador X,"
 _THEN_NAMED = re.compile(r"[^,;.()]{0,160}?,\s+(?:the\s+)?")
@@ -253,6 +264,13 @@ def _chair_named_after(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         body = body_at(stmt, mm.end())
         who = [x for x in mentions_in(stmt, s0, mm.start(), ("Person",)) if not x.info.get("nested")]
         if body and who and not re.search(r"[;]", text[who[-1].end:mm.start()]):
+            yield Relation(who[-1].entity, "chairOf", body[0], who[-1].start, body[1])
+    # "Kenya, as President of the Security Council for June, ...": the state or person right before
+    for mm in _COMMA_AS_CHAIR.finditer(text, s0, s1):
+        body = body_at(stmt, mm.end())
+        who = [x for x in mentions_in(stmt, s0, mm.start(), ("State", "Person")) if not x.info.get("nested")
+               and x.end == mm.start() and x.form not in ("capital", "metonym", "adjective")]
+        if body and who:
             yield Relation(who[-1].entity, "chairOf", body[0], who[-1].start, body[1])
     # "As the 2023 Chair of ASEAN, Chile ...": the state or person right after the comma
     for mm in _AS_CHAIR.finditer(text, s0, s1):
