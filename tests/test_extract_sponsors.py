@@ -57,3 +57,20 @@ def test_extract_sponsors_a_resolution_which_we_tabled_is_the_speaking_states():
     got = {(a, o) for a, p, o in rels([s]) if p == "sponsoredBy"}
     assert ("A/RES/74/31", "PER") in got
     assert ("A/RES/74/40", "PER") not in got
+
+
+def test_extract_sponsors_the_states_a_relative_clause_says_tabled_the_resolution():
+    def sponsored(text: str) -> set[tuple[str, str]]:
+        return {(s, o) for s, p, o in rels(extract("Statement by Peru\n\n" + text)) if p == "sponsoredBy"}
+    assert sponsored("Resolution 78/241, which Austria tabled, set up the talks.") == {("A/RES/78/241", "AUT")}
+    assert sponsored("We recall resolution 77/37, which Chile and Ghana had tabled.") == \
+        {("A/RES/77/37", "CHL"), ("A/RES/77/37", "GHA")}
+    assert sponsored("We recall resolution 77/37, which Peru was proud to table.") == {("A/RES/77/37", "PER")}
+    # a state in the clause that does something else sponsors nothing
+    assert sponsored("Resolution 74/247, which Japan opposed, set up the committee.") == set()
+
+
+def test_extract_sponsors_a_state_acting_after_the_sponsor_list_is_no_sponsor():
+    found = {(s, o) for s, p, o in rels(extract("Statement by Peru\n\nResolution 74/247 was proposed by Russia, and "
+                                                "Japan voted against it.")) if p == "sponsoredBy"}
+    assert found == {("A/RES/74/247", "RUS")}

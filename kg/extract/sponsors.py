@@ -101,12 +101,39 @@ def sponsors(stmt: Statement, s0: int, s1: int, low: str) -> Iterator[Relation]:
         yield from _cosponsors(stmt, s0, s1)
     if "we " in low:
         yield from _we_tabled(stmt, s0, s1)
+    if "which" in low or "that" in low:
+        yield from _which_states_tabled(stmt, s0, s1)
 
 
 # "resolution 75/36, which we tabled in the General Assembly": the state speaking sponsored the resolution before
 _WE_TABLED = re.compile(r",?\s+(?:which|that)\s+we\s+(?:(?:have|had|also|jointly|proudly|first|successfully)\s+)*"
                         r"(?:tabled|submitted|introduced|sponsored|co-?sponsored|presented|put\s+forward|drafted|"
                         r"authored|initiated)\b")
+
+
+# "resolution 78/241, which Austria tabled", "which France and Egypt had tabled", "which Peru was proud to table"
+_WHICH_STATES = re.compile(r",?\s+(?:which|that)\s+(?:the\s+)?(?=[A-Z])")
+_STATES_TABLED = re.compile(r"\s+(?:(?:had|has|have|also|jointly|proudly|first|successfully|(?:was|were|is|are)\s+(?:proud|"
+                            r"pleased|honoured|honored)\s+to)\s+)*(?:tabled?|submit(?:ted)?|introduced?|(?:co-?)?sponsor(?:ed)?|"
+                            r"presented?|put\s+forward|drafted|authored|initiated)\b")
+
+
+def _which_states_tabled(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
+    """The states a relative clause right after a resolution says tabled it."""
+    text = stmt.context.text
+    for r in _in(stmt, "Resolution", s0, s1):
+        which = _WHICH_STATES.match(text, r.end, s1)
+        if which is None:
+            continue
+        states = []
+        for x in _in(stmt, "State", which.end(), min(s1, which.end() + 160)):
+            gap = text[states[-1].end if states else which.end():x.start]
+            if x.form in ("capital", "metonym") or not re.fullmatch(r"(?:,\s*|,?\s+and\s+(?:the\s+)?)?" if states else r"", gap):
+                break
+            states.append(x)
+        said = _STATES_TABLED.match(text, states[-1].end, s1) if states else None
+        for st in states if said else ():
+            yield Relation(r.entity, "sponsoredBy", st.entity, r.start, said.end())
 
 
 def _we_tabled(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
@@ -193,7 +220,15 @@ def national_drafts(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
 
 def _listed_after(stmt: Statement, start: int, s1: int) -> list[Mention]:
     """The states listed right after "sponsored by": up to the verb or clause that ends the list."""
-    tail = stmt.context.text[start:s1]
+    text = stmt.context.text
+    tail = text[start:s1]
     stop = re.search(r"[.;:]|\b(?:which|that|who|was|were|is|are|has|have|had|will|would|and\s+(?:adopted|approved))\b",
                      tail)
-    return _in(stmt, "State", start, start + (stop.start() if stop else len(tail)))
+    listed = _in(stmt, "State", start, start + (stop.start() if stop else len(tail)))
+    # "proposed by Russia, and Japan voted against it": a state that acts on its own ends the list before it
+    acting = next((k for k, x in enumerate(listed) if k and _ACTS.match(text, x.end)), len(listed))
+    return listed[:acting]
+
+
+_ACTS = re.compile(r"\s+(?:(?:also|then|later|firmly|strongly)\s+)?(?:voted|said|called|abstained|opposed|rejected|objected|"
+                   r"supported|expressed|stated|noted|argued|insisted|explained|warned)\b")
