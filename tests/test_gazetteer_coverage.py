@@ -156,3 +156,14 @@ def test_gazetteer_coverage_treaty_meetings_and_regional_organs_need_their_body(
                   "met.")
     assert keys(s, "Organization") == set()
 
+
+
+def test_gazetteer_coverage_the_ctbt_article_xiv_conference_is_a_forum():
+    [s] = extract("Statement by Peru at the Fourteenth Conference on Facilitating the Entry into Force of the "
+                  "Comprehensive Nuclear-Test-Ban Treaty\nNew York, 25 September 2031\n\nMr. President,\n\nPeru calls "
+                  "on the remaining States to ratify the Treaty.")
+    assert s.value("forum").key == "CTBT-ART14"
+    # the Treaty alone is no conference
+    [s] = extract("Statement by Peru\n\nPeru calls on the remaining States to ratify the Comprehensive "
+                  "Nuclear-Test-Ban Treaty.")
+    assert "CTBT-ART14" not in keys(s, "Organization")
