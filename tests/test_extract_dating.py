@@ -177,7 +177,7 @@ def test_extract_dating_forum_news_headline_un_yields_to_the_committee_the_envoy
     [plain] = extract("WORLD\n\nRussia rejects Western cyber norms at UN arms talks\n\nBy Wire Staff\nPublished on "
                       "11/10/2022 at 20:15\n\nUNITED NATIONS (Wire) - Russia's deputy envoy on Tuesday rejected "
                       "proposals for a new cyber mechanism, as delegations clashed over the future of the talks.")
-    assert plain.value("forum").key == "UN"  # no committee named: the UN stands
+    assert plain.value("forum") is None  # no committee named: the UN as a whole holds no meeting
 
 
 def test_extract_dating_forum_the_lead_paragraph_s_second_sentence_names_the_session():
@@ -293,3 +293,13 @@ def test_extract_dating_a_topic_label_before_a_body_names_no_forum():
     [t] = extract("General Assembly: First Committee\nStatement by Ruritania, 2 March 2031\n\nRuritania supports talks "
                   "on a treaty banning weapons in orbit.\n")
     assert t.value("forum").key == "UNGA-C1"
+
+
+def test_extract_dating_forum_the_un_as_a_whole_is_no_forum():
+    [s] = extract("Speech by the Minister of State at the United Nations on space security\nBerlin, 4 May 2031\n\n"
+                  "Ladies and gentlemen,\n\nWe meet at a time of growing risks in outer space.")
+    assert s.value("forum") is None
+    # an organ of the UN the header names is
+    [s] = extract("Speech by the Minister of State at the United Nations General Assembly on space security\n"
+                  "New York, 4 May 2031\n\nMr. President,\n\nWe meet at a time of growing risks in outer space.")
+    assert s.value("forum").key == "UNGA"

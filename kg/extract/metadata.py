@@ -159,7 +159,8 @@ def metadata(stmt: Statement) -> Iterator[Attribute | Relation]:
     forum, event = _forum(stmt, hs)
     if forum is not None and forum[0].key == "UN":  # "at UN talks": the committee the lead says was addressed
         finer = addressed_body(stmt, forum[0])
-        forum = (finer.entity, finer.start, finer.end) if finer is not None else forum
+        # the UN as a whole holds no meeting of its own: "a speech at the United Nations" names no forum
+        forum = (finer.entity, finer.start, finer.end) if finer is not None else None
     if body is not None and (forum is None or is_part_of(body[0], forum[0])):
         forum = (body[0], None, None)  # the body's own meeting
     if forum is None and release:
