@@ -244,3 +244,62 @@ def test_extract_behalf_a_known_official_whose_title_names_no_state_speaks_for_t
     # the page names no such state: the gazetteer alone says nothing of this statement
     [s] = extract(text.replace(" Switzerland will host the next round.", ""))
     assert value_keys(s, "on_behalf_of") != ["CHE"]
+
+
+_RECORD = ("The President: I call on the representative of Ghana.\n\n"
+           "      Ms. Mensah (Ghana): I have the honour to speak on behalf of the Group of\nAfrican States. We "
+           "welcome the report and thank the facilitators.\n\n"
+           "      The President: I call on the representative of Chile.\n\n"
+           "      Mr. Lopez (Chile): {chile} We stand ready to work with all delegations on the text.\n\n"
+           "      The President: The meeting is adjourned.\n")
+
+
+def test_extract_behalf_verbatim_turn_speaks_for_the_group_its_wrapped_first_sentence_names():
+    stmts = extract(_RECORD.format(chile="My delegation supports the draft."))
+    ghana = next(s for s in stmts if "Mensah" in s.context.text[s.start:s.heading_end])
+    chile = next(s for s in stmts if "Lopez" in s.context.text[s.start:s.heading_end])
+    assert value_keys(ghana, "on_behalf_of") == ["UN-AFRICAN-GROUP"]
+    assert value_keys(chile, "on_behalf_of") == ["CHL"]
+
+
+def test_extract_behalf_a_chair_speaking_in_that_capacity_speaks_for_the_body():
+    stmts = extract(_RECORD.format(chile="I speak in my capacity as Chair of the Open-ended Working Group."))
+    chile = next(s for s in stmts if "Lopez" in s.context.text[s.start:s.heading_end])
+    assert value_keys(chile, "on_behalf_of") == ["OEWG"]
+    # the capacity of another, or one's national capacity, is not
+    stmts = extract(_RECORD.format(chile="We thank Peru, which serves in its capacity as a member of the bureau."))
+    chile = next(s for s in stmts if "Lopez" in s.context.text[s.start:s.heading_end])
+    assert value_keys(chile, "on_behalf_of") == ["CHL"]
+
+
+def test_extract_behalf_the_chair_of_an_organ_of_a_body_speaks_for_the_body():
+    [s] = extract("Letter dated 3 May 2031 from the Permanent Representative of Ghana addressed to the "
+                  "Secretary-General\n\n      In my capacity as Chair of the Steering Committee of the Non-Aligned "
+                  "Movement, I have the honour to transmit herewith the declaration of its ministers (see annex).\n\n"
+                  "(Signed) Kofi Mensah\nPermanent Representative\n")
+    assert value_keys(s, "on_behalf_of") == ["NAM"]
+
+
+def test_extract_behalf_a_council_briefing_in_the_heading_is_the_meeting_not_the_author():
+    [s] = extract("Statement by H.E. Ambassador Ana Costa\nPermanent Representative of Portugal to the United Nations\n"
+                  "UN Security Council Briefing on Maritime Security\nMonday, May 5th, 2031\n\n" + _SPEECH)
+    assert value_keys(s, "on_behalf_of") == ["PRT"]
+    # a body that heads the text as its author still is
+    [s] = extract("UN Security Council Press Statement on Maritime Security\n\nDelivered by: H.E. Ambassador Ana "
+                  "Costa, Permanent Representative of Portugal\n\n" + _SPEECH)
+    assert value_keys(s, "on_behalf_of") == ["UNSC"]
+
+
+def test_extract_behalf_spokesperson_under_a_ministry_letterhead_speaks_for_its_state():
+    [s] = extract("Skip to content\nFederal Foreign Office\n\nChile Blocks Council Decision on Fisheries\n\nPress "
+                  "Statement\nAnna Weber, Spokesperson\nMay 4, 2031\n\nToday, Chile blocked a Council decision on "
+                  "fisheries. Chile alone voted against it, and Chile must explain why. Chile has isolated itself; "
+                  "Germany will raise the matter again.\n")
+    assert value_keys(s, "on_behalf_of") == ["DEU"]
+    assert ("anna-weber", "affiliatedWith", "CHL") not in rels([s])
+    # a ministry named inside a line of prose is no letterhead: the page is the state's it names most
+    [s] = extract("Skip to content\nAs the Federal Foreign Office reported, fishing talks went on.\n\nChile Blocks "
+                  "Council Decision on Fisheries\n\nPress Statement\nAnna Weber, Spokesperson\nMay 4, 2031\n\nToday, "
+                  "Chile blocked a Council decision on fisheries. Chile alone voted against it, and Chile must explain "
+                  "why.\n")
+    assert s.context.home_state.key == "CHL"

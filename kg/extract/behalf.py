@@ -71,9 +71,14 @@ def _issued_by(pre: str, hs: int, end: int, tail: str) -> bool:
     return _ISSUED_BY.search(stripped + tail) is not None
 
 
-def issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
+# a meeting a body holds, named by the body and the meeting's kind ("UN Security Council Briefing on X")
+_HELD = re.compile(r"\s*briefing\b", re.I)
+
+
+def issuer(stmt: Statement, hs: int, fallback: bool = True, held: bool = True) -> list[Entity]:
     """Who issued a statement: a body or state the heading names as its author, else (with
-    ``fallback``) the page's own state when the heading names an embassy, ministry or ambassador."""
+    ``fallback``) the page's own state when the heading names an embassy, ministry or ambassador. Without
+    ``held``, a body named before "Briefing" holds the meeting the statement was made at: no author."""
     text = stmt.context.text
     heading = text[hs:stmt.heading_end]
     for m in stmt.mentions:
@@ -96,6 +101,8 @@ def issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
                         r"intervention|remarks|address)\b",
                         text[m.end:m.end + 40], re.I):
                 return [m.entity]  # "UK statement to the OSCE Permanent Council"
+            continue
+        if not held and _HELD.match(text, m.end):
             continue
         if _issued_by(pre, hs, m.start, " " if pre.endswith(" ") else "") or (
                 (len(pre) == m.start - hs and re.fullmatch(r"[\s*_\"“«]*(?:the\s+)?", pre, re.I) or _LINE_OPENS.search(pre))
@@ -171,7 +178,11 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
     says so otherwise). ``named``: states the heading names as issuer; ``body``: the body whose own
     statement this is; ``release``: a UN press release; ``kind``: the statement's kind."""
     # (a UN press release reports others' words: only its heading says for whom it speaks)
-    behalf, explicit = _explicit(stmt, hs, named, stmt.heading_end if release else first_sentence(stmt)[1])
+    upto = stmt.heading_end if release else first_sentence(stmt)[1]
+    behalf, explicit = _explicit(stmt, hs, named, upto)
+    if not behalf and not explicit:  # "I speak in my capacity as Chair of the Working Group": for the body
+        behalf = _capacity(stmt, hs, upto)
+        explicit = bool(behalf)
     for m in speakers:  # "Delivered by: Ambassador X, ..., on behalf of the Group of 77": the field line says
         if not behalf and m.info.get("field_line"):
             behalf, explicit = _explicit(stmt, m.info["field_line"][0], named, m.info["field_line"][1], field=True)
@@ -186,7 +197,7 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
     if not behalf and not explicit and speakers and stmt.role in ("main", "item"):
         # "Statement of the Group of 77 and China / Delivered by: H.E. Mr. X, Permanent Representative of
         # Mozambique": the group the heading names as author, not the speaker's own state
-        behalf = [e for e in issuer(stmt, hs, fallback=False) if e.kind == "Organization"][:1]
+        behalf = [e for e in issuer(stmt, hs, fallback=False, held=False) if e.kind == "Organization"][:1]
     if not behalf and not explicit:
         behalf, said_for = _speakers_own(stmt, speakers)
     if not behalf and stmt.role in ("turn", "part"):
@@ -373,6 +384,33 @@ def _explicit(stmt: Statement, hs: int, named: list[Entity], upto: int,
             # "Statement by Japan, also on behalf of Australia and New Zealand": the speaker's state too
             behalf[:0] = named
     return behalf, explicit
+
+
+# a speaker who speaks as a body's chair, not for their state: "in my capacity as Chair of the Working Group"
+_CAPACITY = re.compile(r"\bin\s+(?:my|our|his|her|its|their)\s+capacity\s+as\s+(?:the\s+)?(?:Co-)?(?:Chair(?:man|woman|"
+                       r"person)?|President|Coordinator)\s+of\s+(?:the\s+)?", re.I)
+# an organ of a body, named before it ("the Coordinating Bureau of the Movement of ..."): its chair speaks for the body
+_ORGAN_OF = re.compile(r"(?:[A-Z][\w-]*\s+){1,4}of\s+(?:the\s+)?")
+
+
+def _capacity(stmt: Statement, lo: int, hi: int) -> list[Entity]:
+    """The body whose chair (president, coordinator) the text between ``lo`` and ``hi`` says speaks as such: that
+    body, or the body an organ of it belongs to ("Chair of the Coordinating Bureau of the Movement of X")."""
+    text = stmt.context.text
+    for cue in _CAPACITY.finditer(text, lo, hi):
+        at = cue.end()
+        if not any(o.start == at and o.entity.kind == "Organization" for o in stmt.mentions):
+            organ = _ORGAN_OF.match(text, at, min(hi, at + 80))
+            at = organ.end() if organ else at
+        body = next((o for o in stmt.mentions if o.start == at and o.entity.kind == "Organization"
+                     and not o.info.get("nested")), None)
+        if body is None:
+            continue
+        parent = body.entity.attr("parent")
+        inner = next((o.entity for o in stmt.mentions if o.entity.key == parent and body.start < o.start
+                      and o.end <= body.end), None) if parent else None
+        return [inner or body.entity]  # (an organ named whole, its body inside its name: the body)
+    return []
 
 
 def _honorific_only(m: Mention) -> bool:
