@@ -238,3 +238,20 @@ def test_extract_speakers_the_office_line_under_a_signature_is_the_signers_title
     # a place and date under the name is no office: the signer's employer stays unsaid
     found = rels(extract(page.format("New York, 4 May 2031")))
     assert not any(s == "jane-okoro" and p == "affiliatedWith" for s, p, _ in found)
+
+
+_WRITTEN = ("National Assembly\nWritten questions and answers\n\nFisheries: Arctic Council\nQuestion for the Ministry of "
+            "Foreign Affairs\nNo. 4471, tabled on 3 March 2031\n\nAsked by Ms Ingrid Solberg (Bergen North)\n\nTo ask "
+            "the Minister what steps are being taken to protect the northern fishing grounds; and whether a new "
+            "convention will be signed.\n\n{answer}\n\nNorway has worked for a binding convention in the Arctic "
+            "Council and will keep doing so with all partners in the region.\n")
+
+
+def test_extract_speakers_parliamentary_answer_is_the_answering_ministers_not_the_askers():
+    [s] = extract(_WRITTEN.format(answer="Answered on\n10 March 2031\n\nAnswered by Lars Dahl, Minister of State "
+                                         "(Arctic and Fisheries)"))
+    assert value_keys(s, "speakers") == ["lars-dahl"]
+    assert value_keys(s, "on_behalf_of") == ["NOR"]
+    # not answered yet: the member who asked is no speaker of the record
+    [s] = extract(_WRITTEN.format(answer="Awaiting answer"))
+    assert "ingrid-solberg" not in value_keys(s, "speakers")

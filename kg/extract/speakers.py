@@ -45,8 +45,12 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
         if len({m.entity.key for m in chosen}) < 2:
             bs, be = first_sentence(stmt)
             chosen += [m for m in stmt.mentions if m.entity.kind == "Person" and bs <= m.start < be]
+    elif stmt.role in ("main", "item") and _answered_by(stmt):
+        chosen = _answered_by(stmt)  # a parliamentary answer: its minister, not the member who asked
     else:
         for m in head:
+            if _ASKED.search(text, max(hs, m.info.get("title_start", m.start) - 40), m.info.get("title_start", m.start)):
+                continue  # "Asked by Ms X (Tooting)": who put the question, not who answers it
             after = text[m.end:m.end + 2]
             end = m.info.get("title_start", m.start)
             pre = lookback(text, hs, end)  # the whole prefix only where a rule needs it (once per mention)
@@ -155,6 +159,24 @@ def _byline(stmt: Statement, ls: int, le: int, first: bool) -> list[Mention]:
     if named and (cue or first and re.match(r"[ \t*_]*(?:,|$)", text[named[0].end:le])):
         return named[:1]
     return []
+
+
+# a written question's record: who asked it, and who answered ("Asked by Ms X", "Answered by Y, Minister of State")
+_ASKED = re.compile(r"\b(?:asked|tabled|raised)\s+by[ \t]*:?[ \t]*$", re.I)
+_ANSWERED = re.compile(r"^[ \t*_]*(?:answered|replied)\s+(?:to\s+)?by[ \t]*:?[ \t]*", re.I | re.M)
+
+
+def _answered_by(stmt: Statement) -> list[Mention]:
+    """The person an "Answered by X" line names: the speaker of a parliamentary answer (once per statement)."""
+    if "answered" not in stmt.cache:
+        text = stmt.context.text
+        found: list[Mention] = []
+        for cue in _ANSWERED.finditer(text, stmt.start, stmt.end):
+            found = _persons_in(stmt, cue.end(), cue.end() + 1)[:1]
+            if found:
+                break
+        stmt.cache["answered"] = found
+    return stmt.cache["answered"]
 
 
 def _persons_in(stmt: Statement, a: int, b: int) -> list[Mention]:
