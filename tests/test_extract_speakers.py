@@ -255,3 +255,20 @@ def test_extract_speakers_parliamentary_answer_is_the_answering_ministers_not_th
     # not answered yet: the member who asked is no speaker of the record
     [s] = extract(_WRITTEN.format(answer="Awaiting answer"))
     assert "ingrid-solberg" not in value_keys(s, "speakers")
+
+
+_RELEASE = ("Media releases\n\nNew Zealand welcomes the ocean data treaty\nJoint media release with:\nThe Hon Rawiri "
+            "Kahu MP, Minister for Oceans\n4 May 2031\n\nThe Government welcomes the adoption of the treaty by the "
+            "General Assembly, after four years of talks.\n\n{quotes}\n\nMedia enquiries\nMinister's office: 04 555 "
+            "0100\n")
+
+
+def test_extract_speakers_media_release_quotes_attributable_to_its_ministers():
+    [s] = extract(_RELEASE.format(quotes="Quotes attributable to Minister of Foreign Affairs, the Hon Mere Tipene:\n\n"
+                                         "\"This treaty protects our ocean.\"\n\nQuotes attributable to Minister for "
+                                         "Oceans, the Hon Rawiri Kahu MP:\n\n\"Data helps our fishers.\""))
+    assert sorted(value_keys(s, "speakers")) == ["mere-tipene", "rawiri-kahu"]
+    assert value_keys(s, "on_behalf_of") == ["NZL"]
+    # a quote attributed in running prose names no speaker of the release
+    [s] = extract(_RELEASE.format(quotes="The remarks attributable to Minister Mere Tipene were widely reported."))
+    assert "mere-tipene" not in value_keys(s, "speakers")

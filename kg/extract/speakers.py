@@ -89,7 +89,7 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
             bs, be = first_sentence(stmt)
             chosen = [m for m in stmt.mentions if m.entity.kind == "Person" and bs <= m.start < be]
         if not chosen:
-            chosen = _named_below_heading(stmt) or _byline_author(stmt)
+            chosen = _attributed(stmt) or _named_below_heading(stmt) or _byline_author(stmt)
         if not chosen and stmt.role in ("main", "item"):
             chosen = _field_speaker(stmt) or _label_speakers(stmt)
         if not chosen and stmt.role in ("main", "item") and kind not in _REPORTED:
@@ -177,6 +177,34 @@ def _answered_by(stmt: Statement) -> list[Mention]:
                 break
         stmt.cache["answered"] = found
     return stmt.cache["answered"]
+
+
+# a media release's lines that name who speaks in it: "Quotes attributable to Minister for X, Jane Doe:", and the
+# ministers a joint release is issued with ("Joint media release with:" above their names and offices)
+_ATTRIBUTABLE = re.compile(r"^[ \t*_]*(?:quotes?|comments?|remarks)\s+(?:attributable|attributed)\s+to\b", re.I | re.M)
+_JOINT_WITH = re.compile(r"^[ \t*_]*joint\s+(?:media\s+|press\s+|news\s+)?(?:release|statement)\s+with\b[ \t]*:?", re.I | re.M)
+
+
+def _attributed(stmt: Statement) -> list[Mention]:
+    """The persons a media release's "Quotes attributable to ..." lines name (the last name of each line: the
+    office stands before it), and those its "Joint media release with:" line (or the lines below it) names."""
+    text = stmt.context.text
+    out: list[Mention] = []
+    for cue in _ATTRIBUTABLE.finditer(text, stmt.start, stmt.end):
+        le = text.find("\n", cue.end(), stmt.end)
+        out += _persons_in(stmt, cue.end(), stmt.end if le < 0 else le)[-1:]
+    if not out:
+        return []
+    for cue in _JOINT_WITH.finditer(text, stmt.start, stmt.end):
+        para = text.find("\n\n", cue.end(), stmt.end)
+        out += [m for m in _persons_in(stmt, cue.end(), stmt.end if para < 0 else para)
+                if _starts_line(text, m.info.get("title_start", m.start))]
+    return out
+
+
+def _starts_line(text: str, at: int) -> bool:
+    """Whether only spaces or emphasis stand between the line's start and ``at``."""
+    return not text[text.rfind("\n", 0, at) + 1:at].strip(" \t*_")
 
 
 def _persons_in(stmt: Statement, a: int, b: int) -> list[Mention]:
