@@ -31,3 +31,22 @@ def test_extract_affiliation_a_body_that_thanks_a_titled_person_is_not_their_emp
     got = _aff("Statement by the delegation\n\nThe EU thanks the Special Rapporteur, Ms Ana Rojas, for her report.",
                "ana-rojas")
     assert "EU" not in got
+
+
+_COMMUNIQUE = ("Ministerio de Relaciones Exteriores | Comunicado No. 41 | Lima, May 4, 2031\n\nPeru welcomes the "
+               "adoption of the ocean data resolution\n\nThe Government of Peru welcomes the adoption yesterday of the "
+               "resolution on ocean data, co-sponsored by Peru. {who} stated that \"data belongs to all\" and "
+               "reiterated Peru's support for the treaty.\n\nPeru will keep working with every partner.\n")
+
+
+def test_extract_affiliation_a_bare_national_office_in_a_states_own_communique_is_that_states():
+    assert _aff(_COMMUNIQUE.format(who="Foreign Minister Rosa Quispe"), "rosa-quispe") == {"PER"}
+    # a rank alone says nothing of whom a person serves, even there
+    assert _aff(_COMMUNIQUE.format(who="Ambassador Rosa Quispe"), "rosa-quispe") == set()
+
+
+def test_extract_affiliation_a_bare_national_office_in_another_states_statement_names_no_state():
+    # Chile's statement on a page that names Peru most: the host's minister it thanks is neither's by her title
+    got = _aff("Statement by the delegation of Chile\n\nMr. Chair,\n\nWe thank Foreign Minister Rosa Quispe for "
+               "hosting us. Peru has been generous, Peru's people kind and Peru's coast beautiful.\n", "rosa-quispe")
+    assert got == set()

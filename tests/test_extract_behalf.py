@@ -303,3 +303,18 @@ def test_extract_behalf_spokesperson_under_a_ministry_letterhead_speaks_for_its_
                   "Chile blocked a Council decision on fisheries. Chile alone voted against it, and Chile must explain "
                   "why.\n")
     assert s.context.home_state.key == "CHL"
+
+
+_THREAD = ("Post\n\nConversation\n\n{account}\n@{handle}\nToday Chile marks World Oceans Day, proclaimed by the "
+           "General Assembly. FM Rosa Vidal will open the ocean forum in Valparaiso. 1/2\n9:15 AM · Jun 8, 2031\n\n"
+           "{account}\n@{handle}\nChile calls on all States to ratify the high seas treaty. 2/2\n9:16 AM · Jun 8, 2031\n"
+           "\nTerms of Service  Privacy Policy  Cookie Policy\n")
+
+
+def test_extract_behalf_a_ministry_account_thread_speaks_for_its_state():
+    [s] = extract(_THREAD.format(account="Ministry of Foreign Affairs of Chile", handle="MinrelChile"))
+    assert value_keys(s, "on_behalf_of") == ["CHL"] and value_keys(s, "speakers") == []
+    assert ("rosa-vidal", "affiliatedWith", "CHL") in rels([s])
+    # an account that is no body's says nothing of for whom
+    [s] = extract(_THREAD.format(account="Ocean Watch News", handle="oceanwatch"))
+    assert value_keys(s, "on_behalf_of") != ["CHL"] or s.context.home_state.key == "CHL"

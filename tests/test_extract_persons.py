@@ -148,3 +148,9 @@ def test_extract_persons_hon_without_a_full_stop_is_a_form_of_address_not_a_give
                   "Transport, and the Hon Rawiri Kahu MP welcomed the service.\n")
     assert {"Mere Tipene", "Rawiri Kahu"} <= labels(s, "Person")
     assert not any(label.startswith("Hon") for label in labels(s, "Person"))
+
+
+def test_extract_persons_a_meeting_or_bureau_after_an_office_is_no_name():
+    [s] = extract("Statement by Chile\n\nAs President of the Fifth Meeting of States Parties, and as Chair of the "
+                  "Coordinating Bureau of the Movement, Chile thanks FM Rosa Vidal.\n")
+    assert labels(s, "Person") == {"Rosa Vidal"}

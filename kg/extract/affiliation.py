@@ -97,7 +97,22 @@ def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
             return [own]
     if words <= tt.ranks:
         return []
+    if known_ent is None and not is_speaker:
+        # an office of a state's government named bare in that state's own statement ("Foreign Secretary X
+        # stated ..." in its ministry's communiqué, "FM X will join ..." in its thread): that state's
+        own = _own_statement_state(stmt)
+        return [own] if own is not None else []
     return [known_ent] if known_ent is not None else []
+
+
+def _own_statement_state(stmt: Statement) -> Entity | None:
+    """The one state a page's own statement (not a turn of a record) speaks for, when that is the page's state."""
+    behalf = stmt.attrs.get("on_behalf_of")
+    home = stmt.context.home_state
+    if behalf is None or home is None or stmt.role not in ("main", "item") or len(behalf.value) != 1:
+        return None
+    state = behalf.value[0]
+    return state if state.kind == "State" and state.key == home.key else None
 
 
 _POSSESSIVE_GAP = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){0,3}$")

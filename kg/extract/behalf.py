@@ -212,6 +212,8 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
         behalf, said_for = [body[0]], None
     elif (release or stmt.role == "main" and _meeting_summary(stmt)) and not behalf and not speakers and not explicit:
         behalf = [lex().organization("UN")]  # a UN press release, or the UN's summary of a meeting, speaks for the UN
+    if not behalf and not speakers and not explicit and stmt.role in ("main", "item"):
+        behalf = _account_holder(stmt)  # a social-media post: "MFA of Kazakhstan / @MFA_KZ" above it
     if not behalf and not speakers and not explicit:
         behalf = issuer(stmt, hs, fallback=stmt.role not in ("turn", "part"))  # a turn is no page's own
     if not behalf and not speakers and not explicit and stmt.role in ("main", "item"):
@@ -229,6 +231,25 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
         body = _letterhead_body(stmt)  # an unsigned release on an international body's own page: the body's
         behalf = [body] if body is not None else []
     return list({(e.kind, e.key): e for e in behalf}.values()), said_for
+
+
+# a social-media account's handle on the line below its name ("MFA of Kazakhstan\n@MFA_KZ")
+_HANDLE = re.compile(r"\n[ \t]*@\w{2,30}[ \t]*(?:\n|$)")
+
+
+def _account_holder(stmt: Statement) -> list[Entity]:
+    """The body whose account posted the statement: its name fills a line and its handle the next one. A
+    ministry's or other national body's account speaks for its state."""
+    text = stmt.context.text
+    for m in stmt.mentions:
+        if m.entity.kind != "Organization" or m.info.get("nested") or not _HANDLE.match(text, m.end):
+            continue
+        if text[text.rfind("\n", 0, m.start) + 1:m.start].strip(" \t*_"):
+            continue
+        state = m.entity.attr("state") if m.entity.attr("type") == "NationalBody" else None
+        found = lex().state(state) if state else m.entity
+        return [found] if found is not None else []
+    return []
 
 
 # a page's field line naming who published it: "From: Department for Trade", "From: Ministry of X and Jane Doe"
