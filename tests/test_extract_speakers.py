@@ -272,3 +272,22 @@ def test_extract_speakers_media_release_quotes_attributable_to_its_ministers():
     # a quote attributed in running prose names no speaker of the release
     [s] = extract(_RELEASE.format(quotes="The remarks attributable to Minister Mere Tipene were widely reported."))
     assert "mere-tipene" not in value_keys(s, "speakers")
+
+
+_LETTER = ("Letter dated 3 May 2031 from the Permanent Representative of Ghana to the United Nations addressed to the "
+           "Secretary-General\n\n      I have the honour to transmit herewith the declaration adopted by the "
+           "ministers of the Group at their meeting (see annex).\n      I should be grateful if you would have the "
+           "present letter circulated as a document of the General Assembly.\n\n{sign}\n")
+
+
+def test_extract_speakers_a_letter_signed_with_a_signature_mark_and_its_office_lines():
+    [s] = extract(_LETTER.format(sign="                    (Signed) Kwame Boateng\n                    Ambassador and "
+                                      "Permanent Representative\n                    Chair of the Steering Committee of "
+                                      "the\n                    Non-Aligned Movement"))
+    assert value_keys(s, "speakers") == ["kwame-boateng"]
+    found = rels([s])
+    assert ("kwame-boateng", "affiliatedWith", "GHA") in found
+    assert ("kwame-boateng", "affiliatedWith", "NAM") not in found  # chairing an organ of a body is no employment
+    # a name after "signed" in running prose signs nothing
+    [s] = extract(_LETTER.format(sign="The declaration was signed Kwame Boateng style, in green ink."))
+    assert value_keys(s, "speakers") == []

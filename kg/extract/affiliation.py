@@ -16,7 +16,9 @@ from kg.model import Entity, Mention, Statement
 __all__ = ["affiliations", "title_spans"]
 
 _POSTED = re.compile(r"\b(?:to|in|at)\s+(?:the\s+)?$", re.I)
-_CHAIR = re.compile(r"\b(?:Co-)?Chair(?:man|woman|person)?\s+of\s+(?:the\s+)?$", re.I)
+# a body its holder chairs, maybe through an organ of it ("Chair of the Coordinating Bureau of the Movement")
+_CHAIR = re.compile(r"\b(?:Co-)?Chair(?:man|woman|person)?\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){1,4}of\s+(?:the\s+)?)?$",
+                    re.I)
 
 
 def title_spans(m: Mention) -> list[tuple[int, int]]:

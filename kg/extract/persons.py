@@ -108,6 +108,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
     _delegates(scan, out)
     _capital_leads(scan, out)
     _by_lines(scan, out)
+    _signed_lines(scan, out)
     _peers(scan, out)
     _titled_names(scan, out)
     _initials_and_surname(scan, out)
@@ -349,6 +350,29 @@ def _by_lines(scan: _Scan, out: _Found) -> None:
             continue
         name = _caps_to_title(m.group("n")) if m.group("n").isupper() else m.group("n")
         out.add(s, e, lex().find_person(name) or person_entity(name), "name", {"byline": True})
+
+
+# a signature marked as such in a document's copy: "(Signed) Jane Doe", "Signed: JANE DOE", "(Sgd.) Jane Doe"
+_SIGNED_LINE = re.compile(rf"(?m)^[ \t*_]*(?:\((?:[Ss]igned|SIGNED|[Ss]gd\.?)\)|(?:[Ss]igned|SIGNED)[ \t]*:)[ \t]*"
+                          rf"(?P<n>[{UP}][{LOW}{UP}'’-]+(?:[ \t]+(?:[{UP}][{LOW}{UP}'’-]+|[{UP}]\.)){{1,3}})[ \t*_]*$")
+
+
+def _signed_lines(scan: _Scan, out: _Found) -> None:
+    """A name alone after a signature mark: the person who signed, marked ``signed``."""
+    stmt, text, tt = scan.stmt, scan.text, titles()
+    if "igned" not in text[stmt.start:stmt.end] and "SIGNED" not in text[stmt.start:stmt.end]:
+        return
+    for m in _SIGNED_LINE.finditer(text, stmt.start, stmt.end):
+        s, e = m.start("n"), m.end("n")
+        words = [w.capitalize() for w in m.group("n").split()]
+        if s in scan.blocked or any(w in tt.not_names or tt.is_title_word(w) for w in words):
+            continue
+        name = _caps_to_title(m.group("n")) if m.group("n").isupper() else m.group("n")
+        known = out.at(s, e)
+        if known is not None:
+            known.info["signed"] = True
+            continue
+        out.add(s, e, lex().find_person(name) or person_entity(name), "name", {"signed": True})
 
 
 def _transcript_labels(scan: _Scan, out: _Found) -> None:

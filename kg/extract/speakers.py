@@ -258,6 +258,11 @@ def _signed(stmt: Statement) -> list[Mention]:
     """The person who signs the statement off: a name alone on one of its last short lines, maybe with a form of
     address or title before it ("Amb. Dr. Jane Doe", "António Guterres"), above a title or a place and date line."""
     text = stmt.context.text
+    marked = next((m for m in stmt.mentions if m.entity.kind == "Person" and m.info.get("signed")), None)
+    if marked is not None:  # "(Signed) Jane Doe": wherever it stands, above the office lines under it
+        if "post_title" not in marked.info:
+            _office_block(stmt, marked)
+        return [marked]
     signs = [(ls, le) for ls, le in tail_lines(stmt, 8) if not layout().is_chrome(text[ls:le])][-4:]
     for n, (ls, le) in enumerate(signs):  # (the page's footer below it aside)
         named = [m for m in _persons_in(stmt, ls, le) if not text[m.end:le].strip(" ,.*_")
@@ -267,6 +272,25 @@ def _signed(stmt: Statement) -> list[Mention]:
                 named[0].info.update(post_title=signs[n + 1], titled=True)  # "Ambassador, Permanent Representative"
             return named[:1]
     return []
+
+
+def _office_block(stmt: Statement, m: Mention) -> None:
+    """The office lines under a signature ("Ambassador and Permanent Representative / Chair of the Bureau of the /
+    Movement"): an office line, and each line a wrapped one goes on to, as the signer's title."""
+    text = stmt.context.text
+    a = b = text.find("\n", m.end, stmt.end)
+    while 0 <= b < stmt.end:
+        le = text.find("\n", b + 1, stmt.end)
+        le = stmt.end if le < 0 else le
+        line = text[b + 1:le]
+        wrapped = b > a and re.search(r"\b(?:of|the|and|to|for|on)[ \t]*$", text[a:b], re.I)
+        opens = titles().title_re.match(line.strip(" \t*_"))  # "Chair of the Bureau of the": an office too
+        if not line.strip() or not (_office_line(line) or (wrapped or opens) and not is_sentence(line)):
+            break
+        b = le
+    if a >= 0 and b > a:
+        s = a + 1 + len(text[a + 1:b]) - len(text[a + 1:b].lstrip())
+        m.info.update(post_title=(s, b), titled=True)
 
 
 def _office_line(line: str) -> bool:
