@@ -291,3 +291,21 @@ def test_extract_speakers_a_letter_signed_with_a_signature_mark_and_its_office_l
     # a name after "signed" in running prose signs nothing
     [s] = extract(_LETTER.format(sign="The declaration was signed Kwame Boateng style, in green ink."))
     assert value_keys(s, "speakers") == []
+
+
+_NEWSLETTER = ("Permanent Mission of Chile to the United Nations, Vienna\nOCEAN UPDATE | Issue 7 | June 2031\n\n"
+               "CHILE'S STATEMENT TO THE OCEAN CONFERENCE\n\nOn 3 June, Ambassador Rosa Vidal delivered Chile's "
+               "national statement in the general debate of the Ocean Conference, held in Vienna. {note}\n\n"
+               "{quote}Mr. President, Chile calls on all States to ratify the high seas treaty without delay, and to "
+               "fund the science our coasts need.{end}\n\nThe full text is on our website.\n")
+
+
+def test_extract_speakers_an_editors_lead_in_names_who_delivered_the_quoted_statement():
+    [s] = extract(_NEWSLETTER.format(note="Extracts follow.", quote="", end=""))
+    assert value_keys(s, "speakers") == ["rosa-vidal"]
+    [s] = extract(_NEWSLETTER.format(note="", quote="\"", end="\""))
+    assert value_keys(s, "speakers") == ["rosa-vidal"]
+    assert value_keys(s, "on_behalf_of") == ["CHL"]
+    # a report of the delivery, with no text of it below, names nobody who speaks here
+    [s] = extract(_NEWSLETTER.format(note="It was well received.", quote="The Mission notes: ", end=""))
+    assert value_keys(s, "speakers") == []

@@ -89,7 +89,7 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
             bs, be = first_sentence(stmt)
             chosen = [m for m in stmt.mentions if m.entity.kind == "Person" and bs <= m.start < be]
         if not chosen:
-            chosen = _attributed(stmt) or _named_below_heading(stmt) or _byline_author(stmt)
+            chosen = _attributed(stmt) or _named_below_heading(stmt) or _byline_author(stmt) or _lead_in(stmt)
         if not chosen and stmt.role in ("main", "item"):
             chosen = _field_speaker(stmt) or _label_speakers(stmt)
         if not chosen and stmt.role in ("main", "item") and kind not in _REPORTED:
@@ -158,6 +158,31 @@ def _byline(stmt: Statement, ls: int, le: int, first: bool) -> list[Mention]:
     named = _persons_in(stmt, at, at + 1)
     if named and (cue or first and re.match(r"[ \t*_]*(?:,|$)", text[named[0].end:le])):
         return named[:1]
+    return []
+
+
+# an editor's lead-in above the quoted text of a speech: "On 4 May, Ambassador X delivered Chile's statement in the
+# debate ... Extracts follow." (the delivery, then a note that the text follows, or the quote opening below)
+_DELIVERED = re.compile(r"[ \t,]+(?:(?:today|yesterday|also|has|had)[ \t]+)*(?:delivered|made|gave|read(?:[ \t]+out)?)[ \t]+"
+                        r"(?:[\w’'-]+[ \t]+){0,4}?(?:statement|remarks|speech|address|intervention)\b", re.I)
+_FOLLOWS = re.compile(r"(?:(?:extracts|excerpts|the\s+text|the\s+full\s+text|the\s+statement|highlights)\s+"
+                      r"(?:follows?|(?:is|are)\s+below)|(?:read|see)\s+(?:it|the\s+statement|the\s+text)\s+below)"
+                      r"\s*[.:]?\s*$", re.I)
+_LEAD_IN_REACH = 1200  # how far below the heading an editor's lead-in may stand
+
+
+def _lead_in(stmt: Statement) -> list[Mention]:
+    """The speaker an editor's lead-in names as delivering the statement quoted below it."""
+    text = stmt.context.text
+    pos, stop = stmt.heading_end, min(stmt.end, stmt.heading_end + _LEAD_IN_REACH)
+    for para in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text[pos:stop]):
+        ps, pe = pos + para.start(), pos + para.end()
+        nxt = text[pe:stmt.end].lstrip()
+        if not (_FOLLOWS.search(text, ps, pe) or nxt[:1] in "\"“") or not nxt:
+            continue
+        for m in _persons_in(stmt, ps, pe):
+            if _DELIVERED.match(text, m.end, pe):
+                return [m]
     return []
 
 
