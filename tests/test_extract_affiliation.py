@@ -50,3 +50,26 @@ def test_extract_affiliation_a_bare_national_office_in_another_states_statement_
     got = _aff("Statement by the delegation of Chile\n\nMr. Chair,\n\nWe thank Foreign Minister Rosa Quispe for "
                "hosting us. Peru has been generous, Peru's people kind and Peru's coast beautiful.\n", "rosa-quispe")
     assert got == set()
+
+
+def test_extract_affiliation_the_head_of_a_states_delegation_serves_that_state():
+    for lead in ("The Chilean delegation was headed by", "The delegation of Chile to the conference was led by"):
+        got = _aff(f"Ocean talks end\n\nThe talks ended on Friday. {lead} Ambassador Ana Rojas, who spoke twice. "
+                   "Peru and Ecuador also took part.\n", "ana-rojas")
+        assert got == {"CHL"}, lead
+    # a delegation she only met says nothing of whom she serves
+    got = _aff("Ocean talks end\n\nThe Chilean delegation met Ambassador Ana Rojas on Friday.\n", "ana-rojas")
+    assert got == set()
+
+
+def test_extract_affiliation_who_delivered_a_states_statement_serves_that_state():
+    for act in ("delivered Chile's national statement", "delivered the explanation of vote on behalf of Chile"):
+        got = _aff(f"Ocean talks end\n\nOn Friday, Ambassador Ana Rojas {act} in the general debate. Peru and "
+                   "Ecuador spoke after her.\n", "ana-rojas")
+        assert got == {"CHL"}, act
+    # a statement she only heard, or a state's other act, is not hers
+    got = _aff("Ocean talks end\n\nOn Friday, Ambassador Ana Rojas welcomed Chile's national statement in the debate.\n",
+               "ana-rojas")
+    assert got == set()
+    got = _aff("Ocean talks end\n\nOn Friday, Ambassador Ana Rojas delivered Chile's fish to the market.\n", "ana-rojas")
+    assert got == set()

@@ -51,7 +51,8 @@ def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
     """The states and organizations the person mentioned at ``m`` acts for, best first."""
     spans = title_spans(m)
     if not spans:
-        return []
+        acting = _acts_for(stmt, m)
+        return [acting] if acting is not None else []
     text = stmt.context.text
     title = " ".join(text[a:b] for a, b in spans)
     found = _in_title(stmt, spans)
@@ -84,6 +85,9 @@ def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
             ent = lex().organization(org_id)
             if ent is not None:
                 return [ent]
+    acting = _acts_for(stmt, m, max(b for _, b in spans))
+    if acting is not None:  # "the Mexican delegation was headed by Ambassador X", "Ambassador X delivered Chile's statement"
+        return [acting]
     words = {w for w in tt.national if re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", low)}
     if not words:
         return []
@@ -105,6 +109,40 @@ def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
         own = _own_statement_state(stmt)
         return [own] if own is not None else []
     return [known_ent] if known_ent is not None else []
+
+
+# the delegation a person heads: "the Mexican delegation was headed by", "the delegation of Chile, led by"
+_HEADS = re.compile(r"(?:[’']s)?\s+delegation\b[^.;]{0,80}?\b(?:headed|led)\s+by\s+(?:the\s+)?$", re.I)
+_DELEGATION_OF = re.compile(r"\bdelegation\s+of\s+(?:the\s+)?$", re.I)
+_HEADED_AFTER = re.compile(r"[^.;]{0,80}?\b(?:headed|led)\s+by\s+(?:the\s+)?$", re.I)
+# a statement the person delivered for a state: "delivered Chile's national statement", "..., who delivered the
+# explanation of vote on behalf of Chile"
+_DELIVERS = re.compile(r"(?:,[^.;]{0,160}?,)?\s+(?:who\s+)?(?:(?:today|yesterday|also|has|had)\s+)*(?:delivered|made|read"
+                       r"(?:\s+out)?|presented)\s+(?:(?P<own>)|(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:on\s+behalf\s+of|for)"
+                       r"\s+(?:the\s+)?)", re.I)
+_STATEMENT_AFTER = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,2}?(?:statement|remarks|speech|address|intervention|"
+                              r"explanation\s+of\s+(?:vote|position))\b", re.I)
+
+
+def _acts_for(stmt: Statement, m: Mention, after: int | None = None) -> Entity | None:
+    """The state the sentence says the person at ``m`` acts for: whose delegation they head, or whose statement
+    they delivered. ``after``: where the person's title ends, when it runs past the name."""
+    text = stmt.context.text
+    start = m.info.get("title_start", m.start)
+    for o in reversed(mentions_in(stmt, max(stmt.start, start - 120), start, ("State",))):
+        if o.form in ("capital", "metonym"):
+            continue
+        if _HEADS.fullmatch(text, o.end, start) or (_DELEGATION_OF.search(text, max(stmt.start, o.start - 30), o.start)
+                                                and _HEADED_AFTER.fullmatch(text, o.end, start)):
+            return o.entity
+    d = _DELIVERS.match(text, max(m.end, after or m.end), min(stmt.end, m.end + 400))
+    state = next((o for o in mentions_in(stmt, d.end(), d.end() + 60, ("State",)) if o.start == d.end()), None) if d \
+        else None
+    if state is None or state.form in ("capital", "metonym"):
+        return None
+    if d.group("own") is not None and not _STATEMENT_AFTER.match(text, state.end):
+        return None  # "delivered Chile's ..." must go on to a statement
+    return state.entity
 
 
 def _own_statement_state(stmt: Statement) -> Entity | None:
