@@ -318,3 +318,12 @@ def test_extract_behalf_a_ministry_account_thread_speaks_for_its_state():
     # an account that is no body's says nothing of for whom
     [s] = extract(_THREAD.format(account="Ocean Watch News", handle="oceanwatch"))
     assert value_keys(s, "on_behalf_of") != ["CHL"] or s.context.home_state.key == "CHL"
+
+
+def test_extract_behalf_a_group_named_by_its_number_of_members():
+    [s] = extract("Statement by Ghana\n\nMr. President,\n\nI have the honour to speak on behalf of the Group of 31 on "
+                  "this item.\n")
+    assert [e.label for e in s.value("on_behalf_of")] == ["Group of 31"]
+    # a number that ends no name is no part of it ("the Group at 31 ...")
+    [s] = extract("Statement by Ghana\n\nMr. President,\n\nI speak on behalf of the Group Chair, 31 years on.\n")
+    assert [e.label for e in s.value("on_behalf_of")] == ["Group Chair"]

@@ -123,7 +123,8 @@ _AD_HOC_GROUP = re.compile(r"(?:(?:a|the|our)\s+)?(?:(?:cross-regional|informal|
                            r"Caribbean|African|Arab|Latin American|European|Asian|member|partner|participating)(?:\s+[A-Za-z-]+){0,2}?"
                            r"\s+(?:States|states|countries|nations|delegations|Member States))\b")
 
-_GROUP_NAME = re.compile(r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:of|for|on|and|the|in)[ \t]+)*[A-Z][\w’'-]*){1,8}")
+# (a number may be a name's word: "the Group of 21")
+_GROUP_NAME = re.compile(r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:of|for|on|and|the|in)[ \t]+)*(?:[A-Z][\w’'-]*|\d+\b)){1,8}")
 
 
 def _behalf_list(stmt: Statement, pos: int) -> list[Entity]:
