@@ -327,3 +327,14 @@ def test_extract_behalf_a_group_named_by_its_number_of_members():
     # a number that ends no name is no part of it ("the Group at 31 ...")
     [s] = extract("Statement by Ghana\n\nMr. President,\n\nI speak on behalf of the Group Chair, 31 years on.\n")
     assert [e.label for e in s.value("on_behalf_of")] == ["Group Chair"]
+
+
+def test_extract_behalf_an_unsigned_newsletter_item_under_a_missions_letterhead_is_its_states():
+    item = ("OCEAN UPDATE | Issue 7 | June 2031\n\n--------------------\n\nUPCOMING\nSide event: \"Ocean data for "
+            "all\", 12 September 2031, 13:15-14:30, Room IV. Co-hosted with Peru and the World Meteorological "
+            "Organization. Registration required.\n")
+    [s] = extract("View this email in your browser\n\nPermanent Mission of Chile to the United Nations, Vienna\n" + item)
+    assert value_keys(s, "on_behalf_of") == ["CHL"]
+    # a newsletter whose masthead names no state's mission is no state's
+    [s] = extract("View this email in your browser\n\nFriends of the Ocean Network, Vienna\n" + item)
+    assert value_keys(s, "on_behalf_of") != ["CHL"]

@@ -12,6 +12,7 @@ from kg.extract.lead import lead_sentence, lead_state, lead_subject_state
 from kg.extract.offices import office_body
 from kg.extract.organizations import group_entity
 from kg.model import Entity, Mention, Statement
+from kg.segment import layout
 
 __all__ = ["on_behalf", "issuer", "un_release"]
 
@@ -231,6 +232,9 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
     if not behalf and not speakers and not explicit and stmt.role == "main":
         body = _letterhead_body(stmt)  # an unsigned release on an international body's own page: the body's
         behalf = [body] if body is not None else []
+    if not behalf and not speakers and not explicit and stmt.role in ("main", "item"):
+        state = _mission_letterhead(stmt)  # an unsigned item of a mission's newsletter: the mission's state
+        behalf = [state] if state is not None else []
     return list({(e.kind, e.key): e for e in behalf}.values()), said_for
 
 
@@ -372,6 +376,24 @@ def _letterhead_body(stmt: Statement) -> Entity | None:
         ls, le = text.rfind("\n", 0, h.start) + 1, text.find("\n", h.end)
         if not text[ls:h.start].strip(" \t*_") and not text[h.end:le if le >= 0 else len(text)].strip(" \t*_"):
             return ent
+    return None
+
+
+def _mission_letterhead(stmt: Statement) -> Entity | None:
+    """The state whose mission, embassy or ministry a letterhead line among the page's first lines names
+    ("Permanent Mission of Ireland to the United Nations, Geneva"): the page is that state's."""
+    text, hits = stmt.context.text, stmt.context.hits or []
+    top = 0
+    for _ in range(_LETTERHEAD_LINES):
+        top = text.find("\n", top) + 1 or len(text)
+    for line in re.finditer(r"[^\n]+", text[:top]):
+        if not layout().letterhead.match(line.group(0).strip(" \t*_")):
+            continue
+        for h in hits:
+            if line.start() <= h.start < line.end() and h.outer is None:
+                st = next((f.entity for f in h.forms if f.entity is not None and f.entity.kind == "State"), None)
+                if st is not None:
+                    return st
     return None
 
 
