@@ -309,3 +309,18 @@ def test_extract_speakers_an_editors_lead_in_names_who_delivered_the_quoted_stat
     # a report of the delivery, with no text of it below, names nobody who speaks here
     [s] = extract(_NEWSLETTER.format(note="It was well received.", quote="The Mission notes: ", end=""))
     assert value_keys(s, "speakers") == []
+
+
+_ANNEX = ("Annex to the letter dated 3 May 2031 from the Permanent Representative of\nGhana to the United Nations "
+          "addressed to the Secretary-General\n\n      {title}\n\n      1.    The Ministers reaffirmed the positions "
+          "of the Movement on ocean science and called for more data sharing among all coastal States.\n")
+
+
+def test_extract_speakers_an_annexed_statement_is_the_body_its_own_title_names():
+    [s] = extract(_ANNEX.format(title="Statement of the Ministers of Foreign Affairs of the Non-Aligned Movement\n"
+                                      "on ocean science"))
+    assert value_keys(s, "on_behalf_of") == ["NAM"]
+    # an annexed text whose title names the states that issued it is theirs, not a body's
+    [s] = extract(_ANNEX.format(title="Joint Statement of the Ministers of Foreign Affairs of Chile and Peru at the "
+                                      "Non-Aligned Movement"))
+    assert "NAM" not in value_keys(s, "on_behalf_of")

@@ -8,7 +8,7 @@ import re
 from kg.dates import find_dates
 from kg.extract.behalf import un_release
 from kg.extract.common import listed_after, sentence_bounds, titles
-from kg.extract.header import below_heading, first_sentence, kind_words, lookback, tail_lines
+from kg.extract.header import below_heading, first_sentence, head_start, kind_words, lookback, tail_lines
 from kg.extract.lead import lead_body, lead_report, lead_sentence, lead_speaker, lead_state
 from kg.model import Entity, Mention, Statement
 from kg.segment import is_sentence, layout
@@ -455,12 +455,27 @@ def _named_above(stmt: Statement, hs: int, word: str) -> Entity | None:
     return None
 
 
+_ANNEX = re.compile(r"[\s*_]*annex\b", re.I)
+
+
+def _annex_title(stmt: Statement) -> tuple[int, int] | None:
+    """The annexed text's own title below an annex's heading ("Annex to the letter dated ..." above "Statement of
+    the Ministers of ..."), up to the next blank line; None for any other heading."""
+    text = stmt.context.text
+    if not _ANNEX.match(text, head_start(stmt), stmt.heading_end):
+        return None
+    start = stmt.heading_end + len(text[stmt.heading_end:stmt.end]) - len(text[stmt.heading_end:stmt.end].lstrip())
+    blank = text.find("\n\n", start, min(stmt.end, start + 300))
+    return (start, blank) if blank >= 0 else None
+
+
 def collective(stmt: Statement, hs: int) -> tuple[Entity, Mention | None] | None:
     """A body's own statement: "Chairman's Statement of the 27th ASEAN Regional Forum" (for the body, spoken by
     whoever the text says chaired it), "G7 Declaration on ...", "Statement of Heads of State of Member States of
     the SCO" (for the body, at its meeting). The body, and the chair when named."""
     text = stmt.context.text
-    heading = text[hs:stmt.heading_end]
+    hs, he = _annex_title(stmt) or (hs, stmt.heading_end)
+    heading = text[hs:he]
     chair = _CHAIRS_STATEMENT.search(heading)
     if not chair and not _COLLECTIVE.search(heading):
         # a news lead: "..., the BRICS leaders on Sunday emphasised ...": the body speaks, at its meeting (the
@@ -471,13 +486,13 @@ def collective(stmt: Statement, hs: int) -> tuple[Entity, Mention | None] | None
         else:
             together = lead_body(stmt, *lead_sentence(stmt)) if layout().kind_of(heading) in (None, "news") else None
         return (together, None) if together is not None else None
-    bodies = [m for m in stmt.mentions if hs <= m.start < stmt.heading_end and m.entity.kind == "Organization"
+    bodies = [m for m in stmt.mentions if hs <= m.start < he and m.entity.kind == "Organization"
               and not m.info.get("nested") and m.entity.attr("type") == "IntergovernmentalOrganization"]
     short = _SHORT_NAMED.match(heading)
     above = _named_above(stmt, hs, short.group("word")) if short and not bodies else None
     if above is not None:  # "SUMMIT COMMUNIQUÉ" below "... ANDEAN SUMMIT ...": the body named above, by its last word
         return above, None
-    if not bodies or any(m.entity.kind == "State" and hs <= m.start < stmt.heading_end and not m.info.get("nested")
+    if not bodies or any(m.entity.kind == "State" and hs <= m.start < he and not m.info.get("nested")
                          and not _PLACE_LINE.search(text, max(hs, m.start - 40), m.start) for m in stmt.mentions):
         return None  # "Joint Statement of Russia and China" is the states'
     who = None
