@@ -68,8 +68,9 @@ def test_extract_affiliation_who_delivered_a_states_statement_serves_that_state(
                    "Ecuador spoke after her.\n", "ana-rojas")
         assert got == {"CHL"}, act
     # a statement she only heard, or a state's other act, is not hers
-    got = _aff("Ocean talks end\n\nOn Friday, Ambassador Ana Rojas welcomed Chile's national statement in the debate.\n",
-               "ana-rojas")
+    got = _aff("Ocean talks end\n\nOn Friday, Ambassador Ana Rojas welcomed Chile's national statement in the "
+               "debate.\n", "ana-rojas")
     assert got == set()
-    got = _aff("Ocean talks end\n\nOn Friday, Ambassador Ana Rojas delivered Chile's fish to the market.\n", "ana-rojas")
+    got = _aff("Ocean talks end\n\nOn Friday, Ambassador Ana Rojas delivered Chile's fish to the market.\n",
+               "ana-rojas")
     assert got == set()

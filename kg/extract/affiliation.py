@@ -17,8 +17,8 @@ __all__ = ["affiliations", "title_spans"]
 
 _POSTED = re.compile(r"\b(?:to|in|at)\s+(?:the\s+)?$", re.I)
 # a body its holder chairs, maybe through an organ of it ("Chair of the Coordinating Bureau of the Movement")
-_CHAIR = re.compile(r"\b(?:Co-)?Chair(?:man|woman|person)?\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){1,4}of\s+(?:the\s+)?)?$",
-                    re.I)
+_CHAIR = re.compile(r"\b(?:Co-)?Chair(?:man|woman|person)?\s+of\s+(?:the\s+)?"
+                    r"(?:(?:[A-Z][\w-]*\s+){1,4}of\s+(?:the\s+)?)?$", re.I)
 
 
 def title_spans(m: Mention) -> list[tuple[int, int]]:
@@ -86,7 +86,7 @@ def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
             if ent is not None:
                 return [ent]
     acting = _acts_for(stmt, m, max(b for _, b in spans))
-    if acting is not None:  # "the Mexican delegation was headed by Ambassador X", "Ambassador X delivered Chile's statement"
+    if acting is not None:  # "the Mexican delegation was headed by Ambassador X", "X delivered Chile's statement"
         return [acting]
     words = {w for w in tt.national if re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", low)}
     if not words:
@@ -117,9 +117,9 @@ _DELEGATION_OF = re.compile(r"\bdelegation\s+of\s+(?:the\s+)?$", re.I)
 _HEADED_AFTER = re.compile(r"[^.;]{0,80}?\b(?:headed|led)\s+by\s+(?:the\s+)?$", re.I)
 # a statement the person delivered for a state: "delivered Chile's national statement", "..., who delivered the
 # explanation of vote on behalf of Chile"
-_DELIVERS = re.compile(r"(?:,[^.;]{0,160}?,)?\s+(?:who\s+)?(?:(?:today|yesterday|also|has|had)\s+)*(?:delivered|made|read"
-                       r"(?:\s+out)?|presented)\s+(?:(?P<own>)|(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:on\s+behalf\s+of|for)"
-                       r"\s+(?:the\s+)?)", re.I)
+_DELIVERS = re.compile(r"(?:,[^.;]{0,160}?,)?\s+(?:who\s+)?(?:(?:today|yesterday|also|has|had)\s+)*"
+                       r"(?:delivered|made|read(?:\s+out)?|presented)\s+(?:(?P<own>)|(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?"
+                       r"(?:on\s+behalf\s+of|for)\s+(?:the\s+)?)", re.I)
 _STATEMENT_AFTER = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,2}?(?:statement|remarks|speech|address|intervention|"
                               r"explanation\s+of\s+(?:vote|position))\b", re.I)
 

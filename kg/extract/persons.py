@@ -354,7 +354,8 @@ def _by_lines(scan: _Scan, out: _Found) -> None:
 
 # a signature marked as such in a document's copy: "(Signed) Jane Doe", "Signed: JANE DOE", "(Sgd.) Jane Doe"
 _SIGNED_LINE = re.compile(rf"(?m)^[ \t*_]*(?:\((?:[Ss]igned|SIGNED|[Ss]gd\.?)\)|(?:[Ss]igned|SIGNED)[ \t]*:)[ \t]*"
-                          rf"(?P<n>[{UP}][{LOW}{UP}'’-]+(?:[ \t]+(?:[{UP}][{LOW}{UP}'’-]+|[{UP}]\.)){{1,3}})[ \t*_]*$")
+                          rf"(?P<n>[{UP}][{LOW}{UP}'’-]+(?:[ \t]+(?:[{UP}][{LOW}{UP}'’-]+|[{UP}]\.)){{1,3}})"
+                          r"[ \t*_]*$")
 
 
 def _signed_lines(scan: _Scan, out: _Found) -> None:

@@ -49,7 +49,8 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
         chosen = _answered_by(stmt)  # a parliamentary answer: its minister, not the member who asked
     else:
         for m in head:
-            if _ASKED.search(text, max(hs, m.info.get("title_start", m.start) - 40), m.info.get("title_start", m.start)):
+            ts = m.info.get("title_start", m.start)
+            if _ASKED.search(text, max(hs, ts - 40), ts):
                 continue  # "Asked by Ms X (Tooting)": who put the question, not who answers it
             after = text[m.end:m.end + 2]
             end = m.info.get("title_start", m.start)
@@ -163,8 +164,8 @@ def _byline(stmt: Statement, ls: int, le: int, first: bool) -> list[Mention]:
 
 # an editor's lead-in above the quoted text of a speech: "On 4 May, Ambassador X delivered Chile's statement in the
 # debate ... Extracts follow." (the delivery, then a note that the text follows, or the quote opening below)
-_DELIVERED = re.compile(r"[ \t,]+(?:(?:today|yesterday|also|has|had)[ \t]+)*(?:delivered|made|gave|read(?:[ \t]+out)?)[ \t]+"
-                        r"(?:[\w’'-]+[ \t]+){0,4}?(?:statement|remarks|speech|address|intervention)\b", re.I)
+_DELIVERED = re.compile(r"[ \t,]+(?:(?:today|yesterday|also|has|had)[ \t]+)*(?:delivered|made|gave|read(?:[ \t]+out)?)"
+                        r"[ \t]+(?:[\w’'-]+[ \t]+){0,4}?(?:statement|remarks|speech|address|intervention)\b", re.I)
 _FOLLOWS = re.compile(r"(?:(?:extracts|excerpts|the\s+text|the\s+full\s+text|the\s+statement|highlights)\s+"
                       r"(?:follows?|(?:is|are)\s+below)|(?:read|see)\s+(?:it|the\s+statement|the\s+text)\s+below)"
                       r"\s*[.:]?\s*$", re.I)
@@ -207,7 +208,8 @@ def _answered_by(stmt: Statement) -> list[Mention]:
 # a media release's lines that name who speaks in it: "Quotes attributable to Minister for X, Jane Doe:", and the
 # ministers a joint release is issued with ("Joint media release with:" above their names and offices)
 _ATTRIBUTABLE = re.compile(r"^[ \t*_]*(?:quotes?|comments?|remarks)\s+(?:attributable|attributed)\s+to\b", re.I | re.M)
-_JOINT_WITH = re.compile(r"^[ \t*_]*joint\s+(?:media\s+|press\s+|news\s+)?(?:release|statement)\s+with\b[ \t]*:?", re.I | re.M)
+_JOINT_WITH = re.compile(r"^[ \t*_]*joint\s+(?:media\s+|press\s+|news\s+)?(?:release|statement)\s+with\b[ \t]*:?",
+                         re.I | re.M)
 
 
 def _attributed(stmt: Statement) -> list[Mention]:
