@@ -57,6 +57,10 @@ def test_extract_affiliation_the_head_of_a_states_delegation_serves_that_state()
         got = _aff(f"Ocean talks end\n\nThe talks ended on Friday. {lead} Ambassador Ana Rojas, who spoke twice. "
                    "Peru and Ecuador also took part.\n", "ana-rojas")
         assert got == {"CHL"}, lead
+    # an office the title reader leaves out may stand between the cue and a known name
+    got = _aff("Ocean talks end\n\nThe talks ended on Friday. The Brazilian delegation was led by Special Envoy for "
+               "Coastal Resilience Mauro Vieira and included coastguard officers.\n", "mauro-vieira")
+    assert got == {"BRA"}
     # a delegation she only met says nothing of whom she serves
     got = _aff("Ocean talks end\n\nThe Chilean delegation met Ambassador Ana Rojas on Friday.\n", "ana-rojas")
     assert got == set()

@@ -112,9 +112,11 @@ def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
 
 
 # the delegation a person heads: "the Mexican delegation was headed by", "the delegation of Chile, led by"
-_HEADS = re.compile(r"(?:[’']s)?\s+delegation\b[^.;]{0,80}?\b(?:headed|led)\s+by\s+(?:the\s+)?$", re.I)
+# (an office the title reader did not take may stand between: "led by Ambassador at Large for Cyber Policy X")
+_OFFICE_GAP = r"(?:(?:[A-Z][\w.-]*|at|for|of|and|the|in|on|to|charge)\s+){0,10}"
+_HEADS = re.compile(r"(?i:(?:[’']s)?\s+delegation\b[^.;]{0,80}?\b(?:headed|led)\s+by\s+(?:the\s+)?)" + _OFFICE_GAP + "$")
 _DELEGATION_OF = re.compile(r"\bdelegation\s+of\s+(?:the\s+)?$", re.I)
-_HEADED_AFTER = re.compile(r"[^.;]{0,80}?\b(?:headed|led)\s+by\s+(?:the\s+)?$", re.I)
+_HEADED_AFTER = re.compile(r"(?i:[^.;]{0,80}?\b(?:headed|led)\s+by\s+(?:the\s+)?)" + _OFFICE_GAP + "$")
 # a statement the person delivered for a state: "delivered Chile's national statement", "..., who delivered the
 # explanation of vote on behalf of Chile"
 _DELIVERS = re.compile(r"(?:,[^.;]{0,160}?,)?\s+(?:who\s+)?(?:(?:today|yesterday|also|has|had)\s+)*"
