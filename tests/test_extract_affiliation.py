@@ -68,13 +68,13 @@ def test_extract_affiliation_the_head_of_a_states_delegation_serves_that_state()
 
 def test_extract_affiliation_who_delivered_a_states_statement_serves_that_state():
     for act in ("delivered Chile's national statement", "delivered the explanation of vote on behalf of Chile"):
-        got = _aff(f"Ocean talks end\n\nOn Friday, Ambassador Ana Rojas {act} in the general debate. Peru and "
-                   "Ecuador spoke after her.\n", "ana-rojas")
+        got = _aff("Statement by the delegation of Peru\n\nMr. Chair,\n\nPeru agrees with Ambassador Ana Rojas, who "
+                   f"{act} this morning, and with Ecuador.\n", "ana-rojas")
         assert got == {"CHL"}, act
     # a statement she only heard, or a state's other act, is not hers
-    got = _aff("Ocean talks end\n\nOn Friday, Ambassador Ana Rojas welcomed Chile's national statement in the "
-               "debate.\n", "ana-rojas")
+    got = _aff("Statement by the delegation of Peru\n\nMr. Chair,\n\nPeru agrees with Ambassador Ana Rojas, who "
+               "welcomed Chile's national statement this morning.\n", "ana-rojas")
     assert got == set()
-    got = _aff("Ocean talks end\n\nOn Friday, Ambassador Ana Rojas delivered Chile's fish to the market.\n",
-               "ana-rojas")
+    got = _aff("Statement by the delegation of Peru\n\nMr. Chair,\n\nPeru agrees with Ambassador Ana Rojas, who "
+               "delivered Chile's fish to the market.\n", "ana-rojas")
     assert got == set()

@@ -338,3 +338,18 @@ def test_extract_behalf_an_unsigned_newsletter_item_under_a_missions_letterhead_
     # a newsletter whose masthead names no state's mission is no state's
     [s] = extract("View this email in your browser\n\nFriends of the Ocean Network, Vienna\n" + item)
     assert value_keys(s, "on_behalf_of") != ["CHL"]
+
+
+_INTERVIEW = ("WORLD\n\n'Ice does not wait for consensus': Arctic Council chair Ana Rojas\n\nThe Chilean diplomat who "
+              "chairs the talks tells our reporter why the deadline matters.\n\nPUBLISHED May 4, 2031\n\nOSLO - The "
+              "ministers agreed on Friday to a new work plan, after a week of late-night talks in the northern "
+              "capital.\n\nWas this plan harder to agree than the last?\n\nYes. {answer}\n")
+
+
+def test_extract_behalf_a_chair_interviewed_as_chair_speaks_for_the_body():
+    [s] = extract(_INTERVIEW.format(answer="My role as chair is to find common ground, not to pick a side."))
+    assert value_keys(s, "speakers") == ["ana-rojas"]
+    assert value_keys(s, "on_behalf_of") == ["ARCTIC-COUNCIL"]
+    # a chair who speaks of her country's interest, never as chair, is not the body's voice
+    [s] = extract(_INTERVIEW.format(answer="Chile wants a plan that protects its fishing grounds."))
+    assert "ARCTIC-COUNCIL" not in value_keys(s, "on_behalf_of")

@@ -119,9 +119,9 @@ _DELEGATION_OF = re.compile(r"\bdelegation\s+of\s+(?:the\s+)?$", re.I)
 _HEADED_AFTER = re.compile(r"(?i:[^.;]{0,80}?\b(?:headed|led)\s+by\s+(?:the\s+)?)" + _OFFICE_GAP + "$")
 # a statement the person delivered for a state: "delivered Chile's national statement", "..., who delivered the
 # explanation of vote on behalf of Chile"
-_DELIVERS = re.compile(r"(?:,[^.;]{0,160}?,)?\s+(?:who\s+)?(?:(?:today|yesterday|also|has|had)\s+)*"
-                       r"(?:delivered|made|read(?:\s+out)?|presented)\s+(?:(?P<own>)|(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?"
-                       r"(?:on\s+behalf\s+of|for)\s+(?:the\s+)?)", re.I)
+_DELIVERS = re.compile(r"(?:,[^.;]{0,160}?,)?(?:,?\s+who)?\s+(?:(?:today|yesterday|also|has|had)\s+)*"
+                       r"(?:delivered|made|read(?:\s+out)?|presented)\s+(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?"
+                       r"(?:on\s+behalf\s+of|for)\s+(?:the\s+)?|(?P<own>))", re.I)
 _STATEMENT_AFTER = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,2}?(?:statement|remarks|speech|address|intervention|"
                               r"explanation\s+of\s+(?:vote|position))\b", re.I)
 

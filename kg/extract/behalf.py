@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.affiliation import affiliations
-from kg.extract.common import lex, listed_after, titles
+from kg.extract.common import lex, listed_after, mentions_in, titles
 from kg.extract.header import KIND_AFTER, first_sentence, lookback
 from kg.extract.lead import lead_sentence, lead_state, lead_subject_state
 from kg.extract.offices import office_body
@@ -183,7 +183,7 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
     upto = stmt.heading_end if release else first_sentence(stmt)[1]
     behalf, explicit = _explicit(stmt, hs, named, upto)
     if not behalf and not explicit:  # "I speak in my capacity as Chair of the Working Group": for the body
-        behalf = _capacity(stmt, hs, upto)
+        behalf = _capacity(stmt, hs, upto) or _chair_speaking(stmt, speakers)
         explicit = bool(behalf)
     for m in speakers:  # "Delivered by: Ambassador X, ..., on behalf of the Group of 77": the field line says
         if not behalf and m.info.get("field_line"):
@@ -454,6 +454,34 @@ def _capacity(stmt: Statement, lo: int, hi: int) -> list[Entity]:
         inner = next((o.entity for o in stmt.mentions if o.entity.key == parent and body.start < o.start
                       and o.end <= body.end), None) if parent else None
         return [inner or body.entity]  # (an organ named whole, its body inside its name: the body)
+    return []
+
+
+# a chair who says they speak as such: "my job as chair is to ...", "As Chair, I ..."
+_AS_CHAIR = re.compile(r"\b(?:my|our)\s+(?:job|role|task|duty|responsibility|aim)\s+as\s+(?:the\s+)?(?:co-)?chair"
+                       r"(?:man|person|woman)?\b|\bas\s+(?:the\s+)?(?:co-)?chair(?:man|person|woman)?,\s+I\b", re.I)
+# the body a speaker is named as chair of: "OEWG chair X", "Chair of the Working Group, X"
+_CHAIR_BEFORE = re.compile(r"[ \t]+(?:co-)?chair(?:man|person|woman)?[ \t]+$", re.I)
+_CHAIR_OF = re.compile(r"\b(?:co-)?chair(?:man|person|woman)?\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _chair_speaking(stmt: Statement, speakers: list[Mention]) -> list[Entity]:
+    """The body a speaker is named chair of right before their name ("OEWG chair Jane Doe", "Chair of the Group,
+    Jane Doe"), when the speaker says they speak as chair ("My job as chair is to ...")."""
+    text = stmt.context.text
+    if not speakers or not _AS_CHAIR.search(text, stmt.heading_end, stmt.end):
+        return []
+    for m in speakers:
+        start = m.info.get("title_start", m.start)
+        for o in mentions_in(stmt, max(stmt.start, start - 120), start, ("Organization",)):
+            if o.info.get("nested"):
+                continue
+            if _CHAIR_BEFORE.fullmatch(text, o.end, start) or (
+                    re.fullmatch(r"[ \t]*,?[ \t]+", text[o.end:start]) and _CHAIR_OF.search(text, max(0, o.start - 30), o.start)):
+                # (a body of that family the statement names too is the one meant: "OEWG" -> the OEWG of its years)
+                finer = next((x.entity for x in stmt.mentions if x.entity.kind == "Organization"
+                              and o.entity.key in (x.entity.attr("family"), x.entity.attr("parent"))), None)
+                return [finer or o.entity]
     return []
 
 
