@@ -33,7 +33,13 @@ WHOLE_SCAN_LIMIT = 2_000_000
 
 
 def home_state(doc: Document, first_statement_start: int | None, hits: list | None = None) -> Entity | None:
-    """The state whose page this is: the one its letterhead and text name most."""
+    """The state whose page this is: the one whose ministry or other national body fills a line of the page's
+    letterhead ("U.S. Department of State" above a press statement about Russia), else the one its letterhead
+    and text name most."""
+    if hits is not None and first_statement_start is not None:
+        owner = _letterhead_owner(doc.text, hits, first_statement_start)
+        if owner is not None:
+            return owner
     counts: Counter[str] = Counter()
     for h in _chunked_scan(doc.text) if hits is None else hits:
         for f in h.forms:
@@ -44,6 +50,29 @@ def home_state(doc: Document, first_statement_start: int | None, hits: list | No
     if not counts:
         return None
     return lex().state(counts.most_common(1)[0][0])
+
+
+_LETTERHEAD_LINES = 3  # a letterhead stands on the page's first lines, or above its first statement
+
+
+def _letterhead_owner(text: str, hits: list, stop: int) -> Entity | None:
+    """The state of the national body whose name alone fills a line above ``stop`` (the first statement) or
+    one of the page's first lines."""
+    top = 0
+    for _ in range(_LETTERHEAD_LINES):
+        top = text.find("\n", top) + 1 or len(text)
+    stop = max(stop, top)
+    for h in hits:
+        if h.start >= stop:
+            break
+        ent = next((f.entity for f in h.forms if f.entity is not None), None)
+        if h.outer is not None or ent is None or ent.kind != "Organization" or not ent.attr("state") \
+                or ent.attr("type") != "NationalBody":
+            continue
+        ls, le = text.rfind("\n", 0, h.start) + 1, text.find("\n", h.end)
+        if not text[ls:h.start].strip(" \t*_") and not text[h.end:le if le >= 0 else len(text)].strip(" \t*_"):
+            return lex().state(ent.attr("state"))
+    return None
 
 
 def _chunked_scan(text: str, size: int = 1_000_000) -> Iterator[Hit]:

@@ -31,3 +31,50 @@ def test_extract_affiliation_a_body_that_thanks_a_titled_person_is_not_their_emp
     got = _aff("Statement by the delegation\n\nThe EU thanks the Special Rapporteur, Ms Ana Rojas, for her report.",
                "ana-rojas")
     assert "EU" not in got
+
+
+_COMMUNIQUE = ("Ministerio de Relaciones Exteriores | Comunicado No. 41 | Lima, May 4, 2031\n\nPeru welcomes the "
+               "adoption of the ocean data resolution\n\nThe Government of Peru welcomes the adoption yesterday of the "
+               "resolution on ocean data, co-sponsored by Peru. {who} stated that \"data belongs to all\" and "
+               "reiterated Peru's support for the treaty.\n\nPeru will keep working with every partner.\n")
+
+
+def test_extract_affiliation_a_bare_national_office_in_a_states_own_communique_is_that_states():
+    assert _aff(_COMMUNIQUE.format(who="Foreign Minister Rosa Quispe"), "rosa-quispe") == {"PER"}
+    # a rank alone says nothing of whom a person serves, even there
+    assert _aff(_COMMUNIQUE.format(who="Ambassador Rosa Quispe"), "rosa-quispe") == set()
+
+
+def test_extract_affiliation_a_bare_national_office_in_another_states_statement_names_no_state():
+    # Chile's statement on a page that names Peru most: the host's minister it thanks is neither's by her title
+    got = _aff("Statement by the delegation of Chile\n\nMr. Chair,\n\nWe thank Foreign Minister Rosa Quispe for "
+               "hosting us. Peru has been generous, Peru's people kind and Peru's coast beautiful.\n", "rosa-quispe")
+    assert got == set()
+
+
+def test_extract_affiliation_the_head_of_a_states_delegation_serves_that_state():
+    for lead in ("The Chilean delegation was headed by", "The delegation of Chile to the conference was led by"):
+        got = _aff(f"Ocean talks end\n\nThe talks ended on Friday. {lead} Ambassador Ana Rojas, who spoke twice. "
+                   "Peru and Ecuador also took part.\n", "ana-rojas")
+        assert got == {"CHL"}, lead
+    # an office the title reader leaves out may stand between the cue and a known name
+    got = _aff("Ocean talks end\n\nThe talks ended on Friday. The Brazilian delegation was led by Special Envoy for "
+               "Coastal Resilience Mauro Vieira and included coastguard officers.\n", "mauro-vieira")
+    assert got == {"BRA"}
+    # a delegation she only met says nothing of whom she serves
+    got = _aff("Ocean talks end\n\nThe Chilean delegation met Ambassador Ana Rojas on Friday.\n", "ana-rojas")
+    assert got == set()
+
+
+def test_extract_affiliation_who_delivered_a_states_statement_serves_that_state():
+    for act in ("delivered Chile's national statement", "delivered the explanation of vote on behalf of Chile"):
+        got = _aff("Statement by the delegation of Peru\n\nMr. Chair,\n\nPeru agrees with Ambassador Ana Rojas, who "
+                   f"{act} this morning, and with Ecuador.\n", "ana-rojas")
+        assert got == {"CHL"}, act
+    # a statement she only heard, or a state's other act, is not hers
+    got = _aff("Statement by the delegation of Peru\n\nMr. Chair,\n\nPeru agrees with Ambassador Ana Rojas, who "
+               "welcomed Chile's national statement this morning.\n", "ana-rojas")
+    assert got == set()
+    got = _aff("Statement by the delegation of Peru\n\nMr. Chair,\n\nPeru agrees with Ambassador Ana Rojas, who "
+               "delivered Chile's fish to the market.\n", "ana-rojas")
+    assert got == set()

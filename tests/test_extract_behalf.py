@@ -244,3 +244,112 @@ def test_extract_behalf_a_known_official_whose_title_names_no_state_speaks_for_t
     # the page names no such state: the gazetteer alone says nothing of this statement
     [s] = extract(text.replace(" Switzerland will host the next round.", ""))
     assert value_keys(s, "on_behalf_of") != ["CHE"]
+
+
+_RECORD = ("The President: I call on the representative of Ghana.\n\n"
+           "      Ms. Mensah (Ghana): I have the honour to speak on behalf of the Group of\nAfrican States. We "
+           "welcome the report and thank the facilitators.\n\n"
+           "      The President: I call on the representative of Chile.\n\n"
+           "      Mr. Lopez (Chile): {chile} We stand ready to work with all delegations on the text.\n\n"
+           "      The President: The meeting is adjourned.\n")
+
+
+def test_extract_behalf_verbatim_turn_speaks_for_the_group_its_wrapped_first_sentence_names():
+    stmts = extract(_RECORD.format(chile="My delegation supports the draft."))
+    ghana = next(s for s in stmts if "Mensah" in s.context.text[s.start:s.heading_end])
+    chile = next(s for s in stmts if "Lopez" in s.context.text[s.start:s.heading_end])
+    assert value_keys(ghana, "on_behalf_of") == ["UN-AFRICAN-GROUP"]
+    assert value_keys(chile, "on_behalf_of") == ["CHL"]
+
+
+def test_extract_behalf_a_chair_speaking_in_that_capacity_speaks_for_the_body():
+    stmts = extract(_RECORD.format(chile="I speak in my capacity as Chair of the Open-ended Working Group."))
+    chile = next(s for s in stmts if "Lopez" in s.context.text[s.start:s.heading_end])
+    assert value_keys(chile, "on_behalf_of") == ["OEWG"]
+    # the capacity of another, or one's national capacity, is not
+    stmts = extract(_RECORD.format(chile="We thank Peru, which serves in its capacity as a member of the bureau."))
+    chile = next(s for s in stmts if "Lopez" in s.context.text[s.start:s.heading_end])
+    assert value_keys(chile, "on_behalf_of") == ["CHL"]
+
+
+def test_extract_behalf_the_chair_of_an_organ_of_a_body_speaks_for_the_body():
+    [s] = extract("Letter dated 3 May 2031 from the Permanent Representative of Ghana addressed to the "
+                  "Secretary-General\n\n      In my capacity as Chair of the Steering Committee of the Non-Aligned "
+                  "Movement, I have the honour to transmit herewith the declaration of its ministers (see annex).\n\n"
+                  "(Signed) Kofi Mensah\nPermanent Representative\n")
+    assert value_keys(s, "on_behalf_of") == ["NAM"]
+
+
+def test_extract_behalf_a_council_briefing_in_the_heading_is_the_meeting_not_the_author():
+    [s] = extract("Statement by H.E. Ambassador Ana Costa\nPermanent Representative of Portugal to the United Nations\n"
+                  "UN Security Council Briefing on Maritime Security\nMonday, May 5th, 2031\n\n" + _SPEECH)
+    assert value_keys(s, "on_behalf_of") == ["PRT"]
+    # a body that heads the text as its author still is
+    [s] = extract("UN Security Council Press Statement on Maritime Security\n\nDelivered by: H.E. Ambassador Ana "
+                  "Costa, Permanent Representative of Portugal\n\n" + _SPEECH)
+    assert value_keys(s, "on_behalf_of") == ["UNSC"]
+
+
+def test_extract_behalf_spokesperson_under_a_ministry_letterhead_speaks_for_its_state():
+    [s] = extract("Skip to content\nFederal Foreign Office\n\nChile Blocks Council Decision on Fisheries\n\nPress "
+                  "Statement\nAnna Weber, Spokesperson\nMay 4, 2031\n\nToday, Chile blocked a Council decision on "
+                  "fisheries. Chile alone voted against it, and Chile must explain why. Chile has isolated itself; "
+                  "Germany will raise the matter again.\n")
+    assert value_keys(s, "on_behalf_of") == ["DEU"]
+    assert ("anna-weber", "affiliatedWith", "CHL") not in rels([s])
+    # a ministry named inside a line of prose is no letterhead: the page is the state's it names most
+    [s] = extract("Skip to content\nAs the Federal Foreign Office reported, fishing talks went on.\n\nChile Blocks "
+                  "Council Decision on Fisheries\n\nPress Statement\nAnna Weber, Spokesperson\nMay 4, 2031\n\nToday, "
+                  "Chile blocked a Council decision on fisheries. Chile alone voted against it, and Chile must explain "
+                  "why.\n")
+    assert s.context.home_state.key == "CHL"
+
+
+_THREAD = ("Post\n\nConversation\n\n{account}\n@{handle}\nToday Chile marks World Oceans Day, proclaimed by the "
+           "General Assembly. FM Rosa Vidal will open the ocean forum in Valparaiso. 1/2\n9:15 AM · Jun 8, 2031\n\n"
+           "{account}\n@{handle}\nChile calls on all States to ratify the high seas treaty. 2/2\n9:16 AM · Jun 8, 2031\n"
+           "\nTerms of Service  Privacy Policy  Cookie Policy\n")
+
+
+def test_extract_behalf_a_ministry_account_thread_speaks_for_its_state():
+    [s] = extract(_THREAD.format(account="Ministry of Foreign Affairs of Chile", handle="MinrelChile"))
+    assert value_keys(s, "on_behalf_of") == ["CHL"] and value_keys(s, "speakers") == []
+    assert ("rosa-vidal", "affiliatedWith", "CHL") in rels([s])
+    # an account that is no body's says nothing of for whom
+    [s] = extract(_THREAD.format(account="Ocean Watch News", handle="oceanwatch"))
+    assert value_keys(s, "on_behalf_of") != ["CHL"] or s.context.home_state.key == "CHL"
+
+
+def test_extract_behalf_a_group_named_by_its_number_of_members():
+    [s] = extract("Statement by Ghana\n\nMr. President,\n\nI have the honour to speak on behalf of the Group of 31 on "
+                  "this item.\n")
+    assert [e.label for e in s.value("on_behalf_of")] == ["Group of 31"]
+    # a number that ends no name is no part of it ("the Group at 31 ...")
+    [s] = extract("Statement by Ghana\n\nMr. President,\n\nI speak on behalf of the Group Chair, 31 years on.\n")
+    assert [e.label for e in s.value("on_behalf_of")] == ["Group Chair"]
+
+
+def test_extract_behalf_an_unsigned_newsletter_item_under_a_missions_letterhead_is_its_states():
+    item = ("OCEAN UPDATE | Issue 7 | June 2031\n\n--------------------\n\nUPCOMING\nSide event: \"Ocean data for "
+            "all\", 12 September 2031, 13:15-14:30, Room IV. Co-hosted with Peru and the World Meteorological "
+            "Organization. Registration required.\n")
+    [s] = extract("View this email in your browser\n\nPermanent Mission of Chile to the United Nations, Vienna\n" + item)
+    assert value_keys(s, "on_behalf_of") == ["CHL"]
+    # a newsletter whose masthead names no state's mission is no state's
+    [s] = extract("View this email in your browser\n\nFriends of the Ocean Network, Vienna\n" + item)
+    assert value_keys(s, "on_behalf_of") != ["CHL"]
+
+
+_INTERVIEW = ("WORLD\n\n'Ice does not wait for consensus': Arctic Council chair Ana Rojas\n\nThe Chilean diplomat who "
+              "chairs the talks tells our reporter why the deadline matters.\n\nPUBLISHED May 4, 2031\n\nOSLO - The "
+              "ministers agreed on Friday to a new work plan, after a week of late-night talks in the northern "
+              "capital.\n\nWas this plan harder to agree than the last?\n\nYes. {answer}\n")
+
+
+def test_extract_behalf_a_chair_interviewed_as_chair_speaks_for_the_body():
+    [s] = extract(_INTERVIEW.format(answer="My role as chair is to find common ground, not to pick a side."))
+    assert value_keys(s, "speakers") == ["ana-rojas"]
+    assert value_keys(s, "on_behalf_of") == ["ARCTIC-COUNCIL"]
+    # a chair who speaks of her country's interest, never as chair, is not the body's voice
+    [s] = extract(_INTERVIEW.format(answer="Chile wants a plan that protects its fishing grounds."))
+    assert "ARCTIC-COUNCIL" not in value_keys(s, "on_behalf_of")

@@ -141,3 +141,16 @@ def test_extract_persons_a_field_in_a_list_of_an_offices_fields_is_no_name():
     # a person right after a state in a title and before "and" is still a person
     got = _person_labels("Statement\n\nThe Minister of Peru, Ana Ruiz and Minister Tom Baker spoke.")
     assert "Ana Ruiz" in got
+
+
+def test_extract_persons_hon_without_a_full_stop_is_a_form_of_address_not_a_given_name():
+    [s] = extract("Media release\n\nNew ferry service for the islands\n\nThe Hon Mere Tipene MP, Minister for "
+                  "Transport, and the Hon Rawiri Kahu MP welcomed the service.\n")
+    assert {"Mere Tipene", "Rawiri Kahu"} <= labels(s, "Person")
+    assert not any(label.startswith("Hon") for label in labels(s, "Person"))
+
+
+def test_extract_persons_a_meeting_or_bureau_after_an_office_is_no_name():
+    [s] = extract("Statement by Chile\n\nAs President of the Fifth Meeting of States Parties, and as Chair of the "
+                  "Coordinating Bureau of the Movement, Chile thanks FM Rosa Vidal.\n")
+    assert labels(s, "Person") == {"Rosa Vidal"}

@@ -238,3 +238,89 @@ def test_extract_speakers_the_office_line_under_a_signature_is_the_signers_title
     # a place and date under the name is no office: the signer's employer stays unsaid
     found = rels(extract(page.format("New York, 4 May 2031")))
     assert not any(s == "jane-okoro" and p == "affiliatedWith" for s, p, _ in found)
+
+
+_WRITTEN = ("National Assembly\nWritten questions and answers\n\nFisheries: Arctic Council\nQuestion for the Ministry of "
+            "Foreign Affairs\nNo. 4471, tabled on 3 March 2031\n\nAsked by Ms Ingrid Solberg (Bergen North)\n\nTo ask "
+            "the Minister what steps are being taken to protect the northern fishing grounds; and whether a new "
+            "convention will be signed.\n\n{answer}\n\nNorway has worked for a binding convention in the Arctic "
+            "Council and will keep doing so with all partners in the region.\n")
+
+
+def test_extract_speakers_parliamentary_answer_is_the_answering_ministers_not_the_askers():
+    [s] = extract(_WRITTEN.format(answer="Answered on\n10 March 2031\n\nAnswered by Lars Dahl, Minister of State "
+                                         "(Arctic and Fisheries)"))
+    assert value_keys(s, "speakers") == ["lars-dahl"]
+    assert value_keys(s, "on_behalf_of") == ["NOR"]
+    # not answered yet: the member who asked is no speaker of the record
+    [s] = extract(_WRITTEN.format(answer="Awaiting answer"))
+    assert "ingrid-solberg" not in value_keys(s, "speakers")
+
+
+_RELEASE = ("Media releases\n\nNew Zealand welcomes the ocean data treaty\nJoint media release with:\nThe Hon Rawiri "
+            "Kahu MP, Minister for Oceans\n4 May 2031\n\nThe Government welcomes the adoption of the treaty by the "
+            "General Assembly, after four years of talks.\n\n{quotes}\n\nMedia enquiries\nMinister's office: 04 555 "
+            "0100\n")
+
+
+def test_extract_speakers_media_release_quotes_attributable_to_its_ministers():
+    [s] = extract(_RELEASE.format(quotes="Quotes attributable to Minister of Foreign Affairs, the Hon Mere Tipene:\n\n"
+                                         "\"This treaty protects our ocean.\"\n\nQuotes attributable to Minister for "
+                                         "Oceans, the Hon Rawiri Kahu MP:\n\n\"Data helps our fishers.\""))
+    assert sorted(value_keys(s, "speakers")) == ["mere-tipene", "rawiri-kahu"]
+    assert value_keys(s, "on_behalf_of") == ["NZL"]
+    # a quote attributed in running prose names no speaker of the release
+    [s] = extract(_RELEASE.format(quotes="The remarks attributable to Minister Mere Tipene were widely reported."))
+    assert "mere-tipene" not in value_keys(s, "speakers")
+
+
+_LETTER = ("Letter dated 3 May 2031 from the Permanent Representative of Ghana to the United Nations addressed to the "
+           "Secretary-General\n\n      I have the honour to transmit herewith the declaration adopted by the "
+           "ministers of the Group at their meeting (see annex).\n      I should be grateful if you would have the "
+           "present letter circulated as a document of the General Assembly.\n\n{sign}\n")
+
+
+def test_extract_speakers_a_letter_signed_with_a_signature_mark_and_its_office_lines():
+    [s] = extract(_LETTER.format(sign="                    (Signed) Kwame Boateng\n                    Ambassador and "
+                                      "Permanent Representative\n                    Chair of the Steering Committee of "
+                                      "the\n                    Non-Aligned Movement"))
+    assert value_keys(s, "speakers") == ["kwame-boateng"]
+    found = rels([s])
+    assert ("kwame-boateng", "affiliatedWith", "GHA") in found
+    assert ("kwame-boateng", "affiliatedWith", "NAM") not in found  # chairing an organ of a body is no employment
+    # a name after "signed" in running prose signs nothing
+    [s] = extract(_LETTER.format(sign="The declaration was signed Kwame Boateng style, in green ink."))
+    assert value_keys(s, "speakers") == []
+
+
+_NEWSLETTER = ("Permanent Mission of Chile to the United Nations, Vienna\nOCEAN UPDATE | Issue 7 | June 2031\n\n"
+               "CHILE'S STATEMENT TO THE OCEAN CONFERENCE\n\nOn 3 June, Ambassador Rosa Vidal delivered Chile's "
+               "national statement in the general debate of the Ocean Conference, held in Vienna. {note}\n\n"
+               "{quote}Mr. President, Chile calls on all States to ratify the high seas treaty without delay, and to "
+               "fund the science our coasts need.{end}\n\nThe full text is on our website.\n")
+
+
+def test_extract_speakers_an_editors_lead_in_names_who_delivered_the_quoted_statement():
+    [s] = extract(_NEWSLETTER.format(note="Extracts follow.", quote="", end=""))
+    assert value_keys(s, "speakers") == ["rosa-vidal"]
+    [s] = extract(_NEWSLETTER.format(note="", quote="\"", end="\""))
+    assert value_keys(s, "speakers") == ["rosa-vidal"]
+    assert value_keys(s, "on_behalf_of") == ["CHL"]
+    # a report of the delivery, with no text of it below, names nobody who speaks here
+    [s] = extract(_NEWSLETTER.format(note="It was well received.", quote="The Mission notes: ", end=""))
+    assert value_keys(s, "speakers") == []
+
+
+_ANNEX = ("Annex to the letter dated 3 May 2031 from the Permanent Representative of\nGhana to the United Nations "
+          "addressed to the Secretary-General\n\n      {title}\n\n      1.    The Ministers reaffirmed the positions "
+          "of the Movement on ocean science and called for more data sharing among all coastal States.\n")
+
+
+def test_extract_speakers_an_annexed_statement_is_the_body_its_own_title_names():
+    [s] = extract(_ANNEX.format(title="Statement of the Ministers of Foreign Affairs of the Non-Aligned Movement\n"
+                                      "on ocean science"))
+    assert value_keys(s, "on_behalf_of") == ["NAM"]
+    # an annexed text whose title names the states that issued it is theirs, not a body's
+    [s] = extract(_ANNEX.format(title="Joint Statement of the Ministers of Foreign Affairs of Chile and Peru at the "
+                                      "Non-Aligned Movement"))
+    assert "NAM" not in value_keys(s, "on_behalf_of")

@@ -16,7 +16,9 @@ from kg.model import Entity, Mention, Statement
 __all__ = ["affiliations", "title_spans"]
 
 _POSTED = re.compile(r"\b(?:to|in|at)\s+(?:the\s+)?$", re.I)
-_CHAIR = re.compile(r"\b(?:Co-)?Chair(?:man|woman|person)?\s+of\s+(?:the\s+)?$", re.I)
+# a body its holder chairs, maybe through an organ of it ("Chair of the Coordinating Bureau of the Movement")
+_CHAIR = re.compile(r"\b(?:Co-)?Chair(?:man|woman|person)?\s+of\s+(?:the\s+)?"
+                    r"(?:(?:[A-Z][\w-]*\s+){1,4}of\s+(?:the\s+)?)?$", re.I)
 
 
 def title_spans(m: Mention) -> list[tuple[int, int]]:
@@ -49,7 +51,8 @@ def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
     """The states and organizations the person mentioned at ``m`` acts for, best first."""
     spans = title_spans(m)
     if not spans:
-        return []
+        acting = _acts_for(stmt, m)
+        return [acting] if acting is not None else []
     text = stmt.context.text
     title = " ".join(text[a:b] for a, b in spans)
     found = _in_title(stmt, spans)
@@ -82,6 +85,9 @@ def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
             ent = lex().organization(org_id)
             if ent is not None:
                 return [ent]
+    acting = _acts_for(stmt, m, max(b for _, b in spans))
+    if acting is not None:  # "the Mexican delegation was headed by Ambassador X", "X delivered Chile's statement"
+        return [acting]
     words = {w for w in tt.national if re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", low)}
     if not words:
         return []
@@ -97,7 +103,58 @@ def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
             return [own]
     if words <= tt.ranks:
         return []
+    if known_ent is None and not is_speaker:
+        # an office of a state's government named bare in that state's own statement ("Foreign Secretary X
+        # stated ..." in its ministry's communiqué, "FM X will join ..." in its thread): that state's
+        own = _own_statement_state(stmt)
+        return [own] if own is not None else []
     return [known_ent] if known_ent is not None else []
+
+
+# the delegation a person heads: "the Mexican delegation was headed by", "the delegation of Chile, led by"
+# (an office the title reader did not take may stand between: "led by Ambassador at Large for Cyber Policy X")
+_OFFICE_GAP = r"(?:(?:[A-Z][\w.-]*|at|for|of|and|the|in|on|to|charge)\s+){0,10}"
+_HEADS = re.compile(r"(?i:(?:[’']s)?\s+delegation\b[^.;]{0,80}?\b(?:headed|led)\s+by\s+(?:the\s+)?)" + _OFFICE_GAP + "$")
+_DELEGATION_OF = re.compile(r"\bdelegation\s+of\s+(?:the\s+)?$", re.I)
+_HEADED_AFTER = re.compile(r"(?i:[^.;]{0,80}?\b(?:headed|led)\s+by\s+(?:the\s+)?)" + _OFFICE_GAP + "$")
+# a statement the person delivered for a state: "delivered Chile's national statement", "..., who delivered the
+# explanation of vote on behalf of Chile"
+_DELIVERS = re.compile(r"(?:,[^.;]{0,160}?,)?(?:,?\s+who)?\s+(?:(?:today|yesterday|also|has|had)\s+)*"
+                       r"(?:delivered|made|read(?:\s+out)?|presented)\s+(?:(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?"
+                       r"(?:on\s+behalf\s+of|for)\s+(?:the\s+)?|(?P<own>))", re.I)
+_STATEMENT_AFTER = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,2}?(?:statement|remarks|speech|address|intervention|"
+                              r"explanation\s+of\s+(?:vote|position))\b", re.I)
+
+
+def _acts_for(stmt: Statement, m: Mention, after: int | None = None) -> Entity | None:
+    """The state the sentence says the person at ``m`` acts for: whose delegation they head, or whose statement
+    they delivered. ``after``: where the person's title ends, when it runs past the name."""
+    text = stmt.context.text
+    start = m.info.get("title_start", m.start)
+    for o in reversed(mentions_in(stmt, max(stmt.start, start - 120), start, ("State",))):
+        if o.form in ("capital", "metonym"):
+            continue
+        if _HEADS.fullmatch(text, o.end, start) or (_DELEGATION_OF.search(text, max(stmt.start, o.start - 30), o.start)
+                                                and _HEADED_AFTER.fullmatch(text, o.end, start)):
+            return o.entity
+    d = _DELIVERS.match(text, max(m.end, after or m.end), min(stmt.end, m.end + 400))
+    state = next((o for o in mentions_in(stmt, d.end(), d.end() + 60, ("State",)) if o.start == d.end()), None) if d \
+        else None
+    if state is None or state.form in ("capital", "metonym"):
+        return None
+    if d.group("own") is not None and not _STATEMENT_AFTER.match(text, state.end):
+        return None  # "delivered Chile's ..." must go on to a statement
+    return state.entity
+
+
+def _own_statement_state(stmt: Statement) -> Entity | None:
+    """The one state a page's own statement (not a turn of a record) speaks for, when that is the page's state."""
+    behalf = stmt.attrs.get("on_behalf_of")
+    home = stmt.context.home_state
+    if behalf is None or home is None or stmt.role not in ("main", "item") or len(behalf.value) != 1:
+        return None
+    state = behalf.value[0]
+    return state if state.kind == "State" and state.key == home.key else None
 
 
 _POSSESSIVE_GAP = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){0,3}$")

@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 
 from kg.extract.affiliation import affiliations
-from kg.extract.common import lex, listed_after, titles
+from kg.extract.common import lex, listed_after, mentions_in, titles
 from kg.extract.header import KIND_AFTER, first_sentence, lookback
 from kg.extract.lead import lead_sentence, lead_state, lead_subject_state
 from kg.extract.offices import office_body
 from kg.extract.organizations import group_entity
 from kg.model import Entity, Mention, Statement
+from kg.segment import layout
 
 __all__ = ["on_behalf", "issuer", "un_release"]
 
@@ -71,9 +72,14 @@ def _issued_by(pre: str, hs: int, end: int, tail: str) -> bool:
     return _ISSUED_BY.search(stripped + tail) is not None
 
 
-def issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
+# a meeting a body holds, named by the body and the meeting's kind ("UN Security Council Briefing on X")
+_HELD = re.compile(r"\s*briefing\b", re.I)
+
+
+def issuer(stmt: Statement, hs: int, fallback: bool = True, held: bool = True) -> list[Entity]:
     """Who issued a statement: a body or state the heading names as its author, else (with
-    ``fallback``) the page's own state when the heading names an embassy, ministry or ambassador."""
+    ``fallback``) the page's own state when the heading names an embassy, ministry or ambassador. Without
+    ``held``, a body named before "Briefing" holds the meeting the statement was made at: no author."""
     text = stmt.context.text
     heading = text[hs:stmt.heading_end]
     for m in stmt.mentions:
@@ -97,6 +103,8 @@ def issuer(stmt: Statement, hs: int, fallback: bool = True) -> list[Entity]:
                         text[m.end:m.end + 40], re.I):
                 return [m.entity]  # "UK statement to the OSCE Permanent Council"
             continue
+        if not held and _HELD.match(text, m.end):
+            continue
         if _issued_by(pre, hs, m.start, " " if pre.endswith(" ") else "") or (
                 (len(pre) == m.start - hs and re.fullmatch(r"[\s*_\"“«]*(?:the\s+)?", pre, re.I) or _LINE_OPENS.search(pre))
                 and KIND_AFTER.match(text[m.end:m.end + 30].lstrip(" \"”»"))):
@@ -116,7 +124,8 @@ _AD_HOC_GROUP = re.compile(r"(?:(?:a|the|our)\s+)?(?:(?:cross-regional|informal|
                            r"Caribbean|African|Arab|Latin American|European|Asian|member|partner|participating)(?:\s+[A-Za-z-]+){0,2}?"
                            r"\s+(?:States|states|countries|nations|delegations|Member States))\b")
 
-_GROUP_NAME = re.compile(r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:of|for|on|and|the|in)[ \t]+)*[A-Z][\w’'-]*){1,8}")
+# (a number may be a name's word: "the Group of 21")
+_GROUP_NAME = re.compile(r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:of|for|on|and|the|in)[ \t]+)*(?:[A-Z][\w’'-]*|\d+\b)){1,8}")
 
 
 def _behalf_list(stmt: Statement, pos: int) -> list[Entity]:
@@ -171,7 +180,11 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
     says so otherwise). ``named``: states the heading names as issuer; ``body``: the body whose own
     statement this is; ``release``: a UN press release; ``kind``: the statement's kind."""
     # (a UN press release reports others' words: only its heading says for whom it speaks)
-    behalf, explicit = _explicit(stmt, hs, named, stmt.heading_end if release else first_sentence(stmt)[1])
+    upto = stmt.heading_end if release else first_sentence(stmt)[1]
+    behalf, explicit = _explicit(stmt, hs, named, upto)
+    if not behalf and not explicit:  # "I speak in my capacity as Chair of the Working Group": for the body
+        behalf = _capacity(stmt, hs, upto) or _chair_speaking(stmt, speakers)
+        explicit = bool(behalf)
     for m in speakers:  # "Delivered by: Ambassador X, ..., on behalf of the Group of 77": the field line says
         if not behalf and m.info.get("field_line"):
             behalf, explicit = _explicit(stmt, m.info["field_line"][0], named, m.info["field_line"][1], field=True)
@@ -186,7 +199,7 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
     if not behalf and not explicit and speakers and stmt.role in ("main", "item"):
         # "Statement of the Group of 77 and China / Delivered by: H.E. Mr. X, Permanent Representative of
         # Mozambique": the group the heading names as author, not the speaker's own state
-        behalf = [e for e in issuer(stmt, hs, fallback=False) if e.kind == "Organization"][:1]
+        behalf = [e for e in issuer(stmt, hs, fallback=False, held=False) if e.kind == "Organization"][:1]
     if not behalf and not explicit:
         behalf, said_for = _speakers_own(stmt, speakers)
     if not behalf and stmt.role in ("turn", "part"):
@@ -201,6 +214,8 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
         behalf, said_for = [body[0]], None
     elif (release or stmt.role == "main" and _meeting_summary(stmt)) and not behalf and not speakers and not explicit:
         behalf = [lex().organization("UN")]  # a UN press release, or the UN's summary of a meeting, speaks for the UN
+    if not behalf and not speakers and not explicit and stmt.role in ("main", "item"):
+        behalf = _account_holder(stmt)  # a social-media post: "MFA of Kazakhstan / @MFA_KZ" above it
     if not behalf and not speakers and not explicit:
         behalf = issuer(stmt, hs, fallback=stmt.role not in ("turn", "part"))  # a turn is no page's own
     if not behalf and not speakers and not explicit and stmt.role in ("main", "item"):
@@ -217,7 +232,29 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
     if not behalf and not speakers and not explicit and stmt.role == "main":
         body = _letterhead_body(stmt)  # an unsigned release on an international body's own page: the body's
         behalf = [body] if body is not None else []
+    if not behalf and not speakers and not explicit and stmt.role in ("main", "item"):
+        state = _mission_letterhead(stmt)  # an unsigned item of a mission's newsletter: the mission's state
+        behalf = [state] if state is not None else []
     return list({(e.kind, e.key): e for e in behalf}.values()), said_for
+
+
+# a social-media account's handle on the line below its name ("MFA of Kazakhstan\n@MFA_KZ")
+_HANDLE = re.compile(r"\n[ \t]*@\w{2,30}[ \t]*(?:\n|$)")
+
+
+def _account_holder(stmt: Statement) -> list[Entity]:
+    """The body whose account posted the statement: its name fills a line and its handle the next one. A
+    ministry's or other national body's account speaks for its state."""
+    text = stmt.context.text
+    for m in stmt.mentions:
+        if m.entity.kind != "Organization" or m.info.get("nested") or not _HANDLE.match(text, m.end):
+            continue
+        if text[text.rfind("\n", 0, m.start) + 1:m.start].strip(" \t*_"):
+            continue
+        state = m.entity.attr("state") if m.entity.attr("type") == "NationalBody" else None
+        found = lex().state(state) if state else m.entity
+        return [found] if found is not None else []
+    return []
 
 
 # a page's field line naming who published it: "From: Department for Trade", "From: Ministry of X and Jane Doe"
@@ -342,6 +379,24 @@ def _letterhead_body(stmt: Statement) -> Entity | None:
     return None
 
 
+def _mission_letterhead(stmt: Statement) -> Entity | None:
+    """The state whose mission, embassy or ministry a letterhead line among the page's first lines names
+    ("Permanent Mission of Ireland to the United Nations, Geneva"): the page is that state's."""
+    text, hits = stmt.context.text, stmt.context.hits or []
+    top = 0
+    for _ in range(_LETTERHEAD_LINES):
+        top = text.find("\n", top) + 1 or len(text)
+    for line in re.finditer(r"[^\n]+", text[:top]):
+        if not layout().letterhead.match(line.group(0).strip(" \t*_")):
+            continue
+        for h in hits:
+            if line.start() <= h.start < line.end() and h.outer is None:
+                st = next((f.entity for f in h.forms if f.entity is not None and f.entity.kind == "State"), None)
+                if st is not None:
+                    return st
+    return None
+
+
 # a third party described as acting for someone: "a group which conducts operations on behalf of", "actors working on
 # behalf of" (never the speaker: "which I deliver on behalf of", "I am acting on behalf of")
 _DESCRIBED = re.compile(r"(?:\b(?:which|who|that)\s+(?:(?:is|are|was|were|has|have)\s+(?:been\s+)?)?(?:\w+ly\s+)?"
@@ -373,6 +428,61 @@ def _explicit(stmt: Statement, hs: int, named: list[Entity], upto: int,
             # "Statement by Japan, also on behalf of Australia and New Zealand": the speaker's state too
             behalf[:0] = named
     return behalf, explicit
+
+
+# a speaker who speaks as a body's chair, not for their state: "in my capacity as Chair of the Working Group"
+_CAPACITY = re.compile(r"\bin\s+(?:my|our|his|her|its|their)\s+capacity\s+as\s+(?:the\s+)?(?:Co-)?(?:Chair(?:man|woman|"
+                       r"person)?|President|Coordinator)\s+of\s+(?:the\s+)?", re.I)
+# an organ of a body, named before it ("the Coordinating Bureau of the Movement of ..."): its chair speaks for the body
+_ORGAN_OF = re.compile(r"(?:[A-Z][\w-]*\s+){1,4}of\s+(?:the\s+)?")
+
+
+def _capacity(stmt: Statement, lo: int, hi: int) -> list[Entity]:
+    """The body whose chair (president, coordinator) the text between ``lo`` and ``hi`` says speaks as such: that
+    body, or the body an organ of it belongs to ("Chair of the Coordinating Bureau of the Movement of X")."""
+    text = stmt.context.text
+    for cue in _CAPACITY.finditer(text, lo, hi):
+        at = cue.end()
+        if not any(o.start == at and o.entity.kind == "Organization" for o in stmt.mentions):
+            organ = _ORGAN_OF.match(text, at, min(hi, at + 80))
+            at = organ.end() if organ else at
+        body = next((o for o in stmt.mentions if o.start == at and o.entity.kind == "Organization"
+                     and not o.info.get("nested")), None)
+        if body is None:
+            continue
+        parent = body.entity.attr("parent")
+        inner = next((o.entity for o in stmt.mentions if o.entity.key == parent and body.start < o.start
+                      and o.end <= body.end), None) if parent else None
+        return [inner or body.entity]  # (an organ named whole, its body inside its name: the body)
+    return []
+
+
+# a chair who says they speak as such: "my job as chair is to ...", "As Chair, I ..."
+_AS_CHAIR = re.compile(r"\b(?:my|our)\s+(?:job|role|task|duty|responsibility|aim)\s+as\s+(?:the\s+)?(?:co-)?chair"
+                       r"(?:man|person|woman)?\b|\bas\s+(?:the\s+)?(?:co-)?chair(?:man|person|woman)?,\s+I\b", re.I)
+# the body a speaker is named as chair of: "OEWG chair X", "Chair of the Working Group, X"
+_CHAIR_BEFORE = re.compile(r"[ \t]+(?:co-)?chair(?:man|person|woman)?[ \t]+$", re.I)
+_CHAIR_OF = re.compile(r"\b(?:co-)?chair(?:man|person|woman)?\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _chair_speaking(stmt: Statement, speakers: list[Mention]) -> list[Entity]:
+    """The body a speaker is named chair of right before their name ("OEWG chair Jane Doe", "Chair of the Group,
+    Jane Doe"), when the speaker says they speak as chair ("My job as chair is to ...")."""
+    text = stmt.context.text
+    if not speakers or not _AS_CHAIR.search(text, stmt.heading_end, stmt.end):
+        return []
+    for m in speakers:
+        start = m.info.get("title_start", m.start)
+        for o in mentions_in(stmt, max(stmt.start, start - 120), start, ("Organization",)):
+            if o.info.get("nested"):
+                continue
+            if _CHAIR_BEFORE.fullmatch(text, o.end, start) or (
+                    re.fullmatch(r"[ \t]*,?[ \t]+", text[o.end:start]) and _CHAIR_OF.search(text, max(0, o.start - 30), o.start)):
+                # (a body of that family the statement names too is the one meant: "OEWG" -> the OEWG of its years)
+                finer = next((x.entity for x in stmt.mentions if x.entity.kind == "Organization"
+                              and o.entity.key in (x.entity.attr("family"), x.entity.attr("parent"))), None)
+                return [finer or o.entity]
+    return []
 
 
 def _honorific_only(m: Mention) -> bool:

@@ -40,6 +40,8 @@ def first_sentence(stmt: Statement) -> tuple[int, int]:
 def _first_sentence(stmt: Statement) -> tuple[int, int]:
     text = stmt.context.text
     pos = stmt.heading_end
+    if stmt.role == "turn" and text.startswith(":", pos):
+        pos += 1  # a turn's label ends before its colon ("Mr. X (Kenya): I speak ...")
     for _ in range(4):  # (past a greeting, or a line of page chrome: a share bar under the heading)
         while pos < stmt.end and text[pos].isspace():
             pos += 1

@@ -108,6 +108,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
     _delegates(scan, out)
     _capital_leads(scan, out)
     _by_lines(scan, out)
+    _signed_lines(scan, out)
     _peers(scan, out)
     _titled_names(scan, out)
     _initials_and_surname(scan, out)
@@ -341,14 +342,36 @@ _BY_LINE = re.compile(rf"(?m)^[ \t*_]*[Bb][Yy][ \t]+(?P<n>[{UP}][{LOW}{UP}'’-]
 
 def _by_lines(scan: _Scan, out: _Found) -> None:
     """A byline naming the author alone on its line: the person, titled by the byline."""
+    _marked_names(scan, out, _BY_LINE, "byline")
+
+
+# a signature marked as such in a document's copy: "(Signed) Jane Doe", "Signed: JANE DOE", "(Sgd.) Jane Doe"
+_SIGNED_LINE = re.compile(rf"(?m)^[ \t*_]*(?:\((?:[Ss]igned|SIGNED|[Ss]gd\.?)\)|(?:[Ss]igned|SIGNED)[ \t]*:)[ \t]*"
+                          rf"(?P<n>[{UP}][{LOW}{UP}'’-]+(?:[ \t]+(?:[{UP}][{LOW}{UP}'’-]+|[{UP}]\.)){{1,3}})"
+                          r"[ \t*_]*$")
+
+
+def _signed_lines(scan: _Scan, out: _Found) -> None:
+    """A name alone after a signature mark: the person who signed, marked ``signed`` (a known one too)."""
+    if re.search(r"(?i)\bs(?:igned|gd)\b", scan.text[scan.stmt.start:scan.stmt.end]):
+        _marked_names(scan, out, _SIGNED_LINE, "signed", known_too=True)
+
+
+def _marked_names(scan: _Scan, out: _Found, pattern: re.Pattern, mark: str, known_too: bool = False) -> None:
+    """The names ``pattern`` finds (group ``n``), each a person marked ``mark`` in its info; a word of a title or a
+    common word in it makes it none. With ``known_too``, a person already read there is marked as well."""
     stmt, text, tt = scan.stmt, scan.text, titles()
-    for m in _BY_LINE.finditer(text, stmt.start, stmt.end):
+    for m in pattern.finditer(text, stmt.start, stmt.end):
         s, e = m.start("n"), m.end("n")
         words = [w.capitalize() for w in m.group("n").split()]
         if s in scan.blocked or any(w in tt.not_names or tt.is_title_word(w) for w in words):
             continue
+        known = out.at(s, e)
+        if known is not None and known_too:
+            known.info[mark] = True
+            continue
         name = _caps_to_title(m.group("n")) if m.group("n").isupper() else m.group("n")
-        out.add(s, e, lex().find_person(name) or person_entity(name), "name", {"byline": True})
+        out.add(s, e, lex().find_person(name) or person_entity(name), "name", {mark: True})
 
 
 def _transcript_labels(scan: _Scan, out: _Found) -> None:

@@ -8,7 +8,7 @@ import re
 from kg.dates import find_dates
 from kg.extract.behalf import un_release
 from kg.extract.common import listed_after, sentence_bounds, titles
-from kg.extract.header import below_heading, first_sentence, kind_words, lookback, tail_lines
+from kg.extract.header import below_heading, first_sentence, head_start, kind_words, lookback, tail_lines
 from kg.extract.lead import lead_body, lead_report, lead_sentence, lead_speaker, lead_state
 from kg.model import Entity, Mention, Statement
 from kg.segment import is_sentence, layout
@@ -45,8 +45,13 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
         if len({m.entity.key for m in chosen}) < 2:
             bs, be = first_sentence(stmt)
             chosen += [m for m in stmt.mentions if m.entity.kind == "Person" and bs <= m.start < be]
+    elif stmt.role in ("main", "item") and _answered_by(stmt):
+        chosen = _answered_by(stmt)  # a parliamentary answer: its minister, not the member who asked
     else:
         for m in head:
+            ts = m.info.get("title_start", m.start)
+            if _ASKED.search(text, max(hs, ts - 40), ts):
+                continue  # "Asked by Ms X (Tooting)": who put the question, not who answers it
             after = text[m.end:m.end + 2]
             end = m.info.get("title_start", m.start)
             pre = lookback(text, hs, end)  # the whole prefix only where a rule needs it (once per mention)
@@ -85,7 +90,7 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
             bs, be = first_sentence(stmt)
             chosen = [m for m in stmt.mentions if m.entity.kind == "Person" and bs <= m.start < be]
         if not chosen:
-            chosen = _named_below_heading(stmt) or _byline_author(stmt)
+            chosen = _attributed(stmt) or _named_below_heading(stmt) or _byline_author(stmt) or _lead_in(stmt)
         if not chosen and stmt.role in ("main", "item"):
             chosen = _field_speaker(stmt) or _label_speakers(stmt)
         if not chosen and stmt.role in ("main", "item") and kind not in _REPORTED:
@@ -157,6 +162,78 @@ def _byline(stmt: Statement, ls: int, le: int, first: bool) -> list[Mention]:
     return []
 
 
+# an editor's lead-in above the quoted text of a speech: "On 4 May, Ambassador X delivered Chile's statement in the
+# debate ... Extracts follow." (the delivery, then a note that the text follows, or the quote opening below)
+_DELIVERED = re.compile(r"[ \t,]+(?:(?:today|yesterday|also|has|had)[ \t]+)*(?:delivered|made|gave|read(?:[ \t]+out)?)"
+                        r"[ \t]+(?:[\w’'-]+[ \t]+){0,4}?(?:statement|remarks|speech|address|intervention)\b", re.I)
+_FOLLOWS = re.compile(r"(?:(?:extracts|excerpts|the\s+text|the\s+full\s+text|the\s+statement|highlights)\s+"
+                      r"(?:follows?|(?:is|are)\s+below)|(?:read|see)\s+(?:it|the\s+statement|the\s+text)\s+below)"
+                      r"\s*[.:]?\s*$", re.I)
+_LEAD_IN_REACH = 1200  # how far below the heading an editor's lead-in may stand
+
+
+def _lead_in(stmt: Statement) -> list[Mention]:
+    """The speaker an editor's lead-in names as delivering the statement quoted below it."""
+    text = stmt.context.text
+    pos, stop = stmt.heading_end, min(stmt.end, stmt.heading_end + _LEAD_IN_REACH)
+    for para in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text[pos:stop]):
+        ps, pe = pos + para.start(), pos + para.end()
+        nxt = text[pe:stmt.end].lstrip()
+        if not (_FOLLOWS.search(text, ps, pe) or nxt[:1] in "\"“") or not nxt:
+            continue
+        for m in _persons_in(stmt, ps, pe):
+            if _DELIVERED.match(text, m.end, pe):
+                return [m]
+    return []
+
+
+# a written question's record: who asked it, and who answered ("Asked by Ms X", "Answered by Y, Minister of State")
+_ASKED = re.compile(r"\b(?:asked|tabled|raised)\s+by[ \t]*:?[ \t]*$", re.I)
+_ANSWERED = re.compile(r"^[ \t*_]*(?:answered|replied)\s+(?:to\s+)?by[ \t]*:?[ \t]*", re.I | re.M)
+
+
+def _answered_by(stmt: Statement) -> list[Mention]:
+    """The person an "Answered by X" line names: the speaker of a parliamentary answer (once per statement)."""
+    if "answered" not in stmt.cache:
+        text = stmt.context.text
+        found: list[Mention] = []
+        for cue in _ANSWERED.finditer(text, stmt.start, stmt.end):
+            found = _persons_in(stmt, cue.end(), cue.end() + 1)[:1]
+            if found:
+                break
+        stmt.cache["answered"] = found
+    return stmt.cache["answered"]
+
+
+# a media release's lines that name who speaks in it: "Quotes attributable to Minister for X, Jane Doe:", and the
+# ministers a joint release is issued with ("Joint media release with:" above their names and offices)
+_ATTRIBUTABLE = re.compile(r"^[ \t*_]*(?:quotes?|comments?|remarks)\s+(?:attributable|attributed)\s+to\b", re.I | re.M)
+_JOINT_WITH = re.compile(r"^[ \t*_]*joint\s+(?:media\s+|press\s+|news\s+)?(?:release|statement)\s+with\b[ \t]*:?",
+                         re.I | re.M)
+
+
+def _attributed(stmt: Statement) -> list[Mention]:
+    """The persons a media release's "Quotes attributable to ..." lines name (the last name of each line: the
+    office stands before it), and those its "Joint media release with:" line (or the lines below it) names."""
+    text = stmt.context.text
+    out: list[Mention] = []
+    for cue in _ATTRIBUTABLE.finditer(text, stmt.start, stmt.end):
+        le = text.find("\n", cue.end(), stmt.end)
+        out += _persons_in(stmt, cue.end(), stmt.end if le < 0 else le)[-1:]
+    if not out:
+        return []
+    for cue in _JOINT_WITH.finditer(text, stmt.start, stmt.end):
+        para = text.find("\n\n", cue.end(), stmt.end)
+        out += [m for m in _persons_in(stmt, cue.end(), stmt.end if para < 0 else para)
+                if _starts_line(text, m.info.get("title_start", m.start))]
+    return out
+
+
+def _starts_line(text: str, at: int) -> bool:
+    """Whether only spaces or emphasis stand between the line's start and ``at``."""
+    return not text[text.rfind("\n", 0, at) + 1:at].strip(" \t*_")
+
+
 def _persons_in(stmt: Statement, a: int, b: int) -> list[Mention]:
     return [m for m in stmt.mentions if m.entity.kind == "Person" and a <= m.info.get("title_start", m.start) < b]
 
@@ -208,6 +285,11 @@ def _signed(stmt: Statement) -> list[Mention]:
     """The person who signs the statement off: a name alone on one of its last short lines, maybe with a form of
     address or title before it ("Amb. Dr. Jane Doe", "António Guterres"), above a title or a place and date line."""
     text = stmt.context.text
+    marked = next((m for m in stmt.mentions if m.entity.kind == "Person" and m.info.get("signed")), None)
+    if marked is not None:  # "(Signed) Jane Doe": wherever it stands, above the office lines under it
+        if "post_title" not in marked.info:
+            _office_block(stmt, marked)
+        return [marked]
     signs = [(ls, le) for ls, le in tail_lines(stmt, 8) if not layout().is_chrome(text[ls:le])][-4:]
     for n, (ls, le) in enumerate(signs):  # (the page's footer below it aside)
         named = [m for m in _persons_in(stmt, ls, le) if not text[m.end:le].strip(" ,.*_")
@@ -217,6 +299,25 @@ def _signed(stmt: Statement) -> list[Mention]:
                 named[0].info.update(post_title=signs[n + 1], titled=True)  # "Ambassador, Permanent Representative"
             return named[:1]
     return []
+
+
+def _office_block(stmt: Statement, m: Mention) -> None:
+    """The office lines under a signature ("Ambassador and Permanent Representative / Chair of the Bureau of the /
+    Movement"): an office line, and each line a wrapped one goes on to, as the signer's title."""
+    text = stmt.context.text
+    a = b = text.find("\n", m.end, stmt.end)
+    while 0 <= b < stmt.end:
+        le = text.find("\n", b + 1, stmt.end)
+        le = stmt.end if le < 0 else le
+        line = text[b + 1:le]
+        wrapped = b > a and re.search(r"\b(?:of|the|and|to|for|on)[ \t]*$", text[a:b], re.I)
+        opens = titles().title_re.match(line.strip(" \t*_"))  # "Chair of the Bureau of the": an office too
+        if not line.strip() or not (_office_line(line) or (wrapped or opens) and not is_sentence(line)):
+            break
+        b = le
+    if a >= 0 and b > a:
+        s = a + 1 + len(text[a + 1:b]) - len(text[a + 1:b].lstrip())
+        m.info.update(post_title=(s, b), titled=True)
 
 
 def _office_line(line: str) -> bool:
@@ -356,12 +457,27 @@ def _named_above(stmt: Statement, hs: int, word: str) -> Entity | None:
     return None
 
 
+_ANNEX = re.compile(r"[\s*_]*annex\b", re.I)
+
+
+def _annex_title(stmt: Statement) -> tuple[int, int] | None:
+    """The annexed text's own title below an annex's heading ("Annex to the letter dated ..." above "Statement of
+    the Ministers of ..."), up to the next blank line; None for any other heading."""
+    text = stmt.context.text
+    if not _ANNEX.match(text, head_start(stmt), stmt.heading_end):
+        return None
+    start = stmt.heading_end + len(text[stmt.heading_end:stmt.end]) - len(text[stmt.heading_end:stmt.end].lstrip())
+    blank = text.find("\n\n", start, min(stmt.end, start + 300))
+    return (start, blank) if blank >= 0 else None
+
+
 def collective(stmt: Statement, hs: int) -> tuple[Entity, Mention | None] | None:
     """A body's own statement: "Chairman's Statement of the 27th ASEAN Regional Forum" (for the body, spoken by
     whoever the text says chaired it), "G7 Declaration on ...", "Statement of Heads of State of Member States of
     the SCO" (for the body, at its meeting). The body, and the chair when named."""
     text = stmt.context.text
-    heading = text[hs:stmt.heading_end]
+    hs, he = _annex_title(stmt) or (hs, stmt.heading_end)
+    heading = text[hs:he]
     chair = _CHAIRS_STATEMENT.search(heading)
     if not chair and not _COLLECTIVE.search(heading):
         # a news lead: "..., the BRICS leaders on Sunday emphasised ...": the body speaks, at its meeting (the
@@ -372,13 +488,13 @@ def collective(stmt: Statement, hs: int) -> tuple[Entity, Mention | None] | None
         else:
             together = lead_body(stmt, *lead_sentence(stmt)) if layout().kind_of(heading) in (None, "news") else None
         return (together, None) if together is not None else None
-    bodies = [m for m in stmt.mentions if hs <= m.start < stmt.heading_end and m.entity.kind == "Organization"
+    bodies = [m for m in stmt.mentions if hs <= m.start < he and m.entity.kind == "Organization"
               and not m.info.get("nested") and m.entity.attr("type") == "IntergovernmentalOrganization"]
     short = _SHORT_NAMED.match(heading)
     above = _named_above(stmt, hs, short.group("word")) if short and not bodies else None
     if above is not None:  # "SUMMIT COMMUNIQUÉ" below "... ANDEAN SUMMIT ...": the body named above, by its last word
         return above, None
-    if not bodies or any(m.entity.kind == "State" and hs <= m.start < stmt.heading_end and not m.info.get("nested")
+    if not bodies or any(m.entity.kind == "State" and hs <= m.start < he and not m.info.get("nested")
                          and not _PLACE_LINE.search(text, max(hs, m.start - 40), m.start) for m in stmt.mentions):
         return None  # "Joint Statement of Russia and China" is the states'
     who = None
