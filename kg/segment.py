@@ -47,6 +47,8 @@ class Layout:
             self._chrome_any = _any_of([str(p) for p in data["chrome_lines"]])
             self._inline_any = _any_of([str(p) for p in data["inline_chrome"]])
             self.listing = re.compile(data["listing_item"])
+            self.record_header = re.compile(data["record_header"], re.I)
+            self.translation_label = re.compile(data["translation_label"], re.I)
             self.annex_heading = re.compile(data["annex_heading"], re.I)
             self.bulletin_section = re.compile(data["bulletin_section"])
             self.annex_letter_date = re.compile(data["annex_letter_date"], re.I)
@@ -95,7 +97,7 @@ class Layout:
         except (KeyError, TypeError, ValueError) as e:
             raise GazetteerError(f"{path}: needs chrome_lines, inline_chrome, annex_heading, bulletin_section, footer_link, "
                                  f"annex_letter_date, annex_reference, link_list_label, contact_label, "
-                                 f"listing_item, kinds_first, kinds, kinds_last, turn_roles, turn_delegation, turn_person, "
+                                 f"listing_item, record_header, translation_label, kinds_first, kinds, kinds_last, turn_roles, turn_delegation, turn_person, "
                                  f"turn_behalf, turn_stamp, procedural_turn, procedural_turn_chars, one_voice_kinds, "
                                  f"reporting_verbs, letterhead, rule_line, turn_titled, "
                                  f"salutation_words, dateline_stamp, datelines, not_places, section_label, site_section, "
@@ -215,8 +217,12 @@ def _is_heading(line: str, lay: Layout) -> bool:
         return False
     if _SPACED.match(line):
         return True
-    if re.match(r"^[A-Z][\w .’'-]{0,40}:\s", s):
-        return False  # "Brazil: Thank you, Mr. Chair" is a turn of a transcript, not a heading
+    label = re.match(r"^[A-Z][\w .’'-]{0,40}:\s+", s)
+    if label and not (_title_like(s) and lay.kind_of(" ".join(s[label.end():].split()[:3]))):
+        return False  # "Brazil: Thank you, Mr. Chair" is a turn of a transcript, not a heading ("Ruritania: Position
+        # paper on ..." is one)
+    if re.search(r"[^\W\d]-$", s):
+        return False  # "2. The Group recalls that the reports of the Group of Govern-": a paragraph's line, broken
     if s[:1].islower():
         return False  # "progress report, which ...": the wrapped line of a paragraph, not a title
     if lay.site_section.match(s):
@@ -232,10 +238,15 @@ def _is_page_heading(lines: list[_Line], blank: list[bool], i: int, lay: Layout)
     """A heading further down a page: a title-like line set off by blank lines, naming a statement kind
     among its first words ("Right of reply by ...", "Foreign Minister Sergey Lavrov’s remarks at ...")."""
     text = lines[i].text
-    if blank[i] or i == 0:
+    if blank[i] or i == 0 or _translation_above(lines, blank, i, lay):
         return False
     if lay.annex_heading.match(text) and blank[i - 1] and _header_block_below(lines, blank, i):
         return True  # "Annex to the letter dated ... from the Permanent Representative of" / "Ruritania to the ..."
+    if blank[i - 1] and _title_like(text) and _record_below(lines, blank, i, lay):
+        return True  # a record's title over its header ("Question for the Ministry of ..." / "UIN 4711, tabled on ...")
+    if blank[i - 1] and _title_like(text) and i + 1 < len(lines) and _DELIVERED_BY.match(lines[i + 1].text) and \
+            _set_off_below(lines, blank, i, lay):
+        return True  # a title over its byline and date ("Agenda item 7: ..." / "Delivered by Ms. ..." / "4 May 2031")
     if _below_rule(lines, blank, i, lay) and lay.bulletin_section.fullmatch(text) and i + 1 < len(lines) and \
             not blank[i + 1]:
         return True  # a newsletter's "UPCOMING" over its next item
@@ -249,6 +260,35 @@ def _is_page_heading(lines: list[_Line], blank: list[bool], i: int, lay: Layout)
         return False  # ("Brazil: We support ..." is a turn, "Explanation of vote: draft L.5" a heading; two words are
         # a section's label: "Opening Remarks")
     return bool(lay.kind_of(" ".join(text.split()[:8])))
+
+
+def _translation_above(lines: list[_Line], blank: list[bool], i: int, lay: Layout) -> bool:
+    """Whether a translation's label ("English version") stands above line ``i`` with at most two short title lines
+    between: line ``i`` heads the translation of the statement above, no statement of its own."""
+    seen, k = 0, i - 1
+    while k >= 0 and seen <= 2:
+        if not blank[k]:
+            if lay.translation_label.match(lines[k].text):
+                return True
+            if not _title_like(lines[k].text):
+                return False
+            seen += 1
+        k -= 1
+    return False
+
+
+_DELIVERED_BY = re.compile(r"(?i)[\s*_\[]*(?:delivered|presented|read out|spoken)\s+by\s+\S")
+
+
+def _record_below(lines: list[_Line], blank: list[bool], i: int, lay: Layout) -> bool:
+    """Whether one of the two lines right under line ``i`` (no blank line between) is a parliamentary record's header
+    line (``record_header``): line ``i`` is the record's title."""
+    for j in (i + 1, i + 2):
+        if j >= len(lines) or blank[j]:
+            return False
+        if lay.record_header.match(lines[j].text):
+            return True
+    return False
 
 
 def _dated_above(lines: list[_Line], blank: list[bool], i: int) -> bool:

@@ -303,3 +303,15 @@ def test_extract_dating_forum_the_un_as_a_whole_is_no_forum():
     [s] = extract("Speech by the Minister of State at the United Nations General Assembly on space security\n"
                   "New York, 4 May 2031\n\nMr. President,\n\nWe meet at a time of growing risks in outer space.")
     assert s.value("forum").key == "UNGA"
+
+
+def test_extract_dating_an_answer_line_opening_with_its_date_beats_the_tabling_date():
+    [s] = extract("Space Debris\nQuestion for the Ministry of Space Affairs\nUIN 4711, tabled on 2 May 2031\n\n"
+                  "Asked by Ms Ana Ruiz (Green - Lakeside)\n\nTo ask the Minister what steps she is taking on debris.\n\n"
+                  "Answered on 9 May 2031 by Mr Tom Berg, Minister of State (Ministry of Space Affairs)\n\n"
+                  "The Government works closely with partners on debris mitigation and will keep doing so.\n")
+    assert s.value("date") == "2031-05-09"
+    # the negative case: a long line naming an answer in passing dates nothing
+    [t] = extract("Space Debris\nQuestion for the Ministry of Space Affairs\nUIN 4711, tabled on 2 May 2031\n\n"
+                  "The Minister said she answered on 9 May 2031 a question on the same matter in the other chamber.\n")
+    assert t.value("date") == "2031-05-02"

@@ -458,3 +458,84 @@ def test_segment_a_date_and_one_word_under_a_title_is_its_dateline_not_a_listing
     # a date and a title of several words is an item of a listing
     listing = text + "\n20.04.2031 - Ambassador visits the observatory in Porto\n\nThe visit was short.\n"
     assert [x.listing_date for x in segment(listing)] == [None, "2031-04-20"]
+
+
+def test_segment_a_headline_byline_and_date_above_an_article_tool_row_head_the_text():
+    text = ("The Andes Courier\nHome | Politics | World | Opinion | Sports | Subscribe\nOpinion > Columns\n\n"
+            "[Perspective] Why the lunar registry needs a home\nBy Marta Quispe\nPublished : June 2, 2031 - 09:10\n"
+            "Text size  A A   Print   Comments (3)\n\n" + "When the probe went dark over the far side, nobody knew "
+            "whose it was, and that is the problem this column is about, for every spacefaring nation. " * 2 + "\n")
+    [s] = segment(text)
+    assert text[s.start:].startswith("[Perspective] Why the lunar registry")
+    assert layout().is_inline_chrome("Font size: A+ A-")
+    # the negative case: a menu row with no tool in it still tops the page, the headline above it is left out
+    menu = text.replace("Text size  A A   Print   Comments (3)", "World  Sports  Culture  Weather")
+    [m] = segment(menu)
+    assert menu[m.start:].startswith("When the probe went dark")
+
+
+def test_segment_a_state_s_position_paper_title_with_its_label_heads_the_cover():
+    text = ("Peru: Position Paper on Outer Space Security\n\nMinisterio de Relaciones Exteriores\n\n"
+            "Peru\nPosition Paper on Outer Space\nSecurity\n\nMay 2031\n\n1. Introduction\n\n"
+            "1. Peru is committed to a peaceful and secure outer space for\nall States and peoples.\n\n"
+            "2. Peru recalls that the reports of the Group of Govern-\nmental Experts on transparency in outer "
+            "space activities remain valid today.\n")
+    [s] = segment(text)
+    assert s.start == 0  # the cover belongs to the paper
+    assert layout().kind_of("Position Paper on Outer Space") == "statement"
+    # the negative case: a transcript's turn opening with a label stays no heading
+    turns = "Peru: Thank you, Mr. Chair, for the floor.\n\nChile: We support the Chair's proposal on debris.\n"
+    assert all(not turns[x.start:].startswith("Peru: Position") for x in segment(turns))
+
+
+def test_segment_a_lone_star_between_two_releases_separates_them():
+    text = ("Spokesperson's Office\n\nStatement attributable to the Spokesperson on the space debris accord\n\n"
+            "Geneva, 3 May 2031\n\nThe Organization welcomes the accord reached today on debris mitigation.\n\n"
+            "Jana Novak, Spokesperson\n\n*\n\nNote to Correspondents - the Organization welcomes the registry report"
+            "\n\n9 June 2031\n\nThe Organization congratulates the members on the registry report adopted today.\n")
+    first, second = segment(text)
+    assert text[first.start:first.end].endswith("Jana Novak, Spokesperson")  # the star is no part of either
+    assert text[second.start:].startswith("Note to Correspondents")
+    # the negative case: a title naming no kind under a blank line stays inside the release
+    plain = text.replace("\n*\n\nNote to Correspondents - the", "\nSecond part: the")
+    assert len(segment(plain)) == 1
+
+
+def test_segment_two_parliamentary_records_on_a_search_page_are_two_statements():
+    record = ("{title}\nQuestion for the Ministry of Space Affairs\nUIN {uin}, tabled on {day} May 2031\n\n"
+              "Asked by Ms Ana Ruiz (Green - Lakeside)\n\nTo ask the Minister what steps she is taking on debris.\n\n"
+              "Answered on {ans} May 2031 by Mr Tom Berg, Minister of State (Ministry of Space Affairs)\n\n"
+              "The Government works closely with partners on debris mitigation and will keep doing so.\n\n")
+    text = ("Parliament\nSearch results: 2 questions matching \"debris\"\nSort by: Date answered\n\n"
+            + record.format(title="Space Debris", uin="4711", day="2", ans="9")
+            + record.format(title="Lunar Registry: Standards", uin="4702", day="1", ans="6"))
+    first, second = segment(text)
+    assert text[first.start:].startswith("Space Debris") and text[second.start:].startswith("Lunar Registry")
+    # the negative case: a title line over plain prose is no record's title
+    plain = text.replace("Standards\nQuestion for the Ministry of Space Affairs\nUIN 4702, tabled on 1 May 2031",
+                         "Standards\nWe were told on 1 May 2031 that more would follow")
+    assert len(segment(plain)) == 1
+
+
+def test_segment_an_agenda_item_over_its_byline_starts_the_delegation_s_next_statement():
+    text = ("Conference on Space Security\nGeneva, 2-4 May 2031\nStatements of the delegation of Peru\n\n"
+            "Agenda item 3: General debate\nDelivered by Ambassador Rosa Campos\n2 May 2031\n\nMr. President,\n\n"
+            "Peru welcomes the convening of this conference and the work of its bureau.\n\nThank you.\n\n"
+            "Agenda item 4: Debris mitigation\nDelivered by Mr. Luis Vera, Legal Adviser\n3 May 2031\n\n"
+            "Mr. President,\n\nPeru supports the guidelines on debris mitigation before the conference.\n\n"
+            "Thank you.\n")
+    first, second = segment(text)
+    assert text[second.start:].startswith("Agenda item 4") and "Agenda item 4" not in text[first.start:first.end]
+    # the negative case: a title with no byline under it stays in the statement
+    assert len(segment(text.replace("Delivered by Mr. Luis Vera, Legal Adviser\n", ""))) == 1
+
+
+def test_segment_a_translation_under_its_label_is_the_same_statement():
+    text = ("Embaixada do Peru\n\nPeru e Chile realizam consultas sobre o espaço\n\n02.05.2031 - Artigo\n\n"
+            "O Embaixador do Peru esteve em Santiago para consultas sobre a segurança espacial.\n\n---\n\n"
+            "English version\n\nPeru and Chile hold space consultations\n\n02.05.2031 - Article\n\n"
+            "The Ambassador of Peru was in Santiago for consultations on space security.\n")
+    [s] = segment(text)
+    assert text[s.start:s.end].endswith("consultations on space security.")
+    # the negative case: with no translation's label, the dated article line under the rule heads a statement
+    assert len(segment(text.replace("English version\n\n", ""))) == 2

@@ -192,14 +192,18 @@ def delivered_date(stmt: Statement, spans: list[tuple[int, int]]) -> DateHit | N
 
 def labelled_delivery(stmt: Statement) -> DateHit | None:
     """A delivery label on a short line of its own anywhere in the statement, the date on it or alone on the line
-    below ("Answered on" / "4 May 2031", a written answer's record below the question it answers)."""
+    below ("Answered on" / "4 May 2031", a written answer's record below the question it answers); or a longer line
+    that opens with the label and its date ("Answered on 4 May 2031 by the Minister of State (...)")."""
     text = stmt.context.text
     spans = [sp for sp in lines(text, stmt.heading_end, stmt.end) if text[sp[0]:sp[1]].strip()]
     for n, (ls, le) in enumerate(spans):
+        found = find_dates(text, ls, min(le, ls + 60))
         if le - ls > 60:
+            opening = layout().delivery_label.search(text, ls, found[0].start) if found else None
+            if opening is not None and not text[ls:opening.start()].strip(" *_\t"):
+                return found[0]
             continue
         label = layout().delivery_label.search(text, ls, le)
-        found = find_dates(text, ls, le)
         if found and layout().delivery_label.search(text, ls, found[0].start):
             return found[0]
         if label and not found and not text[ls:label.start()].strip(" *_\t") and n + 1 < len(spans):
