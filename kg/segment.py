@@ -395,11 +395,12 @@ def segment(text: str, lay: Layout | None = None) -> list[Segment]:
         main_last = _heading_end(lines, blank, chrome, main, first_item, lay)
         heads = [i - 1 if _dated_above(lines, blank, i) else i for i in range(main + 1, first_item)
                  if not chrome[i] and _is_page_heading(lines, blank, i, lay) and i > main_last + 1]
-        if heads and not any(not blank[j] and not chrome[j] and not _header_line(lines[j].text)
-                             for j in range(main_last + 1, heads[0])):
+        while heads and not any(not blank[j] and not chrome[j] and not _header_line(lines[j].text)
+                                for j in range((main_last if head_override is None else head_override) + 1, heads[0])):
             # a heading right under the page's own ("SG/SM/20847 / 29 June 2021" then "Secretary-General's
             # Remarks to ...", "EU Statement – ... / New York, 29/06/2021, ID: 2106 / Statements on behalf of
-            # the EU" then "29 June 2021, New York – Statement by ..."): one heading, not a statement without words
+            # the EU" then "29 June 2021, New York – Statement by ..."), and its subtitle right under it ("Joint
+            # statement of the Group ahead of ..."): one heading, not statements without words
             head_override = _heading_end(lines, blank, chrome, heads.pop(0), heads[0] if heads else first_item, lay)
         starts += [(i, None) for i in _worded(heads, lines, blank, chrome)]
     for i in items:

@@ -540,3 +540,16 @@ def test_segment_a_translation_under_its_label_is_the_same_statement():
     # the negative case: with no translation's label, the dated article line under the rule heads a statement
     bare = text.replace("English version\n\n", "")
     assert not any("Embaixador" in bare[x.start:x.end] and "Ambassador" in bare[x.start:x.end] for x in segment(bare))
+
+
+def test_segment_a_headline_and_its_subtitle_under_the_page_s_label_are_one_heading():
+    text = ("Joint statement\n\nDate: 05/04/2031\n\nAndean Four joint statement on debris in low orbit\n\n"
+            "Joint statement of the Andean Four ahead of the conference on \"Debris in orbit\"\n\n"
+            "We, the Foreign Ministers of Bolivia, Colombia, Ecuador and Peru, are concerned by debris in orbit.\n")
+    [s] = segment(text)
+    assert text[s.heading_end - 20:s.heading_end] == "on \"Debris in orbit\""
+    # the negative case: a heading with text of its own between it and the next is a statement of its own
+    worded = text.replace("\n\nJoint statement of the Andean",
+                          "\n\nWe share the concern of all nations about debris in orbit and its risks.\n\n"
+                          "Joint statement of the Andean")
+    assert len(segment(worded)) == 2
