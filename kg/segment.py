@@ -81,6 +81,7 @@ class Layout:
             # dated lines (kg/extract/header.py, dating.py) and lines naming a speaker (kg/extract/speakers.py)
             self.delivery_label = re.compile(data["delivery_label"], re.I)
             self.posting_label = re.compile(data["posting_label"], re.I)
+            self.upload_stamp = re.compile(data["upload_stamp"], re.I)
             self.clock_time = re.compile(data["clock_time"], re.I)
             self.speaker_field = re.compile(data["speaker_field"], re.I | re.M)
             self.moderator_mark = re.compile(data["moderator_mark"], re.I | re.M)
@@ -101,7 +102,7 @@ class Layout:
                                  f"turn_behalf, turn_stamp, procedural_turn, procedural_turn_chars, one_voice_kinds, "
                                  f"reporting_verbs, letterhead, rule_line, turn_titled, "
                                  f"salutation_words, dateline_stamp, datelines, not_places, section_label, site_section, "
-                                 f"place_field, place_clauses, delivery_label, posting_label, clock_time, speaker_field, "
+                                 f"place_field, place_clauses, delivery_label, posting_label, upload_stamp, clock_time, speaker_field, "
                                  f"moderator_mark, header_field, speaker_cue, speaker_passive, speaker_caps_label, speaker_label_end, quote_before and "
                                  f"quote_after ({e})") from None
         except re.error as e:

@@ -315,3 +315,27 @@ def test_extract_dating_an_answer_line_opening_with_its_date_beats_the_tabling_d
     [t] = extract("Space Debris\nQuestion for the Ministry of Space Affairs\nUIN 4711, tabled on 2 May 2031\n\n"
                   "The Minister said she answered on 9 May 2031 a question on the same matter in the other chamber.\n")
     assert t.value("date") == "2031-05-02"
+
+
+def test_extract_dating_received_line_of_written_answers_beats_the_publication_footer():
+    body = ("Answers to parliamentary questions\n\n2031Z0412\nAnswers from the Minister of Space Affairs (Berg) to "
+            "questions from member Ruiz on the debris accord (submitted 2 April 2031).\n\n{line}\n\nQuestion 1\n"
+            "Do you know the report on debris in low orbit?\n\nAnswer 1\nYes, and the cabinet has read it.\n\n"
+            "Publicatiedatum: 06-05-2031\nDeel deze pagina\n")
+    [s] = extract(body.format(line="Received 5 May 2031"))
+    assert s.value("date") == "2031-05-05"
+    # the negative case: with no such line the Dutch publication footer dates the answers
+    [t] = extract(body.format(line="The answers follow."))
+    assert t.value("date") == "2031-05-06"
+
+
+def test_extract_dating_a_video_description_s_closing_date_beats_the_upload_stamp():
+    page = ("Peru at the Conference on Space Security - Statement by Amb. Rosa Campos\n\nPeru in Geneva\n"
+            "Subscribe\n\n310 views  Jun 6, 2031\n{desc}\n#Space #Debris\n\n0:02 thank you Madam President Peru "
+            "welcomes this session\n")
+    [s] = extract(page.format(desc="Statement of Peru delivered by Ambassador Rosa Campos at the Conference on "
+                                   "Space Security, Palais des Nations, Geneva, 4 June 2031."))
+    assert s.value("date") == "2031-06-04"
+    # the negative case: a description that names a date inside its sentence, not at its end, leaves the stamp
+    [t] = extract(page.format(desc="Statement of Peru recalling the accord of 4 June 2031 on debris mitigation."))
+    assert t.value("date") == "2031-06-06"

@@ -35,7 +35,7 @@ def statement_date(stmt: Statement, hs: int, kind: str) -> tuple[str | None, int
         h = head[-1]
         # a news item (its heading names no kind of statement) may date its lead by the weekday
         news = kind == "news" or layout().kind_of(text[hs:stmt.heading_end]) is None
-        on = (_on_date(stmt, h.iso, head) or _dateline_day(stmt, h.iso)
+        on = (_described_day(stmt, h) or _on_date(stmt, h.iso, head) or _dateline_day(stmt, h.iso)
               or (_weekday_before(stmt, h.iso) or _day_before(stmt, h.iso) if news else None))
         return on if on is not None else (h.iso, h.start, h.end)
     # a preamble's dated line above the title ("Vienna, 4 May 2021" over "Statement by ..."), or one right below
@@ -47,6 +47,26 @@ def statement_date(stmt: Statement, hs: int, kind: str) -> tuple[str | None, int
     if dateline is not None and dateline.date is not None:
         return (_day_before(stmt, dateline.date[0]) if kind == "news" else None) or dateline.date
     return _undated(stmt, hs)
+
+
+def _described_day(stmt: Statement, h) -> tuple[str, int, int] | None:
+    """A video page's upload stamp ("1.2K views  Mar 5, 2031") dates the upload: the description's first sentence right
+    below it, when it ends on a date at most a month before ("... delivered by ..., Geneva, 4 March 2031."), dates the
+    statement."""
+    text = stmt.context.text
+    ls = text.rfind("\n", 0, h.start) + 1
+    if not h.iso or not layout().upload_stamp.match(text[ls:h.start]):
+        return None
+    m = re.compile(r"[^\n]*\n\s*").match(text, h.end)
+    if m is None or m.end() >= stmt.end:
+        return None
+    ds = m.end()
+    de = min(x for x in (text.find("\n", ds), text.find(". ", ds), stmt.end) if x >= 0)
+    found = find_dates(text, ds, de + 1)
+    if not found or not found[-1].iso or text[found[-1].end:de + 1].strip(" .*_\n"):
+        return None
+    gap = (dt.date.fromisoformat(h.iso) - dt.date.fromisoformat(found[-1].iso)).days
+    return (found[-1].iso, found[-1].start, found[-1].end) if 0 <= gap <= 31 else None
 
 
 def _annex_date(stmt: Statement, hs: int) -> tuple[str | None, int | None, int | None] | None:
