@@ -49,6 +49,7 @@ class Layout:
             self.listing = re.compile(data["listing_item"])
             self.record_header = re.compile(data["record_header"], re.I)
             self.translation_label = re.compile(data["translation_label"], re.I)
+            self.comment_thread = re.compile(data["comment_thread"], re.I)
             self.annex_heading = re.compile(data["annex_heading"], re.I)
             self.bulletin_section = re.compile(data["bulletin_section"])
             self.annex_letter_date = re.compile(data["annex_letter_date"], re.I)
@@ -98,7 +99,7 @@ class Layout:
         except (KeyError, TypeError, ValueError) as e:
             raise GazetteerError(f"{path}: needs chrome_lines, inline_chrome, annex_heading, bulletin_section, footer_link, "
                                  f"annex_letter_date, annex_reference, link_list_label, contact_label, "
-                                 f"listing_item, record_header, translation_label, kinds_first, kinds, kinds_last, turn_roles, turn_delegation, turn_person, "
+                                 f"listing_item, record_header, translation_label, comment_thread, kinds_first, kinds, kinds_last, turn_roles, turn_delegation, turn_person, "
                                  f"turn_behalf, turn_stamp, procedural_turn, procedural_turn_chars, one_voice_kinds, "
                                  f"reporting_verbs, letterhead, rule_line, turn_titled, "
                                  f"salutation_words, dateline_stamp, datelines, not_places, section_label, site_section, "
@@ -485,7 +486,14 @@ def _link_lists(lines: list[_Line], blank: list[bool], chrome: list[bool], lay: 
                 (chrome[j] or not (is_sentence(lines[j].text) or len(lines[j].text.strip()) >= 200)):
             out[j] = True
             j += 1
-    return _footers(lines, blank, out, lay)
+    return _comment_thread(lines, blank, _footers(lines, blank, out, lay), lay)
+
+
+def _comment_thread(lines: list[_Line], blank: list[bool], chrome: list[bool], lay: Layout) -> list[bool]:
+    """``chrome`` with a page's comment thread marked: its head (``comment_thread``: "Comments (4)", "Most relevant")
+    and every line below it to the page's end."""
+    top = next((i for i, ln in enumerate(lines) if not blank[i] and lay.comment_thread.match(ln.text)), None)
+    return chrome if top is None else chrome[:top] + [True] * (len(lines) - top)
 
 
 _FOOTER_WORDS = 6  # a footer's link is a few words

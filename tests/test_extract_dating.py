@@ -339,3 +339,13 @@ def test_extract_dating_a_video_description_s_closing_date_beats_the_upload_stam
     # the negative case: a description that names a date inside its sentence, not at its end, leaves the stamp
     [t] = extract(page.format(desc="Statement of Peru recalling the accord of 4 June 2031 on debris mitigation."))
     assert t.value("date") == "2031-06-06"
+
+
+def test_extract_dating_forum_the_body_whose_president_the_speech_salutes():
+    page = ("Peru\nHer Excellency Rosa Campos\nPresident\n23 September 2035\n\n{salute}\nExcellencies,\n\n"
+            "Peru comes with a message of hope for the peoples of the world and for the oceans that join them.\n")
+    [s] = extract(page.format(salute="Mr. President of the General Assembly,"))
+    assert s.value("forum").key == "UNGA"
+    # the negative case: a plain salutation names no forum
+    [t] = extract(page.format(salute="Mr. President,"))
+    assert t.value("forum") is None

@@ -65,3 +65,34 @@ def test_segment_layout_file_with_a_bad_or_missing_pattern_names_the_file_and_th
     broken.write_text(yaml.safe_dump({k: v for k, v in data.items() if k != "posting_label"}), encoding="utf-8")
     with pytest.raises(GazetteerError, match=r"layout\.yaml: needs .*\('posting_label'\)"):
         Layout(broken)
+
+
+def test_segment_chrome_a_language_menu_under_a_speaker_block_keeps_the_block_in_the_statement():
+    from kg.segment import layout, segment
+    text = ("General Debate of the 90th Session\nHome | Speakers | Statements | Webcast | Press\nPeru\n"
+            "Her Excellency Rosa Campos\nPresident\n23 September 2035\nStatement: English | Spanish | Quechua\n"
+            "Watch on UN Web TV\n\nMr. President of the General Assembly,\n\n" + "Peru comes to this Assembly with "
+            "a message of hope for all the peoples of the world and for the oceans that join them. " * 2 + "\n")
+    [s] = segment(text)
+    assert text[s.start:].startswith("Peru\nHer Excellency Rosa Campos")
+    assert layout().is_inline_chrome("Languages: English / Français / Español")
+    # the negative case: a sentence naming languages is text
+    assert not layout().is_chrome("English and Russian are the working languages of the Committee")
+
+
+def test_segment_chrome_a_comment_thread_and_a_video_s_up_next_list_end_the_statement():
+    from helpers import extract, labels
+    post = ("Embassy of Peru in Lima\n3 May 2031\n\nOn Monday our Ambassador Rosa Campos opened the space week "
+            "with the Minister of Chile.\n\n📸 Photos: Embassy of Peru / J. Quispe\n\n👍❤️ 120      9 comments   4 shares\n"
+            "Like    Comment    Share\n\nMost relevant ▾\nAna Torres\nGreat news from Norway!\n1d  Like  Reply\n")
+    [s] = extract(post)
+    assert "Norway" not in post[s.start:s.end] and "J. Quispe" not in labels(s, "Person")
+    video = ("Peru at the Conference - Statement by Amb. Rosa Campos\n\n120 views  Jun 6, 2031\nStatement of Peru on "
+             "debris.\n\n0:02 thank you Madam President Peru welcomes this session\n\nUp next\nAutoplay\n"
+             "Norway - Chair's opening remarks - 2031\nUN Web TV\n")
+    [v] = extract(video)
+    assert "Norway" not in video[v.start:v.end]
+    # the negative case: a sentence that counts comments is text, and the post keeps the lines above its thread
+    [t] = extract(post.replace("👍❤️ 120      9 comments   4 shares\nLike    Comment    Share\n\nMost relevant ▾\n",
+                               "We read 9 comments from Norway with interest today.\n"))
+    assert "NOR" in {m.entity.key for m in t.mentions}

@@ -22,12 +22,12 @@ from __future__ import annotations
 import re
 
 from kg.extract.common import lex
-from kg.extract.header import KIND_AFTER, below_heading
+from kg.extract.header import KIND_AFTER, below_heading, lines
 from kg.model import Entity, Mention, Statement
 from kg.segment import layout
 
 __all__ = ["FORUM_TYPES", "MEETING_NOUNS", "header_forum", "body_forum", "covered_body", "is_part_of", "addressed_body",
-           "lead_paragraph_forum"]
+           "lead_paragraph_forum", "salutation_forum"]
 
 FORUM_TYPES = ("UNBody", "IntergovernmentalOrganization")
 # the words of a meeting, one list for the forum's cues and the event's name (kg.extract.metadata)
@@ -252,3 +252,29 @@ def lead_paragraph_forum(stmt: Statement, bs: int) -> Mention | None:
 def body_forum(stmt: Statement, bs: int, be: int) -> Mention | None:
     """The forum a news lead names for the speech it reports: "said at a meeting of the X"."""
     return _best(stmt, _candidates(stmt, bs, be), bs, True)
+
+
+# a speech's opening words to a body's presiding officer: "Mr. President of the General Assembly,", "Madam Chair of
+# the Committee,"
+_CHAIR_ADDRESSED = re.compile(r"[\s*_]*(?:mr\.?|mister|madam|madame|ms\.?|dear)\s+(?:co-|vice-)?"
+                              r"(?:president|chair(?:man|person|woman)?)\s+of\s+(?:the\s+)?", re.I)
+_OPENING_LINES = 8  # the short lines a speech opens with (its salutations) before its first paragraph
+
+
+def salutation_forum(stmt: Statement) -> Mention | None:
+    """The body whose presiding officer the speech's opening words address ("Mr. President of the General
+    Assembly,"): the body it was delivered in. Read from the heading (its block may run down to the salutation) and
+    the short lines right below it."""
+    text, seen = stmt.context.text, 0
+    for ls, le in lines(text, stmt.start, stmt.end):
+        if not text[ls:le].strip():
+            continue
+        seen += ls >= stmt.heading_end
+        if seen > _OPENING_LINES or (ls >= stmt.heading_end and le - ls > 120):
+            return None
+        m = _CHAIR_ADDRESSED.match(text, ls, le)
+        body = next((x for x in stmt.mentions if m and x.start == m.end() and x.entity.kind == "Organization"
+                     and x.entity.attr("type") in FORUM_TYPES), None)
+        if body is not None:
+            return body
+    return None

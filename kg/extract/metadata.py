@@ -13,7 +13,7 @@ from kg.extract.behalf import issuer, on_behalf, un_release
 from kg.extract.common import lex
 from kg.extract.dating import statement_date
 from kg.extract.forum import (MEETING_NOUNS, addressed_body, body_forum, covered_body, header_forum, is_part_of,
-                              lead_paragraph_forum)
+                              lead_paragraph_forum, salutation_forum)
 from kg.extract.header import body_dateline, first_sentence, head_start, section_kind
 from kg.extract.lead import lead_report
 from kg.extract.speakers import byline_office, collective, speaker_mentions
@@ -73,7 +73,7 @@ def _forum(stmt: Statement, hs: int) -> tuple[tuple[Entity, int, int] | None, tu
     if forum is None and stmt.role in ("turn", "part"):
         return forum, event  # a speaker's label names who speaks, not where: the page's forum is the turn's
     if forum is None:
-        named = header_forum(stmt)
+        named = header_forum(stmt) or salutation_forum(stmt)
         forum = (named.entity, named.start, named.end) if named is not None else None
     if forum is None:
         # a meetings-coverage page names the body on a line of its own above the text ("First Committee")
