@@ -349,3 +349,16 @@ def test_extract_dating_forum_the_body_whose_president_the_speech_salutes():
     # the negative case: a plain salutation names no forum
     [t] = extract(page.format(salute="Mr. President,"))
     assert t.value("forum") is None
+
+
+def test_extract_dating_forum_the_meeting_a_chairman_s_statement_is_of():
+    page = ("Posted on 5 May 2031\n\n{head}\nOF THE 12TH ASEAN MINISTERIAL CONFERENCE ON CYBERSECURITY (AMCC)\n"
+            "4 MAY 2031, BRUNEI\n\n"
+            "1. The 12th ASEAN Ministerial Conference on Cybersecurity (AMCC) was convened on 4 May 2031 in Brunei, "
+            "on the sidelines of the Vientiane Digital Week. "
+            "The Conference was chaired by Mr Somsak Vong, Minister of Technology.\n")
+    [s] = extract(page.format(head="CHAIRMAN'S STATEMENT"))
+    assert s.value("forum").key == "AMCC"
+    # the negative case: a statement about the meeting by someone else names no forum by that
+    [t] = extract(page.format(head="COMMENTARY ON THE OUTCOME"))
+    assert t.value("forum") is None or t.value("forum").key != "AMCC"

@@ -116,7 +116,8 @@ def _rank(stmt: Statement, m: Mention, lo: int, body: bool) -> int:
         return 4
     if body and _acted(text, lo, m):
         return 3
-    if not body and (_IN_SESSION.match(text, m.end) or _MINISTERS_OF.search(_WRAP.sub(" ", text[a:m.start]))):
+    if not body and (_IN_SESSION.match(text, m.end) or _MINISTERS_OF.search(_WRAP.sub(" ", text[a:m.start]))
+                     or _CHAIRS_OWN.search(wrapped)):
         return 3
     cue = _cue(pre)
     if cue:
@@ -130,6 +131,12 @@ def _rank(stmt: Statement, m: Mention, lo: int, body: bool) -> int:
             and not _topic_label(stmt, a, m):
         return 2
     return 0
+
+
+# the presiding officer's own statement of a meeting: "Chairman's Statement of the 9th Ministerial Conference on ...",
+# "Chair's Summary of the Meeting of ..."
+_CHAIRS_OWN = re.compile(r"\b(?:co-)?(?:chair(?:man|person|woman)?|chairs|president|presidency)[’']s?\s+(?:statement|summary|"
+                         r"report|declaration)\s+(?:of|at|on)\s+(?:the\s+)?(?:\d+\w{0,2}\s+)?$", re.I)
 
 
 _LABEL = re.compile(r"[\s*_#]*(?P<label>[\w’' -]{2,40}?)\s*:\s*$")
