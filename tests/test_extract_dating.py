@@ -362,3 +362,23 @@ def test_extract_dating_forum_the_meeting_a_chairman_s_statement_is_of():
     # the negative case: a statement about the meeting by someone else names no forum by that
     [t] = extract(page.format(head="COMMENTARY ON THE OUTCOME"))
     assert t.value("forum") is None or t.value("forum").key != "AMCC"
+
+
+def test_extract_dating_place_after_the_clock_time_of_a_dated_heading():
+    [s] = extract("Press Conference by Foreign Minister Rosa Campos\nTuesday, May 6, 2031, 4:15 p.m. (Local Time)  "
+                  "Geneva, Switzerland\n\nMinister Campos: Today Peru chaired the meeting on debris in orbit.\n")
+    assert s.value("place").label == "Geneva"
+    # the negative case: a city in the text below, not beside the date, places nothing
+    [t] = extract("Press Conference by Foreign Minister Rosa Campos\nTuesday, May 6, 2031, 4:15 p.m. (Local Time)\n\n"
+                  "Minister Campos: Next month the talks move to Geneva, Switzerland, for a week.\n")
+    assert t.value("place") is None
+
+
+def test_extract_dating_place_a_speaker_says_they_stand_here_in():
+    body = ("Speech by Minister of State Rosa Campos at the conference on space security\n\n"
+            "Welcome. It is good to see so many of you {where} – colleagues from Geneva and Vienna alike.\n")
+    [s] = extract(body.format(where="here in Lima"))
+    assert s.value("place").label == "Lima"
+    # the negative case: a city named with no "here in" places nothing
+    [t] = extract(body.format(where="after the meeting in Lima"))
+    assert t.value("place") is None

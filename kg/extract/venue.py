@@ -45,7 +45,18 @@ def statement_place(stmt: Statement, hs: int, date_start: int | None, kind: str)
     places = [m for m in stmt.mentions if m.entity.kind == "Place"]
     return (_opening_venue(stmt, places) or _beside_date(stmt, hs, date_start, places) or _header_line(stmt, places)
             or _lead_venue(stmt, hs, places) or _dateline(stmt) or _named_venue(stmt, hs) or _news_lead(stmt, kind, places)
-            or _sign_off(stmt, places))
+            or _sign_off(stmt, places) or _here_in(stmt, places))
+
+
+def _here_in(stmt: Statement, places: list[Mention]) -> Place | None:
+    """The city a speaker says they stand in ("we are gathered here in Geneva", "here in Vienna, this week"), when
+    nothing else places the statement: the first such city of the text."""
+    text = stmt.context.text
+    for m in places:
+        if stmt.heading_end <= m.start and re.search(r"\bhere\s+in\s+$", text[max(0, m.start - 12):m.start], re.I) and \
+                m.entity.kind == "Place":
+            return m.entity, m.start, m.end
+    return None
 
 
 def _opening_venue(stmt: Statement, places: list[Mention]) -> Place | None:
@@ -72,8 +83,13 @@ def _beside_date(stmt: Statement, hs: int, date_start: int | None, places: list[
         return p.entity, p.start, p.end
     end = next((d.end for d in find_dates(text, date_start, stmt.heading_end) if d.start == date_start), None)
     after = [m for m in places if end is not None and end <= m.start < stmt.heading_end
-             and re.fullmatch(r"\s*[-–—|,]\s*", text[end:m.start])]
+             and (re.fullmatch(r"\s*[-–—|,]\s*", text[end:m.start]) or _CLOCK_GAP.fullmatch(text, end, m.start))]
     return (after[0].entity, after[0].start, after[0].end) if after else None
+
+
+# the clock time between a heading's date and its city: "Monday, 4 May 2031, 5:40 p.m. (Local Time)  Geneva, Switzerland"
+_CLOCK_GAP = re.compile(r"\s*[-–—|,]?\s*(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?|h)?\s*"
+                        r"(?:\((?:local time|[A-Z]{2,5}(?:\s?[+-]\d{1,2})?)\)\s*)?[-–—|,]?\s*", re.I)
 
 
 def _header_line(stmt: Statement, places: list[Mention]) -> Place | None:
