@@ -382,3 +382,15 @@ def test_extract_dating_place_a_speaker_says_they_stand_here_in():
     # the negative case: a city named with no "here in" places nothing
     [t] = extract(body.format(where="after the meeting in Lima"))
     assert t.value("place") is None
+
+
+def test_extract_dating_place_before_the_date_a_video_description_ends_on():
+    page = ("Peru at the Conference - Statement by Amb. Rosa Campos\n\n310 views  Jun 6, 2031\n{desc}\n\n"
+            "0:02 thank you Madam President Peru welcomes this session\n")
+    [s] = extract(page.format(desc="Statement of Peru delivered by Ambassador Rosa Campos at the Conference on "
+                                   "Space Security, Palais des Nations, Vienna, 4 June 2031."))
+    assert s.value("place").label == "Vienna"
+    # the negative case: a city named earlier in the sentence, not before its date, places nothing
+    [t] = extract(page.format(desc="Statement of Peru in Vienna delivered by Ambassador Rosa Campos at the "
+                                   "Conference on Space Security on 4 June 2031."))
+    assert t.value("place") is None or t.value("place").label != "Vienna"

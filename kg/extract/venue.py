@@ -72,9 +72,11 @@ def _opening_venue(stmt: Statement, places: list[Mention]) -> Place | None:
 def _beside_date(stmt: Statement, hs: int, date_start: int | None, places: list[Mention]) -> Place | None:
     """The city right before or after the heading's date: "New York, 3 June 2019", "Geneva-Moscow, 13 October
     2020" (the first of the pair), "March 14, 2023 - Ottawa, Ontario", "29 June 2021, New York – Statement"."""
-    if date_start is None or date_start >= stmt.heading_end:
+    if date_start is None:
         return None
     text = stmt.context.text
+    if date_start >= stmt.heading_end:  # a date read below the heading ("..., Palais des Nations, Geneva, 4 May 2031.")
+        return _before_date(text, date_start, places)
     before = [m for m in places if hs <= m.start and m.end <= date_start and _TO_DATE.fullmatch(text, m.end, date_start)]
     if before:
         p = before[-1]
@@ -90,6 +92,13 @@ def _beside_date(stmt: Statement, hs: int, date_start: int | None, places: list[
 # the clock time between a heading's date and its city: "Monday, 4 May 2031, 5:40 p.m. (Local Time)  Geneva, Switzerland"
 _CLOCK_GAP = re.compile(r"\s*[-–—|,]?\s*(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?|h)?\s*"
                         r"(?:\((?:local time|[A-Z]{2,5}(?:\s?[+-]\d{1,2})?)\)\s*)?[-–—|,]?\s*", re.I)
+
+
+def _before_date(text: str, date_start: int, places: list[Mention]) -> Place | None:
+    """The city right before a date read below the heading, on the date's own line: "Geneva, 4 May 2031"."""
+    ls = text.rfind("\n", 0, date_start) + 1
+    before = [m for m in places if ls <= m.start and m.end <= date_start and _TO_DATE.fullmatch(text, m.end, date_start)]
+    return (before[-1].entity, before[-1].start, before[-1].end) if before else None
 
 
 def _header_line(stmt: Statement, places: list[Mention]) -> Place | None:
