@@ -490,10 +490,16 @@ def _link_lists(lines: list[_Line], blank: list[bool], chrome: list[bool], lay: 
 
 
 def _comment_thread(lines: list[_Line], blank: list[bool], chrome: list[bool], lay: Layout) -> list[bool]:
-    """``chrome`` with a page's comment thread marked: its head (``comment_thread``: "Comments (4)", "Most relevant")
-    and every line below it to the page's end."""
-    top = next((i for i, ln in enumerate(lines) if not blank[i] and lay.comment_thread.match(ln.text)), None)
-    return chrome if top is None else chrome[:top] + [True] * (len(lines) - top)
+    """``chrome`` with a page's comment threads marked: each head (``comment_thread``: "Comments (4)", "Most
+    relevant") and every line below it to the page's end or the next item of a listing."""
+    out, thread = list(chrome), False
+    for i, ln in enumerate(lines):
+        if lay.listing.match(ln.text):
+            thread = False
+        elif not blank[i] and lay.comment_thread.match(ln.text):
+            thread = True
+        out[i] = out[i] or thread
+    return out
 
 
 _FOOTER_WORDS = 6  # a footer's link is a few words

@@ -96,3 +96,16 @@ def test_segment_chrome_a_comment_thread_and_a_video_s_up_next_list_end_the_stat
     [t] = extract(post.replace("👍❤️ 120      9 comments   4 shares\nLike    Comment    Share\n\nMost relevant ▾\n",
                                "We read 9 comments from Norway with interest today.\n"))
     assert "NOR" in {m.entity.key for m in t.mentions}
+
+
+def test_segment_chrome_a_comment_thread_ends_at_the_next_item_of_a_listing():
+    from kg.segment import segment
+    text = ("Embassy news\n\n04.05.2031 - Ambassador opens the space week in Lima with students\n\nThe Ambassador "
+            "opened the space week.\n\nComments (2)\nAna Torres\nWell done!\n\n02.05.2031 - Ambassador meets the "
+            "Minister of Science of Chile\n\nThe Ambassador met the Minister.\n")
+    first, second = segment(text)
+    assert "Ana Torres" not in text[first.start:first.end]
+    assert text[second.start:second.end].endswith("The Ambassador met the Minister.")
+    # the negative case: a numbered comment of a consultation is no thread
+    from kg.segment import layout
+    assert not layout().comment_thread.match("Comment 1") and not layout().comment_thread.match("Most recent statements")
