@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kg.dates import find_dates
+from kg.dates import DateHit, find_dates
 from kg.extract.header import (below_heading, body_dateline, delivered_date, first_sentence, is_stamp_line,
                                labelled_delivery,
                                posted_footer, posted_header, tail_lines)
@@ -49,7 +49,10 @@ def statement_date(stmt: Statement, hs: int, kind: str) -> tuple[str | None, int
     return _undated(stmt, hs)
 
 
-def _described_day(stmt: Statement, h) -> tuple[str, int, int] | None:
+_REST_OF_LINE = re.compile(r"[^\n]*\n\s*")  # the rest of a line and the blank lines below it
+
+
+def _described_day(stmt: Statement, h: DateHit) -> tuple[str, int, int] | None:
     """A video page's upload stamp ("1.2K views  Mar 5, 2031") dates the upload: the description's first sentence right
     below it, when it ends on a date at most a month before ("... delivered by ..., Geneva, 4 March 2031."), dates the
     statement."""
@@ -57,7 +60,7 @@ def _described_day(stmt: Statement, h) -> tuple[str, int, int] | None:
     ls = text.rfind("\n", 0, h.start) + 1
     if not h.iso or not layout().upload_stamp.match(text[ls:h.start]):
         return None
-    m = re.compile(r"[^\n]*\n\s*").match(text, h.end)
+    m = _REST_OF_LINE.match(text, h.end)
     if m is None or m.end() >= stmt.end:
         return None
     ds = m.end()

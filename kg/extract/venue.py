@@ -53,8 +53,7 @@ def _here_in(stmt: Statement, places: list[Mention]) -> Place | None:
     nothing else places the statement: the first such city of the text."""
     text = stmt.context.text
     for m in places:
-        if stmt.heading_end <= m.start and re.search(r"\bhere\s+in\s+$", text[max(0, m.start - 12):m.start], re.I) and \
-                m.entity.kind == "Place":
+        if stmt.heading_end <= m.start and re.search(r"\bhere\s+in\s+$", text[max(0, m.start - 12):m.start], re.I):
             return m.entity, m.start, m.end
     return None
 
