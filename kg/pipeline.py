@@ -2,6 +2,7 @@
 each statement in order, and keep what they find on the statement (never in a graph)."""
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from typing import Callable, Iterable, Iterator
 
@@ -28,6 +29,9 @@ ENTITY_EXTRACTORS: list[Extractor] = [states, organizations, treaties, resolutio
 STATEMENT_EXTRACTORS: list[Extractor] = [metadata, relations]
 # what a transcript turn or a speaker's part takes from its page's main statement when its own words leave it out
 INHERITED = ("date", "place", "forum", "event", "published")
+# ... but not where and at which meeting, when its own date is more than a week from its page's: another occasion
+_OCCASION = ("place", "forum", "event")
+_SAME_OCCASION_DAYS = 7
 # a document up to this many characters has its names found in one pass; a longer one statement by statement
 WHOLE_SCAN_LIMIT = 2_000_000
 
@@ -127,6 +131,18 @@ def _off_chrome(stmt: Statement, mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not any(a <= m.start < b for a, b in spans)] if spans else mentions
 
 
+def _another_occasion(stmt: Statement) -> bool:
+    """Whether ``stmt`` has a date of its own more than a week from its page's main statement's (a release of July
+    below one of December on a page of releases): it was made on another occasion."""
+    own, page = stmt.attrs.get("date"), stmt.parent.attrs.get("date") if stmt.parent is not None else None
+    if own is None or page is None or not own.value or not page.value:
+        return False
+    try:
+        return abs((dt.date.fromisoformat(own.value) - dt.date.fromisoformat(page.value)).days) > _SAME_OCCASION_DAYS
+    except (TypeError, ValueError):
+        return False
+
+
 def extract_document(doc: Document) -> list[Statement]:
     """Every statement of ``doc`` with its mentions, attributes and relations."""
     segments = segment(doc.text)
@@ -149,8 +165,9 @@ def extract_document(doc: Document) -> list[Statement]:
         for extractor in STATEMENT_EXTRACTORS:
             _apply(stmt, extractor(stmt))
         if stmt.parent is not None:
+            apart = _another_occasion(stmt)
             for name in INHERITED:
-                if name not in stmt.attrs and name in stmt.parent.attrs:
+                if name not in stmt.attrs and name in stmt.parent.attrs and not (apart and name in _OCCASION):
                     stmt.attrs[name] = stmt.parent.attrs[name]
         stmt.cache.clear()
     return [s for s in stmts if s.role != "frame"]
