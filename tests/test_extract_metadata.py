@@ -284,3 +284,15 @@ def test_extract_metadata_an_explanation_of_vote_speaks_in_the_committee_of_its_
     [s] = extract("Press release by Peru\n\nPeru welcomes draft resolution A/C.3/77/L.21 on the right to food, "
                   "tabled last week.\n")
     assert s.value("forum") is None
+
+
+def test_extract_metadata_kind_of_a_podcast_episode_an_op_ed_tag_a_german_speech_and_a_press_secretary():
+    from kg.segment import layout
+    lay = layout()
+    assert lay.kind_of("Episode 7: Lunar law with the Ambassador of Peru") == "interview"
+    assert lay.kind_of("[Opinion] Why the lunar registry matters") == "article"
+    assert lay.kind_of("Rede von Staatsministerin Anna Berg zur Weltraumsicherheit") == "speech"
+    assert lay.kind_of("Press Conference by the Press Secretary Tom Berg") == "briefing"
+    # the negative cases: the Portuguese "rede" (network) names no speech, a minister's press conference stays remarks
+    assert lay.kind_of("Rede de cooperação espacial") is None
+    assert lay.kind_of("Press Conference by Foreign Minister Rosa Campos") == "remarks"
