@@ -328,9 +328,16 @@ class Lexicon:
             if any(f.form == "blocked" for f in outer.forms):
                 continue
             mine = {(f.entity.kind, f.entity.key) for f in outer.forms if f.entity is not None}
+            # "Third Meeting of States Parties to the Treaty ...": the series' name closing a numbered meeting's is
+            # no name of its own there (the words inside it are: "the Treaty ..."); "... of the Non-Aligned Movement" is
+            series = {("Organization", f.entity.attr("parent")) for f in outer.forms
+                      if f.entity is not None and f.entity.attr("parent")}
             window = cands[bisect.bisect_left(starts, outer.start):bisect.bisect_left(starts, outer.end)]
             inner = [h for h in window if h.end <= outer.end and h is not outer
-                     and not mine & {(f.entity.kind, f.entity.key) for f in h.forms if f.entity is not None}]
+                     and not mine & {(f.entity.kind, f.entity.key) for f in h.forms if f.entity is not None}
+                     and not (h.end == outer.end and series & {(f.entity.kind, f.entity.key) for f in h.forms
+                                                               if f.entity is not None}
+                              and not _OF_END.search(text, outer.start, h.start))]
             out += [Hit(h.start, h.end, h.forms, outer) for h in _leftmost_longest(inner)]
         out.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return out
@@ -420,6 +427,9 @@ def office_key(office: str) -> str:
     """An office's name folded for lookup: case, hyphens and spaces unified ("Secretary General" is
     "Secretary-General")."""
     return " ".join(fold(office).replace("-", " ").split())
+
+
+_OF_END = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
 
 
 def _leftmost_longest(cands: list[Hit]) -> list[Hit]:
