@@ -51,6 +51,7 @@ def relations(stmt: Statement) -> Iterator[Relation]:
                 affiliated.add((r.subject.key, r.predicate))
                 yield r
     yield from _speaker_state(stmt, affiliated)
+    yield from _party_after(stmt)
     yield from addressed_chairs(stmt)
     yield from field_chairs(stmt)
     text = stmt.context.text
@@ -77,6 +78,21 @@ def _speaker_state(stmt: Statement, affiliated: set[tuple[str, str]]) -> Iterato
     for ent, s, e, _title in stmt.value("speakers", []):
         if s == behalf.start and (ent.key, "affiliatedWith") not in affiliated:
             yield Relation(ent, "affiliatedWith", behalf.value[0], s, e)
+
+
+_BRACKET = re.compile(r"[ \t]*\([ \t]*")
+
+
+def _party_after(stmt: Statement) -> Iterator[Relation]:
+    """A member's party in brackets after the name ("member Jansen (CDA)", "Senator X (SPD)"): affiliatedWith."""
+    text = stmt.context.text
+    for m in stmt.mentions:
+        gap = _BRACKET.match(text, m.end) if m.entity.kind == "Person" else None
+        party = [o for o in outer(stmt, "Organization", gap.end(), gap.end() + 80) if o.start == gap.end()
+                 and o.entity.attr("type") == "PoliticalParty" and re.match(r"[ \t]*\)", text[o.end:o.end + 3])] \
+            if gap else []
+        if party:
+            yield Relation(m.entity, "affiliatedWith", party[0].entity, m.start, party[0].end + 1)
 
 
 def _from_titles(stmt: Statement, m: Mention, is_speaker: bool) -> Iterator[Relation]:
