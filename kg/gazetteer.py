@@ -368,7 +368,8 @@ class Lexicon:
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
               "\ufb06": "st"}
-_UNCLEAN = re.compile(f"[{_INVISIBLE}\ufb00-\ufb06]|\n[ \t\u00a0]|[ \t\u00a0]\n|[ \t\u00a0]{{2}}|-\n")
+_UNCLEAN = re.compile(f"[{_INVISIBLE}\ufb00-\ufb06]|\n[ \t\u00a0]|[ \t\u00a0]\n|[ \t\u00a0]{{2}}|-\n|(?<![\\w#])#(?=[A-Za-z])")
+_HASHTAG = re.compile(r"(?<![\w#])#(?=[A-Za-z])")  # "the Third Meeting of States Parties to the #TPNW": a name's word
 _HYPHEN_BREAK = re.compile("-[ \t\u00a0]*\n[ \t\u00a0]*(?=[a-z])")  # after a letter: checked where it matches
 
 
@@ -376,9 +377,10 @@ def _cleaned(segment: str) -> Iterator[tuple[str, list[int]]]:
     """Copies of ``segment`` with layout undone, each with the original offset of each of its characters.
     A word hyphenated at a line's end is read both joined ("Inter-|national") and hyphenated ("Open-|ended")."""
     spans = _hyphen_breaks(segment)
-    yield _rewrite(segment, [(a, b, "") for a, b in spans])
+    tags = [(m.start(), m.end(), "") for m in _HASHTAG.finditer(segment)] if "#" in segment else []
+    yield _rewrite(segment, [(a, b, "") for a, b in spans] + tags)
     if spans:
-        yield _rewrite(segment, [(a, b, "-") for a, b in spans])
+        yield _rewrite(segment, [(a, b, "-") for a, b in spans] + tags)
 
 
 def unbroken(segment: str) -> tuple[str, list[int]] | None:

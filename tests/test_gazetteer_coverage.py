@@ -194,3 +194,11 @@ def test_gazetteer_coverage_a_numbered_meeting_names_the_treaty_of_its_series():
     # a body whose name ends "of <its parent>" still names the parent
     [s] = extract("Statement by Chile\n\nThe Coordinating Bureau of the Non-Aligned Movement met.")
     assert "NAM" in keys(s, "Organization")
+
+
+def test_gazetteer_coverage_a_hashtag_inside_a_bodys_name():
+    [s] = extract("Post\n\nAs President of the Third Meeting of States Parties to the #TPNW, Chile will act. #CTBT")
+    assert keys(s, "Organization") == {"TPNW-3MSP"} and keys(s, "Treaty") == {"TPNW", "CTBT"}
+    # a hash glued to another word is no hashtag of the name's word
+    [s] = extract("Post\n\nAs President of the Third Meeting of States Parties to the C#TPNW, Chile will act.")
+    assert "TPNW-3MSP" not in keys(s, "Organization")
