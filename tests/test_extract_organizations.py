@@ -213,3 +213,8 @@ def test_extract_organizations_a_states_ministry_by_its_portfolio():
     # no state named with it: no state's ministry; a foreign ministry keeps its own reading
     [s] = extract("Press release\n\nThe Ministry of Health replied. Ghana's Ministry of Foreign Affairs replied too.")
     assert keys(s, "Organization") == {"MFA-GHA"}
+
+
+def test_extract_organizations_a_portfolio_ministry_the_gazetteer_lists_is_its_entry():
+    [s] = extract("Press release\n\nChina's Ministry of State Security denied it.")
+    assert keys(s, "Organization") == {"CHN-MSS"}

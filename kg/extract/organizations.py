@@ -292,8 +292,11 @@ def _state_ministries(stmt: Statement, taken: list[tuple[int, int]]) -> Iterator
             continue
         name = " ".join(text[s:e].split())
         taken.append((s, e))
-        ent = Entity("Organization", name_key(f"MIN-{state.key}", name), name,
-                     (("type", "NationalBody"), ("state", state.key)))
+        # the gazetteer's entry where it lists the ministry with its state ("Ministry of State Security of China")
+        known = [f.entity for f in lex().lookup(f"{name} of {state.label}") if f.entity is not None
+                 and f.entity.kind == "Organization"]
+        ent = known[0] if known else Entity("Organization", name_key(f"MIN-{state.key}", name), name,
+                                            (("type", "NationalBody"), ("state", state.key)))
         yield Mention(s, e, text[s:e], ent, "pattern")
 
 
