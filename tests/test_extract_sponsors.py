@@ -99,6 +99,7 @@ def test_extract_sponsors_the_state_whose_initiative_the_resolution_was():
     got = _sponsors("Resolution 76/55, was Peru's initiative, and we supported it. Resolution 76/61, which was a "
                     "Chilean proposal, passed. Resolution 76/70 was adopted on the initiative of Ghana and Kenya.")
     assert {("A/RES/76/55", "PER"), ("A/RES/76/61", "CHL"), ("A/RES/76/70", "GHA"), ("A/RES/76/70", "KEN")} <= got
+    assert ("A/RES/76/58", "GHA") in _sponsors("A/RES/76/58 was Ghana's initiative.")  # (a sentence with no "resolution")
     # a state whose initiative is something else, named after the resolution, is not its sponsor
     got = _sponsors("Resolution 76/55 welcomed the initiative of Peru on capacity-building.")
     assert ("A/RES/76/55", "PER") not in got

@@ -32,8 +32,8 @@ _THE_CHAIR_NAMED = re.compile(r"\b[Tt]he\s+(?:Chair(?:man|woman|person)?|Co-Chai
 _WELCOME = re.compile(r"\bwelcom\w*\s+(?:you\s*,\s+)?")
 _TO_THE_CHAIR = re.compile(r",?\s+(?:back\s+)?to\s+the\s+(?:Chair|chair|Presidency|presidency)\b(?P<of>\s+of\s+)?")
 # "congratulate Chile on assuming this responsibility" in a sentence that speaks of the presidency
-_ASSUMING = re.compile(r"\s+on\s+(?:(?:its|their|her|his|your)\s+)?(?:assuming|taking\s+(?:up|over|on))\s+(?:this|that|the)\s+"
-                       r"(?:responsibility|role|office|function|task|post|position|duty)\b")
+_ASSUMING = re.compile(r"\s+on\s+(?:(?:its|their|her|his|your)\s+)?(?:assuming|taking\s+(?:up|over|on))\s+"
+                       r"(?:this|that|the)\s+(?:responsibility|role|office|function|task|post|position|duty)\b")
 _OFFICE = re.compile(r"\b(?:your|the)\s+(?:Presi-?\s*dency|Chairmanship|Chair)\b", re.I)
 
 

@@ -12,8 +12,8 @@ from kg.gazetteer import Hit, Lexicon, is_caps_line, lexicon, load_yaml
 from kg.model import Statement
 from kg.paths import GAZETTEER_DIR
 
-__all__ = ["hits", "lex", "titles", "Titles", "sentence_bounds", "SpanIndex", "CapsLines", "once",
-           "mentions_in", "listed_after", "listed_before", "Intervals", "Keywords", "lowered", "word_finditer", "anchored_finditer"]
+__all__ = ["hits", "lex", "titles", "Titles", "sentence_bounds", "SpanIndex", "CapsLines", "once", "mentions_in",
+           "listed_after", "listed_before", "Intervals", "Keywords", "lowered", "word_finditer", "anchored_finditer"]
 
 
 def lex() -> Lexicon:

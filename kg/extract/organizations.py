@@ -267,7 +267,8 @@ def _defence_ministries(stmt: Statement, taken: list[tuple[int, int]]) -> Iterat
 _CAPS = r"(?-i:[A-Z])[\w-]*(?:[ \t]+(?-i:[A-Z])[\w-]*)*"
 _PORTFOLIO = (r"(?P<name>(?:Federal[ \t]+)?Ministry[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?" + _CAPS + r"(?:(?:,[ \t]+" + _CAPS +
               r")*,?[ \t]+and[ \t]+(?:the[ \t]+)?" + _CAPS + r")?)")
-_MINISTRY = re.compile(r"\b" + _PORTFOLIO + r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?P<state>(?-i:[A-Z])[\w’' -]{1,60}?)(?=[\s,.;:)]|$))?")
+_MINISTRY = re.compile(r"\b" + _PORTFOLIO + r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?"
+                       r"(?P<state>(?-i:[A-Z])[\w’' -]{1,60}?)(?=[\s,.;:)]|$))?")
 
 
 def _state_before(stmt: Statement, pos: int) -> Entity | None:

@@ -32,11 +32,12 @@ _FOUNDING = re.compile(r",?\s+(?:(?:that|which)\s+)?(?:has\s+|had\s+)?(?:establi
 _CHAIR_CUES = ("chair", "presid", "led", "leadership", "responsibility")
 _ESTABLISH_CUES = ("mandate", "establish", "set", "creat", "conven", "entrust", "tasked")
 _SPONSOR_CUES = ("resolution", "draft", "sponsor", "submitted", "introduced", "tabled", "presented", "proposed",
-                 "authored", "put", "initiated")
+                 "authored", "put", "initiated", "initiative", "proposal")
 # every relation pattern below needs one of these words in its sentence
-_TRIGGER = Keywords(["chair", "presid", "led by", "leadership", "responsibility", "sponsor", "submitted", "introduced", "tabled",
-                     "presented", "proposed", "authored", "drafted", "put forward", "initiated", "draft", "resolution",
-                     "decision", "mandate", "established", "establishment", "creation", "set up", "created", "convened", "entrusted", "tasked"])
+_TRIGGER = Keywords(["chair", "presid", "led by", "leadership", "responsibility", "sponsor", "submitted", "introduced",
+                     "tabled", "presented", "proposed", "authored", "drafted", "put forward", "initiated", "initiative",
+                     "proposal", "draft", "resolution", "decision", "mandate", "established", "establishment",
+                     "creation", "set up", "created", "convened", "entrusted", "tasked"])
 
 
 _in = outer
