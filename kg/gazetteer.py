@@ -328,9 +328,16 @@ class Lexicon:
             if any(f.form == "blocked" for f in outer.forms):
                 continue
             mine = {(f.entity.kind, f.entity.key) for f in outer.forms if f.entity is not None}
+            # "Third Meeting of States Parties to the Treaty ...": the series' name closing a numbered meeting's is
+            # no name of its own there (the words inside it are: "the Treaty ..."); "... of the Non-Aligned Movement" is
+            series = {("Organization", f.entity.attr("parent")) for f in outer.forms
+                      if f.entity is not None and f.entity.attr("parent")}
             window = cands[bisect.bisect_left(starts, outer.start):bisect.bisect_left(starts, outer.end)]
             inner = [h for h in window if h.end <= outer.end and h is not outer
-                     and not mine & {(f.entity.kind, f.entity.key) for f in h.forms if f.entity is not None}]
+                     and not mine & {(f.entity.kind, f.entity.key) for f in h.forms if f.entity is not None}
+                     and not (h.end == outer.end and series & {(f.entity.kind, f.entity.key) for f in h.forms
+                                                               if f.entity is not None}
+                              and not _OF_END.search(text, outer.start, h.start))]
             out += [Hit(h.start, h.end, h.forms, outer) for h in _leftmost_longest(inner)]
         out.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return out
@@ -361,7 +368,8 @@ class Lexicon:
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
               "\ufb06": "st"}
-_UNCLEAN = re.compile(f"[{_INVISIBLE}\ufb00-\ufb06]|\n[ \t\u00a0]|[ \t\u00a0]\n|[ \t\u00a0]{{2}}|-\n")
+_UNCLEAN = re.compile(f"[{_INVISIBLE}\ufb00-\ufb06]|\n[ \t\u00a0]|[ \t\u00a0]\n|[ \t\u00a0]{{2}}|-\n|(?<![\\w#])#(?=[A-Za-z])")
+_HASHTAG = re.compile(r"(?<![\w#])#(?=[A-Za-z])")  # "the Third Meeting of States Parties to the #TPNW": a name's word
 _HYPHEN_BREAK = re.compile("-[ \t\u00a0]*\n[ \t\u00a0]*(?=[a-z])")  # after a letter: checked where it matches
 
 
@@ -369,9 +377,10 @@ def _cleaned(segment: str) -> Iterator[tuple[str, list[int]]]:
     """Copies of ``segment`` with layout undone, each with the original offset of each of its characters.
     A word hyphenated at a line's end is read both joined ("Inter-|national") and hyphenated ("Open-|ended")."""
     spans = _hyphen_breaks(segment)
-    yield _rewrite(segment, [(a, b, "") for a, b in spans])
+    tags = [(m.start(), m.end(), "") for m in _HASHTAG.finditer(segment)] if "#" in segment else []
+    yield _rewrite(segment, [(a, b, "") for a, b in spans] + tags)
     if spans:
-        yield _rewrite(segment, [(a, b, "-") for a, b in spans])
+        yield _rewrite(segment, [(a, b, "-") for a, b in spans] + tags)
 
 
 def unbroken(segment: str) -> tuple[str, list[int]] | None:
@@ -420,6 +429,9 @@ def office_key(office: str) -> str:
     """An office's name folded for lookup: case, hyphens and spaces unified ("Secretary General" is
     "Secretary-General")."""
     return " ".join(fold(office).replace("-", " ").split())
+
+
+_OF_END = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
 
 
 def _leftmost_longest(cands: list[Hit]) -> list[Hit]:

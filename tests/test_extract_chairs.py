@@ -183,3 +183,31 @@ def test_extract_chairs_a_state_as_president_of_a_body_for_a_month():
                                       "convened a debate on cyber threats.")
     # "as the Council noted" makes no one its president
     assert not _chairs("Statement by Peru\n\nThe debate was convened by Malta, as the Security Council noted.")
+
+
+def test_extract_chairs_a_body_called_by_its_head_noun_in_any_case():
+    got = _chairs("Chairman's statement\n\nThe 4th ASEAN Ministerial Conference on Cybersecurity met in Hanoi. The "
+                  "Conference was chaired by Ambassador Tomas Ekberg. The committee that reviewed it was led by "
+                  "Ghana.")
+    assert ("tomas-ekberg", "AMCC") in got
+    assert not any(s == "GHA" for s, _ in got)  # no committee named before "the committee"
+
+
+def test_extract_chairs_elected_president_of_a_numbered_session():
+    text = ("Statement by Ghana in the general debate\n\nMr. President of the General Assembly,\n\nLet me congratulate "
+            "His Excellency Tomas Ekberg of Norway on his election as President of the eighty-first session.")
+    assert ("tomas-ekberg", "UNGA") in _chairs(text)
+    # a session of no body the statement names: nothing
+    assert not _chairs("Press release\n\nWe congratulate Tomas Ekberg of Norway on his election as President of "
+                       "the eighty-first session.")
+
+
+def test_extract_chairs_its_chair_in_the_sentence_after_the_body():
+    got = _chairs("Answer to a written question\n\nThe UK takes part in the Group of Governmental Experts on Lethal "
+                  "Autonomous Weapons Systems. We commend its Chair, Ambassador Tomas Ekberg of Norway, for the "
+                  "rolling text.")
+    assert ("tomas-ekberg", "CCW-GGE-LAWS") in got
+    # a body of an earlier paragraph is not the one "its" stands for
+    got = _chairs("Answer to a written question\n\nThe UK takes part in the Group of Governmental Experts on Lethal "
+                  "Autonomous Weapons Systems.\n\nWe met the Minister. We commend its Chair, Ambassador Tomas Ekberg.")
+    assert ("tomas-ekberg", "CCW-GGE-LAWS") not in got

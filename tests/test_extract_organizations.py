@@ -202,3 +202,19 @@ def test_extract_organizations_the_conference_on_disarmaments_group_of_21():
     assert "G21" in keys(s, "Organization")
     [low] = extract("Statement by Peru\n\nGeneva, 4 March 2023\n\nA group of 21 experts met.", "low.txt")
     assert "G21" not in keys(low, "Organization")
+
+
+def test_extract_organizations_a_states_ministry_by_its_portfolio():
+    [s] = extract("Press release\n\nThe summit was hosted by Ghana's Ministry of Energy, Mines and the Blue Economy, "
+                  "with the Ministry of Health of Peru and the Chilean Ministry of Science.")
+    got = {m.entity.label: m.entity.attr("state") for m in s.mentions if m.entity.kind == "Organization"}
+    assert got == {"Ministry of Energy, Mines and the Blue Economy": "GHA", "Ministry of Health": "PER",
+                   "Ministry of Science": "CHL"}
+    # no state named with it: no state's ministry; a foreign ministry keeps its own reading
+    [s] = extract("Press release\n\nThe Ministry of Health replied. Ghana's Ministry of Foreign Affairs replied too.")
+    assert keys(s, "Organization") == {"MFA-GHA"}
+
+
+def test_extract_organizations_a_portfolio_ministry_the_gazetteer_lists_is_its_entry():
+    [s] = extract("Press release\n\nChina's Ministry of State Security denied it.")
+    assert keys(s, "Organization") == {"CHN-MSS"}

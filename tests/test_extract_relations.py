@@ -147,3 +147,21 @@ def test_extract_relations_established_by_in_the_noun_form_and_the_group_said():
     got = rels(extract("Statement by the delegation\n\nChile has served the Group since the creation by the "
                        "General Assembly resolution 75/240 of a new fund."))
     assert not any(p == "establishedBy" for _, p, _ in got)
+
+
+def test_extract_relations_the_resolution_that_set_up_the_body_said_then_its_symbol():
+    got = rels(extract("Podcast transcript\n\nGUEST: The Ad Hoc Committee on Cybercrime is done. The resolution that set "
+                       "up the committee, 74/247, was divisive."))
+    assert ("UN-AHC-CYBERCRIME", "establishedBy", "A/RES/74/247") in got
+    # a committee the text never named: no body to found
+    got = rels(extract("Podcast transcript\n\nGUEST: The resolution that set up the committee, 74/247, was divisive."))
+    assert not any(p == "establishedBy" for _, p, _ in got)
+
+
+def test_extract_relations_a_members_party_in_brackets_after_the_name():
+    got = rels(extract("Answers to parliamentary questions\n\nQuestions from Senator Mary Lou Brown (SPD) and from "
+                       "Senator John Carter (VVD ) on arms exports."))
+    assert {("mary-lou-brown", "affiliatedWith", "DEU-SPD"), ("john-carter", "affiliatedWith", "NLD-VVD")} <= got
+    # a party named in brackets later on, after other words, is no affiliation
+    got = rels(extract("Answers to parliamentary questions\n\nSenator Mary Lou Brown asked (as the SPD did) about arms."))
+    assert not any(o == "DEU-SPD" for _, _, o in got)

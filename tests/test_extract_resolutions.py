@@ -75,3 +75,13 @@ def test_extract_resolutions_a_bare_number_outside_the_council_or_of_another_bod
     [ga] = extract("Statement by Norway at the Security Council\n\nGeneral Assembly resolution 2625 and resolution "
                    "1514 (XV) guide us; Human Rights Council resolution 2051 too.", "ga.txt")
     assert keys(ga, "Resolution") == set()
+
+
+def test_extract_resolutions_a_bare_symbol_where_the_sentence_speaks_of_a_resolution():
+    [s] = extract("Podcast transcript\n\nHOST: Which text started it? GUEST: The resolution that launched the talks, "
+                  "77/112, was a compromise. Its follow-up, 78/9, too.")
+    assert keys(s, "Resolution") == {"A/RES/77/112"}  # (the second sentence speaks of no resolution)
+    # scores, ratios and dates are no symbols, nor is a number with a session before the General Assembly's
+    [s] = extract("Press release\n\nThe resolution passed 150/12 in a vote; on 24/7 duty, 12/45 and 50/50 splits "
+                  "were discussed with the resolution's authors.")
+    assert keys(s, "Resolution") == set()

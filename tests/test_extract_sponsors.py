@@ -74,3 +74,32 @@ def test_extract_sponsors_a_state_acting_after_the_sponsor_list_is_no_sponsor():
     found = {(s, o) for s, p, o in rels(extract("Statement by Peru\n\nResolution 74/247 was proposed by Russia, and "
                                                 "Japan voted against it.")) if p == "sponsoredBy"}
     assert found == {("A/RES/74/247", "RUS")}
+
+
+def test_extract_sponsors_every_state_of_a_list_that_tabled_the_resolution():
+    got = _sponsors("The Assembly adopted resolution 76/55 last year. Ghana and Peru had tabled that resolution "
+                    "together with many others.")
+    assert {("A/RES/76/55", "GHA"), ("A/RES/76/55", "PER")} <= got
+    # a state named before the list, in a clause of its own, did not table it
+    got = _sponsors("The Assembly adopted resolution 76/55. Chile abstained, and Ghana had tabled that resolution.")
+    assert ("A/RES/76/55", "CHL") not in got and ("A/RES/76/55", "GHA") in got
+
+
+def test_extract_sponsors_the_cosponsors_named_after_including():
+    got = _sponsors("Resolution 76/55, which Ghana presented together with some 30 co-sponsors, including Chile and "
+                    "the Republic of Korea, was adopted by a large majority.")
+    assert got >= {("A/RES/76/55", "GHA"), ("A/RES/76/55", "CHL"), ("A/RES/76/55", "KOR")}
+    # states named after the vote are no co-sponsors
+    got = _sponsors("Resolution 76/55, which Ghana presented together with some 30 co-sponsors, was opposed by "
+                    "Chile and Peru.")
+    assert got == {("A/RES/76/55", "GHA")}
+
+
+def test_extract_sponsors_the_state_whose_initiative_the_resolution_was():
+    got = _sponsors("Resolution 76/55, was Peru's initiative, and we supported it. Resolution 76/61, which was a "
+                    "Chilean proposal, passed. Resolution 76/70 was adopted on the initiative of Ghana and Kenya.")
+    assert {("A/RES/76/55", "PER"), ("A/RES/76/61", "CHL"), ("A/RES/76/70", "GHA"), ("A/RES/76/70", "KEN")} <= got
+    assert ("A/RES/76/58", "GHA") in _sponsors("A/RES/76/58 was Ghana's initiative.")  # (a sentence with no "resolution")
+    # a state whose initiative is something else, named after the resolution, is not its sponsor
+    got = _sponsors("Resolution 76/55 welcomed the initiative of Peru on capacity-building.")
+    assert ("A/RES/76/55", "PER") not in got

@@ -52,3 +52,14 @@ def test_extract_states_states_in_free_association_are_states():
     assert {"NIU", "COK", "WSM"} <= keys(s, "State")
     [t] = extract("Statement by the delegation\n\nCaptain Cook sailed past many islands.")
     assert not {"NIU", "COK"} & keys(t, "State")
+
+
+def test_extract_states_a_language_in_a_language_menu_names_no_state():
+    [s] = extract("Statement by Ghana\nRead in: English | Russian | Hindi\n\nGhana spoke with the Russian side and "
+                  "Indian experts.")
+    assert keys(s, "State") == {"GHA", "RUS", "IND"}
+    got = [m for m in s.mentions if m.entity.kind == "State" and m.entity.key in ("RUS", "IND")]
+    assert all(m.start > s.context.text.index("Ghana spoke") for m in got)  # from the sentence, not the menu
+    # a line of prose with a bar in it is no menu
+    [s] = extract("Statement by Ghana\n\nGhana | a Russian delegation met us today in Accra.")
+    assert "RUS" in keys(s, "State")

@@ -167,3 +167,38 @@ def test_gazetteer_coverage_the_ctbt_article_xiv_conference_is_a_forum():
     [s] = extract("Statement by Peru\n\nPeru calls on the remaining States to ratify the Comprehensive "
                   "Nuclear-Test-Ban Treaty.")
     assert "CTBT-ART14" not in keys(s, "Organization")
+
+
+def test_gazetteer_coverage_demining_expert_groups_parties_and_ccw_protocols():
+    [s] = extract("Statement by the delegation of Chile\n\nMr. President,\n\nWe recall the report of the High-level "
+                  "FMCT Expert Preparatory Group, the work of the Geneva International Centre for Humanitarian "
+                  "Demining and the ASEAN Regional CERT, and Protocol V on Explosive Remnants of War. The "
+                  "questions came from member Bakker (VVD) and a member of the CDA.")
+    assert {"HLEPG-FMCT", "GICHD", "ASEAN-CERT", "NLD-VVD", "NLD-CDA"} <= keys(s, "Organization")
+    assert "CCW-P5" in keys(s, "Treaty")
+    # bare "Protocol V" and "Federal Council" name nothing by themselves
+    [s] = extract("Statement by the delegation of Chile\n\nProtocol V and the Federal Council were discussed.")
+    assert not keys(s, "Organization") and not keys(s, "Treaty")
+
+
+def test_gazetteer_coverage_a_federal_council_beside_the_swiss_ministry_and_the_austrian_ministry():
+    [s] = extract("FDFA questions and answers\n\nOn this page the FDFA answers questions. The Federal Council "
+                  "decided not to sign. The Austrian Federal Ministry for European and International Affairs agreed.")
+    assert {"MFA-CHE", "CHE-FEDERAL-COUNCIL", "MFA-AUT"} <= keys(s, "Organization")
+
+
+def test_gazetteer_coverage_a_numbered_meeting_names_the_treaty_of_its_series():
+    [s] = extract("Statement by Chile\n\nChile will preside over the Third Meeting of States Parties to the Treaty "
+                  "on the Prohibition of Nuclear Weapons.")
+    assert "TPNW" in keys(s, "Treaty")
+    # a body whose name ends "of <its parent>" still names the parent
+    [s] = extract("Statement by Chile\n\nThe Coordinating Bureau of the Non-Aligned Movement met.")
+    assert "NAM" in keys(s, "Organization")
+
+
+def test_gazetteer_coverage_a_hashtag_inside_a_bodys_name():
+    [s] = extract("Post\n\nAs President of the Third Meeting of States Parties to the #TPNW, Chile will act. #CTBT")
+    assert keys(s, "Organization") == {"TPNW-3MSP"} and keys(s, "Treaty") == {"TPNW", "CTBT"}
+    # a hash glued to another word is no hashtag of the name's word
+    [s] = extract("Post\n\nAs President of the Third Meeting of States Parties to the C#TPNW, Chile will act.")
+    assert "TPNW-3MSP" not in keys(s, "Organization")

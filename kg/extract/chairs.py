@@ -54,7 +54,7 @@ def chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         obj = _in(stmt, "Organization", s0 + where[0], s0 + where[1])
         words = (mm.group(what) if not mm.group(of) else " ".join(mm.group(of).split()[:3])) + " "
         target = obj[0].entity if obj else (forum if _GROUP_WORDS.search(words) or _GROUP_FIRST.match(words)
-                                            else None)
+                                            else None) or _session_body(stmt, mm.group(of))
         if subj and target is not None:
             yield Relation(subj[-1].entity, "chairOf", target, subj[-1].start, s0 + mm.end())
     yield from _chair_verbs(stmt, s0, s1)
@@ -100,6 +100,21 @@ _ELECTED = re.compile(r"\bon\s+(?:(?:its|their|her|his|your|the)\s+(?:election\s
                       r"(?:up|over))\s+(?P<what>[^.;]{0,80}?)\s*(?:Chair(?:man|woman|person)?(?:ship)?|President|Presidency)"
                       r"\b(?:\s+of\s+(?P<of>[^.;,]{0,80}))?|\bon\s+(?:its|their|her|his|your)\s+election\s+to\s+(?P<what2>)"
                       r"(?:chair|preside\s+over)\s+(?P<of2>[^.;,]{0,80})", re.I)
+# "President of the seventy-ninth session": a session named by its number alone
+_NUMBERED_SESSION = re.compile(r"(?:the\s+)?(?:\d+(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+(?:regular\s+)?session\b", re.I)
+
+
+def _session_body(stmt: Statement, of: str | None) -> Entity | None:
+    """The body whose session ``of`` names by its number alone ("the seventy-ninth session"): this forum, else
+    the General Assembly where the statement names it (whose presidents are elected session by session)."""
+    if not of or not _NUMBERED_SESSION.match(of):
+        return None
+    forum = stmt.value("forum")
+    if forum is not None:
+        return forum
+    return next((m.entity for m in _in(stmt, "Organization", stmt.start, stmt.end) if m.entity.key == "UNGA"), None)
+
+
 # "you, Ambassador X of Kazakhstan, on your election": the state the person addressed serves, set off after the name
 _OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w' -]{1,50}?,?\s*")
 # "chaired by Singapore's Ambassador X", "chaired by the Kenyan Ambassador X": the person, whose state stands before
@@ -134,8 +149,9 @@ def _office_holder(stmt: Statement, pos: int, state: Mention, s1: int) -> Mentio
 
 
 # a body referred to by its head noun ("the Council", "the Movement", "the 15-member body"): see _body_called
-_BODY_WORD = re.compile(r"\b(?:the|this|our)\s+(?:\d+-member\s+)?(?P<head>Working\s+Group|Group|Committee|Conference|"
-                        r"Council|Commission|Assembly|Forum|Movement|Organi[sz]ation|Union|Alliance|Community|body)\b")
+# ("The Conference was chaired by ...", "the committee": a meeting body's head noun in any case; the others capitalised)
+_BODY_WORD = re.compile(r"\b(?i:the|this|our)\s+(?:\d+-member\s+)?(?P<head>(?i:working\s+group|group|committee|conference|"
+                        r"council|commission|assembly)|Forum|Movement|Organi[sz]ation|Union|Alliance|Community|body)\b")
 
 
 def _body_called(stmt: Statement, said: re.Match) -> Entity | None:
@@ -156,13 +172,17 @@ def _body_called(stmt: Statement, said: re.Match) -> Entity | None:
     return forum if forum is not None and fits(forum.label) else None
 
 
+_DET = re.compile(r"(?i:the|this|our)\s+")
+
+
 def body_at(stmt: Statement, pos: int) -> tuple[Entity, int] | None:
     """The body named at ``pos`` (after "of the"), and where its name ends: by its name, else by its head noun
     ("the Working Group")."""
-    named = starting_at(stmt, "Organization", pos)
+    text = stmt.context.text
+    det = _DET.match(text, pos)  # ("of this Second Meeting ...": the body named after the word)
+    named = starting_at(stmt, "Organization", pos) or (starting_at(stmt, "Organization", det.end()) if det else [])
     if named:
         return named[0].entity, named[0].end
-    text = stmt.context.text
     said = _BODY_WORD.match(text, pos - 4 if text[pos - 4:pos].lower() == "the " else pos)
     body = _body_called(stmt, said) if said else None
     return (body, said.end()) if body is not None else None
@@ -253,8 +273,10 @@ def _chair_named_after(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         if who:
             yield Relation(who[0].entity, "chairOf", body[0], mm.start(), who[0].end)
     # "the Working Group, under the able leadership of its Chair, Ambassador X": the body named last before
-    for mm in _ITS_CHAIR.finditer(text, s0, s1):
-        bodies = [o for o in _in(stmt, "Organization", s0, mm.start()) if o.entity.attr("type") != "NationalBody"]
+    for mm in _ITS_CHAIR.finditer(text, s0, s1):  # (named in this paragraph: "... the Group ... We commend its Chair")
+        para = max(stmt.start, text.rfind("\n", stmt.start, mm.start()) + 1)
+        bodies = [o for o in _in(stmt, "Organization", min(s0, para), mm.start())
+                  if o.entity.attr("type") != "NationalBody"]
         who = [x for x in _in(stmt, "Person", mm.end(), min(s1, mm.end() + 60))  # (its title may hold "Chair")
                if x.start == mm.end() or mm.start() <= x.info.get("title_start", -1) <= mm.end()]
         if bodies and who:

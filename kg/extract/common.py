@@ -12,8 +12,8 @@ from kg.gazetteer import Hit, Lexicon, is_caps_line, lexicon, load_yaml
 from kg.model import Statement
 from kg.paths import GAZETTEER_DIR
 
-__all__ = ["hits", "lex", "titles", "Titles", "sentence_bounds", "SpanIndex", "CapsLines", "once",
-           "mentions_in", "listed_after", "Intervals", "Keywords", "lowered", "word_finditer", "anchored_finditer"]
+__all__ = ["hits", "lex", "titles", "Titles", "sentence_bounds", "SpanIndex", "CapsLines", "once", "mentions_in",
+           "listed_after", "listed_before", "Intervals", "Keywords", "lowered", "word_finditer", "anchored_finditer"]
 
 
 def lex() -> Lexicon:
@@ -95,6 +95,20 @@ def listed_after(stmt: Statement, end: int, kinds: tuple[str, ...], limit: int |
             break
         out.append(m)
         end = m.end
+    return out
+
+
+def listed_before(stmt: Statement, last: Any, kinds: tuple[str, ...], limit: int) -> list:
+    """The mentions of ``kinds`` on the list that ``last`` closes ("France and Egypt", "Chile, Peru and Mexico"),
+    in order, none starting before ``limit``; outermost names only."""
+    text = stmt.context.text
+    out = [last]
+    for m in reversed(mentions_in(stmt, limit, last.start, kinds)):
+        if m.info.get("nested"):
+            continue
+        if m.end > out[0].start or not _LIST_GAP.fullmatch(text, m.end, out[0].info.get("title_start", out[0].start)):
+            break
+        out.insert(0, m)
     return out
 
 

@@ -142,6 +142,8 @@ def _patterns(stmt: Statement) -> Iterator[Mention]:
             yield Mention(s, e, text[s:e], national_body("MFA", state[0]), "pattern")
     if "Defen" in seg:
         yield from _defence_ministries(stmt, taken)
+    if "Ministry" in seg:
+        yield from _state_ministries(stmt, taken)
     home = stmt.context.home_state
     if home is not None and ministry:
         for m in _MFA_BARE.finditer(seg):
@@ -258,6 +260,45 @@ def _defence_ministries(stmt: Statement, taken: list[tuple[int, int]]) -> Iterat
             taken.append((m.start("name"), m.end()))
             yield Mention(m.start("name"), m.end(), text[m.start("name"):m.end()],
                           defence_ministry(home, bool(m.group("nat"))), "pattern")
+
+
+# a state's ministry named by its portfolio: "Kenya's Ministry of Information, Communications and the Digital
+# Economy", "the Chilean Ministry of Science", "Ministry of Health of Peru" (the name ends where the capitals do)
+_CAPS = r"(?-i:[A-Z])[\w-]*(?:[ \t]+(?-i:[A-Z])[\w-]*)*"
+_PORTFOLIO = (r"(?P<name>(?:Federal[ \t]+)?Ministry[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?" + _CAPS + r"(?:(?:,[ \t]+" + _CAPS +
+              r")*,?[ \t]+and[ \t]+(?:the[ \t]+)?" + _CAPS + r")?)")
+_MINISTRY = re.compile(r"\b" + _PORTFOLIO + r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?"
+                       r"(?P<state>(?-i:[A-Z])[\w’' -]{1,60}?)(?=[\s,.;:)]|$))?")
+
+
+def _state_before(stmt: Statement, pos: int) -> Entity | None:
+    """The state named right before ``pos``: "Kenya's ", "the Chilean "."""
+    text = stmt.context.text
+    for h in hits(stmt):
+        if h.outer is None and pos - 4 <= h.end < pos and re.fullmatch(r"(?:[’']s)?[ \t]+", text[h.end:pos]):
+            return next((f.entity for f in h.forms if f.entity is not None and f.entity.kind == "State"
+                         and f.form not in ("capital", "metonym")), None)
+    return None
+
+
+def _state_ministries(stmt: Statement, taken: list[tuple[int, int]]) -> Iterator[Mention]:
+    """A state's ministry by its portfolio, where the state is named with it and no other reader has the words (a
+    foreign or defence ministry, a ministry the gazetteer lists)."""
+    text = stmt.context.text
+    for m in _MINISTRY.finditer(text, stmt.start, stmt.end):
+        s, e = m.start("name"), m.end("name")
+        after = _named_at(stmt, m.start("state")) if m.group("state") else None
+        state = after[0] if after is not None else _state_before(stmt, s)
+        if state is None or any(a < e and s < b for a, b in taken) or _gazetteer_org_at(stmt, s, e):
+            continue
+        name = " ".join(text[s:e].split())
+        taken.append((s, e))
+        # the gazetteer's entry where it lists the ministry with its state ("Ministry of State Security of China")
+        known = [f.entity for f in lex().lookup(f"{name} of {state.label}") if f.entity is not None
+                 and f.entity.kind == "Organization"]
+        ent = known[0] if known else Entity("Organization", name_key(f"MIN-{state.key}", name), name,
+                                            (("type", "NationalBody"), ("state", state.key)))
+        yield Mention(s, e, text[s:e], ent, "pattern")
 
 
 def _gazetteer_org_at(stmt: Statement, s: int, e: int) -> bool:

@@ -13,6 +13,7 @@ from typing import Iterator
 from kg.extract.affiliation import affiliations, title_spans
 from kg.extract.chairlines import capacity_chairs, field_chairs
 from kg.extract.chairs import addressed_chairs, body_at, chairs, starting_at
+from kg.extract.chairsaid import courtesy_chairs
 from kg.extract.common import Keywords, outer, sentence_bounds
 from kg.extract.sponsors import national_drafts, sponsors
 from kg.model import Entity, Mention, Relation, Statement
@@ -28,14 +29,15 @@ _ESTABLISH = re.compile(r"\bmandate\b[^.;]{0,120}?\b(?P<verb>enshrined|set forth
 _FOUNDING = re.compile(r",?\s+(?:(?:that|which)\s+)?(?:has\s+|had\s+)?(?:established|set\s+up|created|mandated|convened|"
                        r"entrusted|tasked)\s+(?:the\s+)?", re.I)
 # words (lower case) without which a group of patterns cannot match a sentence
-_CHAIR_CUES = ("chair", "presid", "led", "leadership")
+_CHAIR_CUES = ("chair", "presid", "led", "leadership", "responsibility")
 _ESTABLISH_CUES = ("mandate", "establish", "set", "creat", "conven", "entrust", "tasked")
 _SPONSOR_CUES = ("resolution", "draft", "sponsor", "submitted", "introduced", "tabled", "presented", "proposed",
-                 "authored", "put", "initiated")
+                 "authored", "put", "initiated", "initiative", "proposal")
 # every relation pattern below needs one of these words in its sentence
-_TRIGGER = Keywords(["chair", "presid", "led by", "leadership", "sponsor", "submitted", "introduced", "tabled",
-                     "presented", "proposed", "authored", "drafted", "put forward", "initiated", "draft", "resolution",
-                     "decision", "mandate", "established", "establishment", "creation", "set up", "created", "convened", "entrusted", "tasked"])
+_TRIGGER = Keywords(["chair", "presid", "led by", "leadership", "responsibility", "sponsor", "submitted", "introduced",
+                     "tabled", "presented", "proposed", "authored", "drafted", "put forward", "initiated", "initiative",
+                     "proposal", "draft", "resolution", "decision", "mandate", "established", "establishment",
+                     "creation", "set up", "created", "convened", "entrusted", "tasked"])
 
 
 _in = outer
@@ -50,6 +52,7 @@ def relations(stmt: Statement) -> Iterator[Relation]:
                 affiliated.add((r.subject.key, r.predicate))
                 yield r
     yield from _speaker_state(stmt, affiliated)
+    yield from _party_after(stmt)
     yield from addressed_chairs(stmt)
     yield from field_chairs(stmt)
     text = stmt.context.text
@@ -58,6 +61,7 @@ def relations(stmt: Statement) -> Iterator[Relation]:
         if any(w in low for w in _CHAIR_CUES):
             yield from chairs(stmt, s0, s1)
             yield from capacity_chairs(stmt, s0, s1)
+            yield from courtesy_chairs(stmt, s0, s1)
         if any(w in low for w in _ESTABLISH_CUES):
             yield from _established(stmt, s0, s1)
         if any(w in low for w in _SPONSOR_CUES):
@@ -75,6 +79,21 @@ def _speaker_state(stmt: Statement, affiliated: set[tuple[str, str]]) -> Iterato
     for ent, s, e, _title in stmt.value("speakers", []):
         if s == behalf.start and (ent.key, "affiliatedWith") not in affiliated:
             yield Relation(ent, "affiliatedWith", behalf.value[0], s, e)
+
+
+_BRACKET = re.compile(r"[ \t]*\([ \t]*")
+
+
+def _party_after(stmt: Statement) -> Iterator[Relation]:
+    """A member's party in brackets after the name ("member Jansen (CDA)", "Senator X (SPD)"): affiliatedWith."""
+    text = stmt.context.text
+    for m in stmt.mentions:
+        gap = _BRACKET.match(text, m.end) if m.entity.kind == "Person" else None
+        party = [o for o in outer(stmt, "Organization", gap.end(), gap.end() + 80) if o.start == gap.end()
+                 and o.entity.attr("type") == "PoliticalParty" and re.match(r"[ \t]*\)", text[o.end:o.end + 3])] \
+            if gap else []
+        if party:
+            yield Relation(m.entity, "affiliatedWith", party[0].entity, m.start, party[0].end + 1)
 
 
 def _from_titles(stmt: Statement, m: Mention, is_speaker: bool) -> Iterator[Relation]:
@@ -107,6 +126,13 @@ def _established(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
             else _group_said(stmt, s0, verb)
         if body is not None and res:
             yield Relation(body[0], "establishedBy", res[0].entity, body[1], res[0].end)
+    # "the resolution that set up the committee, 74/247, ...": the body said, the symbol set off after it
+    for mm in _THAT_FOUNDED.finditer(sent):
+        body = body_at(stmt, s0 + mm.start("body"))
+        gap = _SET_OFF.match(stmt.context.text, body[1], s1) if body else None
+        res = [r for r in _in(stmt, "Resolution", gap.end(), s1) if r.start == gap.end()] if gap else []
+        if res and (body[0].attr("family") or body[0].attr("type") == "UNBody"):
+            yield Relation(body[0], "establishedBy", res[0].entity, s0 + mm.start(), res[0].end)
     # the active voice: "resolution 73/27 that established the OEWG", "decision X, which set up the Group"
     for mm in _FOUNDING.finditer(sent):
         res = [r for r in _in(stmt, "Resolution", s0, s0 + mm.start()) if s0 + mm.start() - r.end <= 2]
@@ -116,6 +142,9 @@ def _established(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
             yield Relation(orgs[0].entity, "establishedBy", res[-1].entity, res[-1].start, orgs[0].end)
 
 
+_THAT_FOUNDED = re.compile(r"\b[Rr]esolution\s+(?:that|which)\s+(?:has\s+|had\s+)?(?:established|set\s+up|created)\s+"
+                           r"(?P<body>(?:the|this)\s+)", re.I)
+_SET_OFF = re.compile(r"\s*(?:,|\(|[–—-])\s*(?:(?:General\s+Assembly\s+)?resolution\s+)?")
 _GROUP_SAID = re.compile(r"\bthe\s+(?:Working\s+Group|Group)\b")
 
 

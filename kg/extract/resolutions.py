@@ -10,7 +10,7 @@ import functools
 import re
 from typing import Iterator
 
-from kg.extract.common import anchored_finditer, word_finditer
+from kg.extract.common import anchored_finditer, sentence_bounds, word_finditer
 from kg.gazetteer import unbroken
 from kg.model import Entity, Mention, Statement
 
@@ -257,6 +257,24 @@ def _council_resolutions(stmt: Statement, taken: list[tuple[int, int]]) -> Itera
                 yield Mention(s, e, n.group(0), resolution_entity(sym), "spoken")
 
 
+# a General Assembly symbol with no word before it, "74/247" (sessions numbered since 1976: the 31st on)
+_BARE_GA = re.compile(r"(?<![\w/.,-])(?P<s>3[1-9]|[4-9]\d|1[0-2]\d)/(?P<n>[1-9]\d{0,3})(?![\w/-]|[.,]\d)")
+_RESOLUTION_WORD = re.compile(r"\b[Rr]esolutions?\b|\bRESOLUTIONS?\b")
+
+
+def _bare_symbols(stmt: Statement, taken: list[tuple[int, int]]) -> Iterator[Mention]:
+    """"The resolution that set up the committee, 74/247, ...": a session/number pair standing alone, in a sentence
+    that speaks of a resolution (elsewhere "74/247" may be a score, a ratio or a file number)."""
+    text = stmt.context.text
+    for m in _BARE_GA.finditer(text, stmt.start, stmt.end):
+        if m.group("s") == m.group("n") or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        s0, s1 = sentence_bounds(text, m.start(), stmt.start, stmt.end)
+        if _RESOLUTION_WORD.search(text, s0, s1):
+            sym = canonical_symbol("ga", s=m.group("s"), n=m.group("n"))
+            yield Mention(m.start(), m.end(), m.group(0), resolution_entity(sym), "spoken")
+
+
 def resolutions(stmt: Statement) -> Iterator[Mention]:
     text = stmt.context.text
     seg = text[stmt.start:stmt.end]
@@ -266,5 +284,6 @@ def resolutions(stmt: Statement) -> Iterator[Mention]:
         yield Mention(stmt.start + s, stmt.start + e, seg[s:e], ent, form)
     if "L." in seg:
         yield from _bare_drafts(stmt, taken)
-    if "esolution" in seg:
+    if "esolution" in seg or "ESOLUTION" in seg:
         yield from _council_resolutions(stmt, taken)
+        yield from _bare_symbols(stmt, taken)

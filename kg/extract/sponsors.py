@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from kg.extract.common import mentions_in, outer
+from kg.extract.common import listed_before, mentions_in, outer
 from kg.model import Entity, Mention, Relation, Statement
 
 __all__ = ["national_drafts", "sponsors"]
@@ -82,10 +82,11 @@ def sponsors(stmt: Statement, s0: int, s1: int, low: str) -> Iterator[Relation]:
         named = [r for r in mentions_in(stmt, stmt.start, s0 + mm.start(), ("Resolution",))]
         if not subj or not named:
             continue
-        states = [subj[-1]]
+        states = listed_before(stmt, subj[-1], ("State",), s0)  # "France and Egypt had tabled ..."
         tw = re.match(r"\s+(?:together\s+with|along\s+with|with)\s+(?:the\s+)?", sent[mm.end():])
         if tw:
             states += _listed_after(stmt, s0 + mm.end() + tw.end(), s1)
+        states += _cosponsors_including(stmt, s0 + mm.end(), s1)
         for st in states:
             yield Relation(named[-1].entity, "sponsoredBy", st.entity, min(st.start, s0 + mm.start()), max(st.end, s0 + mm.end()))
     # "The draft was co-sponsored by Belarus, China and Iran": the draft named last
@@ -103,6 +104,8 @@ def sponsors(stmt: Statement, s0: int, s1: int, low: str) -> Iterator[Relation]:
         yield from _we_tabled(stmt, s0, s1)
     if "which" in low or "that" in low:
         yield from _which_states_tabled(stmt, s0, s1)
+    if "initiative" in low or "proposal" in low or "brainchild" in low:
+        yield from _initiative(stmt, s0, s1)
 
 
 # "resolution 75/36, which we tabled in the General Assembly": the state speaking sponsored the resolution before
@@ -116,6 +119,18 @@ _WHICH_STATES = re.compile(r",?\s+(?:which|that)\s+(?:the\s+)?(?=[A-Z])")
 _STATES_TABLED = re.compile(r"\s+(?:(?:had|has|have|also|jointly|proudly|first|successfully|(?:was|were|is|are)\s+(?:proud|"
                             r"pleased|honoured|honored)\s+to)\s+)*(?:tabled?|submit(?:ted)?|introduced?|(?:co-?)?sponsor(?:ed)?|"
                             r"presented?|put\s+forward|drafted|authored|initiated)\b")
+
+
+# after a sponsor's verb: "... together with some 40 co-sponsors, including the Republic of Korea and Chile"
+_INCLUDING = re.compile(r"[^.;:]{0,80}?\b(?:together|along)\s+with\s+(?:(?:some|about|around|over|more\s+than|a\s+"
+                        r"(?:broad\s+|large\s+|wide\s+)?group\s+of|\d+|[a-z]+-?[a-z]*)\s+){0,4}(?:other\s+)?co-?sponsors,?\s+"
+                        r"(?:including|among\s+them|such\s+as|notably)\s+(?:the\s+)?")
+
+
+def _cosponsors_including(stmt: Statement, pos: int, s1: int) -> list[Mention]:
+    """The states named as the co-sponsors who joined the sponsor whose verb ends at ``pos``."""
+    said = _INCLUDING.match(stmt.context.text, pos, s1)
+    return _listed_after(stmt, said.end(), s1) if said else []
 
 
 def _which_states_tabled(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
@@ -132,8 +147,31 @@ def _which_states_tabled(stmt: Statement, s0: int, s1: int) -> Iterator[Relation
                 break
             states.append(x)
         said = _STATES_TABLED.match(text, states[-1].end, s1) if states else None
-        for st in states if said else ():
+        for st in (states + _cosponsors_including(stmt, said.end(), s1)) if said else ():
             yield Relation(r.entity, "sponsoredBy", st.entity, r.start, said.end())
+
+
+# "resolution 74/247, was Russia's initiative", "..., which was a Peruvian proposal", "..., adopted on the initiative
+# of Chile": the state whose proposal the resolution was
+_WAS_ITS = re.compile(r",?\s+(?:which\s+|that\s+)?(?:was|is)\s+(?:(?:originally|initially|first|also)\s+)?(?:an?\s+|the\s+)?")
+_ITS_IDEA = re.compile(r"(?:[’']s)?\s+(?:own\s+)?(?:initiative|proposal|brainchild)\b")
+_ON_INITIATIVE = re.compile(r",?\s+(?:(?:which\s+)?(?:was\s+)?(?:adopted|drafted|tabled|introduced)\s+)?(?:on|at)\s+the\s+"
+                            r"(?:initiative|proposal)\s+of\s+(?:the\s+)?")
+
+
+def _initiative(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
+    """The state a clause right after a resolution names as its proposer."""
+    text = stmt.context.text
+    for r in _in(stmt, "Resolution", s0, s1):
+        was = _WAS_ITS.match(text, r.end, s1)
+        st = [x for x in _in(stmt, "State", was.end(), s1) if x.start == was.end()] if was else []
+        idea = _ITS_IDEA.match(text, st[0].end, s1) if st and st[0].form not in ("capital", "metonym") else None
+        if idea:
+            yield Relation(r.entity, "sponsoredBy", st[0].entity, r.start, idea.end())
+            continue
+        on = _ON_INITIATIVE.match(text, r.end, s1)
+        for x in _listed_after(stmt, on.end(), s1) if on else ():
+            yield Relation(r.entity, "sponsoredBy", x.entity, r.start, x.end)
 
 
 def _we_tabled(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:

@@ -52,6 +52,18 @@ def capital_is_actor(text: str, start: int, end: int) -> bool:
     return False
 
 
+# a page's language menu: "Statement: English | Russian | Kazakh" (short items set off by bars, nothing else on the line)
+_MENU_ITEM = r"[^\W\d_][\w'’-]*(?:[ \t][^\W\d_][\w'’-]*)?"
+_MENU_LINE = re.compile(r"[ \t]*(?:[\w ]{1,20}:[ \t]*)?" + _MENU_ITEM + r"(?:[ \t]*\|[ \t]*" + _MENU_ITEM + r")+[ \t]*")
+
+
+def _in_language_menu(text: str, start: int, end: int) -> bool:
+    """Whether the adjective at ``text[start:end]`` ("Russian") names a language in a menu of languages."""
+    lo, hi = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    return "|" in text[lo:hi] and _MENU_LINE.fullmatch(text, lo, hi) is not None
+
+
 def states(stmt: Statement) -> Iterator[Mention]:
     text = stmt.context.text
     for hit in hits(stmt):
@@ -66,6 +78,8 @@ def states(stmt: Statement) -> Iterator[Mention]:
             if ent is None or ent.kind != "State":
                 continue
             if f.form in ("capital", "metonym") and not capital_is_actor(text, hit.start, hit.end):
+                continue
+            if f.form == "adjective" and _in_language_menu(text, hit.start, hit.end):
                 continue
             yield Mention(hit.start, hit.end, text[hit.start:hit.end], ent, f.form,
                           {"nested": True} if hit.outer is not None else {})

@@ -15,7 +15,7 @@ def treaties(stmt: Statement) -> Iterator[Mention]:
     for hit in hits(stmt):
         if hit.outer is not None and (
                 any(f.entity is not None and f.entity.kind in ("Person", "Treaty") for f in hit.outer.forms)
-                or not re.search(r"\b(?:of|to)\s+(?:the\s+)?$", text[hit.outer.start:hit.start], re.I)):
+                or not re.search(r"\b(?:of|to)\s+(?:the\s+)?#?$", text[hit.outer.start:hit.start], re.I)):
             continue  # "Collective Security Treaty Organisation" names a body; "Parties to the Treaty ..." a treaty
         for f in hit.forms:
             if f.entity is not None and f.entity.kind == "Treaty":
