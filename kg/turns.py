@@ -48,7 +48,7 @@ def _names_actor(name: str) -> bool:
         f.entity.kind == "State" or f.entity.attr("type") in _ACTOR_BODIES) for f in lexicon().lookup(name))
 
 
-def _label_kind(label: str, lay) -> str | None:  # noqa: ANN001 - a kg.segment.Layout
+def _label_kind(label: str, lay) -> str | None:  # noqa: ANN001 - a kg.layout.Layout
     """'chair', 'actor' (a state or body), 'delegate' (a person and their state) or 'person' when ``label`` opens a
     transcript turn, else None."""
     label = _SPOKE_IN.sub("", label.strip(" *_\t"))
@@ -99,7 +99,7 @@ def _voices(lines: list[tuple[int, int, str]], starts: list[tuple[int, int, str]
     return {label(i, label_end) for i, label_end, _ in starts}
 
 
-def _procedural(text: str, part: Part, lay) -> bool:  # noqa: ANN001 - a kg.segment.Layout
+def _procedural(text: str, part: Part, lay) -> bool:  # noqa: ANN001 - a kg.layout.Layout
     """Whether a chair's turn only runs the meeting (gives the floor, thanks a speaker, adjourns): no statement."""
     words = text[part.heading_end:part.end]
     return len(words) <= lay.procedural_turn_chars and lay.procedural_turn.search(words) is not None

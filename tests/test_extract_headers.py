@@ -4,7 +4,8 @@ from helpers import extract, rels, value_keys
 
 from kg.dates import find_dates
 from kg.gazetteer import spelling_variants
-from kg.segment import layout, segment
+from kg.layout import layout
+from kg.segment import segment
 
 
 def test_extract_headers_byline_block_with_blank_lines_gives_speaker_office_state_and_date():

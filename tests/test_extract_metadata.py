@@ -287,7 +287,7 @@ def test_extract_metadata_an_explanation_of_vote_speaks_in_the_committee_of_its_
 
 
 def test_extract_metadata_kind_of_a_podcast_episode_an_op_ed_tag_a_german_speech_and_a_press_secretary():
-    from kg.segment import layout
+    from kg.layout import layout
     lay = layout()
     assert lay.kind_of("Episode 7: Lunar law with the Ambassador of Peru") == "interview"
     assert lay.kind_of("[Opinion] Why the lunar registry matters") == "article"

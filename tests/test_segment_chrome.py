@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from kg.gazetteer import load_yaml
 from kg.paths import DATA_DIR, GAZETTEER_DIR
 from kg.read import find_files, read_document
-from kg.segment import _any_of, _top_level_alternation, layout
+from kg.layout import _any_of, _top_level_alternation, layout
 
 # the plain definition: each chrome pattern of the layout file, compiled and searched on its own
 _LAYOUT = load_yaml(GAZETTEER_DIR / "layout.yaml")
@@ -55,7 +55,7 @@ def test_segment_layout_file_with_a_bad_or_missing_pattern_names_the_file_and_th
     import yaml
 
     from kg.errors import GazetteerError
-    from kg.segment import Layout
+    from kg.layout import Layout
 
     data = load_yaml(GAZETTEER_DIR / "layout.yaml")
     broken = tmp_path / "layout.yaml"
@@ -68,7 +68,8 @@ def test_segment_layout_file_with_a_bad_or_missing_pattern_names_the_file_and_th
 
 
 def test_segment_chrome_a_language_menu_under_a_speaker_block_keeps_the_block_in_the_statement():
-    from kg.segment import layout, segment
+    from kg.layout import layout
+    from kg.segment import segment
     text = ("General Debate of the 90th Session\nHome | Speakers | Statements | Webcast | Press\nPeru\n"
             "Her Excellency Rosa Campos\nPresident\n23 September 2035\nStatement: English | Spanish | Quechua\n"
             "Watch on UN Web TV\n\nMr. President of the General Assembly,\n\n" + "Peru comes to this Assembly with "
@@ -107,5 +108,5 @@ def test_segment_chrome_a_comment_thread_ends_at_the_next_item_of_a_listing():
     assert "Ana Torres" not in text[first.start:first.end]
     assert text[second.start:second.end].endswith("The Ambassador met the Minister.")
     # the negative case: a numbered comment of a consultation is no thread
-    from kg.segment import layout
+    from kg.layout import layout
     assert not layout().comment_thread.match("Comment 1") and not layout().comment_thread.match("Most recent statements")

@@ -1,5 +1,6 @@
 """Pages split into statements; chrome (clocks, phones, banners, letterheads, 'all messages') in none."""
-from kg.segment import layout, segment
+from kg.layout import layout
+from kg.segment import segment
 
 EMBASSY_PAGE = """16 June 2019
 Moscow: 22:06

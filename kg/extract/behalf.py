@@ -12,7 +12,7 @@ from kg.extract.lead import lead_sentence, lead_state, lead_subject_state
 from kg.extract.offices import office_body
 from kg.extract.organizations import group_entity
 from kg.model import Entity, Mention, Statement
-from kg.segment import layout
+from kg.layout import layout
 
 __all__ = ["on_behalf", "issuer", "un_release"]
 

@@ -15,7 +15,7 @@ from kg.extract.header import (below_heading, body_dateline, delivered_date, fir
                                posted_footer, posted_header, tail_lines)
 from kg.extract.lead import lead_sentence
 from kg.model import Statement
-from kg.segment import layout
+from kg.layout import layout
 
 __all__ = ["statement_date"]
 

@@ -24,7 +24,7 @@ import re
 from kg.extract.common import lex
 from kg.extract.header import KIND_AFTER, below_heading, lines
 from kg.model import Entity, Mention, Statement
-from kg.segment import layout
+from kg.layout import layout
 
 __all__ = ["FORUM_TYPES", "MEETING_NOUNS", "header_forum", "body_forum", "covered_body", "is_part_of", "addressed_body",
            "lead_paragraph_forum", "salutation_forum"]

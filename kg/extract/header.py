@@ -11,7 +11,7 @@ from kg.extract.common import lex, once, sentence_bounds
 from kg.extract.lead import lead_sentence
 from kg.iris import slug
 from kg.model import Entity, Mention, Statement
-from kg.segment import layout
+from kg.layout import layout
 
 __all__ = ["KIND_AFTER", "LOOKBACK", "Dateline", "head_start", "first_sentence", "body_dateline", "new_place",
            "section_kind", "kind_words", "lookback", "lines", "below_heading", "tail_lines", "delivered_date",

@@ -13,7 +13,7 @@ import re
 
 from kg.extract.common import once, sentence_bounds
 from kg.model import Entity, Mention, Statement
-from kg.segment import layout
+from kg.layout import layout
 
 __all__ = ["lead_body", "lead_report", "lead_sentence", "lead_speaker", "lead_state", "lead_subject_state"]
 

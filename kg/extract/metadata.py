@@ -20,7 +20,7 @@ from kg.extract.speakers import byline_office, collective, speaker_mentions
 from kg.extract.venue import statement_place
 from kg.gazetteer import is_caps_line
 from kg.model import Attribute, Entity, Relation, Statement
-from kg.segment import layout
+from kg.layout import layout
 
 __all__ = ["metadata"]
 

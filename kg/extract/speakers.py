@@ -11,7 +11,8 @@ from kg.extract.common import listed_after, sentence_bounds, titles
 from kg.extract.header import below_heading, first_sentence, head_start, kind_words, lookback, tail_lines
 from kg.extract.lead import lead_body, lead_report, lead_sentence, lead_speaker, lead_state
 from kg.model import Entity, Mention, Statement
-from kg.segment import is_sentence, layout
+from kg.layout import layout
+from kg.segment import is_sentence
 
 __all__ = ["speaker_mentions", "byline_office", "collective"]
 

@@ -14,7 +14,7 @@ from kg.extract.common import lex, titles
 from kg.extract.header import below_heading, body_dateline, first_sentence, lines, new_place, posted_footer, tail_lines
 from kg.extract.lead import lead_report
 from kg.model import Entity, Mention, Statement
-from kg.segment import layout
+from kg.layout import layout
 
 __all__ = ["statement_place"]
 
