@@ -25,6 +25,7 @@ class Layout:
             self.record_header = re.compile(data["record_header"], re.I)
             self.translation_label = re.compile(data["translation_label"], re.I)
             self.comment_thread = re.compile(data["comment_thread"], re.I)
+            self.comment_thread_words = tuple(str(w).lower() for w in data["comment_thread_words"])
             self.annex_heading = re.compile(data["annex_heading"], re.I)
             self.bulletin_section = re.compile(data["bulletin_section"])
             self.annex_letter_date = re.compile(data["annex_letter_date"], re.I)
@@ -56,6 +57,7 @@ class Layout:
             self.place_clauses = re.compile("(?:" + "|".join(str(p) for p in data["place_clauses"]) + ")", re.I)
             # dated lines (kg/extract/header.py, dating.py) and lines naming a speaker (kg/extract/speakers.py)
             self.delivery_label = re.compile(data["delivery_label"], re.I)
+            self.delivery_label_words = tuple(str(w).lower() for w in data["delivery_label_words"])
             self.posting_label = re.compile(data["posting_label"], re.I)
             self.upload_stamp = re.compile(data["upload_stamp"], re.I)
             self.clock_time = re.compile(data["clock_time"], re.I)
@@ -74,12 +76,12 @@ class Layout:
         except (KeyError, TypeError, ValueError) as e:
             raise GazetteerError(f"{path}: needs chrome_lines, inline_chrome, annex_heading, bulletin_section, footer_link, "
                                  f"annex_letter_date, annex_reference, link_list_label, contact_label, "
-                                 f"listing_item, record_header, translation_label, comment_thread, kinds_first, kinds, "
+                                 f"listing_item, record_header, translation_label, comment_thread(_words), kinds_first, kinds, "
                                  f"kinds_last, turn_roles, turn_delegation, turn_person, "
                                  f"turn_behalf, turn_stamp, procedural_turn, procedural_turn_chars, one_voice_kinds, "
                                  f"reporting_verbs, letterhead, rule_line, turn_titled, "
                                  f"salutation_words, dateline_stamp, datelines, not_places, section_label, site_section, "
-                                 f"place_field, place_clauses, delivery_label, posting_label, upload_stamp, clock_time, "
+                                 f"place_field, place_clauses, delivery_label(_words), posting_label, upload_stamp, clock_time, "
                                  f"speaker_field, "
                                  f"moderator_mark, header_field, speaker_cue, speaker_passive, speaker_caps_label, speaker_label_end, quote_before and "
                                  f"quote_after ({e})") from None

@@ -91,7 +91,9 @@ def _is_page_heading(lines: list[_Line], blank: list[bool], i: int, lay: Layout)
     """A heading further down a page: a title-like line set off by blank lines, naming a statement kind
     among its first words ("Right of reply by ...", "Foreign Minister Sergey Lavrov’s remarks at ...")."""
     text = lines[i].text
-    if blank[i] or i == 0 or _translation_above(lines, blank, i, lay):
+    if blank[i] or i == 0 or len(text) >= 250 and not lay.annex_heading.match(text):
+        return False  # (a paragraph's line: every reading below wants a title's length, but a wrapped annex heading)
+    if _translation_above(lines, blank, i, lay):
         return False
     if lay.annex_heading.match(text) and blank[i - 1] and _header_block_below(lines, blank, i):
         return True  # "Annex to the letter dated ... from the Permanent Representative of" / "Ruritania to the ..."
@@ -345,9 +347,10 @@ def _comment_thread(lines: list[_Line], blank: list[bool], chrome: list[bool], l
     relevant") and every line below it to the page's end or the next item of a listing."""
     out, thread = list(chrome), False
     for i, ln in enumerate(lines):
-        if lay.listing.match(ln.text):
+        if thread and lay.listing.match(ln.text):
             thread = False
-        elif not blank[i] and lay.comment_thread.match(ln.text):
+        elif not thread and not blank[i] and any(w in ln.text.lower() for w in lay.comment_thread_words) \
+                and lay.comment_thread.match(ln.text):
             thread = True
         out[i] = out[i] or thread
     return out

@@ -184,10 +184,18 @@ def delivered_date(stmt: Statement, spans: list[tuple[int, int]]) -> DateHit | N
     """A date the lines ``spans`` label as the day of delivery ("Delivered on: 3 May 2021")."""
     text = stmt.context.text
     for ls, le in spans:
+        if not _may_label(text, ls, le):
+            continue
         for d in find_dates(text, ls, le):
             if layout().delivery_label.search(text, ls, d.start):
                 return d
     return None
+
+
+def _may_label(text: str, ls: int, le: int) -> bool:
+    """Whether the line ``[ls, le)`` holds a word every delivery label holds (``delivery_label_words``)."""
+    low = text[ls:le].lower()
+    return any(w in low for w in layout().delivery_label_words)
 
 
 def labelled_delivery(stmt: Statement) -> DateHit | None:
@@ -197,6 +205,8 @@ def labelled_delivery(stmt: Statement) -> DateHit | None:
     text = stmt.context.text
     spans = [sp for sp in lines(text, stmt.heading_end, stmt.end) if text[sp[0]:sp[1]].strip()]
     for n, (ls, le) in enumerate(spans):
+        if not _may_label(text, ls, le):
+            continue
         found = find_dates(text, ls, min(le, ls + 60))
         if le - ls > 60:
             opening = layout().delivery_label.search(text, ls, found[0].start) if found else None
