@@ -154,3 +154,34 @@ def test_extract_persons_a_meeting_or_bureau_after_an_office_is_no_name():
     [s] = extract("Statement by Chile\n\nAs President of the Fifth Meeting of States Parties, and as Chair of the "
                   "Coordinating Bureau of the Movement, Chile thanks FM Rosa Vidal.\n")
     assert labels(s, "Person") == {"Rosa Vidal"}
+
+
+def test_extract_persons_honour_after_a_name_in_capitals_is_no_part_of_it():
+    [s] = extract("STATEMENT BY H.E. MR PIERS ALDWORTH KCMG\nPERMANENT REPRESENTATIVE OF THE UNITED KINGDOM\n\n"
+                  "Madam Chair,\n\nThe United Kingdom welcomes the report of the Director-General.")
+    assert labels(s, "Person") == {"Piers Aldworth"}
+    # a word in capitals that is no honour still belongs to the name
+    [s] = extract("STATEMENT BY H.E. MR PIERS ALDWORTH\n\nMadam Chair,\n\nWe welcome the report of the Council.")
+    assert labels(s, "Person") == {"Piers Aldworth"}
+
+
+def test_extract_persons_last_field_of_an_office_domain_is_no_name():
+    [s] = extract("Statement by the delegation\n\nOur Envoy for Space Affairs and Emerging Technology spoke. "
+                  "The Head of Division for Outreach, Export Control and Non-Proliferation at the Ministry spoke too.")
+    assert labels(s, "Person") == set()
+    # a known first name after "and" is a person all the same
+    [s] = extract("Statement by the delegation\n\nWe thank the Minister for Trade and Ambassador Maria Lindqvist.")
+    assert labels(s, "Person") == {"Maria Lindqvist"}
+
+
+def test_extract_persons_role_label_with_the_name_in_brackets():
+    [s] = extract("Episode 7: talking norms with an envoy\n\nPublished 2 June 2025\n\n"
+                  "PRESENTER (Hana Vaskova): Welcome. My guest is Chile's cyber envoy.\n\n"
+                  "GUEST (Tomas Riquelme): Thank you, it is good to be here.\n\n"
+                  "PRESENTER (Hana Vaskova): What comes next?\n\nGUEST (Tomas Riquelme): A permanent mechanism.")
+    assert {"Hana Vaskova", "Tomas Riquelme"} <= labels(s, "Person")
+    assert [e.label for e, *_ in s.value("speakers")] == ["Tomas Riquelme"]  # the presenter asks, the guest speaks
+    # a state in brackets after a part is no person's name
+    [s] = extract("Episode 8: a delegate's view\n\nPublished 3 June 2025\n\nGUEST (Costa Rica): We thank you for "
+                  "inviting our delegation to speak about the work of the group this year.")
+    assert labels(s, "Person") == set()

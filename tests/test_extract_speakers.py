@@ -324,3 +324,13 @@ def test_extract_speakers_an_annexed_statement_is_the_body_its_own_title_names()
     [s] = extract(_ANNEX.format(title="Joint Statement of the Ministers of Foreign Affairs of Chile and Peru at the "
                                       "Non-Aligned Movement"))
     assert "NAM" not in value_keys(s, "on_behalf_of")
+
+
+def test_extract_speakers_german_heading_names_the_minister_of_state():
+    [s] = extract("Rede von Staatsminister Jonas Albrecht beim Forum Digitale Ordnung\n\n03.02.2025 - Artikel\n\n"
+                  + _BODY)
+    assert value_keys(s, "speakers") == ["jonas-albrecht"]
+    # "von" inside a name after an office is no author cue
+    [s] = extract("Rede zur Lage\n\n03.02.2025 - Artikel\n\nWir danken Botschafterin Anna von Bredow für ihre Arbeit. "
+                  "Die Lage bleibt ernst und verlangt unsere volle Aufmerksamkeit in den kommenden Monaten.\n")
+    assert value_keys(s, "speakers") == []

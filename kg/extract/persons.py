@@ -184,7 +184,8 @@ def _name_runs(scan: _Scan) -> Iterator[tuple[int, int, bool]]:
             continue
         while j + 1 < n and _eligible(toks[j + 1], caps, tspans, blocked) and adjacent(text, toks[j], toks[j + 1]):
             j += 1
-        while j > i and (toks[j][0].lower() in titles().particles or INITIAL.fullmatch(toks[j][0])):
+        while j > i and (toks[j][0].lower() in titles().particles or INITIAL.fullmatch(toks[j][0])
+                         or caps and toks[j][0] in titles().postnominals):  # "JANE ROE CMG": the honour ends no name
             j -= 1
         if not caps and j + 1 < n and adjacent(text, toks[j], toks[j + 1]) and _caps_surname(toks[j + 1], tspans, blocked):
             j += 1  # "Yutaka ARIMA": a surname in capitals after the given name
@@ -252,12 +253,17 @@ def _peers(scan: _Scan, out: _Found) -> None:
 
 # a list of an office's fields: "Director for Disarmament, Arms Control and Non-Proliferation" (no person "Arms Control")
 _DOMAIN_LIST_BEFORE = re.compile(r"[ \t](?:for|of|on)[ \t]+(?:[A-Z][\w’'-]*[ \t]+){0,3}[A-Z][\w’'-]*,[ \t]+$")
-_AND_FIELD_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)?[ \t]*(?:,|$|\n)")
+_AND_FIELD_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)?[ \t]*(?:,|$|\n|"
+                              r"(?:at|in|of|within|with)[ \t])")  # (the office's seat may follow: "... at the Ministry")
+# the last field of an office's domain: "Envoy for Cyber Affairs and Digital Technology" (no person "Digital Technology")
+_DOMAIN_AND_BEFORE = re.compile(r"[ \t](?:for|of|on)[ \t]+(?:[A-Z][\w’'-]*,?[ \t]+){1,4}(?:and|&)[ \t]+$")
 
 
 def _in_office_domain(text: str, s: int, e: int) -> bool:
     """Whether the run ``[s, e)`` is one field in a list of an office's fields, not a name: after "for/of/on X, " and
     before "and Y" that ends the list."""
+    if _DOMAIN_AND_BEFORE.search(text, max(0, s - 80), s) and text[s:e].split()[0] not in lex().given_names:
+        return True
     return _DOMAIN_LIST_BEFORE.search(text, max(0, s - 80), s) is not None and \
         _AND_FIELD_AFTER.match(text, e) is not None
 
@@ -265,9 +271,13 @@ def _in_office_domain(text: str, s: int, e: int) -> bool:
 # in a line of capitals every word looks like a name: a title right before a run of them names a person when the
 # run ends at a comma, a bracket or the line's end ("STATEMENT BY AMBASSADOR JANE DOE, PERMANENT REPRESENTATIVE")
 _CAPS_NAME_END = re.compile(r"[ \t]*(?:[,(\n]|$)")
+_CAPS_HONOUR = re.compile(r"[ \t]+([A-Z]{2,5})\b")
 
 
 def _caps_name_ends(text: str, info: dict, e: int) -> bool:
+    """Whether a run in capitals ends its name there (honours after it aside: "AMBASSADOR JANE ROE CMG, ...")."""
+    while (h := _CAPS_HONOUR.match(text, e)) and h.group(1) in titles().postnominals:
+        e = h.end()
     return bool(info.get("immediate_title")) and _CAPS_NAME_END.match(text, e) is not None
 
 
@@ -403,6 +413,28 @@ def _transcript_labels(scan: _Scan, out: _Found) -> None:
         out.add(s, e, ent, "surname" if " " not in name else "name",
                 {"titled": True, "speaker_label": True, "title": m.group("t"), "title_start": stmt.start + m.start("t"),
                  "title_end": stmt.start + m.end("t"), "honorific_before": True, "post_title": delegation})
+    _role_labels(scan, out)
+
+
+# a podcast's or broadcast's label: the part played, then the name in brackets ("ANCHOR (Jane Doe):", "Guest (X):")
+_ROLE_LABEL = re.compile(rf"(?m)^[ \t*_]*(?P<role>[{UP}][{UP}{LOW}]{{1,15}})[ \t]*\("
+                         rf"(?P<n>[{UP}][{LOW}'’-]+(?:[ \t]+(?:[{LOW}]{{1,3}}[ \t]+)?[{UP}][{LOW}'’-]+){{1,3}})\)[ \t]*:")
+
+
+def _role_labels(scan: _Scan, out: _Found) -> None:
+    """Labels that give the part a person plays and their name in brackets: the person, marked as a label of that
+    part (``label_role``: who asks and who answers)."""
+    stmt, text, blocked = scan.stmt, scan.text, scan.blocked
+    for m in _ROLE_LABEL.finditer(text, stmt.start, stmt.end):
+        s, e = m.span("n")
+        if s in blocked or m.start("role") in blocked or any(w in titles().not_names for w in m.group("n").split()):
+            continue
+        info = {"speaker_label": True, "label_role": m.group("role").lower(), "label_start": m.start("role")}
+        read = out.at(s, e)
+        if read is not None:  # (its title, if any, stays: "GUEST" says nothing of whom they serve)
+            read.info.update(info)
+        else:
+            out.add(s, e, person_entity(m.group("n")), "name", info)
 
 
 # a quote's attribution in a news report: '..." Jane Doe told the committee', '...," John Roe said'

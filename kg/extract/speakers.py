@@ -65,7 +65,7 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
             # a programme's heading: "Welcome remarks – Jane Doe, Director of ...", "Keynote address: X"
             dashed = _KIND_THEN.search(pre) is not None
             if after in ("’s", "'s") or blank or byline or quoted or dashed or (
-                    re.search(r"\b(?:by|of|from|on behalf of)\s+(?:the\s+)?[*_]*$", pre, re.I)
+                    re.search(r"\b(?:by|of|from|on behalf of|von|par|por)\s+(?:the\s+)?[*_]*$", pre, re.I)
                     and kind_words(text[hs:end]) <= 1):
                 chosen.append(m)
                 break
@@ -336,9 +336,11 @@ def _label_speakers(stmt: Statement) -> list[Mention]:
     out: list[Mention] = []
     for m in _persons_in(stmt, stmt.heading_end, stmt.end):
         ls = text.rfind("\n", 0, m.info.get("title_start", m.start)) + 1
-        if text[ls:m.info.get("title_start", m.start)].strip(" \t*_") or not layout().speaker_label_end.match(text, m.end):
-            continue
-        if not (m.info.get("titled") or m.entity.attr("gazetteer")) or "\n" in m.quote:
+        role = m.info.get("label_role")
+        if role in titles().asking_roles or text[ls:m.info.get("label_start", m.info.get("title_start", m.start))].strip(
+                " \t*_") or not (role or layout().speaker_label_end.match(text, m.end)):
+            continue  # (a host's label, "HOST (Jane Doe):", names who asks, not who speaks)
+        if not (role or m.info.get("titled") or m.entity.attr("gazetteer")) or "\n" in m.quote:
             continue  # a title or a known name makes a label ("Editorial Sections:" is none)
         if m.entity.key not in {o.entity.key for o in out}:
             out.append(m)
