@@ -334,3 +334,19 @@ def test_extract_speakers_german_heading_names_the_minister_of_state():
     [s] = extract("Rede zur Lage\n\n03.02.2025 - Artikel\n\nWir danken Botschafterin Anna von Bredow für ihre Arbeit. "
                   "Die Lage bleibt ernst und verlangt unsere volle Aufmerksamkeit in den kommenden Monaten.\n")
     assert value_keys(s, "speakers") == []
+
+
+_ANSWERS = ("Annex to the Proceedings - Answers to parliamentary questions\n\n2025Z03311\n{line}\n\n"
+            "Received 20 March 2025\n\nQuestion 1\nAre you aware of the report on dual-use exports published last "
+            "month?\n\nAnswer 1\nYes.\n\nQuestion 2\nWill the government tighten its rules?\n\nAnswer 2\nThe "
+            "government has studied the report closely. Together with its partners it will review the licensing rules "
+            "for surveillance technology this year and report to the House before the summer.\n")
+
+
+def test_extract_speakers_answers_from_a_minister_named_by_surname_in_brackets():
+    [s] = extract(_ANSWERS.format(line="Answers from the Minister for Trade and Development (Hoekstra) to questions "
+                                       "from member Vos on export controls (submitted 3 March 2025)."))
+    assert [e.label for e, *_ in s.value("speakers")] == ["Hoekstra"]
+    # a body or an abbreviation in brackets after an office names nobody
+    [s] = extract(_ANSWERS.format(line="Answers from the Minister of Defence (NATO) to questions from member Vos."))
+    assert not s.value("speakers")

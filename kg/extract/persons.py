@@ -111,6 +111,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
     _signed_lines(scan, out)
     _peers(scan, out)
     _titled_names(scan, out)
+    _office_surnames(scan, out)
     _initials_and_surname(scan, out)
     _transcript_labels(scan, out)
     _quoted_names(scan, out)
@@ -234,6 +235,35 @@ def _titled_names(scan: _Scan, out: _Found) -> None:
             ent = _by_surname(stmt.context, run[0][0], when.year if when else None)
             if ent is not None:
                 out.add(s, e, ent, "surname", info)
+
+
+# a parliamentary record names a minister by office, the surname in brackets: "the Minister of Defence (Jansen)"
+_BRACKET_SURNAME = re.compile(rf"[ \t]\((?P<n>[{UP}][{LOW}'’-]{{2,}}(?:[ \t]+[{UP}][{LOW}'’-]{{2,}})?)\)")
+
+
+def _office_surnames(scan: _Scan, out: _Found) -> None:
+    """A surname in brackets right after an office ("Answers from the Minister of Finance (Jansen)"): the person of
+    that surname met in the document or known, else one named by the surname. A state or body in brackets is none."""
+    stmt, text = scan.stmt, scan.text
+    if text.find("(", stmt.start, stmt.end) < 0:
+        return
+    for m in _BRACKET_SURNAME.finditer(text, stmt.start, stmt.end):
+        s, e = m.span("n")
+        if s in scan.blocked or any(w in titles().not_names or titles().is_title_word(w) for w in m.group("n").split()):
+            continue
+        info = title_info(text, stmt, scan.toks, m.start(), m.start(), scan.tspans, scan.blocked, out.taken)
+        if not info.get("immediate_title") and not _OFFICE_TAIL.search(text, max(stmt.start, m.start() - 60), m.start()):
+            continue
+        if not info.get("titled") or info.get("honorific_before"):
+            continue
+        info.pop("post_title", None)
+        name = m.group("n")
+        ent = _by_surname(stmt.context, name) or person_entity(name)
+        out.add(s, e, ent, "surname" if " " not in name else "name", info)
+
+
+# an office's complement that ends right before the bracket: "Minister of Foreign Affairs", "Minister for Trade"
+_OFFICE_TAIL = re.compile(r"(?:of|for|on)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'-]*[ \t]+(?:and[ \t]+)?){0,3}[A-Z][\w’'-]*$")
 
 
 # a peer, named by rank, name and territorial designation: "Lord Hartley of Dunmore", "Baroness Whitby of Clare"

@@ -189,7 +189,8 @@ def _lead_in(stmt: Statement) -> list[Mention]:
 
 # a written question's record: who asked it, and who answered ("Asked by Ms X", "Answered by Y, Minister of State")
 _ASKED = re.compile(r"\b(?:asked|tabled|raised)\s+by[ \t]*:?[ \t]*$", re.I)
-_ANSWERED = re.compile(r"^[ \t*_]*(?:answered|replied)\s+(?:to\s+)?by[ \t]*:?[ \t]*", re.I | re.M)
+_ANSWERED = re.compile(r"^[ \t*_]*(?:(?:answered|replied)\s+(?:to\s+)?by[ \t]*:?|answers?\s+(?:from|by|of)\s+(?:the\s+)?)"
+                       r"[ \t]*", re.I | re.M)
 
 
 def _answered_by(stmt: Statement) -> list[Mention]:
