@@ -350,3 +350,12 @@ def test_extract_speakers_answers_from_a_minister_named_by_surname_in_brackets()
     # a body or an abbreviation in brackets after an office names nobody
     [s] = extract(_ANSWERS.format(line="Answers from the Minister of Defence (NATO) to questions from member Vos."))
     assert not s.value("speakers")
+
+
+def test_extract_speakers_executive_secretary_of_a_body_speaks_for_the_body():
+    [s] = extract("Opening remarks at the workshop on verification\n\nRemarks by Dr. Lena Ostrova, Executive Secretary "
+                  "of the Organisation for the Prohibition of Chemical Weapons\n\nThe Hague, 4 May 2025\n\n"
+                  "Excellencies,\n\nI thank Peru and Kenya for hosting the regional meetings and Iran for its data.\n")
+    assert value_keys(s, "speakers") == ["lena-ostrova"]
+    assert value_keys(s, "on_behalf_of") == ["OPCW"]
+    assert ("lena-ostrova", "affiliatedWith", "OPCW") in rels([s])
