@@ -185,3 +185,12 @@ def test_extract_persons_role_label_with_the_name_in_brackets():
     [s] = extract("Episode 8: a delegate's view\n\nPublished 3 June 2025\n\nGUEST (Costa Rica): We thank you for "
                   "inviting our delegation to speak about the work of the group this year.")
     assert labels(s, "Person") == set()
+
+
+def test_extract_persons_title_after_a_name_ends_with_its_sentence():
+    [s] = extract("Statement by the delegation\n\nWe thank Ambassador Ilse Moerdijk of Belgium. The Secretary-General "
+                  "spoke next. We also thank Ambassador Ilse Moerdijk of Belgium, Chair of the Working Group.")
+    first, second = [m for m in s.mentions if m.entity.kind == "Person"]
+    text = s.context.text
+    assert text[slice(*first.info["post_title"])] == "of Belgium"
+    assert text[slice(*second.info["post_title"])] == "of Belgium, Chair of the Working Group"

@@ -359,3 +359,17 @@ def test_extract_speakers_executive_secretary_of_a_body_speaks_for_the_body():
     assert value_keys(s, "speakers") == ["lena-ostrova"]
     assert value_keys(s, "on_behalf_of") == ["OPCW"]
     assert ("lena-ostrova", "affiliatedWith", "OPCW") in rels([s])
+
+
+def test_extract_speakers_heading_names_the_office_and_the_text_its_holder():
+    page = ("Statement attributable to the Spokesperson for the Secretary-General - on the new space treaty\n\n"
+            "Geneva, 3 May 2025\n\nThe Secretary-General welcomes the adoption of the treaty, negotiated under the "
+            "chairmanship of Ambassador Ilse Moerdijk of Belgium. He urges all States to ratify it.\n\n"
+            "{sign}\n")
+    [s] = extract(page.format(sign="Odile Marchetti, Spokesperson for the Secretary-General"))
+    assert value_keys(s, "speakers") == ["odile-marchetti"]
+    assert value_keys(s, "on_behalf_of") == ["UN"]  # not the state of the chair the text names
+    assert ("ilse-moerdijk", "affiliatedWith", "BEL") in rels([s])
+    # a person holding another office is not the author the heading names
+    [s] = extract(page.format(sign="Odile Marchetti, Director of Communications"))
+    assert "odile-marchetti" not in value_keys(s, "speakers")

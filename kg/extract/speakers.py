@@ -94,7 +94,7 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
         if not chosen and stmt.role in ("main", "item"):
             chosen = _field_speaker(stmt) or _label_speakers(stmt)
         if not chosen and stmt.role in ("main", "item") and kind not in _REPORTED:
-            chosen = _signed(stmt)
+            chosen = _signed(stmt) or _office_holder(stmt)
         heading = text[hs:stmt.heading_end]
         if not chosen and stmt.role in ("main", "item") and not un_release(stmt) and (
                 kind in _REPORTED or _HEADLINE_VERB.search(heading) or layout().kind_of(heading) is None):
@@ -299,6 +299,25 @@ def _signed(stmt: Statement) -> list[Mention]:
             if n + 1 < len(signs) and "post_title" not in named[0].info and _office_line(text[slice(*signs[n + 1])]):
                 named[0].info.update(post_title=signs[n + 1], titled=True)  # "Ambassador, Permanent Representative"
             return named[:1]
+    return []
+
+
+# a heading that names its author by office: "Statement attributable to the Spokesperson for the Secretary-General"
+_BY_OFFICE = re.compile(r"\b(?:by|attributable\s+to|attributed\s+to|from)\s+the\s+(?P<o>[A-Z][\w’'-]*(?:[ \t]+(?:(?:for|of|to|"
+                        r"on|the|and)[ \t]+)*[A-Z][\w’'-]*)*)")
+
+
+def _office_holder(stmt: Statement) -> list[Mention]:
+    """The person the statement names with the very office its heading names as author ("Statement by the High
+    Representative ..." above "Jane Doe, High Representative ..."), wherever in the statement that stands."""
+    text = stmt.context.text
+    by = _BY_OFFICE.search(text, head_start(stmt), stmt.heading_end)
+    if by is None or not titles().title_re.match(by.group("o")):
+        return []
+    office = " ".join(by.group("o").split()).casefold()
+    for m in stmt.mentions:
+        if m.entity.kind == "Person" and " ".join((m.info.get("title") or "").split()).strip(" ,").casefold() == office:
+            return [m]
     return []
 
 

@@ -218,7 +218,9 @@ def _title_after(text: str, stmt: Statement, e: int, tspans: SpanIndex, blocked:
         # Under-Secretary-General Y, the ..."), unless that next name is a state, body or place
         if not (starts_with_title or of_state) or (starts_with_title and titles_next_name(text, first, tspans, blocked)):
             return
-    cut = re.search(r",?\s+(?:at|during|on|in|before|AT|DURING|ON|IN|BEFORE)\s+(?:the|a|THE|A)\s", text[seg_s:seg_e])
+    # (a title ends before a time or place, and at a sentence's end: "Ambassador X of Algeria. The ...")
+    cut = re.search(r",?\s+(?:at|during|on|in|before|AT|DURING|ON|IN|BEFORE)\s+(?:the|a|THE|A)\s|(?<=[a-z]{3})\.(?=\s|$)",
+                    text[seg_s:seg_e])
     end2 = seg_s + cut.start() if cut else seg_e
     if of_state:  # "of Singapore, Chair of ..." goes on; "of Switzerland, and of the ..." does not
         for c in re.finditer(r",\s+(?:and\s+)?(?:of\s+)?(?:the\s+)?(?=[A-Z])", text[seg_s:end2]):
