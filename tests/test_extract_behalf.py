@@ -353,3 +353,19 @@ def test_extract_behalf_a_chair_interviewed_as_chair_speaks_for_the_body():
     # a chair who speaks of her country's interest, never as chair, is not the body's voice
     [s] = extract(_INTERVIEW.format(answer="Chile wants a plan that protects its fishing grounds."))
     assert "ARCTIC-COUNCIL" not in value_keys(s, "on_behalf_of")
+
+
+_JOINT_PRESSER = ("{top}\nHome | Press | Contact\nHome > Press > 2025\n"
+                  "Joint press conference with the Foreign Minister of Chile\nOslo, 03.04.2025\n\n"
+                  "Transcript of the statements after the talks of Minister Ingrid Solberg with the Minister of Foreign "
+                  "Affairs of Chile, Tomás Rivas, at the Ministry in Oslo.\n\nMinister Solberg: Welcome to Oslo, dear "
+                  "Tomás. Norway and Chile agree that the oceans need stronger protection and better science.\n\n"
+                  "Minister Rivas: Thank you, Ingrid. Chile will host the next conference on the high seas treaty. "
+                  "Chile has ratified it, Chile funds its science body, and Chile's navy patrols the south.\n")
+
+
+def test_extract_behalf_joint_press_conference_on_a_ministry_page_headed_by_the_states_official_name():
+    s = extract(_JOINT_PRESSER.format(top="Ministry\nKingdom of Norway\nForeign Affairs"))[0]  # (its turns follow)
+    assert value_keys(s, "speakers") == ["ingrid-solberg", "tomas-rivas"]
+    assert value_keys(s, "on_behalf_of") == ["NOR", "CHL"]  # the host's state (the page's) and the guest's
+    assert ("ingrid-solberg", "affiliatedWith", "CHL") not in rels([s])
