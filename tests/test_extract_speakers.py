@@ -373,3 +373,21 @@ def test_extract_speakers_heading_names_the_office_and_the_text_its_holder():
     # a person holding another office is not the author the heading names
     [s] = extract(page.format(sign="Odile Marchetti, Director of Communications"))
     assert "odile-marchetti" not in value_keys(s, "speakers")
+
+
+def test_extract_speakers_joint_statement_signed_by_ministers_one_per_line():
+    page = ("Joint statement of the foreign ministers on the safety of undersea cables\n\n"
+            "We, the Foreign Ministers of Portugal, Ireland and Greece, are concerned by the damage done to undersea "
+            "cables in our waters and call on all states to protect them.\n\nWe will share information and support "
+            "one another in response and recovery.\n\n{block}\n\nLast updated: 04/02/2025\nPrint  |  Share\n")
+    block = ("Rui Cardoso, Minister of Foreign Affairs of Portugal\nNiamh Kearney, Minister for Foreign Affairs of "
+             "Ireland\nEleni Pappas, Minister of Foreign Affairs of Greece")
+    [s] = extract(page.format(block=block))
+    assert value_keys(s, "speakers") == ["rui-cardoso", "niamh-kearney", "eleni-pappas"]
+    assert value_keys(s, "on_behalf_of") == ["PRT", "IRL", "GRC"]
+    # each signer's office is the one after the name on its line, not the line above's
+    assert {("niamh-kearney", "affiliatedWith", "IRL"), ("eleni-pappas", "affiliatedWith", "GRC")} <= rels([s])
+    assert ("niamh-kearney", "affiliatedWith", "PRT") not in rels([s])
+    # one signer alone is no joint block, and a closing sentence naming two ministers signs nothing
+    [s] = extract(page.format(block="We thank Rui Cardoso, Minister of Foreign Affairs of Portugal, for hosting us."))
+    assert "rui-cardoso" not in value_keys(s, "speakers")

@@ -94,7 +94,7 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
         if not chosen and stmt.role in ("main", "item"):
             chosen = _field_speaker(stmt) or _label_speakers(stmt)
         if not chosen and stmt.role in ("main", "item") and kind not in _REPORTED:
-            chosen = _signed(stmt) or _office_holder(stmt)
+            chosen = _signature_block(stmt) or _signed(stmt) or _office_holder(stmt)
         heading = text[hs:stmt.heading_end]
         if not chosen and stmt.role in ("main", "item") and not un_release(stmt) and (
                 kind in _REPORTED or _HEADLINE_VERB.search(heading) or layout().kind_of(heading) is None):
@@ -319,6 +319,23 @@ def _office_holder(stmt: Statement) -> list[Mention]:
         if m.entity.kind == "Person" and " ".join((m.info.get("title") or "").split()).strip(" ,").casefold() == office:
             return [m]
     return []
+
+
+def _signature_block(stmt: Statement) -> list[Mention]:
+    """The signers of a joint text: two or more of its last lines each a name and the signer's office after a
+    comma ("Jane Doe, Minister for Foreign Affairs of X"), one under the other."""
+    text = stmt.context.text
+    signers: list[Mention] = []
+    for ls, le in reversed(tail_lines(stmt, 12)):
+        named = [m for m in _persons_in(stmt, ls, le) if not text[ls:m.start].strip(" \t*_")
+                 and m.info.get("post_title") and text[m.end:m.end + 1] == ","
+                 and not text[m.info["post_title"][1]:le].strip(" .,;*_")]
+        if not named and not signers and not _persons_in(stmt, ls, le):
+            continue  # (the page's footer below the block: "Last updated: ...", "Print | Share")
+        if not named:
+            break
+        signers.append(named[0])
+    return signers[::-1] if len(signers) >= 2 else []
 
 
 def _office_block(stmt: Statement, m: Mention) -> None:

@@ -75,6 +75,13 @@ def title_info(text: str, stmt: Statement, toks: list[Tok], s: int, e: int, tspa
         info.update(titled=True, title_start=title_start, title_end=s, immediate_title=immediate,
                     honorific_before=honorific, title=text[title_start:s].strip(" ,"))
     _title_after(text, stmt, e, tspans, blocked, info)
+    ls = text.rfind("\n", 0, s) + 1
+    if info.get("post_title") and info.get("title_start", ls) < ls and not text[ls:s].strip(" \t*_"):
+        # a signature block's line: "Jane Doe, Minister of X" under "John Roe, Minister of Y": the office before
+        # the line is the line above's, the name's own follows it
+        for k in ("titled", "title_start", "title_end", "immediate_title", "honorific_before", "title"):
+            info.pop(k, None)
+        info.update(titled=True, title=text[slice(*info["post_title"])])
     return info
 
 
