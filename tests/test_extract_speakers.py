@@ -391,3 +391,17 @@ def test_extract_speakers_joint_statement_signed_by_ministers_one_per_line():
     # one signer alone is no joint block, and a closing sentence naming two ministers signs nothing
     [s] = extract(page.format(block="We thank Rui Cardoso, Minister of Foreign Affairs of Portugal, for hosting us."))
     assert "rui-cardoso" not in value_keys(s, "speakers")
+
+
+def test_extract_speakers_general_debate_block_of_state_name_and_title():
+    page = ("United Nations | General Debate of the 80th Session of the General Assembly\nWelcome to the United "
+            "Nations\nHome | Speakers | Statements | Webcast\n{state}\n{who}\nPresident\n23 September 2025\n"
+            "Statement: English | Spanish\nWatch on UN Web TV\n\nMr. President of the General Assembly,\n"
+            "Excellencies,\n\nMy country "
+            "supports a reform of the Council that gives a stronger voice to the regions that are underrepresented.\n")
+    [s] = extract(page.format(state="Paraguay", who="His Excellency Rodrigo Benítez"))
+    assert value_keys(s, "speakers") == ["rodrigo-benitez"]
+    assert value_keys(s, "on_behalf_of") == ["PRY"]
+    # the state of the block, not another the speech names
+    [s] = extract(page.format(state="Paraguay", who="His Excellency Rodrigo Benítez").replace("My country", "Bolivia"))
+    assert value_keys(s, "on_behalf_of") == ["PRY"]

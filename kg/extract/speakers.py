@@ -64,7 +64,7 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
             quoted = _QUOTE_THEN.search(pre) is not None
             # a programme's heading: "Welcome remarks – Jane Doe, Director of ...", "Keynote address: X"
             dashed = _KIND_THEN.search(pre) is not None
-            if after in ("’s", "'s") or blank or byline or quoted or dashed or (
+            if after in ("’s", "'s") or blank or byline or quoted or dashed or _under_state_line(stmt, hs, m) or (
                     re.search(r"\b(?:by|of|from|on behalf of|von|par|por)\s+(?:the\s+)?[*_]*$", pre, re.I)
                     and kind_words(text[hs:end]) <= 1):
                 chosen.append(m)
@@ -432,6 +432,19 @@ def _quoted_after_lead(stmt: Statement) -> list[Mention]:
             m.info["lead_state"] = state
             return [m]
     return []
+
+
+def _under_state_line(stmt: Statement, hs: int, m: Mention) -> bool:
+    """A speakers' list entry: the state alone on the heading's first line, the titled name alone on the next
+    ("Chile / Her Excellency Jane Doe / President / 24 September 2025", a general debate's block)."""
+    text = stmt.context.text
+    ts = m.info.get("title_start", m.start)
+    first = re.fullmatch(r"[ \t*_]*([^\n]+?)[ \t*_]*\n[ \t*_]*", text[hs:ts])
+    le = text.find("\n", m.end)
+    if first is None or not m.info.get("titled") or text[m.end:le if le >= 0 else len(text)].strip(" \t*_"):
+        return False
+    a, b = hs + first.start(1), hs + first.end(1)
+    return any(o.entity.kind == "State" and o.start == a and o.end == b and o.form != "adjective" for o in stmt.mentions)
 
 
 def _alone_on_line(text: str, m: Mention) -> bool:
