@@ -405,3 +405,18 @@ def test_extract_speakers_general_debate_block_of_state_name_and_title():
     # the state of the block, not another the speech names
     [s] = extract(page.format(state="Paraguay", who="His Excellency Rodrigo Benítez").replace("My country", "Bolivia"))
     assert value_keys(s, "on_behalf_of") == ["PRY"]
+
+
+def test_extract_speakers_long_delivered_by_line_with_a_list_of_states():
+    states = ", ".join(["Cuba", "the Lao People's Democratic Republic", "the Republic of Nicaragua",
+                        "the Russian Federation", "the Syrian Arab Republic", "the Kingdom of Cambodia"])
+    [s] = extract("3 November 2025\n\nExplanation of vote after the adoption of draft resolution A/C.1/80/L.12\n\n"
+                  "delivered by Mr. Ilya Sokolenko, Permanent Representative of the Republic of Belarus, on behalf of "
+                  f"Belarus, {states} and the Republic of Zimbabwe\n\n" + _BODY)
+    assert value_keys(s, "speakers") == ["ilya-sokolenko"]
+    assert value_keys(s, "on_behalf_of")[:2] == ["BLR", "CUB"]
+    # a long line of prose below the heading that names a person delivers nothing
+    [s] = extract("3 November 2025\n\nExplanation of vote after the adoption of draft resolution A/C.1/80/L.12\n\n"
+                  "We thank Mr. Ilya Sokolenko, Permanent Representative of the Republic of Belarus, for his work on "
+                  f"behalf of Belarus, {states} and the Republic of Zimbabwe\n\n" + _BODY)
+    assert "ilya-sokolenko" not in value_keys(s, "speakers")

@@ -131,6 +131,8 @@ def _named_below_heading(stmt: Statement) -> list[Mention]:
         le = text.find("\n", pos, stop)
         le = stop if le < 0 else le
         line = text[pos:le]
+        if lines < 2 and layout().speaker_cue.match(line) and (named := _byline(stmt, pos, le, first=lines == 0)):
+            return named  # "delivered by Mr. X, ..., on behalf of A, B, C and D": however long its list runs
         if len(line) >= _PROSE_LINE or is_sentence(line) or layout().is_salutation(line):
             break
         for by in _TITLE_BY.finditer(line):
