@@ -194,3 +194,11 @@ def test_extract_persons_title_after_a_name_ends_with_its_sentence():
     text = s.context.text
     assert text[slice(*first.info["post_title"])] == "of Belgium"
     assert text[slice(*second.info["post_title"])] == "of Belgium, Chair of the Working Group"
+
+
+def test_extract_persons_capitalised_short_given_name_that_is_also_a_particle():
+    [s] = extract("Statement by the delegation\n\nWe met Dr Al Hartigan and Ms Van Osei today.")
+    assert {"Al Hartigan", "Van Osei"} <= labels(s, "Person")
+    # a lower-case particle alone before a surname is still no name of two words
+    [s] = extract("Statement by the delegation\n\nWe met Dr al Hartigan today.")
+    assert "al Hartigan" not in labels(s, "Person")

@@ -420,3 +420,9 @@ def test_extract_speakers_long_delivered_by_line_with_a_list_of_states():
                   "We thank Mr. Ilya Sokolenko, Permanent Representative of the Republic of Belarus, for his work on "
                   f"behalf of Belarus, {states} and the Republic of Zimbabwe\n\n" + _BODY)
     assert "ilya-sokolenko" not in value_keys(s, "speakers")
+
+
+def test_extract_speakers_answered_on_a_date_by_a_minister():
+    [s] = extract(_ANSWERS.format(line="Asked by Dr Al Hartigan (Independent)\n\nAnswered on 9 April 2025 by Maeve "
+                                       "Dunmore, Minister of State (Foreign Office)"))
+    assert value_keys(s, "speakers") == ["maeve-dunmore"]  # who answers, not who asked

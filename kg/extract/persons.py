@@ -222,7 +222,7 @@ def _titled_names(scan: _Scan, out: _Found) -> None:
         # no title, but a known first name: "Nikolay Glushkov", "opponents of Boris Johnson"
         named = not caps and not glued_after and len(run) in (2, 3) and run[0][0] in lex().given_names \
             and not (i > 0 and adjacent(text, toks[i - 1], run[0]) and CAP_ANY.fullmatch(toks[i - 1][0]))
-        words = sum(1 for t in run if t[0].lower() not in titles().particles and t[0] != "in")
+        words = sum(1 for t in run if (t[0].lower() not in titles().particles or t[0][:1].isupper()) and t[0] != "in")
         if 2 <= words <= 4 and len(run) <= 6 and (titled or named) and not _in_office_domain(text, s, e):
             name = text[s:e]
             if not caps and run[0][0].isupper() and len(run[0][0]) > 1 and not run[-1][0].isupper():

@@ -191,7 +191,7 @@ def _lead_in(stmt: Statement) -> list[Mention]:
 
 # a written question's record: who asked it, and who answered ("Asked by Ms X", "Answered by Y, Minister of State")
 _ASKED = re.compile(r"\b(?:asked|tabled|raised)\s+by[ \t]*:?[ \t]*$", re.I)
-_ANSWERED = re.compile(r"^[ \t*_]*(?:(?:answered|replied)\s+(?:to\s+)?by[ \t]*:?|answers?\s+(?:from|by|of)\s+(?:the\s+)?)"
+_ANSWERED = re.compile(r"^[ \t*_]*(?:(?:answered|replied)(?:\s+on\s+[^\n]{4,30}?)?\s+(?:to\s+)?by[ \t]*:?|answers?\s+(?:from|by|of)\s+(?:the\s+)?)"
                        r"[ \t]*", re.I | re.M)
 
 
