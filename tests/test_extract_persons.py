@@ -202,3 +202,13 @@ def test_extract_persons_capitalised_short_given_name_that_is_also_a_particle():
     # a lower-case particle alone before a surname is still no name of two words
     [s] = extract("Statement by the delegation\n\nWe met Dr al Hartigan today.")
     assert "al Hartigan" not in labels(s, "Person")
+
+
+def test_extract_persons_name_split_by_a_caption_timestamp():
+    [s] = extract("Statement of Peru at the session (video)\n\nTranscript\n0:04 thank you chair as our foreign minister "
+                  "Lucia\n0:07 Carranza said in April this is not a\n0:10 parallel process\n")
+    assert "Lucia Carranza" in labels(s, "Person")
+    # a capitalised word after the timestamp that follows no name is no surname
+    [s] = extract("Statement of Peru at the session (video)\n\nTranscript\n0:04 thank you chair as we said in "
+                  "April\n0:07 Geneva will host the talks\n")
+    assert labels(s, "Person") == set()

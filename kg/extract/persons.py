@@ -112,6 +112,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
     _peers(scan, out)
     _titled_names(scan, out)
     _office_surnames(scan, out)
+    _split_by_timestamp(scan, out)
     _initials_and_surname(scan, out)
     _transcript_labels(scan, out)
     _quoted_names(scan, out)
@@ -235,6 +236,26 @@ def _titled_names(scan: _Scan, out: _Found) -> None:
             ent = _by_surname(stmt.context, run[0][0], when.year if when else None)
             if ent is not None:
                 out.add(s, e, ent, "surname", info)
+
+
+# a caption transcript breaks its lines with a timestamp, even inside a name: "our foreign minister Jane\n1:22 Doe will"
+_TIMESTAMP_SPLIT = re.compile(rf"(?<![\w’'-])(?P<a>[{UP}][{LOW}]+)[ \t]*\n[ \t]*\d{{1,2}}:\d{{2}}(?::\d{{2}})?[ \t]+"
+                              rf"(?P<b>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?)(?![\w’'-])")
+
+
+def _split_by_timestamp(scan: _Scan, out: _Found) -> None:
+    """A given name and a surname on two timestamped caption lines: the person, when a title stands before the
+    given name or the given name is a known one."""
+    stmt, text = scan.stmt, scan.text
+    for m in _TIMESTAMP_SPLIT.finditer(text, stmt.start, stmt.end):
+        a, b = m.group("a"), m.group("b")
+        if m.start() in scan.blocked or m.start("b") in scan.blocked or a in titles().not_names or \
+                b in titles().not_names or titles().is_title_word(a) or titles().is_title_word(b):
+            continue
+        info = title_info(text, stmt, scan.toks, m.start(), m.start("a") + len(a), scan.tspans, scan.blocked, out.taken)
+        if info.get("immediate_title") or a in lex().given_names:
+            info.pop("post_title", None)
+            out.add(m.start(), m.end(), person_entity(f"{a} {b}"), "name", info)
 
 
 # a parliamentary record names a minister by office, the surname in brackets: "the Minister of Defence (Jansen)"
