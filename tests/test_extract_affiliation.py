@@ -78,3 +78,13 @@ def test_extract_affiliation_who_delivered_a_states_statement_serves_that_state(
     got = _aff("Statement by the delegation of Peru\n\nMr. Chair,\n\nPeru agrees with Ambassador Ana Rojas, who "
                "delivered Chile's fish to the market.\n", "ana-rojas")
     assert got == set()
+
+
+def test_extract_affiliation_known_international_official_by_a_bare_office():
+    [s] = extract("Statement by the delegation of Chile\n\nMadam Chair,\n\nWe thank the Director-General, Ambassador "
+                  "Fernando Arias, for his report, and we note the message of Secretary-General António Guterres.\n")
+    assert {("fernando-arias", "affiliatedWith", "OPCW"), ("antonio-guterres", "affiliatedWith", "UN")} <= rels([s])
+    # someone the gazetteer does not know gets no body from a bare office
+    [s] = extract("Statement by the delegation of Chile\n\nMadam Chair,\n\nWe thank the Director-General, Ambassador "
+                  "Jana Novakova, for her report on the inspections.\n")
+    assert not {r for r in rels([s]) if r[0] == "jana-novakova"}

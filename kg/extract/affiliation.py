@@ -85,14 +85,16 @@ def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
             ent = lex().organization(org_id)
             if ent is not None:
                 return [ent]
+    known = m.entity.attr("affiliation")
+    known_ent = (lex().state(known) or lex().organization(known)) if known else None
+    if known_ent is not None and known_ent.kind == "Organization" and known_ent.attr("type") != "NationalBody":
+        return [known_ent]  # a known international official by a bare office: "Director-General, Ambassador X"
     acting = _acts_for(stmt, m, max(b for _, b in spans))
     if acting is not None:  # "the Mexican delegation was headed by Ambassador X", "X delivered Chile's statement"
         return [acting]
     words = {w for w in tt.national if re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", low)}
     if not words:
         return []
-    known = m.entity.attr("affiliation")
-    known_ent = (lex().state(known) or lex().organization(known)) if known else None
     if is_speaker:
         # the gazetteer knows whom a famous speaker serves; anyone else speaks for the state the heading
         # names as the issuer, else for the page's own state (not in a transcript: its turns are others')
