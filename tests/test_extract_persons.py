@@ -212,3 +212,15 @@ def test_extract_persons_name_split_by_a_caption_timestamp():
     [s] = extract("Statement of Peru at the session (video)\n\nTranscript\n0:04 thank you chair as we said in "
                   "April\n0:07 Geneva will host the talks\n")
     assert labels(s, "Person") == set()
+
+
+def test_extract_persons_office_with_a_qualifier_after_the_name():
+    [s] = extract("Statement by the delegation\n\nWe heard Baroness Ashwell of Kerne, Parliamentary Under-Secretary "
+                  "(Home Office), and Mr. Tomas Ruiz, Legal Adviser, on the draft.")
+    by = {m.entity.label: m.info.get("title") for m in s.mentions if m.entity.kind == "Person"}
+    assert by["Baroness Ashwell of Kerne"] == "Parliamentary Under-Secretary"
+    assert by["Tomas Ruiz"] == "Mr."  # the honorific before it stays its title; the office after is read too
+    assert any(m.info.get("post_title") for m in s.mentions if m.entity.label == "Tomas Ruiz")
+    # a capitalised word after the comma that leads to no office is no title
+    [s] = extract("Statement by the delegation\n\nWe heard Mr. Tomas Ruiz, Chilean Ambassador Ana Rojas and others.")
+    assert not any(m.info.get("post_title") for m in s.mentions if m.entity.label == "Tomas Ruiz")

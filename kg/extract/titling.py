@@ -213,9 +213,11 @@ def _title_after(text: str, stmt: Statement, e: int, tspans: SpanIndex, blocked:
         lead = re.match(r"(?:the\s+)?", text[seg_s:seg_e]).end()
         first = next((a for a, b in tspans.spans if seg_s + lead <= a < seg_s + lead + 40), None)
         # a title right after the name, maybe after a state or body ("Alexander Yakovenko Russian Ambassador")
-        starts_with_title = first is not None and all(  # (a state's possessive too: "X, Japan's Ambassador")
+        starts_with_title = first is not None and (all(  # (a state's possessive too: "X, Japan's Ambassador")
             p in blocked for p in range(seg_s + lead, first) if not text[p].isspace() and not (
                 text[p] in "’'" or text[p] == "s" and text[p - 1] in "’'"))
+            # a qualifier glued to the office after a comma: "X, Parliamentary Under-Secretary", "X, Legal Adviser"
+            or m.group(1).startswith(",") and _QUALIFIER.fullmatch(text, seg_s + lead, first) is not None)
         of_m = re.match(r"of\s+(?:the\s+)?", text[seg_s:seg_e])
         # "Ambassador Jürg Lauber of Switzerland": says whom an already titled person serves, makes no person
         of_state = of_m is not None and m.group(1).strip() == "" and info.get("titled") and any(
@@ -243,6 +245,9 @@ def _title_after(text: str, stmt: Statement, e: int, tspans: SpanIndex, blocked:
     if end2 > seg_s:
         info.update(post_title=(seg_s, end2), titled=True)
         info.setdefault("title", text[seg_s:end2])
+
+
+_QUALIFIER = re.compile(r"[A-Z][a-z]+[ \t]+")
 
 
 # an office after a name: in lower case after a comma ("..., director-general of ...", "..., the head of ...") or
