@@ -426,3 +426,15 @@ def test_extract_speakers_answered_on_a_date_by_a_minister():
     [s] = extract(_ANSWERS.format(line="Asked by Dr Al Hartigan (Independent)\n\nAnswered on 9 April 2025 by Maeve "
                                        "Dunmore, Minister of State (Foreign Office)"))
     assert value_keys(s, "speakers") == ["maeve-dunmore"]  # who answers, not who asked
+
+
+def test_extract_speakers_chairmans_statement_dated_at_a_host_state():
+    page = ("CHAIRMAN'S STATEMENT\nOF THE 30TH ASEAN REGIONAL FORUM\n{line}\n\n1. The 30th ASEAN Regional Forum was "
+            "held on 9 July 2025. The Meeting was chaired by Mr Haris Osman, Minister of Foreign Affairs "
+            "of Malaysia.\n\n2. The Ministers reaffirmed their commitment to peace in the region.\n")
+    [s] = extract(page.format(line="9 JULY 2025, MALAYSIA"))
+    assert value_keys(s, "speakers") == ["haris-osman"]
+    assert value_keys(s, "on_behalf_of") == ["ARF"]
+    # a state the heading names otherwise than where it met makes the text that state's, not the forum's
+    [s] = extract(page.format(line="AS ISSUED BY MALAYSIA"))
+    assert value_keys(s, "on_behalf_of") != ["ARF"]

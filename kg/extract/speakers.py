@@ -511,6 +511,15 @@ def _named_above(stmt: Statement, hs: int, word: str) -> Entity | None:
     return None
 
 
+def _on_dateline(text: str, m: Mention) -> bool:
+    """Whether the state at ``m`` ends a line that opens with a date ("18 OCTOBER 2025, MALTA"): where it met."""
+    ls = text.rfind("\n", 0, m.start) + 1
+    le = text.find("\n", m.end)
+    dates = find_dates(text[ls:m.start].title())
+    return bool(dates) and not text[m.end:le if le >= 0 else len(text)].strip(" \t*_.") and \
+        not text[ls:m.start][dates[-1].end:].strip(" \t,–—-")
+
+
 _ANNEX = re.compile(r"[\s*_]*annex\b", re.I)
 
 
@@ -549,7 +558,8 @@ def collective(stmt: Statement, hs: int) -> tuple[Entity, Mention | None] | None
     if above is not None:  # "SUMMIT COMMUNIQUÉ" below "... ANDEAN SUMMIT ...": the body named above, by its last word
         return above, None
     if not bodies or any(m.entity.kind == "State" and hs <= m.start < he and not m.info.get("nested")
-                         and not _PLACE_LINE.search(text, max(hs, m.start - 40), m.start) for m in stmt.mentions):
+                         and not _PLACE_LINE.search(text, max(hs, m.start - 40), m.start)
+                         and not _on_dateline(text, m) for m in stmt.mentions):
         return None  # "Joint Statement of Russia and China" is the states'
     who = None
     if chair:
