@@ -438,3 +438,17 @@ def test_extract_speakers_chairmans_statement_dated_at_a_host_state():
     # a state the heading names otherwise than where it met makes the text that state's, not the forum's
     [s] = extract(page.format(line="AS ISSUED BY MALAYSIA"))
     assert value_keys(s, "on_behalf_of") != ["ARF"]
+
+
+def test_extract_speakers_embassy_item_quoting_the_person_its_lead_reports():
+    page = ("Embassy news\n\nChile and Norway hold talks on ocean governance\n\n12.05.2025 - Article\n\n"
+            "The Chilean Foreign Ministry's Ambassador for Oceans, Marta Lillo, was in Oslo on 10 and 11 May for "
+            "the third round of bilateral talks on ocean governance with the Norwegian Foreign Ministry.\n\n"
+            "\"Norway is a close partner for healthy oceans and we will work together on the new treaty,\" said "
+            "{who}.\n\nThe two countries agreed to share research on marine protected areas.\n")
+    [s] = extract(page.format(who="Ambassador Lillo"))
+    assert value_keys(s, "speakers") == ["marta-lillo"]
+    assert value_keys(s, "on_behalf_of") == ["CHL"]
+    # a quote attributed to someone the lead does not report names no speaker of the item
+    [s] = extract(page.format(who="Ambassador Erik Dahl"))
+    assert "erik-dahl" not in value_keys(s, "speakers")

@@ -175,6 +175,8 @@ def _possessor(stmt: Statement, title_start: int) -> Entity | None:
             continue
         if o.entity.kind == "State" and _POSSESSIVE_GAP.fullmatch(text, o.end, title_start):
             return o.entity
+        if o.entity.attr("type") == "NationalBody" and _POSSESSIVE_GAP.fullmatch(text, o.end, title_start):
+            return o.entity  # "the Chilean Foreign Ministry's Ambassador for Oceans": the ministry's (and its state's)
         gap = _WORDS_GAP.fullmatch(text, o.end, title_start)
         words = gap.group(1).split() if gap else []
         if not words or any(w in tt.stops for w in words):

@@ -92,7 +92,7 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
         if not chosen:
             chosen = _attributed(stmt) or _named_below_heading(stmt) or _byline_author(stmt) or _lead_in(stmt)
         if not chosen and stmt.role in ("main", "item"):
-            chosen = _field_speaker(stmt) or _label_speakers(stmt)
+            chosen = _field_speaker(stmt) or _label_speakers(stmt) or _quoted_lead_person(stmt)
         if not chosen and stmt.role in ("main", "item") and kind not in _REPORTED:
             chosen = _signature_block(stmt) or _signed(stmt) or _office_holder(stmt)
         heading = text[hs:stmt.heading_end]
@@ -447,6 +447,28 @@ def _under_state_line(stmt: Statement, hs: int, m: Mention) -> bool:
         return False
     a, b = hs + first.start(1), hs + first.end(1)
     return any(o.entity.kind == "State" and o.start == a and o.end == b and o.form != "adjective" for o in stmt.mentions)
+
+
+# a quote's attribution with the verb first and a title between: '...," said Ambassador Doe', '..." says Minister X'
+_SAID_TITLED = re.compile(r"[”\"][ \t]*,?[ \t]*(?:said|says|stated|added|stressed|declared)[ \t]+"
+                          r"(?:(?:the[ \t]+)?[A-Z][\w.’'-]*[ \t]+){0,3}$")
+
+
+def _quoted_lead_person(stmt: Statement) -> list[Mention]:
+    """A news item's lead reports a person ("Ambassador X was in Y for talks ...") whom a quote below is attributed
+    to ('..." said Ambassador X'): that person speaks (the lead's mention, with its title, is kept)."""
+    text = stmt.context.text
+    bs, be = lead_sentence(stmt)
+    leads = {m.entity.key: m for m in _persons_in(stmt, bs, be)}
+    if not leads:
+        return []
+    for m in _persons_in(stmt, be, min(stmt.end, be + _QUOTE_REACH)):
+        ts = m.info.get("title_start", m.start)
+        said = _SAID_TITLED.search(text, max(be, m.start - 60), m.start) or _SAID_TITLED.search(text, max(be, ts - 60), ts)
+        after = layout().quote_after.match(text, m.end) and layout().quote_before.search(text, max(be, ts - 40), ts)
+        if (said or after) and m.entity.key in leads:
+            return [leads[m.entity.key]]
+    return []
 
 
 def _alone_on_line(text: str, m: Mention) -> bool:
