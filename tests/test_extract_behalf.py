@@ -369,3 +369,15 @@ def test_extract_behalf_joint_press_conference_on_a_ministry_page_headed_by_the_
     assert value_keys(s, "speakers") == ["ingrid-solberg", "tomas-rivas"]
     assert value_keys(s, "on_behalf_of") == ["NOR", "CHL"]  # the host's state (the page's) and the guest's
     assert ("ingrid-solberg", "affiliatedWith", "CHL") not in rels([s])
+
+
+def test_extract_behalf_headline_welcoming_a_bodys_report_is_the_office_holders():
+    page = ("{top}\nHome | Statements | Notes\n\nNote to Correspondents - Secretary-General welcomes the final report "
+            "of the Group of Governmental Experts on Outer Space\n\n3 June 2025\n\nThe Secretary-General congratulates "
+            "the experts on their consensus and pays tribute to the Chair of the Group, Ambassador Lena Varga of "
+            "Hungary, for her leadership.\n")
+    [s] = extract(page.format(top="United Nations Secretary-General"))
+    assert value_keys(s, "on_behalf_of") == ["UN"]  # not the group whose report it welcomes, nor the chair's state
+    # a line naming the body and more than an office is no letterhead
+    [s] = extract(page.format(top="United Nations Secretary-General visits the region"))
+    assert value_keys(s, "on_behalf_of") != ["UN"]

@@ -60,6 +60,9 @@ _TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|to|against|in\s+respons
 _ACTED_ON = re.compile(r"\b(?:adoption|approval|publication|release|launch|presentation|consideration|submission|"
                        r"endorsement)\s+of\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,4}(?:reports?|statements?|"
                        r"declarations?|communiqu[eé]s?|resolutions?)\s+(?:by|of|from)\s+(?:the\s+)?$", re.I)
+# what a headline's subject reacts to: "Secretary-General welcomes consensus on the final report of the Group"
+_WELCOMED = re.compile(r"\b(?:welcomes?|welcomed|hails|condemns|deplores|regrets|notes)\b[^.\n]{0,80}?\b(?:reports?|"
+                       r"statements?|declarations?|communiqu[eé]s?)\s+(?:by|of|from)\s+(?:the\s+)?$", re.I)
 # a name opening the heading's line or following a separator ("... - EU Statement", "EU Statement" on its own line)
 _LINE_OPENS = re.compile(r"(?:^|\n|\s[-–—:|])[\s*_\"“«]*(?:the\s+)?$", re.I)
 _OWN_BODY = re.compile(r"\s+(?:delegation|government|side|mission|embassy|foreign ministry)\b", re.I)
@@ -87,7 +90,7 @@ def issuer(stmt: Statement, hs: int, fallback: bool = True, held: bool = True) -
                 or m.info.get("nested") or m.form in ("capital", "metonym"):
             continue
         pre = lookback(text, hs, m.start)
-        if _TOPIC.search(pre) or _ACTED_ON.search(pre):
+        if _TOPIC.search(pre) or _ACTED_ON.search(pre) or _WELCOMED.search(pre):
             continue  # "Comment by the Embassy on the statement by Zambia": Zambia's statement is the topic
         if m.entity.kind == "State":  # "Statement by India", "... by the Delegation of India", "by the Russian delegation"
             if (_issued_by(pre, hs, m.start, " ") or _DELIVERED_BY.search(pre)) and (
@@ -374,7 +377,9 @@ def _letterhead_body(stmt: Statement) -> Entity | None:
         if ent is None or ent.attr("type") not in ("IntergovernmentalOrganization", "UNBody"):
             continue
         ls, le = text.rfind("\n", 0, h.start) + 1, text.find("\n", h.end)
-        if not text[ls:h.start].strip(" \t*_") and not text[h.end:le if le >= 0 else len(text)].strip(" \t*_"):
+        rest = text[h.end:le if le >= 0 else len(text)].strip(" \t*_")
+        # (or the body's office: "United Nations Secretary-General" over the office's statements)
+        if not text[ls:h.start].strip(" \t*_") and (not rest or titles().title_re.fullmatch(rest)):
             return ent
     return None
 
