@@ -224,3 +224,12 @@ def test_extract_persons_office_with_a_qualifier_after_the_name():
     # a capitalised word after the comma that leads to no office is no title
     [s] = extract("Statement by the delegation\n\nWe heard Mr. Tomas Ruiz, Chilean Ambassador Ana Rojas and others.")
     assert not any(m.info.get("post_title") for m in s.mentions if m.entity.label == "Tomas Ruiz")
+
+
+def test_extract_persons_member_of_parliament_by_surname_and_party():
+    [s] = extract("Statement by the delegation\n\nWe answer the questions from member Verhoeven (GroenLinks) and "
+                  "from senator Okafor (Labour) on export controls.")
+    assert {"Verhoeven", "Okafor"} <= labels(s, "Person")
+    # member states with a body in brackets are no person
+    [s] = extract("Statement by the delegation\n\nWe thank the member States (EU) and the member Delegations (G77).")
+    assert labels(s, "Person") == set()

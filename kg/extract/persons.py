@@ -113,6 +113,7 @@ def persons(stmt: Statement) -> Iterator[Mention]:
     _titled_names(scan, out)
     _office_surnames(scan, out)
     _split_by_timestamp(scan, out)
+    _members_by_party(scan, out)
     _initials_and_surname(scan, out)
     _transcript_labels(scan, out)
     _quoted_names(scan, out)
@@ -281,6 +282,23 @@ def _office_surnames(scan: _Scan, out: _Found) -> None:
         name = m.group("n")
         ent = _by_surname(stmt.context, name) or person_entity(name)
         out.add(s, e, ent, "surname" if " " not in name else "name", info)
+
+
+# a member of parliament by surname and party: "questions from member Jansen (VVD)", "MP Okafor (Labour)"
+_MEMBER_PARTY = re.compile(rf"\b(?:member|members|MP|Member|deputy|senator|Senator)[ \t]+(?P<n>[{UP}][{LOW}'’-]{{2,}})"
+                           rf"[ \t]+\((?P<p>[{UP}][\w&' -]{{1,30}})\)")
+
+
+def _members_by_party(scan: _Scan, out: _Found) -> None:
+    """A member named by surname with the party in brackets: the person, the party as their title."""
+    stmt, text = scan.stmt, scan.text
+    for m in _MEMBER_PARTY.finditer(text, stmt.start, stmt.end):
+        s, e = m.span("n")
+        if s in scan.blocked or m.group("n") in titles().not_names or titles().is_title_word(m.group("n")):
+            continue
+        ent = _by_surname(stmt.context, m.group("n")) or person_entity(m.group("n"))
+        out.add(s, e, ent, "surname", {"titled": True, "title": m.group(0)[:s - m.start()].strip(),
+                                       "title_start": m.start(), "title_end": s, "post_title": m.span("p")})
 
 
 # an office's complement that ends right before the bracket: "Minister of Foreign Affairs", "Minister for Trade"
