@@ -285,7 +285,7 @@ def _office_surnames(scan: _Scan, out: _Found) -> None:
 
 
 # a member of parliament by surname and party: "questions from member Jansen (VVD)", "MP Okafor (Labour)"
-_MEMBER_PARTY = re.compile(rf"\b(?:member|members|MP|Member|deputy|senator|Senator)[ \t]+(?P<n>[{UP}][{LOW}'’-]{{2,}})"
+_MEMBER_PARTY = re.compile(rf"\b(?:member|MP|Member|deputy|senator|Senator)[ \t]+(?P<n>[{UP}][{LOW}'’-]{{2,}})"
                            rf"[ \t]+\((?P<p>[{UP}][\w&' -]{{1,30}})\)")
 
 
@@ -294,8 +294,9 @@ def _members_by_party(scan: _Scan, out: _Found) -> None:
     stmt, text = scan.stmt, scan.text
     for m in _MEMBER_PARTY.finditer(text, stmt.start, stmt.end):
         s, e = m.span("n")
-        if s in scan.blocked or m.group("n") in titles().not_names or titles().is_title_word(m.group("n")):
-            continue
+        word = m.group("n")
+        if s in scan.blocked or {word, word[:-1]} & titles().not_names or titles().is_title_word(word):
+            continue  # ("member Delegations (G77)": a plural of a common word)
         ent = _by_surname(stmt.context, m.group("n")) or person_entity(m.group("n"))
         out.add(s, e, ent, "surname", {"titled": True, "title": m.group(0)[:s - m.start()].strip(),
                                        "title_start": m.start(), "title_end": s, "post_title": m.span("p")})
