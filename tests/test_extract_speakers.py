@@ -408,8 +408,8 @@ def test_extract_speakers_general_debate_block_of_state_name_and_title():
 
 
 def test_extract_speakers_long_delivered_by_line_with_a_list_of_states():
-    states = ", ".join(["Cuba", "the Lao People's Democratic Republic", "the Republic of Nicaragua",
-                        "the Russian Federation", "the Syrian Arab Republic", "the Kingdom of Cambodia"])
+    states = ("Cuba, the Lao People's Democratic Republic, the Republic of Nicaragua, the Russian Federation, "
+              "the Syrian Arab Republic, the Kingdom of Cambodia")
     [s] = extract("3 November 2025\n\nExplanation of vote after the adoption of draft resolution A/C.1/80/L.12\n\n"
                   "delivered by Mr. Ilya Sokolenko, Permanent Representative of the Republic of Belarus, on behalf of "
                   f"Belarus, {states} and the Republic of Zimbabwe\n\n" + _BODY)

@@ -263,6 +263,10 @@ def _split_by_timestamp(scan: _Scan, out: _Found) -> None:
 _BRACKET_SURNAME = re.compile(rf"[ \t]\((?P<n>[{UP}][{LOW}'’-]{{2,}}(?:[ \t]+[{UP}][{LOW}'’-]{{2,}})?)\)")
 
 
+# an office's complement that ends right before the bracket: "Minister of Foreign Affairs", "Minister for Trade"
+_OFFICE_TAIL = re.compile(r"(?:of|for|on)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'-]*[ \t]+(?:and[ \t]+)?){0,3}[A-Z][\w’'-]*$")
+
+
 def _office_surnames(scan: _Scan, out: _Found) -> None:
     """A surname in brackets right after an office ("Answers from the Minister of Finance (Jansen)"): the person of
     that surname met in the document or known, else one named by the surname. A state or body in brackets is none."""
@@ -300,10 +304,6 @@ def _members_by_party(scan: _Scan, out: _Found) -> None:
         ent = _by_surname(stmt.context, m.group("n")) or person_entity(m.group("n"))
         out.add(s, e, ent, "surname", {"titled": True, "title": m.group(0)[:s - m.start()].strip(),
                                        "title_start": m.start(), "title_end": s, "post_title": m.span("p")})
-
-
-# an office's complement that ends right before the bracket: "Minister of Foreign Affairs", "Minister for Trade"
-_OFFICE_TAIL = re.compile(r"(?:of|for|on)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'-]*[ \t]+(?:and[ \t]+)?){0,3}[A-Z][\w’'-]*$")
 
 
 # a peer, named by rank, name and territorial designation: "Lord Hartley of Dunmore", "Baroness Whitby of Clare"
