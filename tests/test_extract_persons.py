@@ -233,3 +233,14 @@ def test_extract_persons_member_of_parliament_by_surname_and_party():
     # member states with a body in brackets are no person
     [s] = extract("Statement by the delegation\n\nWe thank the member States (EU) and the member Delegations (G77).")
     assert labels(s, "Person") == set()
+
+
+def test_extract_persons_known_given_name_after_an_office_domain():
+    [s] = extract("Media note\n\nThe Kenyan delegation was led by Ambassador in charge of Digital Policy Akiko Wanjiru "
+                  "of the Ministry of Foreign Affairs and included experts of the Ministry of Defence.")
+    assert labels(s, "Person") == {"Akiko Wanjiru"}
+    assert ("akiko-wanjiru", "affiliatedWith", "KEN") in rels([s])
+    # a domain of capitalised words with no known given name in it names nobody
+    [s] = extract("Media note\n\nThe Kenyan delegation was led by the Ambassador in charge of Digital Policy Affairs "
+                  "Office and included experts of the Ministry of Defence.")
+    assert labels(s, "Person") == set()

@@ -213,9 +213,18 @@ def _titled_names(scan: _Scan, out: _Found) -> None:
     stmt, text, toks, tspans, blocked = scan.stmt, scan.text, scan.toks, scan.tspans, scan.blocked
     n = len(toks)
     for i, j, caps in _name_runs(scan):
+        split = False
+        if not caps and OFFICE_DOMAIN.search(text, max(0, toks[i].start() - 8), toks[i].start()):
+            # "Ambassador in charge of Cyber Policy Akiko Sato": the office's domain, then a known given name
+            k = next((k for k in range(i + 1, j) if toks[k][0] in lex().given_names and 1 <= j - k <= 2), None)
+            if k is not None:
+                i, split = k, True
         run = toks[i:j + 1]
         s, e = run[0].start(), run[-1].end()
         info = title_info(text, stmt, toks, s, e, tspans, blocked, out.taken)
+        if split:
+            out.add(s, e, person_entity(text[s:e]), "name", info)
+            continue
         nxt = toks[j + 1] if j + 1 < n else None
         glued_after = nxt is not None and adjacent(text, run[-1], nxt) and CAP_ANY.fullmatch(nxt[0]) \
             and nxt.start() not in tspans and nxt[0] not in titles().postnominals  # "Jane Roe OBE" ends at "Roe"
