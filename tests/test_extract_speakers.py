@@ -452,3 +452,8 @@ def test_extract_speakers_embassy_item_quoting_the_person_its_lead_reports():
     # a quote attributed to someone the lead does not report names no speaker of the item
     [s] = extract(page.format(who="Ambassador Erik Dahl"))
     assert "erik-dahl" not in value_keys(s, "speakers")
+    # an item quoting two voices has no speaker of its own
+    two = page.format(who="Ambassador Lillo").replace("The two countries", "\"We agree,\" said State Secretary Erik "
+                                                      "Dahl. The two countries")
+    [s] = extract(two)
+    assert "marta-lillo" not in value_keys(s, "speakers")

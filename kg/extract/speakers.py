@@ -8,7 +8,7 @@ import re
 from kg.dates import find_dates
 from kg.extract.behalf import un_release
 from kg.extract.common import listed_after, sentence_bounds, titles
-from kg.extract.header import below_heading, first_sentence, head_start, kind_words, lookback, tail_lines
+from kg.extract.header import below_heading, body_dateline, first_sentence, head_start, kind_words, lookback, tail_lines
 from kg.extract.lead import lead_body, lead_report, lead_sentence, lead_speaker, lead_state
 from kg.model import Entity, Mention, Statement
 from kg.segment import is_sentence, layout
@@ -278,6 +278,12 @@ def _announced_this(stmt: Statement) -> list[Mention]:
             and _ANNOUNCED.match(text, m.end, pe)][:1]
 
 
+def _wire_report(stmt: Statement) -> bool:
+    """Whether the body opens with a dateline crediting a news agency ("UNITED NATIONS, May 4 (Wire) -")."""
+    dateline = body_dateline(stmt)
+    return dateline is not None and bool(dateline.credit)
+
+
 def _byline_author(stmt: Statement) -> list[Mention]:
     """The author a "by Jane Doe" line names in the header, or on the short lines right below it."""
     lines = [(stmt.start, stmt.heading_end)] + below_heading(stmt)
@@ -460,14 +466,17 @@ def _quoted_lead_person(stmt: Statement) -> list[Mention]:
     text = stmt.context.text
     bs, be = lead_sentence(stmt)
     leads = {m.entity.key: m for m in _persons_in(stmt, bs, be)}
-    if not leads:
-        return []
-    for m in _persons_in(stmt, be, min(stmt.end, be + _QUOTE_REACH)):
+    if not leads or _wire_report(stmt):
+        return []  # (a wire report quoting several sides has no speaker of its own)
+    quoted = []
+    for m in _persons_in(stmt, be, stmt.end):
         ts = m.info.get("title_start", m.start)
         said = _SAID_TITLED.search(text, max(be, m.start - 60), m.start) or _SAID_TITLED.search(text, max(be, ts - 60), ts)
         after = layout().quote_after.match(text, m.end) and layout().quote_before.search(text, max(be, ts - 40), ts)
-        if (said or after) and m.entity.key in leads:
-            return [leads[m.entity.key]]
+        if said or after:
+            quoted.append(m.entity.key)
+    if len(set(quoted)) == 1 and quoted[0] in leads:  # one voice only, the one the lead reports
+        return [leads[quoted[0]]]
     return []
 
 
