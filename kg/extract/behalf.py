@@ -230,7 +230,8 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
         behalf = [state] if state is not None else []
     home = stmt.context.home_state
     if not behalf and not speakers and not explicit and kind == "press release" and stmt.role == "main" \
-            and home is not None and any(m.entity.key == home.key for m in stmt.mentions if m.entity.kind == "State"):
+            and home is not None and any(m.entity.key == home.key for m in stmt.mentions if m.entity.kind == "State") \
+            and _letterhead_body(stmt) is None:  # (a body's letterhead says whose page it is: not the state named most)
         behalf = [home]  # an unsigned press release on a state's page, which it names: that state's
     if not behalf and not speakers and not explicit and stmt.role == "main":
         body = _letterhead_body(stmt)  # an unsigned release on an international body's own page: the body's
