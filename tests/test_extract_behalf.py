@@ -381,3 +381,25 @@ def test_extract_behalf_headline_welcoming_a_bodys_report_is_the_office_holders(
     # a line naming the body and more than an office is no letterhead
     [s] = extract(page.format(top="United Nations Secretary-General visits the region"))
     assert value_keys(s, "on_behalf_of") != ["UN"]
+
+
+def test_extract_behalf_state_colon_position_paper_heading():
+    [s] = extract("Chile: Position Paper on the Application of International Law to Outer Space\n\n1. Chile is committed "
+                  "to a peaceful outer space. It welcomes the work of the Open-ended Working Group and of Mexico.\n")
+    assert value_keys(s, "on_behalf_of") == ["CHL"]
+    # a state before a colon with no kind of text after it is a topic, not the author
+    [s] = extract("Chile: the outlook for the space talks\n\n1. The talks resume this year. Observers expect a long "
+                  "negotiation and few results before the summer, as Mexico said.\n")
+    assert value_keys(s, "on_behalf_of") != ["CHL"]
+
+
+def test_extract_behalf_unsigned_page_under_a_ministry_letterhead_with_its_abbreviation():
+    page = ("{top}\nHome > Foreign policy > Disarmament\n\nOuter space security: questions and answers\n\n"
+            "On this page we answer the questions most often asked about the space talks and our position.\n\n"
+            "What are the talks about?\nThey are about rules for military activity in orbit, which Chile and Mexico "
+            "support.\n")
+    [s] = extract(page.format(top="Federal Department of Foreign Affairs FDFA"))
+    assert value_keys(s, "on_behalf_of") == ["CHE"]
+    # the ministry named inside a sentence of the first lines is no letterhead
+    [s] = extract(page.format(top="News about the Federal Department of Foreign Affairs FDFA and others"))
+    assert value_keys(s, "on_behalf_of") != ["CHE"]

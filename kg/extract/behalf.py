@@ -101,8 +101,8 @@ def issuer(stmt: Statement, hs: int, fallback: bool = True, held: bool = True) -
                          r"heads\s+of\s+state(?:\s+and\s+government)?|leaders|presidents|governments)\s+of\s+(?:the\s+)?$",
                          pre, re.I):
                 return [m.entity] + [o.entity for o in listed_after(stmt, m.end, ("State",), stmt.heading_end)]
-            if re.match(r"(?:[’']s)?\s+(?:joint\s+)?(?:statement|declaration|comment|explanation of (?:vote|position)|"
-                        r"intervention|remarks|address)\b",
+            if re.match(r"(?:[’']s|[ \t]*[:–—])?\s+(?:joint\s+|national\s+)?(?:statement|declaration|comment|"
+                        r"explanation of (?:vote|position)|intervention|remarks|address|position\s+paper|submission)\b",
                         text[m.end:m.end + 40], re.I):
                 return [m.entity]  # "UK statement to the OSCE Permanent Council"
             continue
@@ -400,7 +400,19 @@ def _mission_letterhead(stmt: Statement) -> Entity | None:
                 st = next((f.entity for f in h.forms if f.entity is not None and f.entity.kind == "State"), None)
                 if st is not None:
                     return st
+    for h in hits:  # a ministry's name opening one of the first lines, maybe with its abbreviation after it
+        if h.start >= top:
+            break
+        body = None if h.outer is not None else \
+            next((f.entity for f in h.forms if f.entity is not None and f.entity.kind == "Organization"), None)
+        ls, le = text.rfind("\n", 0, h.start) + 1, text.find("\n", h.end)
+        if body is not None and body.attr("type") == "NationalBody" and body.key.startswith("MFA-") and \
+                not text[ls:h.start].strip(" \t*_") and _ABBREVIATION_ONLY.fullmatch(text[h.end:le if le >= 0 else top]):
+            return lex().state(body.attr("state") or "")
     return None
+
+
+_ABBREVIATION_ONLY = re.compile(r"[ \t*_]*(?:\(?[A-Z]{2,8}\)?)?[ \t*_]*")
 
 
 # a third party described as acting for someone: "a group which conducts operations on behalf of", "actors working on
