@@ -457,3 +457,15 @@ def test_extract_speakers_embassy_item_quoting_the_person_its_lead_reports():
                                                       "Dahl. The two countries")
     [s] = extract(two)
     assert "marta-lillo" not in value_keys(s, "speakers")
+
+
+def test_extract_speakers_editors_note_gives_the_byline_authors_office():
+    page = ("A fair deal for the high seas\n\nBy Luc Marchand\n\nPublished : May 4, 2025\n\nThe oceans cover most of "
+            "our planet, yet most of them lie beyond any state's jurisdiction. The new treaty changes that, and Chile "
+            "and Peru have led the way.\n\n{note}\n")
+    [s] = extract(page.format(note="The writer is the ambassador of Belgium to the Republic of Chile. - Ed."))
+    assert value_keys(s, "speakers") == ["luc-marchand"]
+    assert value_keys(s, "on_behalf_of") == ["BEL"]  # whom he serves, not where he is posted
+    # a note naming no office gives none
+    [s] = extract(page.format(note="The writer is a novelist who lives in Santiago. - Ed."))
+    assert value_keys(s, "on_behalf_of") != ["BEL"]

@@ -109,7 +109,24 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
         if m.entity.key not in seen:
             seen.add(m.entity.key)
             out.append(m)
+    if len(out) == 1 and out[0].info.get("byline"):
+        _writer_note(stmt, out[0])
     return out
+
+
+# an op-ed's note on its author: "The writer is the ambassador of France to Chile. - Ed."
+_WRITER_IS = re.compile(r"(?:^|(?<=[\n.]))[ \t*_]*The[ \t]+(?:writer|author)[ \t]+is[ \t]+(?:the[ \t]+|an?[ \t]+)?"
+                        r"(?P<t>[^.\n]{3,160})", re.I)
+
+
+def _writer_note(stmt: Statement, m: Mention) -> None:
+    """The office an editor's note gives the byline's author ("The writer is the ambassador of X to Y."): the
+    author's title, when the byline gives none."""
+    if m.info.get("post_title") or m.info.get("title"):
+        return
+    note = _WRITER_IS.search(stmt.context.text, stmt.heading_end, stmt.end)
+    if note is not None and titles().title_re.search(note.group("t")):
+        m.info.update(post_title=note.span("t"), titled=True, title=note.group("t"))
 
 
 # "Statement by X" written as a title, not as prose ("we welcome the statement by X")
