@@ -107,10 +107,18 @@ def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
         return []
     if known_ent is None and not is_speaker:
         # an office of a state's government named bare in that state's own statement ("Foreign Secretary X
-        # stated ..." in its ministry's communiqué, "FM X will join ..." in its thread): that state's
+        # stated ..." in its ministry's communiqué, "FM X will join ..." in its thread): that state's (not a
+        # counterpart's whom the minister meets: "in Hanoi she will meet Deputy Prime Minister X")
+        start = min(a for a, _ in spans)
+        if _MEETS.search(text, max(stmt.start, start - 40), start):
+            return []
         own = _own_statement_state(stmt)
         return [own] if own is not None else []
     return [known_ent] if known_ent is not None else []
+
+
+_MEETS = re.compile(r"\b(?:meets?|met|meeting|receives?|received|hosts?|hosted|talks|call)\s+(?:with\s+)?(?:the\s+|his\s+|"
+                    r"her\s+|their\s+)?(?:counterparts?,?\s+)?$", re.I)
 
 
 # the delegation a person heads: "the Mexican delegation was headed by", "the delegation of Chile, led by"
