@@ -70,12 +70,15 @@ def _letterhead_owner(text: str, hits: list, stop: int) -> Entity | None:
         if h.start >= stop:
             break
         ent = next((f.entity for f in h.forms if f.entity is not None), None)
-        if h.outer is not None or ent is None or ent.kind != "Organization" or not ent.attr("state") \
-                or ent.attr("type") != "NationalBody":
+        # a state by its official name is a letterhead's too ("Federal Ministry / Republic of Austria / ...")
+        official = ent is not None and ent.kind == "State" and h.start < top and \
+            text[h.start:h.end].casefold() == (ent.attr("official") or "").casefold() != ent.label.casefold()
+        if h.outer is not None or ent is None or not official and (
+                ent.kind != "Organization" or not ent.attr("state") or ent.attr("type") != "NationalBody"):
             continue
         ls, le = text.rfind("\n", 0, h.start) + 1, text.find("\n", h.end)
         if not text[ls:h.start].strip(" \t*_") and not text[h.end:le if le >= 0 else len(text)].strip(" \t*_"):
-            return lex().state(ent.attr("state"))
+            return ent if official else lex().state(ent.attr("state"))
     return None
 
 

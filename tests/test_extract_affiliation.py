@@ -78,3 +78,23 @@ def test_extract_affiliation_who_delivered_a_states_statement_serves_that_state(
     got = _aff("Statement by the delegation of Peru\n\nMr. Chair,\n\nPeru agrees with Ambassador Ana Rojas, who "
                "delivered Chile's fish to the market.\n", "ana-rojas")
     assert got == set()
+
+
+def test_extract_affiliation_known_international_official_by_a_bare_office():
+    [s] = extract("Statement by the delegation of Chile\n\nMadam Chair,\n\nWe thank the Director-General, Ambassador "
+                  "Fernando Arias, for his report, and we note the message of Secretary-General António Guterres.\n")
+    assert {("fernando-arias", "affiliatedWith", "OPCW"), ("antonio-guterres", "affiliatedWith", "UN")} <= rels([s])
+    # someone the gazetteer does not know gets no body from a bare office
+    [s] = extract("Statement by the delegation of Chile\n\nMadam Chair,\n\nWe thank the Director-General, Ambassador "
+                  "Jana Novakova, for her report on the inspections.\n")
+    assert not {r for r in rels([s]) if r[0] == "jana-novakova"}
+
+
+def test_extract_affiliation_counterpart_a_minister_meets_is_not_the_pages_state():
+    page = ("Ministry of Foreign Affairs of Japan\n\nPress Conference by the Press Secretary\n\nTokyo, 3 June 2025\n\n"
+            "Press Secretary Hana Ito: Good "
+            "afternoon. Foreign Minister Ken Sato will visit Chile. In Santiago he will {verb} Minister for Foreign "
+            "Affairs Ana Rojas. That is all from me.\n")
+    assert "JPN" not in _aff(page.format(verb="meet"), "ana-rojas")
+    # the page's own minister, named bare before the visit, is still that state's
+    assert _aff(page.format(verb="meet"), "ken-sato") == {"JPN"}

@@ -353,3 +353,53 @@ def test_extract_behalf_a_chair_interviewed_as_chair_speaks_for_the_body():
     # a chair who speaks of her country's interest, never as chair, is not the body's voice
     [s] = extract(_INTERVIEW.format(answer="Chile wants a plan that protects its fishing grounds."))
     assert "ARCTIC-COUNCIL" not in value_keys(s, "on_behalf_of")
+
+
+_JOINT_PRESSER = ("{top}\nHome | Press | Contact\nHome > Press > 2025\n"
+                  "Joint press conference with the Foreign Minister of Chile\nOslo, 03.04.2025\n\n"
+                  "Transcript of the statements after the talks of Minister Ingrid Solberg with the Minister of Foreign "
+                  "Affairs of Chile, Tomás Rivas, at the Ministry in Oslo.\n\nMinister Solberg: Welcome to Oslo, dear "
+                  "Tomás. Norway and Chile agree that the oceans need stronger protection and better science.\n\n"
+                  "Minister Rivas: Thank you, Ingrid. Chile will host the next conference on the high seas treaty. "
+                  "Chile has ratified it, Chile funds its science body, and Chile's navy patrols the south.\n")
+
+
+def test_extract_behalf_joint_press_conference_on_a_ministry_page_headed_by_the_states_official_name():
+    s = extract(_JOINT_PRESSER.format(top="Ministry\nKingdom of Norway\nForeign Affairs"))[0]  # (its turns follow)
+    assert value_keys(s, "speakers") == ["ingrid-solberg", "tomas-rivas"]
+    assert value_keys(s, "on_behalf_of") == ["NOR", "CHL"]  # the host's state (the page's) and the guest's
+    assert ("ingrid-solberg", "affiliatedWith", "CHL") not in rels([s])
+
+
+def test_extract_behalf_headline_welcoming_a_bodys_report_is_the_office_holders():
+    page = ("{top}\nHome | Statements | Notes\n\nNote to Correspondents - Secretary-General welcomes the final report "
+            "of the Group of Governmental Experts on Outer Space\n\n3 June 2025\n\nThe Secretary-General congratulates "
+            "the experts on their consensus and pays tribute to the Chair of the Group, Ambassador Lena Varga of "
+            "Hungary, for her leadership.\n")
+    [s] = extract(page.format(top="United Nations Secretary-General"))
+    assert value_keys(s, "on_behalf_of") == ["UN"]  # not the group whose report it welcomes, nor the chair's state
+    # a line naming the body and more than an office is no letterhead
+    [s] = extract(page.format(top="United Nations Secretary-General visits the region"))
+    assert value_keys(s, "on_behalf_of") != ["UN"]
+
+
+def test_extract_behalf_state_colon_position_paper_heading():
+    [s] = extract("Chile: Position Paper on the Application of International Law to Outer Space\n\n1. Chile is committed "
+                  "to a peaceful outer space. It welcomes the work of the Open-ended Working Group and of Mexico.\n")
+    assert value_keys(s, "on_behalf_of") == ["CHL"]
+    # a state before a colon with no kind of text after it is a topic, not the author
+    [s] = extract("Chile: the outlook for the space talks\n\n1. The talks resume this year. Observers expect a long "
+                  "negotiation and few results before the summer, as Mexico said.\n")
+    assert value_keys(s, "on_behalf_of") != ["CHL"]
+
+
+def test_extract_behalf_unsigned_page_under_a_ministry_letterhead_with_its_abbreviation():
+    page = ("{top}\nHome > Foreign policy > Disarmament\n\nOuter space security: questions and answers\n\n"
+            "On this page we answer the questions most often asked about the space talks and our position.\n\n"
+            "What are the talks about?\nThey are about rules for military activity in orbit, which Chile and Mexico "
+            "support.\n")
+    [s] = extract(page.format(top="Federal Department of Foreign Affairs FDFA"))
+    assert value_keys(s, "on_behalf_of") == ["CHE"]
+    # the ministry named inside a sentence of the first lines is no letterhead
+    [s] = extract(page.format(top="News about the Federal Department of Foreign Affairs FDFA and others"))
+    assert value_keys(s, "on_behalf_of") != ["CHE"]

@@ -154,3 +154,93 @@ def test_extract_persons_a_meeting_or_bureau_after_an_office_is_no_name():
     [s] = extract("Statement by Chile\n\nAs President of the Fifth Meeting of States Parties, and as Chair of the "
                   "Coordinating Bureau of the Movement, Chile thanks FM Rosa Vidal.\n")
     assert labels(s, "Person") == {"Rosa Vidal"}
+
+
+def test_extract_persons_honour_after_a_name_in_capitals_is_no_part_of_it():
+    [s] = extract("STATEMENT BY H.E. MR PIERS ALDWORTH KCMG\nPERMANENT REPRESENTATIVE OF THE UNITED KINGDOM\n\n"
+                  "Madam Chair,\n\nThe United Kingdom welcomes the report of the Director-General.")
+    assert labels(s, "Person") == {"Piers Aldworth"}
+    # a word in capitals that is no honour still belongs to the name
+    [s] = extract("STATEMENT BY H.E. MR PIERS ALDWORTH\n\nMadam Chair,\n\nWe welcome the report of the Council.")
+    assert labels(s, "Person") == {"Piers Aldworth"}
+
+
+def test_extract_persons_last_field_of_an_office_domain_is_no_name():
+    [s] = extract("Statement by the delegation\n\nOur Envoy for Space Affairs and Emerging Technology spoke. "
+                  "The Head of Division for Outreach, Export Control and Non-Proliferation at the Ministry spoke too.")
+    assert labels(s, "Person") == set()
+    # a known first name after "and" is a person all the same
+    [s] = extract("Statement by the delegation\n\nWe thank the Minister for Trade and Ambassador Maria Lindqvist.")
+    assert labels(s, "Person") == {"Maria Lindqvist"}
+
+
+def test_extract_persons_role_label_with_the_name_in_brackets():
+    [s] = extract("Episode 7: talking norms with an envoy\n\nPublished 2 June 2025\n\n"
+                  "PRESENTER (Hana Vaskova): Welcome. My guest is Chile's cyber envoy.\n\n"
+                  "GUEST (Tomas Riquelme): Thank you, it is good to be here.\n\n"
+                  "PRESENTER (Hana Vaskova): What comes next?\n\nGUEST (Tomas Riquelme): A permanent mechanism.")
+    assert {"Hana Vaskova", "Tomas Riquelme"} <= labels(s, "Person")
+    assert [e.label for e, *_ in s.value("speakers")] == ["Tomas Riquelme"]  # the presenter asks, the guest speaks
+    # a state in brackets after a part is no person's name
+    [s] = extract("Episode 8: a delegate's view\n\nPublished 3 June 2025\n\nGUEST (Costa Rica): We thank you for "
+                  "inviting our delegation to speak about the work of the group this year.")
+    assert labels(s, "Person") == set()
+
+
+def test_extract_persons_title_after_a_name_ends_with_its_sentence():
+    [s] = extract("Statement by the delegation\n\nWe thank Ambassador Ilse Moerdijk of Belgium. The Secretary-General "
+                  "spoke next. We also thank Ambassador Ilse Moerdijk of Belgium, Chair of the Working Group.")
+    first, second = [m for m in s.mentions if m.entity.kind == "Person"]
+    text = s.context.text
+    assert text[slice(*first.info["post_title"])] == "of Belgium"
+    assert text[slice(*second.info["post_title"])] == "of Belgium, Chair of the Working Group"
+
+
+def test_extract_persons_capitalised_short_given_name_that_is_also_a_particle():
+    [s] = extract("Statement by the delegation\n\nWe met Dr Al Hartigan and Ms Van Osei today.")
+    assert {"Al Hartigan", "Van Osei"} <= labels(s, "Person")
+    # a lower-case particle alone before a surname is still no name of two words
+    [s] = extract("Statement by the delegation\n\nWe met Dr al Hartigan today.")
+    assert "al Hartigan" not in labels(s, "Person")
+
+
+def test_extract_persons_name_split_by_a_caption_timestamp():
+    [s] = extract("Statement of Peru at the session (video)\n\nTranscript\n0:04 thank you chair as our foreign minister "
+                  "Lucia\n0:07 Carranza said in April this is not a\n0:10 parallel process\n")
+    assert "Lucia Carranza" in labels(s, "Person")
+    # a capitalised word after the timestamp that follows no name is no surname
+    [s] = extract("Statement of Peru at the session (video)\n\nTranscript\n0:04 thank you chair as we said in "
+                  "April\n0:07 Geneva will host the talks\n")
+    assert labels(s, "Person") == set()
+
+
+def test_extract_persons_office_with_a_qualifier_after_the_name():
+    [s] = extract("Statement by the delegation\n\nWe heard Baroness Ashwell of Kerne, Parliamentary Under-Secretary "
+                  "(Home Office), and Mr. Tomas Ruiz, Legal Adviser, on the draft.")
+    by = {m.entity.label: m.info.get("title") for m in s.mentions if m.entity.kind == "Person"}
+    assert by["Baroness Ashwell of Kerne"] == "Parliamentary Under-Secretary"
+    assert by["Tomas Ruiz"] == "Mr."  # the honorific before it stays its title; the office after is read too
+    assert any(m.info.get("post_title") for m in s.mentions if m.entity.label == "Tomas Ruiz")
+    # a capitalised word after the comma that leads to no office is no title
+    [s] = extract("Statement by the delegation\n\nWe heard Mr. Tomas Ruiz, Chilean Ambassador Ana Rojas and others.")
+    assert not any(m.info.get("post_title") for m in s.mentions if m.entity.label == "Tomas Ruiz")
+
+
+def test_extract_persons_member_of_parliament_by_surname_and_party():
+    [s] = extract("Statement by the delegation\n\nWe answer the questions from member Verhoeven (GroenLinks) and "
+                  "from senator Okafor (Labour) on export controls.")
+    assert {"Verhoeven", "Okafor"} <= labels(s, "Person")
+    # member states with a body in brackets are no person
+    [s] = extract("Statement by the delegation\n\nWe thank the member States (EU) and the member Delegations (G77).")
+    assert labels(s, "Person") == set()
+
+
+def test_extract_persons_known_given_name_after_an_office_domain():
+    [s] = extract("Media note\n\nThe Kenyan delegation was led by Ambassador in charge of Digital Policy Akiko Wanjiru "
+                  "of the Ministry of Foreign Affairs and included experts of the Ministry of Defence.")
+    assert labels(s, "Person") == {"Akiko Wanjiru"}
+    assert ("akiko-wanjiru", "affiliatedWith", "KEN") in rels([s])
+    # a domain of capitalised words with no known given name in it names nobody
+    [s] = extract("Media note\n\nThe Kenyan delegation was led by the Ambassador in charge of Digital Policy Affairs "
+                  "Office and included experts of the Ministry of Defence.")
+    assert labels(s, "Person") == set()

@@ -324,3 +324,148 @@ def test_extract_speakers_an_annexed_statement_is_the_body_its_own_title_names()
     [s] = extract(_ANNEX.format(title="Joint Statement of the Ministers of Foreign Affairs of Chile and Peru at the "
                                       "Non-Aligned Movement"))
     assert "NAM" not in value_keys(s, "on_behalf_of")
+
+
+def test_extract_speakers_german_heading_names_the_minister_of_state():
+    [s] = extract("Rede von Staatsminister Jonas Albrecht beim Forum Digitale Ordnung\n\n03.02.2025 - Artikel\n\n"
+                  + _BODY)
+    assert value_keys(s, "speakers") == ["jonas-albrecht"]
+    # "von" inside a name after an office is no author cue
+    [s] = extract("Rede zur Lage\n\n03.02.2025 - Artikel\n\nWir danken Botschafterin Anna von Bredow für ihre Arbeit. "
+                  "Die Lage bleibt ernst und verlangt unsere volle Aufmerksamkeit in den kommenden Monaten.\n")
+    assert value_keys(s, "speakers") == []
+
+
+_ANSWERS = ("Annex to the Proceedings - Answers to parliamentary questions\n\n2025Z03311\n{line}\n\n"
+            "Received 20 March 2025\n\nQuestion 1\nAre you aware of the report on dual-use exports published last "
+            "month?\n\nAnswer 1\nYes.\n\nQuestion 2\nWill the government tighten its rules?\n\nAnswer 2\nThe "
+            "government has studied the report closely. Together with its partners it will review the licensing rules "
+            "for surveillance technology this year and report to the House before the summer.\n")
+
+
+def test_extract_speakers_answers_from_a_minister_named_by_surname_in_brackets():
+    [s] = extract(_ANSWERS.format(line="Answers from the Minister for Trade and Development (Hoekstra) to questions "
+                                       "from member Vos on export controls (submitted 3 March 2025)."))
+    assert [e.label for e, *_ in s.value("speakers")] == ["Hoekstra"]
+    # a body or an abbreviation in brackets after an office names nobody
+    [s] = extract(_ANSWERS.format(line="Answers from the Minister of Defence (NATO) to questions from member Vos."))
+    assert not s.value("speakers")
+
+
+def test_extract_speakers_executive_secretary_of_a_body_speaks_for_the_body():
+    [s] = extract("Opening remarks at the workshop on verification\n\nRemarks by Dr. Lena Ostrova, Executive Secretary "
+                  "of the Organisation for the Prohibition of Chemical Weapons\n\nThe Hague, 4 May 2025\n\n"
+                  "Excellencies,\n\nI thank Peru and Kenya for hosting the regional meetings and Iran for its data.\n")
+    assert value_keys(s, "speakers") == ["lena-ostrova"]
+    assert value_keys(s, "on_behalf_of") == ["OPCW"]
+    assert ("lena-ostrova", "affiliatedWith", "OPCW") in rels([s])
+
+
+def test_extract_speakers_heading_names_the_office_and_the_text_its_holder():
+    page = ("Statement attributable to the Spokesperson for the Secretary-General - on the new space treaty\n\n"
+            "Geneva, 3 May 2025\n\nThe Secretary-General welcomes the adoption of the treaty, negotiated under the "
+            "chairmanship of Ambassador Ilse Moerdijk of Belgium. He urges all States to ratify it.\n\n"
+            "{sign}\n")
+    [s] = extract(page.format(sign="Odile Marchetti, Spokesperson for the Secretary-General"))
+    assert value_keys(s, "speakers") == ["odile-marchetti"]
+    assert value_keys(s, "on_behalf_of") == ["UN"]  # not the state of the chair the text names
+    assert ("ilse-moerdijk", "affiliatedWith", "BEL") in rels([s])
+    # a person holding another office is not the author the heading names
+    [s] = extract(page.format(sign="Odile Marchetti, Director of Communications"))
+    assert "odile-marchetti" not in value_keys(s, "speakers")
+
+
+def test_extract_speakers_joint_statement_signed_by_ministers_one_per_line():
+    page = ("Joint statement of the foreign ministers on the safety of undersea cables\n\n"
+            "We, the Foreign Ministers of Portugal, Ireland and Greece, are concerned by the damage done to undersea "
+            "cables in our waters and call on all states to protect them.\n\nWe will share information and support "
+            "one another in response and recovery.\n\n{block}\n\nLast updated: 04/02/2025\nPrint  |  Share\n")
+    block = ("Rui Cardoso, Minister of Foreign Affairs of Portugal\nNiamh Kearney, Minister for Foreign Affairs of "
+             "Ireland\nEleni Pappas, Minister of Foreign Affairs of Greece")
+    [s] = extract(page.format(block=block))
+    assert value_keys(s, "speakers") == ["rui-cardoso", "niamh-kearney", "eleni-pappas"]
+    assert value_keys(s, "on_behalf_of") == ["PRT", "IRL", "GRC"]
+    # each signer's office is the one after the name on its line, not the line above's
+    assert {("niamh-kearney", "affiliatedWith", "IRL"), ("eleni-pappas", "affiliatedWith", "GRC")} <= rels([s])
+    assert ("niamh-kearney", "affiliatedWith", "PRT") not in rels([s])
+    # one signer alone is no joint block, and a closing sentence naming two ministers signs nothing
+    [s] = extract(page.format(block="We thank Rui Cardoso, Minister of Foreign Affairs of Portugal, for hosting us."))
+    assert "rui-cardoso" not in value_keys(s, "speakers")
+
+
+def test_extract_speakers_general_debate_block_of_state_name_and_title():
+    page = ("United Nations | General Debate of the 80th Session of the General Assembly\nWelcome to the United "
+            "Nations\nHome | Speakers | Statements | Webcast\n{state}\n{who}\nPresident\n23 September 2025\n"
+            "Statement: English | Spanish\nWatch on UN Web TV\n\nMr. President of the General Assembly,\n"
+            "Excellencies,\n\nMy country "
+            "supports a reform of the Council that gives a stronger voice to the regions that are underrepresented.\n")
+    [s] = extract(page.format(state="Paraguay", who="His Excellency Rodrigo Benítez"))
+    assert value_keys(s, "speakers") == ["rodrigo-benitez"]
+    assert value_keys(s, "on_behalf_of") == ["PRY"]
+    # the state of the block, not another the speech names
+    [s] = extract(page.format(state="Paraguay", who="His Excellency Rodrigo Benítez").replace("My country", "Bolivia"))
+    assert value_keys(s, "on_behalf_of") == ["PRY"]
+
+
+def test_extract_speakers_long_delivered_by_line_with_a_list_of_states():
+    states = ("Cuba, the Lao People's Democratic Republic, the Republic of Nicaragua, the Russian Federation, "
+              "the Syrian Arab Republic, the Kingdom of Cambodia")
+    [s] = extract("3 November 2025\n\nExplanation of vote after the adoption of draft resolution A/C.1/80/L.12\n\n"
+                  "delivered by Mr. Ilya Sokolenko, Permanent Representative of the Republic of Belarus, on behalf of "
+                  f"Belarus, {states} and the Republic of Zimbabwe\n\n" + _BODY)
+    assert value_keys(s, "speakers") == ["ilya-sokolenko"]
+    assert value_keys(s, "on_behalf_of")[:2] == ["BLR", "CUB"]
+    # a long line of prose below the heading that names a person delivers nothing
+    [s] = extract("3 November 2025\n\nExplanation of vote after the adoption of draft resolution A/C.1/80/L.12\n\n"
+                  "We thank Mr. Ilya Sokolenko, Permanent Representative of the Republic of Belarus, for his work on "
+                  f"behalf of Belarus, {states} and the Republic of Zimbabwe\n\n" + _BODY)
+    assert "ilya-sokolenko" not in value_keys(s, "speakers")
+
+
+def test_extract_speakers_answered_on_a_date_by_a_minister():
+    [s] = extract(_ANSWERS.format(line="Asked by Dr Al Hartigan (Independent)\n\nAnswered on 9 April 2025 by Maeve "
+                                       "Dunmore, Minister of State (Foreign Office)"))
+    assert value_keys(s, "speakers") == ["maeve-dunmore"]  # who answers, not who asked
+
+
+def test_extract_speakers_chairmans_statement_dated_at_a_host_state():
+    page = ("CHAIRMAN'S STATEMENT\nOF THE 30TH ASEAN REGIONAL FORUM\n{line}\n\n1. The 30th ASEAN Regional Forum was "
+            "held on 9 July 2025. The Meeting was chaired by Mr Haris Osman, Minister of Foreign Affairs "
+            "of Malaysia.\n\n2. The Ministers reaffirmed their commitment to peace in the region.\n")
+    [s] = extract(page.format(line="9 JULY 2025, MALAYSIA"))
+    assert value_keys(s, "speakers") == ["haris-osman"]
+    assert value_keys(s, "on_behalf_of") == ["ARF"]
+    # a state the heading names otherwise than where it met makes the text that state's, not the forum's
+    [s] = extract(page.format(line="AS ISSUED BY MALAYSIA"))
+    assert value_keys(s, "on_behalf_of") != ["ARF"]
+
+
+def test_extract_speakers_embassy_item_quoting_the_person_its_lead_reports():
+    page = ("Embassy news\n\nChile and Norway hold talks on ocean governance\n\n12.05.2025 - Article\n\n"
+            "The Chilean Foreign Ministry's Ambassador for Oceans, Marta Lillo, was in Oslo on 10 and 11 May for "
+            "the third round of bilateral talks on ocean governance with the Norwegian Foreign Ministry.\n\n"
+            "\"Norway is a close partner for healthy oceans and we will work together on the new treaty,\" said "
+            "{who}.\n\nThe two countries agreed to share research on marine protected areas.\n")
+    [s] = extract(page.format(who="Ambassador Lillo"))
+    assert value_keys(s, "speakers") == ["marta-lillo"]
+    assert value_keys(s, "on_behalf_of") == ["CHL"]
+    # a quote attributed to someone the lead does not report names no speaker of the item
+    [s] = extract(page.format(who="Ambassador Erik Dahl"))
+    assert "erik-dahl" not in value_keys(s, "speakers")
+    # an item quoting two voices has no speaker of its own
+    two = page.format(who="Ambassador Lillo").replace("The two countries", "\"We agree,\" said State Secretary Erik "
+                                                      "Dahl. The two countries")
+    [s] = extract(two)
+    assert "marta-lillo" not in value_keys(s, "speakers")
+
+
+def test_extract_speakers_editors_note_gives_the_byline_authors_office():
+    page = ("A fair deal for the high seas\n\nBy Luc Marchand\n\nPublished : May 4, 2025\n\nThe oceans cover most of "
+            "our planet, yet most of them lie beyond any state's jurisdiction. The new treaty changes that, and Chile "
+            "and Peru have led the way.\n\n{note}\n")
+    [s] = extract(page.format(note="The writer is the ambassador of Belgium to the Republic of Chile. - Ed."))
+    assert value_keys(s, "speakers") == ["luc-marchand"]
+    assert value_keys(s, "on_behalf_of") == ["BEL"]  # whom he serves, not where he is posted
+    # a note naming no office gives none
+    [s] = extract(page.format(note="The writer is a novelist who lives in Santiago. - Ed."))
+    assert value_keys(s, "on_behalf_of") != ["BEL"]

@@ -85,14 +85,16 @@ def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
             ent = lex().organization(org_id)
             if ent is not None:
                 return [ent]
+    known = m.entity.attr("affiliation")
+    known_ent = (lex().state(known) or lex().organization(known)) if known else None
+    if known_ent is not None and known_ent.kind == "Organization" and known_ent.attr("type") != "NationalBody":
+        return [known_ent]  # a known international official by a bare office: "Director-General, Ambassador X"
     acting = _acts_for(stmt, m, max(b for _, b in spans))
     if acting is not None:  # "the Mexican delegation was headed by Ambassador X", "X delivered Chile's statement"
         return [acting]
     words = {w for w in tt.national if re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", low)}
     if not words:
         return []
-    known = m.entity.attr("affiliation")
-    known_ent = (lex().state(known) or lex().organization(known)) if known else None
     if is_speaker:
         # the gazetteer knows whom a famous speaker serves; anyone else speaks for the state the heading
         # names as the issuer, else for the page's own state (not in a transcript: its turns are others')
@@ -105,10 +107,18 @@ def affiliations(stmt: Statement, m: Mention, is_speaker: bool) -> list[Entity]:
         return []
     if known_ent is None and not is_speaker:
         # an office of a state's government named bare in that state's own statement ("Foreign Secretary X
-        # stated ..." in its ministry's communiqué, "FM X will join ..." in its thread): that state's
+        # stated ..." in its ministry's communiqué, "FM X will join ..." in its thread): that state's (not a
+        # counterpart's whom the minister meets: "in Hanoi she will meet Deputy Prime Minister X")
+        start = min(a for a, _ in spans)
+        if _MEETS.search(text, max(stmt.start, start - 40), start):
+            return []
         own = _own_statement_state(stmt)
         return [own] if own is not None else []
     return [known_ent] if known_ent is not None else []
+
+
+_MEETS = re.compile(r"\b(?:meets?|met|meeting|receives?|received|hosts?|hosted|talks|call)\s+(?:with\s+)?(?:the\s+|his\s+|"
+                    r"her\s+|their\s+)?(?:counterparts?,?\s+)?$", re.I)
 
 
 # the delegation a person heads: "the Mexican delegation was headed by", "the delegation of Chile, led by"
@@ -173,6 +183,8 @@ def _possessor(stmt: Statement, title_start: int) -> Entity | None:
             continue
         if o.entity.kind == "State" and _POSSESSIVE_GAP.fullmatch(text, o.end, title_start):
             return o.entity
+        if o.entity.attr("type") == "NationalBody" and _POSSESSIVE_GAP.fullmatch(text, o.end, title_start):
+            return o.entity  # "the Chilean Foreign Ministry's Ambassador for Oceans": the ministry's (and its state's)
         gap = _WORDS_GAP.fullmatch(text, o.end, title_start)
         words = gap.group(1).split() if gap else []
         if not words or any(w in tt.stops for w in words):

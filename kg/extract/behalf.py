@@ -60,6 +60,9 @@ _TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|to|against|in\s+respons
 _ACTED_ON = re.compile(r"\b(?:adoption|approval|publication|release|launch|presentation|consideration|submission|"
                        r"endorsement)\s+of\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,4}(?:reports?|statements?|"
                        r"declarations?|communiqu[eé]s?|resolutions?)\s+(?:by|of|from)\s+(?:the\s+)?$", re.I)
+# what a headline's subject reacts to: "Secretary-General welcomes consensus on the final report of the Group"
+_WELCOMED = re.compile(r"\b(?:welcomes?|welcomed|hails|condemns|deplores|regrets|notes)\b[^.\n]{0,80}?\b(?:reports?|"
+                       r"statements?|declarations?|communiqu[eé]s?)\s+(?:by|of|from)\s+(?:the\s+)?$", re.I)
 # a name opening the heading's line or following a separator ("... - EU Statement", "EU Statement" on its own line)
 _LINE_OPENS = re.compile(r"(?:^|\n|\s[-–—:|])[\s*_\"“«]*(?:the\s+)?$", re.I)
 _OWN_BODY = re.compile(r"\s+(?:delegation|government|side|mission|embassy|foreign ministry)\b", re.I)
@@ -87,7 +90,7 @@ def issuer(stmt: Statement, hs: int, fallback: bool = True, held: bool = True) -
                 or m.info.get("nested") or m.form in ("capital", "metonym"):
             continue
         pre = lookback(text, hs, m.start)
-        if _TOPIC.search(pre) or _ACTED_ON.search(pre):
+        if _TOPIC.search(pre) or _ACTED_ON.search(pre) or _WELCOMED.search(pre):
             continue  # "Comment by the Embassy on the statement by Zambia": Zambia's statement is the topic
         if m.entity.kind == "State":  # "Statement by India", "... by the Delegation of India", "by the Russian delegation"
             if (_issued_by(pre, hs, m.start, " ") or _DELIVERED_BY.search(pre)) and (
@@ -98,8 +101,8 @@ def issuer(stmt: Statement, hs: int, fallback: bool = True, held: bool = True) -
                          r"heads\s+of\s+state(?:\s+and\s+government)?|leaders|presidents|governments)\s+of\s+(?:the\s+)?$",
                          pre, re.I):
                 return [m.entity] + [o.entity for o in listed_after(stmt, m.end, ("State",), stmt.heading_end)]
-            if re.match(r"(?:[’']s)?\s+(?:joint\s+)?(?:statement|declaration|comment|explanation of (?:vote|position)|"
-                        r"intervention|remarks|address)\b",
+            if re.match(r"(?:[’']s|[ \t]*[:–—])?\s+(?:joint\s+|national\s+)?(?:statement|declaration|comment|"
+                        r"explanation of (?:vote|position)|intervention|remarks|address|position\s+paper|submission)\b",
                         text[m.end:m.end + 40], re.I):
                 return [m.entity]  # "UK statement to the OSCE Permanent Council"
             continue
@@ -227,7 +230,8 @@ def on_behalf(stmt: Statement, hs: int, speakers: list[Mention], named: list[Ent
         behalf = [state] if state is not None else []
     home = stmt.context.home_state
     if not behalf and not speakers and not explicit and kind == "press release" and stmt.role == "main" \
-            and home is not None and any(m.entity.key == home.key for m in stmt.mentions if m.entity.kind == "State"):
+            and home is not None and any(m.entity.key == home.key for m in stmt.mentions if m.entity.kind == "State") \
+            and _letterhead_body(stmt) is None:  # (a body's letterhead says whose page it is: not the state named most)
         behalf = [home]  # an unsigned press release on a state's page, which it names: that state's
     if not behalf and not speakers and not explicit and stmt.role == "main":
         body = _letterhead_body(stmt)  # an unsigned release on an international body's own page: the body's
@@ -374,7 +378,9 @@ def _letterhead_body(stmt: Statement) -> Entity | None:
         if ent is None or ent.attr("type") not in ("IntergovernmentalOrganization", "UNBody"):
             continue
         ls, le = text.rfind("\n", 0, h.start) + 1, text.find("\n", h.end)
-        if not text[ls:h.start].strip(" \t*_") and not text[h.end:le if le >= 0 else len(text)].strip(" \t*_"):
+        rest = text[h.end:le if le >= 0 else len(text)].strip(" \t*_")
+        # (or the body's office: "United Nations Secretary-General" over the office's statements)
+        if not text[ls:h.start].strip(" \t*_") and (not rest or titles().title_re.fullmatch(rest)):
             return ent
     return None
 
@@ -394,7 +400,19 @@ def _mission_letterhead(stmt: Statement) -> Entity | None:
                 st = next((f.entity for f in h.forms if f.entity is not None and f.entity.kind == "State"), None)
                 if st is not None:
                     return st
+    for h in hits:  # a ministry's name opening one of the first lines, maybe with its abbreviation after it
+        if h.start >= top:
+            break
+        body = None if h.outer is not None else \
+            next((f.entity for f in h.forms if f.entity is not None and f.entity.kind == "Organization"), None)
+        ls, le = text.rfind("\n", 0, h.start) + 1, text.find("\n", h.end)
+        if body is not None and body.attr("type") == "NationalBody" and body.key.startswith("MFA-") and \
+                not text[ls:h.start].strip(" \t*_") and _ABBREVIATION_ONLY.fullmatch(text[h.end:le if le >= 0 else top]):
+            return lex().state(body.attr("state") or "")
     return None
+
+
+_ABBREVIATION_ONLY = re.compile(r"[ \t*_]*(?:\(?[A-Z]{2,8}\)?)?[ \t*_]*")
 
 
 # a third party described as acting for someone: "a group which conducts operations on behalf of", "actors working on

@@ -175,6 +175,7 @@ class Titles:
         self.not_names = set(data["not_names"])
         self.particles = set(data["name_particles"])
         self.postnominals = set(data.get("postnominals") or [])
+        self.asking_roles = {s.lower() for s in data.get("asking_roles") or []}
         words = sorted(self.honorifics | self.offices, key=len, reverse=True)
         alt = "|".join(re.escape(w) for w in words)
         # a title word ending right before position p: searched on reversed text would be complex; instead

@@ -111,6 +111,9 @@ def persons(stmt: Statement) -> Iterator[Mention]:
     _signed_lines(scan, out)
     _peers(scan, out)
     _titled_names(scan, out)
+    _office_surnames(scan, out)
+    _split_by_timestamp(scan, out)
+    _members_by_party(scan, out)
     _initials_and_surname(scan, out)
     _transcript_labels(scan, out)
     _quoted_names(scan, out)
@@ -184,7 +187,8 @@ def _name_runs(scan: _Scan) -> Iterator[tuple[int, int, bool]]:
             continue
         while j + 1 < n and _eligible(toks[j + 1], caps, tspans, blocked) and adjacent(text, toks[j], toks[j + 1]):
             j += 1
-        while j > i and (toks[j][0].lower() in titles().particles or INITIAL.fullmatch(toks[j][0])):
+        while j > i and (toks[j][0].lower() in titles().particles or INITIAL.fullmatch(toks[j][0])
+                         or caps and toks[j][0] in titles().postnominals):  # "JANE ROE CMG": the honour ends no name
             j -= 1
         if not caps and j + 1 < n and adjacent(text, toks[j], toks[j + 1]) and _caps_surname(toks[j + 1], tspans, blocked):
             j += 1  # "Yutaka ARIMA": a surname in capitals after the given name
@@ -209,9 +213,18 @@ def _titled_names(scan: _Scan, out: _Found) -> None:
     stmt, text, toks, tspans, blocked = scan.stmt, scan.text, scan.toks, scan.tspans, scan.blocked
     n = len(toks)
     for i, j, caps in _name_runs(scan):
+        split = False
+        if not caps and OFFICE_DOMAIN.search(text, max(0, toks[i].start() - 8), toks[i].start()):
+            # "Ambassador in charge of Cyber Policy Akiko Sato": the office's domain, then a known given name
+            k = next((k for k in range(i + 1, j) if toks[k][0] in lex().given_names and 1 <= j - k <= 2), None)
+            if k is not None:
+                i, split = k, True
         run = toks[i:j + 1]
         s, e = run[0].start(), run[-1].end()
         info = title_info(text, stmt, toks, s, e, tspans, blocked, out.taken)
+        if split:
+            out.add(s, e, person_entity(text[s:e]), "name", info)
+            continue
         nxt = toks[j + 1] if j + 1 < n else None
         glued_after = nxt is not None and adjacent(text, run[-1], nxt) and CAP_ANY.fullmatch(nxt[0]) \
             and nxt.start() not in tspans and nxt[0] not in titles().postnominals  # "Jane Roe OBE" ends at "Roe"
@@ -220,7 +233,7 @@ def _titled_names(scan: _Scan, out: _Found) -> None:
         # no title, but a known first name: "Nikolay Glushkov", "opponents of Boris Johnson"
         named = not caps and not glued_after and len(run) in (2, 3) and run[0][0] in lex().given_names \
             and not (i > 0 and adjacent(text, toks[i - 1], run[0]) and CAP_ANY.fullmatch(toks[i - 1][0]))
-        words = sum(1 for t in run if t[0].lower() not in titles().particles and t[0] != "in")
+        words = sum(1 for t in run if (t[0].lower() not in titles().particles or t[0][:1].isupper()) and t[0] != "in")
         if 2 <= words <= 4 and len(run) <= 6 and (titled or named) and not _in_office_domain(text, s, e):
             name = text[s:e]
             if not caps and run[0][0].isupper() and len(run[0][0]) > 1 and not run[-1][0].isupper():
@@ -233,6 +246,73 @@ def _titled_names(scan: _Scan, out: _Found) -> None:
             ent = _by_surname(stmt.context, run[0][0], when.year if when else None)
             if ent is not None:
                 out.add(s, e, ent, "surname", info)
+
+
+# a caption transcript breaks its lines with a timestamp, even inside a name: "our foreign minister Jane\n1:22 Doe will"
+_TIMESTAMP_SPLIT = re.compile(rf"(?<![\w’'-])(?P<a>[{UP}][{LOW}]+)[ \t]*\n[ \t]*\d{{1,2}}:\d{{2}}(?::\d{{2}})?[ \t]+"
+                              rf"(?P<b>[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?)(?![\w’'-])")
+
+
+def _split_by_timestamp(scan: _Scan, out: _Found) -> None:
+    """A given name and a surname on two timestamped caption lines: the person, when a title stands before the
+    given name or the given name is a known one."""
+    stmt, text = scan.stmt, scan.text
+    for m in _TIMESTAMP_SPLIT.finditer(text, stmt.start, stmt.end):
+        a, b = m.group("a"), m.group("b")
+        if m.start() in scan.blocked or m.start("b") in scan.blocked or a in titles().not_names or \
+                b in titles().not_names or titles().is_title_word(a) or titles().is_title_word(b):
+            continue
+        info = title_info(text, stmt, scan.toks, m.start(), m.start("a") + len(a), scan.tspans, scan.blocked, out.taken)
+        if info.get("immediate_title") or a in lex().given_names:
+            info.pop("post_title", None)
+            out.add(m.start(), m.end(), person_entity(f"{a} {b}"), "name", info)
+
+
+# a parliamentary record names a minister by office, the surname in brackets: "the Minister of Defence (Jansen)"
+_BRACKET_SURNAME = re.compile(rf"[ \t]\((?P<n>[{UP}][{LOW}'’-]{{2,}}(?:[ \t]+[{UP}][{LOW}'’-]{{2,}})?)\)")
+
+
+# an office's complement that ends right before the bracket: "Minister of Foreign Affairs", "Minister for Trade"
+_OFFICE_TAIL = re.compile(r"(?:of|for|on)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'-]*[ \t]+(?:and[ \t]+)?){0,3}[A-Z][\w’'-]*$")
+
+
+def _office_surnames(scan: _Scan, out: _Found) -> None:
+    """A surname in brackets right after an office ("Answers from the Minister of Finance (Jansen)"): the person of
+    that surname met in the document or known, else one named by the surname. A state or body in brackets is none."""
+    stmt, text = scan.stmt, scan.text
+    if text.find("(", stmt.start, stmt.end) < 0:
+        return
+    for m in _BRACKET_SURNAME.finditer(text, stmt.start, stmt.end):
+        s, e = m.span("n")
+        if s in scan.blocked or any(w in titles().not_names or titles().is_title_word(w) for w in m.group("n").split()):
+            continue
+        info = title_info(text, stmt, scan.toks, m.start(), m.start(), scan.tspans, scan.blocked, out.taken)
+        if not info.get("immediate_title") and not _OFFICE_TAIL.search(text, max(stmt.start, m.start() - 60), m.start()):
+            continue
+        if not info.get("titled") or info.get("honorific_before"):
+            continue
+        info.pop("post_title", None)
+        name = m.group("n")
+        ent = _by_surname(stmt.context, name) or person_entity(name)
+        out.add(s, e, ent, "surname" if " " not in name else "name", info)
+
+
+# a member of parliament by surname and party: "questions from member Jansen (VVD)", "MP Okafor (Labour)"
+_MEMBER_PARTY = re.compile(rf"\b(?:member|MP|Member|deputy|senator|Senator)[ \t]+(?P<n>[{UP}][{LOW}'’-]{{2,}})"
+                           rf"[ \t]+\((?P<p>[{UP}][\w&' -]{{1,30}})\)")
+
+
+def _members_by_party(scan: _Scan, out: _Found) -> None:
+    """A member named by surname with the party in brackets: the person, the party as their title."""
+    stmt, text = scan.stmt, scan.text
+    for m in _MEMBER_PARTY.finditer(text, stmt.start, stmt.end):
+        s, e = m.span("n")
+        word = m.group("n")
+        if s in scan.blocked or {word, word[:-1]} & titles().not_names or titles().is_title_word(word):
+            continue  # ("member Delegations (G77)": a plural of a common word)
+        ent = _by_surname(stmt.context, m.group("n")) or person_entity(m.group("n"))
+        out.add(s, e, ent, "surname", {"titled": True, "title": m.group(0)[:s - m.start()].strip(),
+                                       "title_start": m.start(), "title_end": s, "post_title": m.span("p")})
 
 
 # a peer, named by rank, name and territorial designation: "Lord Hartley of Dunmore", "Baroness Whitby of Clare"
@@ -252,12 +332,17 @@ def _peers(scan: _Scan, out: _Found) -> None:
 
 # a list of an office's fields: "Director for Disarmament, Arms Control and Non-Proliferation" (no person "Arms Control")
 _DOMAIN_LIST_BEFORE = re.compile(r"[ \t](?:for|of|on)[ \t]+(?:[A-Z][\w’'-]*[ \t]+){0,3}[A-Z][\w’'-]*,[ \t]+$")
-_AND_FIELD_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)?[ \t]*(?:,|$|\n)")
+_AND_FIELD_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)?[ \t]*(?:,|$|\n|"
+                              r"(?:at|in|of|within|with)[ \t])")  # (the office's seat may follow: "... at the Ministry")
+# the last field of an office's domain: "Envoy for Cyber Affairs and Digital Technology" (no person "Digital Technology")
+_DOMAIN_AND_BEFORE = re.compile(r"[ \t](?:for|of|on)[ \t]+(?:[A-Z][\w’'-]*,?[ \t]+){1,4}(?:and|&)[ \t]+$")
 
 
 def _in_office_domain(text: str, s: int, e: int) -> bool:
     """Whether the run ``[s, e)`` is one field in a list of an office's fields, not a name: after "for/of/on X, " and
     before "and Y" that ends the list."""
+    if _DOMAIN_AND_BEFORE.search(text, max(0, s - 80), s) and text[s:e].split()[0] not in lex().given_names:
+        return True
     return _DOMAIN_LIST_BEFORE.search(text, max(0, s - 80), s) is not None and \
         _AND_FIELD_AFTER.match(text, e) is not None
 
@@ -265,9 +350,13 @@ def _in_office_domain(text: str, s: int, e: int) -> bool:
 # in a line of capitals every word looks like a name: a title right before a run of them names a person when the
 # run ends at a comma, a bracket or the line's end ("STATEMENT BY AMBASSADOR JANE DOE, PERMANENT REPRESENTATIVE")
 _CAPS_NAME_END = re.compile(r"[ \t]*(?:[,(\n]|$)")
+_CAPS_HONOUR = re.compile(r"[ \t]+([A-Z]{2,5})\b")
 
 
 def _caps_name_ends(text: str, info: dict, e: int) -> bool:
+    """Whether a run in capitals ends its name there (honours after it aside: "AMBASSADOR JANE ROE CMG, ...")."""
+    while (h := _CAPS_HONOUR.match(text, e)) and h.group(1) in titles().postnominals:
+        e = h.end()
     return bool(info.get("immediate_title")) and _CAPS_NAME_END.match(text, e) is not None
 
 
@@ -403,6 +492,28 @@ def _transcript_labels(scan: _Scan, out: _Found) -> None:
         out.add(s, e, ent, "surname" if " " not in name else "name",
                 {"titled": True, "speaker_label": True, "title": m.group("t"), "title_start": stmt.start + m.start("t"),
                  "title_end": stmt.start + m.end("t"), "honorific_before": True, "post_title": delegation})
+    _role_labels(scan, out)
+
+
+# a podcast's or broadcast's label: the part played, then the name in brackets ("ANCHOR (Jane Doe):", "Guest (X):")
+_ROLE_LABEL = re.compile(rf"(?m)^[ \t*_]*(?P<role>[{UP}][{UP}{LOW}]{{1,15}})[ \t]*\("
+                         rf"(?P<n>[{UP}][{LOW}'’-]+(?:[ \t]+(?:[{LOW}]{{1,3}}[ \t]+)?[{UP}][{LOW}'’-]+){{1,3}})\)[ \t]*:")
+
+
+def _role_labels(scan: _Scan, out: _Found) -> None:
+    """Labels that give the part a person plays and their name in brackets: the person, marked as a label of that
+    part (``label_role``: who asks and who answers)."""
+    stmt, text, blocked = scan.stmt, scan.text, scan.blocked
+    for m in _ROLE_LABEL.finditer(text, stmt.start, stmt.end):
+        s, e = m.span("n")
+        if s in blocked or m.start("role") in blocked or any(w in titles().not_names for w in m.group("n").split()):
+            continue
+        info = {"speaker_label": True, "label_role": m.group("role").lower(), "label_start": m.start("role")}
+        read = out.at(s, e)
+        if read is not None:  # (its title, if any, stays: "GUEST" says nothing of whom they serve)
+            read.info.update(info)
+        else:
+            out.add(s, e, person_entity(m.group("n")), "name", info)
 
 
 # a quote's attribution in a news report: '..." Jane Doe told the committee', '...," John Roe said'

@@ -8,7 +8,7 @@ import re
 from kg.dates import find_dates
 from kg.extract.behalf import un_release
 from kg.extract.common import listed_after, sentence_bounds, titles
-from kg.extract.header import below_heading, first_sentence, head_start, kind_words, lookback, tail_lines
+from kg.extract.header import below_heading, body_dateline, first_sentence, head_start, kind_words, lookback, tail_lines
 from kg.extract.lead import lead_body, lead_report, lead_sentence, lead_speaker, lead_state
 from kg.model import Entity, Mention, Statement
 from kg.layout import layout
@@ -65,8 +65,8 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
             quoted = _QUOTE_THEN.search(pre) is not None
             # a programme's heading: "Welcome remarks – Jane Doe, Director of ...", "Keynote address: X"
             dashed = _KIND_THEN.search(pre) is not None
-            if after in ("’s", "'s") or blank or byline or quoted or dashed or (
-                    re.search(r"\b(?:by|of|from|on behalf of)\s+(?:the\s+)?[*_]*$", pre, re.I)
+            if after in ("’s", "'s") or blank or byline or quoted or dashed or _under_state_line(stmt, hs, m) or (
+                    re.search(r"\b(?:by|of|from|on behalf of|von|par|por)\s+(?:the\s+)?[*_]*$", pre, re.I)
                     and kind_words(text[hs:end]) <= 1):
                 chosen.append(m)
                 break
@@ -93,9 +93,9 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
         if not chosen:
             chosen = _attributed(stmt) or _named_below_heading(stmt) or _byline_author(stmt) or _lead_in(stmt)
         if not chosen and stmt.role in ("main", "item"):
-            chosen = _field_speaker(stmt) or _label_speakers(stmt)
+            chosen = _field_speaker(stmt) or _label_speakers(stmt) or _quoted_lead_person(stmt)
         if not chosen and stmt.role in ("main", "item") and kind not in _REPORTED:
-            chosen = _signed(stmt)
+            chosen = _signature_block(stmt) or _signed(stmt) or _office_holder(stmt)
         heading = text[hs:stmt.heading_end]
         if not chosen and stmt.role in ("main", "item") and not un_release(stmt) and (
                 kind in _REPORTED or _HEADLINE_VERB.search(heading) or layout().kind_of(heading) is None):
@@ -110,7 +110,24 @@ def speaker_mentions(stmt: Statement, kind: str, hs: int) -> list[Mention]:
         if m.entity.key not in seen:
             seen.add(m.entity.key)
             out.append(m)
+    if len(out) == 1 and out[0].info.get("byline"):
+        _writer_note(stmt, out[0])
     return out
+
+
+# an op-ed's note on its author: "The writer is the ambassador of France to Chile. - Ed."
+_WRITER_IS = re.compile(r"(?:^|(?<=[\n.]))[ \t*_]*The[ \t]+(?:writer|author)[ \t]+is[ \t]+(?:the[ \t]+|an?[ \t]+)?"
+                        r"(?P<t>[^.\n]{3,160})", re.I)
+
+
+def _writer_note(stmt: Statement, m: Mention) -> None:
+    """The office an editor's note gives the byline's author ("The writer is the ambassador of X to Y."): the
+    author's title, when the byline gives none."""
+    if m.info.get("post_title") or m.info.get("title"):
+        return
+    note = _WRITER_IS.search(stmt.context.text, stmt.heading_end, stmt.end)
+    if note is not None and titles().title_re.search(note.group("t")):
+        m.info.update(post_title=note.span("t"), titled=True, title=note.group("t"))
 
 
 # "Statement by X" written as a title, not as prose ("we welcome the statement by X")
@@ -132,6 +149,8 @@ def _named_below_heading(stmt: Statement) -> list[Mention]:
         le = text.find("\n", pos, stop)
         le = stop if le < 0 else le
         line = text[pos:le]
+        if lines < 2 and layout().speaker_cue.match(line) and (named := _byline(stmt, pos, le, first=lines == 0)):
+            return named  # "delivered by Mr. X, ..., on behalf of A, B, C and D": however long its list runs
         if len(line) >= _PROSE_LINE or is_sentence(line) or layout().is_salutation(line):
             break
         for by in _TITLE_BY.finditer(line):
@@ -190,7 +209,8 @@ def _lead_in(stmt: Statement) -> list[Mention]:
 
 # a written question's record: who asked it, and who answered ("Asked by Ms X", "Answered by Y, Minister of State")
 _ASKED = re.compile(r"\b(?:asked|tabled|raised)\s+by[ \t]*:?[ \t]*$", re.I)
-_ANSWERED = re.compile(r"^[ \t*_]*(?:answered|replied)\s+(?:to\s+)?by[ \t]*:?[ \t]*", re.I | re.M)
+_ANSWERED = re.compile(r"^[ \t*_]*(?:(?:answered|replied)(?:\s+on\s+[^\n]{4,30}?)?\s+(?:to\s+)?by[ \t]*:?|answers?\s+(?:from|by|of)\s+(?:the\s+)?)"
+                       r"[ \t]*", re.I | re.M)
 
 
 def _answered_by(stmt: Statement) -> list[Mention]:
@@ -276,6 +296,12 @@ def _announced_this(stmt: Statement) -> list[Mention]:
             and _ANNOUNCED.match(text, m.end, pe)][:1]
 
 
+def _wire_report(stmt: Statement) -> bool:
+    """Whether the body opens with a dateline crediting a news agency ("UNITED NATIONS, May 4 (Wire) -")."""
+    dateline = body_dateline(stmt)
+    return dateline is not None and bool(dateline.credit)
+
+
 def _byline_author(stmt: Statement) -> list[Mention]:
     """The author a "by Jane Doe" line names in the header, or on the short lines right below it."""
     lines = [(stmt.start, stmt.heading_end)] + below_heading(stmt)
@@ -300,6 +326,42 @@ def _signed(stmt: Statement) -> list[Mention]:
                 named[0].info.update(post_title=signs[n + 1], titled=True)  # "Ambassador, Permanent Representative"
             return named[:1]
     return []
+
+
+# a heading that names its author by office: "Statement attributable to the Spokesperson for the Secretary-General"
+_BY_OFFICE = re.compile(r"\b(?:by|attributable\s+to|attributed\s+to|from)\s+the\s+(?P<o>[A-Z][\w’'-]*(?:[ \t]+(?:(?:for|of|to|"
+                        r"on|the|and)[ \t]+)*[A-Z][\w’'-]*)*)")
+
+
+def _office_holder(stmt: Statement) -> list[Mention]:
+    """The person the statement names with the very office its heading names as author ("Statement by the High
+    Representative ..." above "Jane Doe, High Representative ..."), wherever in the statement that stands."""
+    text = stmt.context.text
+    by = _BY_OFFICE.search(text, head_start(stmt), stmt.heading_end)
+    if by is None or not titles().title_re.match(by.group("o")):
+        return []
+    office = " ".join(by.group("o").split()).casefold()
+    for m in stmt.mentions:
+        if m.entity.kind == "Person" and " ".join((m.info.get("title") or "").split()).strip(" ,").casefold() == office:
+            return [m]
+    return []
+
+
+def _signature_block(stmt: Statement) -> list[Mention]:
+    """The signers of a joint text: two or more of its last lines each a name and the signer's office after a
+    comma ("Jane Doe, Minister for Foreign Affairs of X"), one under the other."""
+    text = stmt.context.text
+    signers: list[Mention] = []
+    for ls, le in reversed(tail_lines(stmt, 12)):
+        named = [m for m in _persons_in(stmt, ls, le) if not text[ls:m.start].strip(" \t*_")
+                 and m.info.get("post_title") and text[m.end:m.end + 1] == ","
+                 and not text[m.info["post_title"][1]:le].strip(" .,;*_")]
+        if not named and not signers and not _persons_in(stmt, ls, le):
+            continue  # (the page's footer below the block: "Last updated: ...", "Print | Share")
+        if not named:
+            break
+        signers.append(named[0])
+    return signers[::-1] if len(signers) >= 2 else []
 
 
 def _office_block(stmt: Statement, m: Mention) -> None:
@@ -337,9 +399,11 @@ def _label_speakers(stmt: Statement) -> list[Mention]:
     out: list[Mention] = []
     for m in _persons_in(stmt, stmt.heading_end, stmt.end):
         ls = text.rfind("\n", 0, m.info.get("title_start", m.start)) + 1
-        if text[ls:m.info.get("title_start", m.start)].strip(" \t*_") or not layout().speaker_label_end.match(text, m.end):
-            continue
-        if not (m.info.get("titled") or m.entity.attr("gazetteer")) or "\n" in m.quote:
+        role = m.info.get("label_role")
+        if role in titles().asking_roles or text[ls:m.info.get("label_start", m.info.get("title_start", m.start))].strip(
+                " \t*_") or not (role or layout().speaker_label_end.match(text, m.end)):
+            continue  # (a host's label, "HOST (Jane Doe):", names who asks, not who speaks)
+        if not (role or m.info.get("titled") or m.entity.attr("gazetteer")) or "\n" in m.quote:
             continue  # a title or a known name makes a label ("Editorial Sections:" is none)
         if m.entity.key not in {o.entity.key for o in out}:
             out.append(m)
@@ -393,6 +457,44 @@ def _quoted_after_lead(stmt: Statement) -> list[Mention]:
         if before and (re.search(r"[a-z]\s*$", before.group(0)) or layout().quote_after.match(text, m.end)):
             m.info["lead_state"] = state
             return [m]
+    return []
+
+
+def _under_state_line(stmt: Statement, hs: int, m: Mention) -> bool:
+    """A speakers' list entry: the state alone on the heading's first line, the titled name alone on the next
+    ("Chile / Her Excellency Jane Doe / President / 24 September 2025", a general debate's block)."""
+    text = stmt.context.text
+    ts = m.info.get("title_start", m.start)
+    first = re.fullmatch(r"[ \t*_]*([^\n]+?)[ \t*_]*\n[ \t*_]*", text[hs:ts])
+    le = text.find("\n", m.end)
+    if first is None or not m.info.get("titled") or text[m.end:le if le >= 0 else len(text)].strip(" \t*_"):
+        return False
+    a, b = hs + first.start(1), hs + first.end(1)
+    return any(o.entity.kind == "State" and o.start == a and o.end == b and o.form != "adjective" for o in stmt.mentions)
+
+
+# a quote's attribution with the verb first and a title between: '...," said Ambassador Doe', '..." says Minister X'
+_SAID_TITLED = re.compile(r"[”\"][ \t]*,?[ \t]*(?:said|says|stated|added|stressed|declared)[ \t]+"
+                          r"(?:(?:the[ \t]+)?[A-Z][\w.’'-]*[ \t]+){0,3}$")
+
+
+def _quoted_lead_person(stmt: Statement) -> list[Mention]:
+    """A news item's lead reports a person ("Ambassador X was in Y for talks ...") whom a quote below is attributed
+    to ('..." said Ambassador X'): that person speaks (the lead's mention, with its title, is kept)."""
+    text = stmt.context.text
+    bs, be = lead_sentence(stmt)
+    leads = {m.entity.key: m for m in _persons_in(stmt, bs, be)}
+    if not leads or _wire_report(stmt):
+        return []  # (a wire report quoting several sides has no speaker of its own)
+    quoted = []
+    for m in _persons_in(stmt, be, stmt.end):
+        ts = m.info.get("title_start", m.start)
+        said = _SAID_TITLED.search(text, max(be, m.start - 60), m.start) or _SAID_TITLED.search(text, max(be, ts - 60), ts)
+        after = layout().quote_after.match(text, m.end) and layout().quote_before.search(text, max(be, ts - 40), ts)
+        if said or after:
+            quoted.append(m.entity.key)
+    if len(set(quoted)) == 1 and quoted[0] in leads:  # one voice only, the one the lead reports
+        return [leads[quoted[0]]]
     return []
 
 
@@ -458,6 +560,15 @@ def _named_above(stmt: Statement, hs: int, word: str) -> Entity | None:
     return None
 
 
+def _on_dateline(text: str, m: Mention) -> bool:
+    """Whether the state at ``m`` ends a line that opens with a date ("18 OCTOBER 2025, MALTA"): where it met."""
+    ls = text.rfind("\n", 0, m.start) + 1
+    le = text.find("\n", m.end)
+    dates = find_dates(text[ls:m.start].title())
+    return bool(dates) and not text[m.end:le if le >= 0 else len(text)].strip(" \t*_.") and \
+        not text[ls:m.start][dates[-1].end:].strip(" \t,–—-")
+
+
 _ANNEX = re.compile(r"[\s*_]*annex\b", re.I)
 
 
@@ -496,7 +607,8 @@ def collective(stmt: Statement, hs: int) -> tuple[Entity, Mention | None] | None
     if above is not None:  # "SUMMIT COMMUNIQUÉ" below "... ANDEAN SUMMIT ...": the body named above, by its last word
         return above, None
     if not bodies or any(m.entity.kind == "State" and hs <= m.start < he and not m.info.get("nested")
-                         and not _PLACE_LINE.search(text, max(hs, m.start - 40), m.start) for m in stmt.mentions):
+                         and not _PLACE_LINE.search(text, max(hs, m.start - 40), m.start)
+                         and not _on_dateline(text, m) for m in stmt.mentions):
         return None  # "Joint Statement of Russia and China" is the states'
     who = None
     if chair:

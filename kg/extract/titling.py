@@ -75,6 +75,13 @@ def title_info(text: str, stmt: Statement, toks: list[Tok], s: int, e: int, tspa
         info.update(titled=True, title_start=title_start, title_end=s, immediate_title=immediate,
                     honorific_before=honorific, title=text[title_start:s].strip(" ,"))
     _title_after(text, stmt, e, tspans, blocked, info)
+    ls = text.rfind("\n", 0, s) + 1
+    if info.get("post_title") and info.get("title_start", ls) < ls and not text[ls:s].strip(" \t*_"):
+        # a signature block's line: "Jane Doe, Minister of X" under "John Roe, Minister of Y": the office before
+        # the line is the line above's, the name's own follows it
+        for k in ("titled", "title_start", "title_end", "immediate_title", "honorific_before", "title"):
+            info.pop(k, None)
+        info.update(titled=True, title=text[slice(*info["post_title"])])
     return info
 
 
@@ -206,9 +213,11 @@ def _title_after(text: str, stmt: Statement, e: int, tspans: SpanIndex, blocked:
         lead = re.match(r"(?:the\s+)?", text[seg_s:seg_e]).end()
         first = next((a for a, b in tspans.spans if seg_s + lead <= a < seg_s + lead + 40), None)
         # a title right after the name, maybe after a state or body ("Alexander Yakovenko Russian Ambassador")
-        starts_with_title = first is not None and all(  # (a state's possessive too: "X, Japan's Ambassador")
+        starts_with_title = first is not None and (all(  # (a state's possessive too: "X, Japan's Ambassador")
             p in blocked for p in range(seg_s + lead, first) if not text[p].isspace() and not (
                 text[p] in "’'" or text[p] == "s" and text[p - 1] in "’'"))
+            # a qualifier glued to the office after a comma: "X, Parliamentary Under-Secretary", "X, Legal Adviser"
+            or m.group(1).startswith(",") and _QUALIFIER.fullmatch(text, seg_s + lead, first) is not None)
         of_m = re.match(r"of\s+(?:the\s+)?", text[seg_s:seg_e])
         # "Ambassador Jürg Lauber of Switzerland": says whom an already titled person serves, makes no person
         of_state = of_m is not None and m.group(1).strip() == "" and info.get("titled") and any(
@@ -218,7 +227,9 @@ def _title_after(text: str, stmt: Statement, e: int, tspans: SpanIndex, blocked:
         # Under-Secretary-General Y, the ..."), unless that next name is a state, body or place
         if not (starts_with_title or of_state) or (starts_with_title and titles_next_name(text, first, tspans, blocked)):
             return
-    cut = re.search(r",?\s+(?:at|during|on|in|before|AT|DURING|ON|IN|BEFORE)\s+(?:the|a|THE|A)\s", text[seg_s:seg_e])
+    # (a title ends before a time or place, and at a sentence's end: "Ambassador X of Algeria. The ...")
+    cut = re.search(r",?\s+(?:at|during|on|in|before|AT|DURING|ON|IN|BEFORE)\s+(?:the|a|THE|A)\s|(?<=[a-z]{3})\.(?=\s|$)",
+                    text[seg_s:seg_e])
     end2 = seg_s + cut.start() if cut else seg_e
     if of_state:  # "of Singapore, Chair of ..." goes on; "of Switzerland, and of the ..." does not
         for c in re.finditer(r",\s+(?:and\s+)?(?:of\s+)?(?:the\s+)?(?=[A-Z])", text[seg_s:end2]):
@@ -234,6 +245,9 @@ def _title_after(text: str, stmt: Statement, e: int, tspans: SpanIndex, blocked:
     if end2 > seg_s:
         info.update(post_title=(seg_s, end2), titled=True)
         info.setdefault("title", text[seg_s:end2])
+
+
+_QUALIFIER = re.compile(r"[A-Z][a-z]+[ \t]+")
 
 
 # an office after a name: in lower case after a comma ("..., director-general of ...", "..., the head of ...") or
