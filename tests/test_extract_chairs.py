@@ -211,3 +211,13 @@ def test_extract_chairs_its_chair_in_the_sentence_after_the_body():
     got = _chairs("Answer to a written question\n\nThe UK takes part in the Group of Governmental Experts on Lethal "
                   "Autonomous Weapons Systems.\n\nWe met the Minister. We commend its Chair, Ambassador Tomas Ekberg.")
     assert ("tomas-ekberg", "CCW-GGE-LAWS") not in got
+
+
+def test_extract_chairs_as_chair_of_a_body_he_is_the_person_just_named():
+    text = ("Speech by the Minister\n\nWe thank Ambassador Lina Sorensen of Norway. As Chair of the Conference on "
+            "Disarmament, she has kept the delegations talking.")
+    assert ("lina-sorensen", "chairOf", "CD") in rels(extract(text))
+    # with no person named in the paragraph before, "she" is nobody
+    text = ("Speech by the Minister\n\nWe thank Norway.\n\nAs Chair of the Conference on Disarmament, she has kept the "
+            "delegations talking.")
+    assert not any(p == "chairOf" for _, p, _ in rels(extract(text)))

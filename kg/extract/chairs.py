@@ -300,8 +300,12 @@ def _chair_named_after(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
         comma = _AS_CHAIR_COMMA.match(text, body[1], s1) if body else None
         who = [x for x in mentions_in(stmt, comma.end(), s1, ("State", "Person")) if not x.info.get("nested")
                and comma.end() in (x.start, x.info.get("title_start"))] if comma else []
+        if not who and comma and re.match(r"(?:he|she)\b", text[comma.end():comma.end() + 4]):
+            # "... Ambassador X of Y. As Chair of the Group, he has ...": the person the sentence before ends with
+            ps = max(stmt.start, text.rfind("\n", stmt.start, mm.start()) + 1)
+            who = [x for x in mentions_in(stmt, ps, mm.start(), ("Person",)) if not x.info.get("nested")][-1:]
         if who:
-            yield Relation(who[0].entity, "chairOf", body[0], mm.start(), who[0].end)
+            yield Relation(who[0].entity, "chairOf", body[0], min(mm.start(), who[0].start), max(mm.end(), who[0].end))
 
 
 # the chair spoken to: "your able chairmanship", "your presidency", "your leadership as Chair"; the chair spoken
