@@ -25,7 +25,7 @@ class Layout:
             self.record_header = re.compile(data["record_header"], re.I)
             self.translation_label = re.compile(data["translation_label"], re.I)
             self.comment_thread = re.compile(data["comment_thread"], re.I)
-            self.comment_thread_words = tuple(str(w).lower() for w in data["comment_thread_words"])
+            self.comment_thread_words = _words(data["comment_thread_words"])
             self.annex_heading = re.compile(data["annex_heading"], re.I)
             self.bulletin_section = re.compile(data["bulletin_section"])
             self.annex_letter_date = re.compile(data["annex_letter_date"], re.I)
@@ -57,7 +57,7 @@ class Layout:
             self.place_clauses = re.compile("(?:" + "|".join(str(p) for p in data["place_clauses"]) + ")", re.I)
             # dated lines (kg/extract/header.py, dating.py) and lines naming a speaker (kg/extract/speakers.py)
             self.delivery_label = re.compile(data["delivery_label"], re.I)
-            self.delivery_label_words = tuple(str(w).lower() for w in data["delivery_label_words"])
+            self.delivery_label_words = _words(data["delivery_label_words"])
             self.posting_label = re.compile(data["posting_label"], re.I)
             self.upload_stamp = re.compile(data["upload_stamp"], re.I)
             self.clock_time = re.compile(data["clock_time"], re.I)
@@ -157,6 +157,11 @@ def _any_of(patterns: list[str]) -> list[re.Pattern]:
     except re.error:  # two patterns naming a group alike: keep all apart
         return [re.compile(p, re.I) for p in patterns]
     return joined + [re.compile(p, re.I) for p in rest]
+
+
+def _words(words: list) -> re.Pattern:
+    """A pattern that finds any of ``words`` in a line, in any case: the cheap test before a costly pattern."""
+    return re.compile("|".join(re.escape(str(w)) for w in words), re.I)
 
 
 @functools.lru_cache(maxsize=1)

@@ -93,8 +93,12 @@ def _is_page_heading(lines: list[_Line], blank: list[bool], i: int, lay: Layout)
     text = lines[i].text
     if blank[i] or i == 0 or len(text) >= 250 and not lay.annex_heading.match(text):
         return False  # (a paragraph's line: every reading below wants a title's length, but a wrapped annex heading)
-    if _translation_above(lines, blank, i, lay):
-        return False
+    return _heads_here(lines, blank, i, lay) and not _translation_above(lines, blank, i, lay)
+
+
+def _heads_here(lines: list[_Line], blank: list[bool], i: int, lay: Layout) -> bool:
+    """Whether line ``i`` (neither blank nor the first) reads as a heading where it stands; ``_is_page_heading``."""
+    text = lines[i].text
     if lay.annex_heading.match(text) and blank[i - 1] and _header_block_below(lines, blank, i):
         return True  # "Annex to the letter dated ... from the Permanent Representative of" / "Ruritania to the ..."
     if blank[i - 1] and _title_like(text) and _record_below(lines, blank, i, lay):
@@ -349,7 +353,7 @@ def _comment_thread(lines: list[_Line], blank: list[bool], chrome: list[bool], l
     for i, ln in enumerate(lines):
         if thread and lay.listing.match(ln.text):
             thread = False
-        elif not thread and not blank[i] and any(w in ln.text.lower() for w in lay.comment_thread_words) \
+        elif not thread and not blank[i] and lay.comment_thread_words.search(ln.text) \
                 and lay.comment_thread.match(ln.text):
             thread = True
         out[i] = out[i] or thread

@@ -194,8 +194,7 @@ def delivered_date(stmt: Statement, spans: list[tuple[int, int]]) -> DateHit | N
 
 def _may_label(text: str, ls: int, le: int) -> bool:
     """Whether the line ``[ls, le)`` holds a word every delivery label holds (``delivery_label_words``)."""
-    low = text[ls:le].lower()
-    return any(w in low for w in layout().delivery_label_words)
+    return layout().delivery_label_words.search(text, ls, le) is not None
 
 
 def labelled_delivery(stmt: Statement) -> DateHit | None:
