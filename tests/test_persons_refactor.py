@@ -2,7 +2,7 @@
 back from a name (glued words, a form of address) and the title after it."""
 from helpers import extract
 
-from kg.extract.persons import _Found
+from kg.extract.personscan import Found
 from kg.model import Entity
 
 
@@ -13,7 +13,7 @@ def _person_info(text: str) -> dict[str, dict]:
 
 def test_persons_collector_keeps_the_first_of_overlapping_findings():
     text = "Foreign Minister Sergey Lavrov"
-    out = _Found(text)
+    out = Found(text)
     first, second = Entity("Person", "sergey-lavrov", "Sergey Lavrov"), Entity("Person", "lavrov", "Lavrov")
     out.add(17, 30, first, "name", {})
     out.add(24, 30, second, "surname", {})  # inside the name already taken

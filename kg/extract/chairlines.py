@@ -13,7 +13,7 @@ from typing import Iterator
 
 from kg.extract.chairs import body_at, whole_chaired
 from kg.extract.common import lex, mentions_in, outer
-from kg.extract.persons import person_entity
+from kg.extract.personscan import person_entity
 from kg.model import Entity, Relation, Statement
 
 __all__ = ["field_chairs", "capacity_chairs"]
