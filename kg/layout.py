@@ -74,17 +74,9 @@ class Layout:
             self._salutation = re.compile(r"[\s*_]*(?:(?:" + "|".join(re.escape(w) for w in words) +
                                           r")(?![\w-])[\s,.!:;]*)+", re.I)
         except (KeyError, TypeError, ValueError) as e:
-            raise GazetteerError(f"{path}: needs chrome_lines, inline_chrome, annex_heading, bulletin_section, footer_link, "
-                                 f"annex_letter_date, annex_reference, link_list_label, contact_label, "
-                                 f"listing_item, record_header, translation_label, comment_thread(_words), kinds_first, kinds, "
-                                 f"kinds_last, turn_roles, turn_delegation, turn_person, "
-                                 f"turn_behalf, turn_stamp, procedural_turn, procedural_turn_chars, one_voice_kinds, "
-                                 f"reporting_verbs, letterhead, rule_line, turn_titled, "
-                                 f"salutation_words, dateline_stamp, datelines, not_places, section_label, site_section, "
-                                 f"place_field, place_clauses, delivery_label(_words), posting_label, upload_stamp, clock_time, "
-                                 f"speaker_field, "
-                                 f"moderator_mark, header_field, speaker_cue, speaker_passive, speaker_caps_label, speaker_label_end, quote_before and "
-                                 f"quote_after ({e})") from None
+            missing = f"the rule {e}" if isinstance(e, KeyError) else f"a rule of the wrong shape ({e})"
+            raise GazetteerError(f"{path}: needs {missing}: every rule the file documents must be there, "
+                                 f"as a pattern or a list as documented") from None
         except re.error as e:
             raise GazetteerError(f"{path}: bad regular expression {e.pattern!r}: {e}") from None
         # (the same lines and headings are asked about by the segmenter and again by several readers: answered once)

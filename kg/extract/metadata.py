@@ -10,17 +10,18 @@ import re
 from typing import Iterator
 
 from kg.extract.behalf import issuer, on_behalf, un_release
+from kg.extract.collective import collective
 from kg.extract.common import lex
 from kg.extract.dating import statement_date
 from kg.extract.forum import (MEETING_NOUNS, addressed_body, body_forum, covered_body, header_forum, is_part_of,
                               lead_paragraph_forum, salutation_forum)
 from kg.extract.header import body_dateline, first_sentence, head_start, section_kind
 from kg.extract.lead import lead_report
-from kg.extract.speakers import byline_office, collective, speaker_mentions
+from kg.extract.speakers import byline_office, speaker_mentions
 from kg.extract.venue import statement_place
 from kg.gazetteer import is_caps_line
-from kg.model import Attribute, Entity, Relation, Statement
 from kg.layout import layout
+from kg.model import Attribute, Entity, Relation, Statement
 
 __all__ = ["metadata"]
 
