@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.affiliation import affiliations
+from kg.extract.chairs import CAPACITY
 from kg.extract.common import lex, listed_after, mentions_in, titles
 from kg.extract.header import KIND_AFTER, first_sentence, lookback
 from kg.extract.lead import lead_sentence, lead_state, lead_subject_state
@@ -448,9 +449,6 @@ def _explicit(stmt: Statement, hs: int, named: list[Entity], upto: int,
     return behalf, explicit
 
 
-# a speaker who speaks as a body's chair, not for their state: "in my capacity as Chair of the Working Group"
-_CAPACITY = re.compile(r"\bin\s+(?:my|our|his|her|its|their)\s+capacity\s+as\s+(?:the\s+)?(?:Co-)?(?:Chair(?:man|woman|"
-                       r"person)?|President|Coordinator)\s+of\s+(?:the\s+)?", re.I)
 # an organ of a body, named before it ("the Coordinating Bureau of the Movement of ..."): its chair speaks for the body
 _ORGAN_OF = re.compile(r"(?:[A-Z][\w-]*\s+){1,4}of\s+(?:the\s+)?")
 
@@ -459,7 +457,7 @@ def _capacity(stmt: Statement, lo: int, hi: int) -> list[Entity]:
     """The body whose chair (president, coordinator) the text between ``lo`` and ``hi`` says speaks as such: that
     body, or the body an organ of it belongs to ("Chair of the Coordinating Bureau of the Movement of X")."""
     text = stmt.context.text
-    for cue in _CAPACITY.finditer(text, lo, hi):
+    for cue in CAPACITY.finditer(text, lo, hi):
         at = cue.end()
         if not any(o.start == at and o.entity.kind == "Organization" for o in stmt.mentions):
             organ = _ORGAN_OF.match(text, at, min(hi, at + 80))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from kg.extract.chairs import body_at, whole_chaired
+from kg.extract.chairs import CAPACITY, body_at, whole_chaired
 from kg.extract.common import lex, mentions_in, outer
 from kg.extract.personscan import person_entity
 from kg.model import Entity, Relation, Statement
@@ -65,19 +65,16 @@ def field_chairs(stmt: Statement) -> Iterator[Relation]:
             yield Relation(state, "chairOf", whole_chaired(body, m.group("noun")), m.start(), m.end())
 
 
-_CAPACITY = re.compile(r"\b[Ii]n\s+(?P<whose>my|its|their)\s+capacity\s+as\s+(?:the\s+)?(?:current\s+|outgoing\s+|"
-                       r"incoming\s+|rotating\s+)?(?:Chair(?:man|woman|person)?|President)\s+of\s+(?:the\s+)?")
-
-
 def capacity_chairs(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
     """"I speak in my capacity as Chair of the Group": the speaker (the one person who speaks) chairs it;
     "Chile, in its capacity as President of the Council": the state named last before."""
     text = stmt.context.text
-    for m in _CAPACITY.finditer(text, s0, s1):
+    for m in CAPACITY.finditer(text, s0, s1):
         body = body_at(stmt, m.end())
-        if body is None:
+        if body is None or m.group("whose").lower() not in ("my", "its", "their") or \
+                m.group("office").lower() == "coordinator":  # (a group's coordinator chairs no body)
             continue
-        if m.group("whose") == "my":
+        if m.group("whose").lower() == "my":
             speakers = [e for e, *_ in stmt.value("speakers", []) if e.kind == "Person"]
             who = speakers[0] if len(speakers) == 1 else None
         else:

@@ -13,9 +13,15 @@ from kg.extract.affiliation import affiliations
 from kg.extract.common import lex, listed_after, mentions_in, outer, sentence_bounds
 from kg.model import Entity, Mention, Relation, Statement
 
-__all__ = ["addressed_chairs", "body_at", "chairs", "starting_at", "whole_chaired"]
+__all__ = ["CAPACITY", "addressed_chairs", "body_at", "chairs", "starting_at", "whole_chaired"]
 
 _in = outer
+
+# a speaker or state that acts as a body's chair: "in my capacity as Chair of the Working Group", "Chile, in its
+# capacity as President of the Council" (read for chairOf by kg.extract.chairlines, for on-behalf by kg.extract.behalf)
+CAPACITY = re.compile(r"\bin\s+(?P<whose>my|our|his|her|its|their)\s+capacity\s+as\s+(?:the\s+)?(?:(?:current|outgoing|"
+                      r"incoming|rotating)\s+)?(?:Co-)?(?P<office>Chair(?:man|woman|person)?|President|Coordinator)\s+of\s+"
+                      r"(?:the\s+)?", re.I)
 
 # "the Group", "this Working Group": the body the statement is made at
 _GROUP_NOUN = (r"(?:the|this|our)\s+(?:Group|Committee|Conference|Council|Working Group|Commission|Assembly|Forum|"
@@ -252,7 +258,7 @@ _AS_CHAIR_COMMA = re.compile(r"(?:\s+(?:in|for)\s+(?:\d{4}|(?:the\s+month\s+of\s
                              r"July|August|September|October|November|December)(?:\s+\d{4})?)|\s+this\s+(?:year|month))?,"
                              r"\s+(?:the\s+)?")
 # "Kenya, as President of the Council for June, ...": the state or person right before the comma
-_COMMA_AS_CHAIR = re.compile(r",\s+(?:in\s+its\s+capacity\s+)?as\s+(?:the\s+)?(?:(?:current|incoming|outgoing|rotating)\s+)?"
+_COMMA_AS_CHAIR = re.compile(r",\s+as\s+(?:the\s+)?(?:(?:current|incoming|outgoing|rotating)\s+)?"
                              r"(?:Chair(?:man|woman|person)?|President)\s+of\s+(?:the\s+)?")
 _CHAIR_OF = re.compile(r"\b(?<!Co-)(?:Chair(?:man|woman|person)?|President)\s+of\s+(?:the\s+)?")
 # after the body's name and what qualifies it, the person set off by commas: ", Ambassador X,"
