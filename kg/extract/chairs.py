@@ -250,9 +250,6 @@ def whole_chaired(forum: Entity, noun: str) -> Entity:
 _ITS_CHAIR = re.compile(r"\b(?:its|their)\s+(?:[a-z]+\s+)?(?:Chair(?:man|woman|person)?|President)\b,?\s+")
 _AS_CHAIR = re.compile(r"\b[Aa]s\s+(?:the\s+)?(?:(?:\d{4}|current|incoming|outgoing|rotating)\s+)?"
                        r"(?:Chair(?:man|woman|person)?|President)\s+of\s+(?:the\s+)?")
-# "your/her steady guidance as Chair of", "his work as the Chairman of": a possessive, a few words, the office
-_WORK_AS_CHAIR = re.compile(r"\b(?:your|his|her)\s+(?:[\w-]+\s+){1,4}?as\s+(?:the\s+)?(?:Chair(?:man|woman|person)?|"
-                            r"President)\s+of\s+(?:the\s+)?")
 # "As Chair of ASEAN, Chile" / "As Chair of ASEAN in 2022, Chile" (not "As the Chair of ASEAN noted, Chile")
 _AS_CHAIR_COMMA = re.compile(r"(?:\s+(?:in|for)\s+(?:\d{4}|(?:the\s+month\s+of\s+)?(?:January|February|March|April|May|June|"
                              r"July|August|September|October|November|December)(?:\s+\d{4})?)|\s+this\s+(?:year|month))?,"
@@ -287,12 +284,6 @@ def _chair_named_after(stmt: Statement, s0: int, s1: int) -> Iterator[Relation]:
                if x.start == mm.end() or mm.start() <= x.info.get("title_start", -1) <= mm.end()]
         if bodies and who:
             yield Relation(who[0].entity, "chairOf", bodies[-1].entity, bodies[-1].start, who[0].end)
-    # "we thank Ambassador X for your/her steady guidance as Chair of this Working Group": the person named last before
-    for mm in _WORK_AS_CHAIR.finditer(text, s0, s1):
-        body = body_at(stmt, mm.end())
-        who = [x for x in mentions_in(stmt, s0, mm.start(), ("Person",)) if not x.info.get("nested")]
-        if body and who and not re.search(r"[;]", text[who[-1].end:mm.start()]):
-            yield Relation(who[-1].entity, "chairOf", body[0], who[-1].start, body[1])
     # "Kenya, as President of the Security Council for June, ...": the state or person right before
     for mm in _COMMA_AS_CHAIR.finditer(text, s0, s1):
         body = body_at(stmt, mm.end())

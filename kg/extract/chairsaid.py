@@ -19,9 +19,9 @@ from kg.model import Entity, Mention, Relation, Statement
 __all__ = ["courtesy_chairs", "last_body_said"]
 
 _CHAIR_WORD = r"(?:co-?)?(?:chair(?:man|woman|person)?|president)s?"
-# "for presiding over", "for their leadership as co-presidents of", "for her able work as Chair of"
+# "for presiding over", "for their leadership as co-presidents of", "for her able work / your steady guidance as Chair of"
 _FOR_PRESIDING = re.compile(r"\bfor\s+(?:(?:their|his|her|its|your)\s+)?(?:[a-z]+\s+){0,2}?(?:presiding\s+over|chairing|"
-                            r"(?:leadership|work|role|service|efforts)\s+as\s+(?:the\s+)?" + _CHAIR_WORD + r"\s+of)"
+                            r"(?:leadership|work|role|service|efforts|guidance|stewardship|direction)\s+as\s+(?:the\s+)?" + _CHAIR_WORD + r"\s+of)"
                             r"\s+", re.I)
 _FOR = re.compile(r"\bfor\b")
 _THANKS = re.compile(r"\b(?:thank(?:s|ing)?|commend(?:s|ing)?|congratulat\w+|grateful\s+to|gratitude\s+to|pay(?:s|ing)?\s+"
