@@ -103,7 +103,7 @@ def _heads_here(lines: list[_Line], blank: list[bool], i: int, lay: Layout) -> b
         return True  # "Annex to the letter dated ... from the Permanent Representative of" / "Ruritania to the ..."
     if blank[i - 1] and _title_like(text) and _record_below(lines, blank, i, lay):
         return True  # a record's title over its header ("Question for the Ministry of ..." / "UIN 4711, tabled on ...")
-    if blank[i - 1] and _title_like(text) and i + 1 < len(lines) and _DELIVERED_BY.match(lines[i + 1].text) and \
+    if blank[i - 1] and _title_like(text) and i + 1 < len(lines) and lay.speaker_cue.match(lines[i + 1].text) and \
             _set_off_below(lines, blank, i, lay):
         return True  # a title over its byline and date ("Agenda item 7: ..." / "Delivered by Ms. ..." / "4 May 2031")
     if _below_rule(lines, blank, i, lay) and lay.bulletin_section.fullmatch(text) and i + 1 < len(lines) and \
@@ -134,9 +134,6 @@ def _translation_above(lines: list[_Line], blank: list[bool], i: int, lay: Layou
             seen += 1
         k -= 1
     return False
-
-
-_DELIVERED_BY = re.compile(r"(?i)[\s*_\[]*(?:delivered|presented|read out|spoken)\s+by\s+\S")
 
 
 def _record_below(lines: list[_Line], blank: list[bool], i: int, lay: Layout) -> bool:

@@ -531,10 +531,10 @@ def _speakers_own(stmt: Statement, speakers: list[Mention]) -> tuple[list[Entity
         elif m.info.get("office_author"):  # "Secretary-General's Message": the body or state of that office
             serves = office_body(m.entity)
             behalf += [serves] if serves is not None else []
-        elif m.info.get("titled") and _named_own(stmt, m.entity) is not None:
+        elif m.info.get("titled") and (own := _named_own(stmt, m.entity)) is not None:
             # a title naming no state or body ("Federal Councillor X"): whom the gazetteer says they serve, when the
             # statement names that state or body too
-            behalf.append(_named_own(stmt, m.entity))
+            behalf.append(own)
         elif not m.info.get("titled") or _honorific_only(m):
             # a speaker named without a title ("Sergey Lavrov’s opening remarks"), or a form of address only
             # ("Statement by Mr. X, First Counsellor"): whom the gazetteer says they serve, else the state whose
